@@ -1,0 +1,103 @@
+//! # P2: Sound like a human
+//!
+//! **What it checks.** Whether people write to people: first person ("we",
+//! "I"), plain words, a voice. A "we" that sits only inside boilerplate ("we
+//! apologize for any inconvenience") does not count, and third-person prose
+//! with no first person is missing however plain.
+//!
+//! **Why.** A postmortem that reads like a press release tells readers the
+//! company is managing them, not talking to them.
+//!
+//! **Passes:** "We pushed a bad config at 10:02 and I didn't catch it in
+//! review. We rolled it back at 10:20."
+//!
+//! **Fails:** "An issue was identified that impacted a subset of users."
+
+use crate::engine::criterion::{Criterion, Finding, Guidance};
+use crate::engine::document::Document;
+use crate::engine::lexicon::Cue;
+use crate::engine::report::CriterionId;
+use crate::engine::signals::is_passive;
+
+pub struct SoundHuman;
+
+static GUIDANCE: Guidance = Guidance {
+    id: CriterionId::P2,
+    name: "Sound like a human",
+    advice: "Write in the first person, as the people who were there: say what you saw and did, in plain words.",
+    example: "We pushed the change at 10:02, saw errors climb a minute later, and rolled it back.",
+    skeleton: "## What happened\n\nWe <what you saw and did, in your own words>.\n",
+};
+
+/// Share of prose sentences in a plain first-person voice above which the
+/// whole text reads as people talking.
+const MET_SHARE: f32 = 0.2;
+
+impl Criterion for SoundHuman {
+    fn guidance(&self) -> &'static Guidance {
+        &GUIDANCE
+    }
+
+    fn review(&self, doc: &Document) -> Finding {
+        let mut voiced = Vec::new();
+        let mut total = 0usize;
+        let mut passive = 0usize;
+        for s in doc.prose_sentences() {
+            total += 1;
+            let words = doc.words(s);
+            if is_passive(words) {
+                passive += 1;
+            }
+            let boilerplate = s.cues.any(&[Cue::Boilerplate, Cue::NonApology, Cue::Marketing]);
+            if s.cues.has(Cue::FirstPerson) && !boilerplate && !doc.block_of(s).quoted {
+                voiced.push(s);
+            }
+        }
+        if voiced.is_empty() {
+            return Finding::missing("No plain first-person passage: the text is impersonal throughout.");
+        }
+        let share = voiced.len() as f32 / total.max(1) as f32;
+        let reason = format!(
+            "{} of {} sentences speak in the first person; {} use the passive voice.",
+            voiced.len(),
+            total,
+            passive
+        );
+        let cited: Vec<_> = voiced.iter().copied().take(4).collect();
+        if share >= MET_SHARE && voiced.len() >= 2 {
+            Finding::met(reason).citing(cited)
+        } else {
+            Finding::partial(reason).citing(cited)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::verdict;
+    use crate::engine::{CriterionId::P2, Verdict::*};
+
+    #[test]
+    fn first_person_narrative_meets_p2() {
+        let text = "We pushed a bad config at 10:02 and I didn't catch it in review. We rolled it back at 10:20.";
+        assert_eq!(verdict(P2, text), Met);
+    }
+
+    #[test]
+    fn press_release_voice_is_missing() {
+        assert_eq!(verdict(P2, "An issue was identified that impacted a subset of users."), Missing);
+    }
+
+    #[test]
+    fn boilerplate_we_does_not_count() {
+        let text = "An issue was identified. Service was restored. We apologize for any inconvenience.";
+        assert_eq!(verdict(P2, text), Missing);
+    }
+
+    #[test]
+    fn one_plain_passage_among_impersonal_prose_is_partial() {
+        let text = "The cluster was upgraded. Nodes were drained. Pods were rescheduled. \
+                    Alerts were raised. Logs were collected. We noticed the errors quickly.";
+        assert_eq!(verdict(P2, text), Partial);
+    }
+}

@@ -1,0 +1,92 @@
+//! # R3: What went wrong
+//!
+//! **What it checks.** Whether the text explains the technical or process
+//! cause and how it led to the outage. A cause class without its mechanism
+//! ("human error", "a configuration issue") is partial; "we are still
+//! investigating" alone, or a "Root cause" heading over "TBD", is missing.
+//!
+//! **Why.** Without the cause, readers cannot judge whether the fix is real.
+//!
+//! **Passes:** "An unannounced DNS change made our mail server unreachable,
+//! because its MX record pointed at the old address."
+//!
+//! **Partial:** "The outage was caused by a configuration issue."
+//!
+//! **Fails:** "The root cause is still under investigation."
+
+use crate::engine::criterion::{Criterion, Finding, Guidance};
+use crate::engine::document::{Document, Topic};
+use crate::engine::lexicon::Cue;
+use crate::engine::report::CriterionId;
+
+pub struct WhatWentWrong;
+
+static GUIDANCE: Guidance = Guidance {
+    id: CriterionId::R3,
+    name: "What went wrong",
+    advice: "Explain the cause and the mechanism: what changed or broke, and how that led to the outage.",
+    example: "A DNS change moved our MX record to an old address, so mail to our servers bounced.",
+    skeleton: "## What went wrong\n\n<What changed or broke>, which caused <how it led to the outage>.\n",
+};
+
+impl Criterion for WhatWentWrong {
+    fn guidance(&self) -> &'static Guidance {
+        &GUIDANCE
+    }
+
+    fn review(&self, doc: &Document) -> Finding {
+        let mut explained = Vec::new();
+        let mut named = Vec::new();
+        let mut investigating = Vec::new();
+        for s in doc.prose_sentences() {
+            let c = s.cues;
+            if c.has(Cue::Investigating) {
+                investigating.push(s);
+                continue;
+            }
+            let in_cause = matches!(doc.topic(s), Topic::Cause | Topic::Analysis);
+            let causal = c.has(Cue::Causal) || c.has(Cue::CauseWord);
+            let mechanism = c.has(Cue::Technology) || c.has(Cue::TechDetail);
+            if causal && mechanism && !c.has(Cue::CauseClass) {
+                explained.push(s);
+            } else if causal || c.has(Cue::CauseClass) || (in_cause && mechanism) {
+                named.push(s);
+            }
+        }
+        if !explained.is_empty() {
+            return Finding::met("The cause is explained with its mechanism.")
+                .citing(explained.into_iter().take(4));
+        }
+        if !named.is_empty() {
+            return Finding::partial("A cause is named, but not how it led to the outage.")
+                .citing(named.into_iter().take(3));
+        }
+        Finding::missing(if investigating.is_empty() {
+            "No cause is given."
+        } else {
+            "The cause is still under investigation."
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::verdict;
+    use crate::engine::{CriterionId::R3, Verdict::*};
+
+    #[test]
+    fn a_mechanism_meets_r3() {
+        let text = "An unannounced DNS change made our mail server unreachable, because its MX record pointed at the old address.";
+        assert_eq!(verdict(R3, text), Met);
+    }
+
+    #[test]
+    fn a_cause_class_is_partial() {
+        assert_eq!(verdict(R3, "The outage was caused by human error."), Partial);
+    }
+
+    #[test]
+    fn still_investigating_is_missing() {
+        assert_eq!(verdict(R3, "## Root cause\n\nThe root cause is still under investigation.\n"), Missing);
+    }
+}

@@ -1,0 +1,93 @@
+//! # R4: Lessons learned
+//!
+//! **What it checks.** Whether the text says what was learned *and* gives
+//! concrete follow-ups beyond restoring service: action items, fixes,
+//! monitoring, process changes, ideally with owners or dates. Rolling back or
+//! restarting is mitigation, not a follow-up. A generic promise ("we are
+//! reviewing our processes") is partial; "Action items: TBD" is missing.
+//!
+//! **Why.** The follow-ups are the only proof that it will not happen again.
+//!
+//! **Passes:** "## Action items\n- Add an alert on queue depth (owner: Ana)"
+//!
+//! **Partial:** "We will do our best to ensure this doesn't happen again."
+//!
+//! **Fails:** "Action items: TBD."
+
+use crate::engine::criterion::{Criterion, Finding, Guidance};
+use crate::engine::document::{BlockKind, Document, Topic};
+use crate::engine::lexicon::Cue;
+use crate::engine::report::CriterionId;
+
+pub struct LessonsLearned;
+
+static GUIDANCE: Guidance = Guidance {
+    id: CriterionId::R4,
+    name: "Lessons learned",
+    advice: "List concrete follow-up actions beyond restoring service (fixes, monitoring, process changes), ideally with owners and dates, and say what you learned.",
+    example: "We have added an alert on mail queue depth and will review every DNS change before it ships (owner: ops, by May 1).",
+    skeleton: "## Action items\n\n- [ ] <fix or safeguard> (owner: <name>, due: <date>)\n- [ ] <monitoring to add> (owner: <name>, due: <date>)\n\n## What we learned\n\n<lesson>\n",
+};
+
+impl Criterion for LessonsLearned {
+    fn guidance(&self) -> &'static Guidance {
+        &GUIDANCE
+    }
+
+    fn review(&self, doc: &Document) -> Finding {
+        let mut concrete = Vec::new();
+        let mut generic = Vec::new();
+        for s in doc.prose_sentences() {
+            let c = s.cues;
+            if c.has(Cue::Deferral) {
+                continue;
+            }
+            let in_follow_up = doc.topic(s) == Topic::FollowUp;
+            let committed = c.has(Cue::Commitment) || in_follow_up;
+            let remedy = c.has(Cue::Remedy) && !(c.has(Cue::Mitigation) && !in_follow_up);
+            if c.has(Cue::Boilerplate) && !in_follow_up {
+                generic.push(s);
+            } else if committed && remedy && (in_follow_up || doc.block_of(s).kind == BlockKind::ListItem || c.has(Cue::Commitment)) {
+                concrete.push(s);
+            } else if c.has(Cue::Lesson) || (in_follow_up && c.has(Cue::Commitment)) {
+                generic.push(s);
+            }
+        }
+        if concrete.len() >= 2 {
+            return Finding::met("Concrete follow-up actions are listed.")
+                .citing(concrete.into_iter().take(5));
+        }
+        if !concrete.is_empty() || !generic.is_empty() {
+            return Finding::partial("Only a generic promise or a single follow-up; no concrete plan.")
+                .citing(concrete.into_iter().chain(generic).take(3));
+        }
+        Finding::missing("No lessons and no follow-up actions.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::verdict;
+    use crate::engine::{CriterionId::R4, Verdict::*};
+
+    #[test]
+    fn action_items_meet_r4() {
+        let text = "## Action items\n\n- Add an alert on queue depth (owner: Ana)\n- Add a test for DNS changes\n";
+        assert_eq!(verdict(R4, text), Met);
+    }
+
+    #[test]
+    fn a_generic_promise_is_partial() {
+        assert_eq!(verdict(R4, "We will do our best to ensure this doesn't happen again."), Partial);
+    }
+
+    #[test]
+    fn deferred_action_items_are_missing() {
+        assert_eq!(verdict(R4, "## Action items\n\nTBD.\n"), Missing);
+    }
+
+    #[test]
+    fn a_rollback_is_not_a_follow_up() {
+        assert_eq!(verdict(R4, "We rolled back the deploy and restarted the servers."), Missing);
+    }
+}

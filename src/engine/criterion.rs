@@ -1,0 +1,96 @@
+//! The `Criterion` trait and the registry of all twelve, in tier order.
+//! Adding a criterion is one module under `criteria/` plus one line here.
+
+use super::criteria::*;
+use super::document::{Document, Sentence};
+use super::report::{CriterionId, Verdict};
+use std::ops::Range;
+
+/// What a criterion tells the author, written once per criterion.
+pub struct Guidance {
+    pub id: CriterionId,
+    /// Short name, as the framework words it.
+    pub name: &'static str,
+    /// What to add when the criterion is missing or partial.
+    pub advice: &'static str,
+    /// An example sentence that would meet it.
+    pub example: &'static str,
+    /// A Markdown section the UI can insert for the author to fill in.
+    pub skeleton: &'static str,
+}
+
+/// What one criterion concluded about one document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub verdict: Verdict,
+    /// Byte ranges of the original text.
+    pub evidence: Vec<Range<usize>>,
+    pub reason: String,
+}
+
+impl Finding {
+    pub fn new(verdict: Verdict, reason: impl Into<String>) -> Self {
+        Finding {
+            verdict,
+            evidence: Vec::new(),
+            reason: reason.into(),
+        }
+    }
+
+    pub fn met(reason: impl Into<String>) -> Self {
+        Self::new(Verdict::Met, reason)
+    }
+
+    pub fn partial(reason: impl Into<String>) -> Self {
+        Self::new(Verdict::Partial, reason)
+    }
+
+    pub fn missing(reason: impl Into<String>) -> Self {
+        Self::new(Verdict::Missing, reason)
+    }
+
+    /// Cites sentences as evidence.
+    pub fn citing<'a>(mut self, sentences: impl IntoIterator<Item = &'a Sentence>) -> Self {
+        self.evidence
+            .extend(sentences.into_iter().map(|s| s.src.clone()));
+        self
+    }
+
+    /// Cites byte ranges of the original text as evidence.
+    pub fn citing_ranges(mut self, ranges: impl IntoIterator<Item = Range<usize>>) -> Self {
+        self.evidence.extend(ranges);
+        self
+    }
+}
+
+pub trait Criterion: Sync {
+    fn guidance(&self) -> &'static Guidance;
+    fn review(&self, doc: &Document) -> Finding;
+}
+
+/// All twelve criteria, P1 to B4.
+pub static CRITERIA: [&dyn Criterion; 12] = [
+    &p1_admit_failure::AdmitFailure,
+    &p2_sound_human::SoundHuman,
+    &p3_communication_channel::CommunicationChannel,
+    &p4_authentic::Authentic,
+    &r1_start_and_end::StartAndEnd,
+    &r2_impact::Impact,
+    &r3_what_went_wrong::WhatWentWrong,
+    &r4_lessons_learned::LessonsLearned,
+    &b1_technology_details::TechnologyDetails,
+    &b2_five_whys::FiveWhys,
+    &b3_human_elements::HumanElements,
+    &b4_lessons_for_others::LessonsForOthers,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_in_tier_order() {
+        let ids: Vec<CriterionId> = CRITERIA.iter().map(|c| c.guidance().id).collect();
+        assert_eq!(ids, CriterionId::ALL);
+    }
+}

@@ -1,0 +1,758 @@
+//! The parsed text: blocks, the section each sits in, sentences, links, and
+//! every lexicon cue found in the prose. Built once per review by one pass of
+//! pulldown-cmark's offset iterator and one scan of the lexicon; every
+//! criterion reads this and none re-parses the text.
+//!
+//! Prose is kept as one ASCII-lowercased copy of the text's prose (`prose`),
+//! with a map back to byte offsets of the original. ASCII lowercasing keeps
+//! byte lengths, so the map is exact wherever the prose is a verbatim copy.
+
+use super::lexicon::{Cue, CueSet, LEXICON};
+use super::time::{self, TimeMarks};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// What kind of Markdown block a piece of prose came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading(u8),
+    Paragraph,
+    ListItem,
+    /// A table row, its cells joined by " | ".
+    TableRow { header: bool },
+    /// Fenced or indented code: technical detail, never prose.
+    Code,
+}
+
+/// What a section is about, read from its heading or from a bold label
+/// such as `**Impact**:` at the start of a list item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Topic {
+    Summary,
+    Timeline,
+    Impact,
+    Cause,
+    /// "Five whys", "contributing factors", "root cause analysis".
+    Analysis,
+    Detection,
+    Resolution,
+    /// Action items, follow-ups, lessons learned, what we're changing.
+    FollowUp,
+    Other,
+}
+
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Byte range of the block in the original text.
+    pub src: Range<usize>,
+    /// Range of the block in [`Document::prose`].
+    pub prose: Range<usize>,
+    /// The topic of the heading or label this block sits under.
+    pub topic: Topic,
+    /// The topic this block's own bold label gives (`**Impact**: ...`).
+    pub label: Option<Topic>,
+    /// Inside a `>` quote.
+    pub quoted: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    pub block: usize,
+    /// Range in [`Document::prose`].
+    pub prose: Range<usize>,
+    /// Byte range in the original text: what evidence cites.
+    pub src: Range<usize>,
+    /// Every lexicon cue in this sentence.
+    pub cues: CueSet,
+    /// Range into [`Document::hits`].
+    pub hits: Range<usize>,
+    pub times: TimeMarks,
+}
+
+/// One lexicon phrase found in the prose.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    pub cue: Cue,
+    /// Range in [`Document::prose`].
+    pub prose: Range<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Link {
+    pub url: String,
+    /// Byte range of the whole link in the original text.
+    pub src: Range<usize>,
+    pub block: usize,
+}
+
+/// A run of prose copied from the original text.
+#[derive(Clone, Debug)]
+struct Piece {
+    prose_start: usize,
+    prose_len: usize,
+    src: Range<usize>,
+    /// The prose is a byte-for-byte (lowercased) copy of `src`.
+    verbatim: bool,
+}
+
+pub struct Document<'t> {
+    pub text: &'t str,
+    pub prose: String,
+    pub blocks: Vec<Block>,
+    pub sentences: Vec<Sentence>,
+    pub hits: Vec<Hit>,
+    pub links: Vec<Link>,
+    pieces: Vec<Piece>,
+}
+
+impl<'t> Document<'t> {
+    pub fn parse(text: &'t str) -> Self {
+        let mut builder = Builder::new(text);
+        builder.run();
+        let Builder {
+            prose,
+            blocks,
+            links,
+            pieces,
+            ..
+        } = builder;
+        let mut doc = Document {
+            text,
+            prose,
+            blocks,
+            sentences: Vec::new(),
+            hits: Vec::new(),
+            links,
+            pieces,
+        };
+        doc.split_sentences();
+        doc.scan_cues();
+        doc
+    }
+
+    /// The lowercased prose of a sentence.
+    pub fn words(&self, s: &Sentence) -> &str {
+        &self.prose[s.prose.clone()]
+    }
+
+    pub fn block_of(&self, s: &Sentence) -> &Block {
+        &self.blocks[s.block]
+    }
+
+    /// The section topic a sentence speaks under: its own label first, then
+    /// the heading or label above it.
+    pub fn topic(&self, s: &Sentence) -> Topic {
+        let block = &self.blocks[s.block];
+        block.label.unwrap_or(block.topic)
+    }
+
+    pub fn hits_in(&self, s: &Sentence) -> &[Hit] {
+        &self.hits[s.hits.clone()]
+    }
+
+    /// Sentences of prose: headings and code are left out.
+    pub fn prose_sentences(&self) -> impl Iterator<Item = &Sentence> {
+        self.sentences.iter().filter(|s| {
+            !matches!(
+                self.blocks[s.block].kind,
+                BlockKind::Heading(_) | BlockKind::Code
+            )
+        })
+    }
+
+    pub fn headings(&self) -> impl Iterator<Item = &Block> {
+        self.blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Heading(_)))
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.prose.split_ascii_whitespace().count()
+    }
+
+    /// Maps a prose offset back to a byte offset of the original text.
+    /// `end` picks the end of a non-verbatim piece rather than its start.
+    pub fn src_offset(&self, prose_pos: usize, end: bool) -> usize {
+        let idx = match self
+            .pieces
+            .binary_search_by(|p| p.prose_start.cmp(&prose_pos))
+        {
+            Ok(i) => i,
+            Err(0) => return self.pieces.first().map_or(0, |p| p.src.start),
+            Err(i) => i - 1,
+        };
+        let piece = &self.pieces[idx];
+        let into = prose_pos - piece.prose_start;
+        if into >= piece.prose_len {
+            return piece.src.end;
+        }
+        if piece.verbatim {
+            piece.src.start + into
+        } else if end {
+            piece.src.end
+        } else {
+            piece.src.start
+        }
+    }
+
+    /// The original-text byte range of a prose range.
+    pub fn src_range(&self, prose: Range<usize>) -> Range<usize> {
+        if prose.is_empty() {
+            let at = self.src_offset(prose.start, false);
+            return at..at;
+        }
+        let start = self.src_offset(prose.start, false);
+        let end = self.src_offset(prose.end - 1, true);
+        let end = if end > start {
+            // Step past the last char of the range.
+            let mut e = end.max(start);
+            if self.pieces_verbatim_at(prose.end - 1) {
+                e += 1;
+                while e < self.text.len() && !self.text.is_char_boundary(e) {
+                    e += 1;
+                }
+            }
+            e.min(self.text.len())
+        } else {
+            self.src_offset(prose.end, true).max(start)
+        };
+        start..end
+    }
+
+    fn pieces_verbatim_at(&self, prose_pos: usize) -> bool {
+        match self
+            .pieces
+            .binary_search_by(|p| p.prose_start.cmp(&prose_pos))
+        {
+            Ok(i) => self.pieces[i].verbatim,
+            Err(0) => false,
+            Err(i) => {
+                let p = &self.pieces[i - 1];
+                p.verbatim && prose_pos < p.prose_start + p.prose_len
+            }
+        }
+    }
+
+    fn split_sentences(&mut self) {
+        for (bi, block) in self.blocks.iter().enumerate() {
+            let range = block.prose.clone();
+            let bytes = self.prose.as_bytes();
+            let mut start = range.start;
+            let mut i = range.start;
+            while i < range.end {
+                let b = bytes[i];
+                let at_end = i + 1 >= range.end;
+                let boundary = matches!(b, b'.' | b'!' | b'?')
+                    && !at_end
+                    && bytes[i + 1].is_ascii_whitespace()
+                    && !is_abbreviation(&self.prose[start..i]);
+                let boundary = boundary || (b == b'\n');
+                if boundary {
+                    push_sentence(
+                        &mut self.sentences,
+                        &self.prose,
+                        bi,
+                        start..i + 1,
+                    );
+                    start = i + 1;
+                }
+                i += 1;
+            }
+            push_sentence(&mut self.sentences, &self.prose, bi, start..range.end);
+        }
+        let sentences = std::mem::take(&mut self.sentences);
+        self.sentences = sentences
+            .into_iter()
+            .map(|mut s| {
+                s.src = self.src_range(s.prose.clone());
+                s.times = time::scan(&self.prose[s.prose.clone()]);
+                s
+            })
+            .collect();
+    }
+
+    fn scan_cues(&mut self) {
+        let mut hits: Vec<Hit> = LEXICON.find(&self.prose).collect();
+        hits.sort_by_key(|h| (h.prose.start, h.prose.end));
+        let mut next = 0;
+        for s in &mut self.sentences {
+            while next < hits.len() && hits[next].prose.start < s.prose.start {
+                next += 1;
+            }
+            let first = next;
+            let mut last = next;
+            while last < hits.len() && hits[last].prose.start < s.prose.end {
+                if hits[last].prose.end <= s.prose.end {
+                    s.cues.insert(hits[last].cue);
+                }
+                last += 1;
+            }
+            s.hits = first..last;
+            next = last;
+        }
+        self.hits = hits;
+    }
+}
+
+fn push_sentence(out: &mut Vec<Sentence>, prose: &str, block: usize, range: Range<usize>) {
+    let slice = &prose[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    let range = range.start + lead..range.end - trail;
+    if range.is_empty() || !prose[range.clone()].bytes().any(|b| b.is_ascii_alphanumeric()) {
+        return;
+    }
+    out.push(Sentence {
+        block,
+        prose: range,
+        src: 0..0,
+        cues: CueSet::default(),
+        hits: 0..0,
+        times: TimeMarks::default(),
+    });
+}
+
+/// "e.g." or "approx." end a token, not a sentence.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "e.g" | "i.e" | "etc" | "vs" | "approx" | "mr" | "ms" | "dr" | "no" | "st" | "inc" | "ca"
+    ) || (word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic())
+        || word.ends_with(|c: char| c.is_ascii_digit()) && word.contains('.')
+}
+
+/// Reads a heading or label text as a topic.
+pub fn topic_of(label: &str) -> Topic {
+    let l = label.to_ascii_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| l.contains(w));
+    if has(&["five whys", "5 whys", "contributing", "root cause analysis", "why did", "why was", "why it"]) {
+        Topic::Analysis
+    } else if has(&[
+        "action", "follow-up", "follow up", "followup", "lesson", "next step", "doing about",
+        "going forward", "prevent", "improvement", "remediation", "what we will", "what we're",
+        "what we are", "future", "changes", "learned", "learnt", "recommendation", "todo",
+        "to do", "mitigations",
+    ]) {
+        Topic::FollowUp
+    } else if has(&["timeline", "key events", "chronology", "sequence of events", "time line"]) {
+        Topic::Timeline
+    } else if has(&["impact", "affected", "who was", "scope"]) {
+        Topic::Impact
+    } else if has(&["cause", "what went wrong", "what happened", "identified", "technical details", "background", "context", "why"]) {
+        Topic::Cause
+    } else if has(&["detect", "discover"]) {
+        Topic::Detection
+    } else if has(&["resolution", "resolved", "recovery", "fix", "mitigation", "response"]) {
+        Topic::Resolution
+    } else if has(&["summary", "overview", "tl;dr", "tldr", "introduction"]) {
+        Topic::Summary
+    } else {
+        Topic::Other
+    }
+}
+
+struct Builder<'t> {
+    text: &'t str,
+    prose: String,
+    blocks: Vec<Block>,
+    links: Vec<Link>,
+    pieces: Vec<Piece>,
+    /// The block being collected: kind, source start, prose start.
+    open: Option<(BlockKind, usize, usize)>,
+    /// Topic from the last heading, overridden by a standalone label.
+    section_topic: Topic,
+    /// Labels of the list items enclosing the current one.
+    item_labels: Vec<Option<Topic>>,
+    /// Prose range of a bold run that opened the current block.
+    leading_strong: Option<Range<usize>>,
+    strong_start: Option<usize>,
+    quote_depth: usize,
+    in_metadata: bool,
+    in_table_head: bool,
+    in_heading: bool,
+    /// Links opened but not yet closed: url, source start.
+    link_stack: Vec<(String, usize)>,
+}
+
+impl<'t> Builder<'t> {
+    fn new(text: &'t str) -> Self {
+        Builder {
+            text,
+            prose: String::with_capacity(text.len()),
+            blocks: Vec::new(),
+            links: Vec::new(),
+            pieces: Vec::new(),
+            open: None,
+            section_topic: Topic::Other,
+            item_labels: Vec::new(),
+            leading_strong: None,
+            strong_start: None,
+            quote_depth: 0,
+            in_metadata: false,
+            in_table_head: false,
+            in_heading: false,
+            link_stack: Vec::new(),
+        }
+    }
+
+    fn run(&mut self) {
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+            | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        let text = self.text;
+        for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+            self.event(event, range);
+        }
+        self.close();
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) if !self.in_metadata => {
+                if is_template_markup(&t) {
+                    return;
+                }
+                self.ensure_open(range.start);
+                self.append(&t, range);
+            }
+            Event::Code(t) => {
+                self.ensure_open(range.start);
+                // Inline code keeps its backticks out of the prose but its
+                // words in, mapped to the code itself.
+                let inner = range.start + 1..range.end.saturating_sub(1).max(range.start + 1);
+                let verbatim = self.text.get(inner.clone()) == Some(&*t);
+                if verbatim {
+                    self.append(&t, inner);
+                } else {
+                    self.append(&t, range);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if self.open.is_some() {
+                    self.prose.push(' ');
+                }
+            }
+            Event::TaskListMarker(_) | Event::Rule | Event::FootnoteReference(_) => {}
+            // Raw HTML, math and front matter are not prose.
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::MetadataBlock(_) => self.in_metadata = true,
+            Tag::Heading { level, .. } => {
+                self.close();
+                self.in_heading = true;
+                self.item_labels.clear();
+                self.begin(BlockKind::Heading(heading_level(level)), range.start);
+            }
+            Tag::Paragraph => {
+                // A tight list item's first paragraph belongs to the item.
+                if !matches!(self.open, Some((BlockKind::ListItem, _, p)) if p == self.prose.len()) {
+                    self.close();
+                    self.begin(BlockKind::Paragraph, range.start);
+                }
+            }
+            Tag::Item => {
+                self.close();
+                self.item_labels.push(None);
+                self.begin(BlockKind::ListItem, range.start);
+            }
+            Tag::List(_) => self.close(),
+            Tag::CodeBlock(_) => {
+                self.close();
+                self.begin(BlockKind::Code, range.start);
+            }
+            Tag::TableHead => {
+                self.close();
+                self.in_table_head = true;
+                self.begin(BlockKind::TableRow { header: true }, range.start);
+            }
+            Tag::TableRow => {
+                self.close();
+                self.begin(BlockKind::TableRow { header: false }, range.start);
+            }
+            Tag::BlockQuote(_) => {
+                self.close();
+                self.quote_depth += 1;
+            }
+            Tag::Strong => {
+                self.ensure_open(range.start);
+                if let Some((_, _, p)) = self.open {
+                    if self.prose[p..].trim().is_empty() {
+                        self.strong_start = Some(self.prose.len());
+                    }
+                }
+            }
+            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+                self.link_stack.push((dest_url.to_string(), range.start));
+                let _ = range;
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::MetadataBlock(_) => self.in_metadata = false,
+            TagEnd::Heading(_) => {
+                self.close();
+                self.in_heading = false;
+            }
+            TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::TableRow => self.close(),
+            TagEnd::TableHead => {
+                self.close();
+                self.in_table_head = false;
+            }
+            TagEnd::TableCell => {
+                if self.open.is_some() {
+                    self.prose.push_str(" | ");
+                }
+            }
+            TagEnd::Item => {
+                self.close();
+                self.item_labels.pop();
+            }
+            TagEnd::BlockQuote(_) => {
+                self.close();
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+            }
+            TagEnd::Strong => {
+                if let Some(start) = self.strong_start.take() {
+                    self.leading_strong = Some(start..self.prose.len());
+                }
+            }
+            TagEnd::Link | TagEnd::Image => {
+                if let Some((url, start)) = self.link_stack.pop() {
+                    let end = self.pieces.last().map_or(start, |p| p.src.end).max(start);
+                    // Include the link's closing markup when it is verbatim.
+                    let end = self.text[end..]
+                        .find(')')
+                        .filter(|&i| i < url.len() + 4)
+                        .map_or(end, |i| end + i + 1);
+                    self.links.push(Link {
+                        url,
+                        src: start..end,
+                        block: self.blocks.len(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn begin(&mut self, kind: BlockKind, src_start: usize) {
+        self.open = Some((kind, src_start, self.prose.len()));
+        self.leading_strong = None;
+        self.strong_start = None;
+    }
+
+    /// Text outside any block (HTML blocks' neighbours, loose text) still
+    /// gets a paragraph of its own.
+    fn ensure_open(&mut self, src_start: usize) {
+        if self.open.is_none() {
+            let kind = if self.item_labels.is_empty() {
+                BlockKind::Paragraph
+            } else {
+                BlockKind::ListItem
+            };
+            self.begin(kind, src_start);
+        }
+    }
+
+    fn append(&mut self, t: &str, src: Range<usize>) {
+        let verbatim = self.text.get(src.clone()) == Some(t);
+        let prose_start = self.prose.len();
+        for c in t.chars() {
+            self.prose.push(c.to_ascii_lowercase());
+        }
+        self.pieces.push(Piece {
+            prose_start,
+            prose_len: self.prose.len() - prose_start,
+            src,
+            verbatim,
+        });
+    }
+
+    fn close(&mut self) {
+        let Some((kind, src_start, prose_start)) = self.open.take() else {
+            return;
+        };
+        let prose_end = self.prose.len();
+        if self.prose[prose_start..].trim().is_empty() {
+            self.prose.truncate(prose_start);
+            return;
+        }
+        let src_end = self
+            .pieces
+            .last()
+            .map_or(src_start, |p| p.src.end)
+            .max(src_start);
+
+        let label = self.take_label(kind, prose_start, prose_end);
+        let topic = match kind {
+            BlockKind::Heading(_) => {
+                let t = topic_of(&self.prose[prose_start..prose_end]);
+                self.section_topic = t;
+                t
+            }
+            _ => self
+                .item_labels
+                .iter()
+                .rev()
+                .skip(1)
+                .find_map(|l| *l)
+                .unwrap_or(self.section_topic),
+        };
+        if let (Some(t), BlockKind::ListItem) = (label, kind) {
+            if let Some(top) = self.item_labels.last_mut() {
+                *top = Some(t);
+            }
+        }
+        // A label standing alone ("**Impact**:") names what follows it.
+        if let (Some(t), BlockKind::Paragraph) = (label, kind) {
+            let rest = self.leading_strong.clone().map_or(prose_end, |r| r.end);
+            if self.prose[rest..prose_end].trim_matches(|c: char| c == ':' || c.is_whitespace()).is_empty() {
+                self.section_topic = t;
+            }
+        }
+        self.prose.push('\n');
+        self.blocks.push(Block {
+            kind,
+            src: src_start..src_end,
+            prose: prose_start..prose_end,
+            topic,
+            label,
+            quoted: self.quote_depth > 0,
+        });
+    }
+
+    /// A bold run that opens a paragraph or list item and ends in, or is
+    /// followed by, a colon is a label ("**Root cause**: ...").
+    fn take_label(&mut self, kind: BlockKind, prose_start: usize, prose_end: usize) -> Option<Topic> {
+        if !matches!(kind, BlockKind::Paragraph | BlockKind::ListItem) {
+            return None;
+        }
+        let strong = self.leading_strong.take()?;
+        if strong.start < prose_start || strong.end > prose_end {
+            return None;
+        }
+        let inner = self.prose[strong.clone()].trim();
+        let after = self.prose[strong.end..prose_end].trim_start();
+        let is_label = inner.ends_with(':') || after.starts_with(':') || after.is_empty();
+        if !is_label || inner.len() > 60 {
+            return None;
+        }
+        match topic_of(inner) {
+            Topic::Other => None,
+            t => Some(t),
+        }
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Liquid/Jinja (`{% %}`, `{{ }}`), ERB (`<% %>`) and reStructuredText
+/// directives (`.. post::`) are template markup, not prose.
+fn is_template_markup(t: &str) -> bool {
+    let t = t.trim_start();
+    t.starts_with("{%") || t.starts_with("{{") || t.starts_with("<%") || (t.starts_with(".. ") && t.contains("::"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_not_prose() {
+        let doc = Document::parse("---\ntitle: We apologize\n---\n\nHello there.\n");
+        assert_eq!(doc.sentences.len(), 1);
+        assert_eq!(doc.words(&doc.sentences[0]), "hello there.");
+    }
+
+    #[test]
+    fn toml_front_matter_is_not_prose() {
+        let doc = Document::parse("+++\ntitle = \"x\"\n+++\n\nBody text.\n");
+        assert_eq!(doc.prose.trim(), "body text.");
+    }
+
+    #[test]
+    fn sentences_map_back_to_the_original_bytes() {
+        let text = "# Title\n\nWe *broke* it. Then we fixed it at 10:00 UTC.\n";
+        let doc = Document::parse(text);
+        let srcs: Vec<&str> = doc.sentences.iter().map(|s| &text[s.src.clone()]).collect();
+        assert_eq!(srcs, ["Title", "We *broke* it.", "Then we fixed it at 10:00 UTC."]);
+    }
+
+    #[test]
+    fn non_ascii_offsets_stay_on_char_boundaries() {
+        let text = "Café était en panne. 日本のユーザー 🚀 were affected.";
+        let doc = Document::parse(text);
+        for s in &doc.sentences {
+            assert!(text.is_char_boundary(s.src.start) && text.is_char_boundary(s.src.end));
+        }
+        assert_eq!(&text[doc.sentences[1].src.clone()], "日本のユーザー 🚀 were affected.");
+    }
+
+    #[test]
+    fn headings_give_topics_to_what_follows() {
+        let doc = Document::parse("## Root cause\n\nThe disk filled.\n\n## Action items\n\n- Add alerts\n");
+        let topics: Vec<Topic> = doc.sentences.iter().map(|s| doc.topic(s)).collect();
+        assert_eq!(topics, [Topic::Cause, Topic::Cause, Topic::FollowUp, Topic::FollowUp]);
+    }
+
+    #[test]
+    fn bold_labels_give_topics_to_nested_items() {
+        let doc = Document::parse("- **Impact**:\n  - IE11 users could not log in\n- **Context**: x\n");
+        let s = doc.sentences.iter().find(|s| doc.words(s).contains("ie11")).unwrap();
+        assert_eq!(doc.topic(s), Topic::Impact);
+    }
+
+    #[test]
+    fn table_rows_are_one_block_each() {
+        let doc = Document::parse("| Time | Event |\n|---|---|\n| 10:00 | Down |\n| 11:00 | Up |\n");
+        let rows: Vec<&str> = doc.sentences.iter().map(|s| doc.words(s)).collect();
+        assert_eq!(rows, ["time | event |", "10:00 | down |", "11:00 | up |"]);
+    }
+
+    #[test]
+    fn template_markup_is_not_prose() {
+        let doc = Document::parse("{% include note.html %}\n\nReal text.\n");
+        assert_eq!(doc.prose.trim(), "real text.");
+    }
+
+    #[test]
+    fn links_are_collected() {
+        let text = "See [our status page](https://status.example.com) for updates.";
+        let doc = Document::parse(text);
+        assert_eq!(doc.links.len(), 1);
+        assert_eq!(doc.links[0].url, "https://status.example.com");
+        assert_eq!(&text[doc.links[0].src.clone()], "[our status page](https://status.example.com)");
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let doc = Document::parse("We use tools, e.g. Grafana. Then more.");
+        assert_eq!(doc.sentences.len(), 2);
+    }
+}

@@ -1,0 +1,228 @@
+//! The review engine: `text → Review`. Pure Rust, no browser APIs, so the
+//! CLI, the tests, the benchmarks and the web app all run the same code.
+
+pub mod criteria;
+pub mod criterion;
+pub mod document;
+pub mod lexicon;
+pub mod report;
+pub mod signals;
+pub mod time;
+
+pub use criterion::{Criterion, CRITERIA, Finding, Guidance};
+pub use document::Document;
+pub use report::{CriterionId, CriterionReview, Evidence, Review, Tier, TierCounts, Verdict};
+
+use std::ops::Range;
+
+/// At most this many passages are cited per criterion: enough to show the
+/// point, few enough to read.
+const MAX_EVIDENCE: usize = 6;
+
+/// Reviews a postmortem given as Markdown or plain text.
+pub fn review(text: &str) -> Review {
+    let doc = Document::parse(text);
+    let criteria: Vec<CriterionReview> = CRITERIA
+        .iter()
+        .map(|criterion| {
+            let guidance = criterion.guidance();
+            let finding = criterion.review(&doc);
+            build_review(text, guidance, finding)
+        })
+        .collect();
+    let tiers: Vec<TierCounts> = Tier::ALL
+        .into_iter()
+        .map(|tier| {
+            let count = |v: Verdict| {
+                criteria
+                    .iter()
+                    .filter(|c| c.tier == tier && c.verdict == v)
+                    .count()
+            };
+            TierCounts {
+                tier,
+                met: count(Verdict::Met),
+                partial: count(Verdict::Partial),
+                missing: count(Verdict::Missing),
+            }
+        })
+        .collect();
+    let summary = summarise(&criteria, &tiers);
+    Review {
+        criteria,
+        tiers,
+        summary,
+    }
+}
+
+/// The guidance text shown for a criterion.
+pub fn guidance(id: CriterionId) -> &'static Guidance {
+    CRITERIA[id as usize].guidance()
+}
+
+fn build_review(text: &str, guidance: &'static Guidance, finding: Finding) -> CriterionReview {
+    let evidence = if finding.verdict == Verdict::Missing {
+        Vec::new()
+    } else {
+        tidy_spans(text, finding.evidence)
+            .into_iter()
+            .map(|r| Evidence {
+                start: r.start,
+                end: r.end,
+                text: text[r].to_string(),
+            })
+            .collect()
+    };
+    let suggestion = (finding.verdict != Verdict::Met)
+        .then(|| format!("{} For example: \u{201c}{}\u{201d}", guidance.advice, guidance.example));
+    CriterionReview {
+        id: guidance.id,
+        name: guidance.name.to_string(),
+        tier: guidance.id.tier(),
+        verdict: finding.verdict,
+        evidence,
+        reason: finding.reason,
+        suggestion,
+    }
+}
+
+/// Sorts spans, merges overlaps, keeps them on char boundaries and within
+/// the text, and keeps the first few.
+fn tidy_spans(text: &str, mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    for s in &mut spans {
+        s.end = s.end.min(text.len());
+        s.start = s.start.min(s.end);
+        while !text.is_char_boundary(s.start) {
+            s.start -= 1;
+        }
+        while !text.is_char_boundary(s.end) {
+            s.end += 1;
+        }
+    }
+    spans.retain(|s| !s.is_empty());
+    spans.sort_by_key(|s| (s.start, s.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match merged.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    merged.truncate(MAX_EVIDENCE);
+    merged
+}
+
+/// A paragraph in the spirit of the framework author's own reviews: the
+/// counts, then the single most important thing to add.
+fn summarise(criteria: &[CriterionReview], tiers: &[TierCounts]) -> String {
+    let counts = tiers
+        .iter()
+        .map(|t| {
+            let mut s = format!("{} {}/4", t.tier.name().to_lowercase(), t.met);
+            if t.partial > 0 {
+                s.push_str(&format!(" ({} partial)", t.partial));
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let tier_met = |tier: Tier| tiers.iter().find(|t| t.tier == tier).map_or(0, |t| t.met);
+    let total_met: usize = tiers.iter().map(|t| t.met).sum();
+
+    let opening = if total_met == 12 {
+        "An exemplary postmortem: every criterion is met."
+    } else if tier_met(Tier::Prerequisites) == 4 && tier_met(Tier::Requirements) == 4 {
+        "The meat is definitely there: the tone is right and every required fact is given."
+    } else if tier_met(Tier::Prerequisites) == 4 {
+        "The tone is right; the facts need more work."
+    } else if tier_met(Tier::Requirements) >= 3 {
+        "The facts are mostly there, but the tone undercuts them."
+    } else if total_met == 0 {
+        "This does not read as a postmortem yet."
+    } else {
+        "A start, with important pieces still to add."
+    };
+
+    // Prerequisites weigh most, then requirements, then bonus; within a
+    // tier, a missing criterion comes before a partial one.
+    let next = [Verdict::Missing, Verdict::Partial].into_iter().find_map(|v| {
+        Tier::ALL
+            .into_iter()
+            .find_map(|tier| criteria.iter().find(|c| c.tier == tier && c.verdict == v))
+    });
+    match next {
+        None => format!("{opening} ({counts})."),
+        Some(c) => {
+            let what = if c.verdict == Verdict::Missing {
+                "The biggest missing piece is"
+            } else {
+                "The most important thing to strengthen is"
+            };
+            format!(
+                "{opening} ({counts}). {what} {} ({}): {}",
+                c.name.to_lowercase(),
+                c.id,
+                guidance(c.id).advice
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_text_reviews_as_all_missing() {
+        let r = review("");
+        assert_eq!(r.criteria.len(), 12);
+        assert!(r.criteria.iter().all(|c| c.verdict == Verdict::Missing));
+        assert!(r.criteria.iter().all(|c| c.suggestion.is_some()));
+    }
+
+    #[test]
+    fn evidence_is_on_char_boundaries_and_quotes_the_text() {
+        let text = "Désolé: we apologize, this was our fault. 日本 users could not log in from 10:00 to 11:30 UTC.";
+        let r = review(text);
+        for c in &r.criteria {
+            for e in &c.evidence {
+                assert_eq!(&text[e.start..e.end], e.text);
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_inputs_never_panic() {
+        let inputs = [
+            "\u{0}\u{1}\u{2}binary\u{fffd}\u{fffd}",
+            "```\nunclosed code",
+            "| a | b |\n|---|\n| only one",
+            "<script>alert(1)</script>",
+            "---\nunclosed: front matter",
+            "# \n## \n### ",
+            "[link](javascript:alert(1))",
+            "ﷺ 𒀀 ℵ א ع 한국어 ไทย देवनागरी",
+            "\r\n\r\n\t\t  \u{200b}",
+            "1:2:3:4:5 99:99 2020-13-45T25:61",
+            "> > > > > nested\n> quotes",
+        ];
+        for input in inputs {
+            let r = review(input);
+            assert_eq!(r.criteria.len(), 12, "{input:?}");
+        }
+        review(&"we broke it. ".repeat(20_000));
+    }
+
+    #[test]
+    fn reviews_are_deterministic() {
+        let text = "We deployed a bad config at 10:00 UTC; fixed at 10:30 UTC.";
+        assert_eq!(review(text), review(text));
+    }
+
+    #[test]
+    fn summary_names_the_counts_and_the_next_step() {
+        let r = review("Something happened.");
+        assert!(r.summary.contains("prerequisites"), "{}", r.summary);
+        assert!(r.summary.contains("biggest missing piece"), "{}", r.summary);
+    }
+}

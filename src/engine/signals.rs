@@ -1,0 +1,129 @@
+//! Sentence-level recognisers that several criteria compose: passive voice,
+//! negation, quantities. Each works on a sentence's lowercased prose.
+
+use super::document::{Document, Hit, Sentence};
+use super::lexicon::Cue;
+
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "without", "don't", "doesn't", "didn't", "isn't", "wasn't", "aren't",
+    "weren't", "haven't", "hasn't", "hadn't", "won't", "cannot", "can't", "nor", "none", "neither",
+];
+
+const BE_FORMS: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "got", "get"];
+
+/// Common irregular past participles.
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "made", "done", "taken", "given", "seen", "found", "known", "shown", "written", "run",
+    "sent", "built", "brought", "caught", "held", "kept", "left", "lost", "set", "put", "hit",
+    "broken", "chosen", "driven", "begun", "spent", "told", "thought", "understood", "undertaken",
+    "withdrawn", "overwritten", "rewritten", "struck", "split", "shut", "cut", "read", "led",
+];
+
+fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '-' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+}
+
+/// "An issue was identified", "changes were deployed": a form of *to be*
+/// followed (within one adverb) by a past participle.
+pub fn is_passive(text: &str) -> bool {
+    let ws: Vec<&str> = words(text).collect();
+    ws.windows(2).enumerate().any(|(i, w)| {
+        if !BE_FORMS.contains(&w[0]) {
+            return false;
+        }
+        let next = if w[1].ends_with("ly") {
+            ws.get(i + 2).copied().unwrap_or("")
+        } else {
+            w[1]
+        };
+        is_participle(next)
+    })
+}
+
+fn is_participle(w: &str) -> bool {
+    (w.len() > 3 && w.ends_with("ed") && !matches!(w, "need" | "feed" | "seed" | "speed"))
+        || IRREGULAR_PARTICIPLES.contains(&w)
+}
+
+/// Whether a negator stands within three words before `at` in the sentence.
+pub fn negated_before(doc: &Document, s: &Sentence, at: usize) -> bool {
+    let start = s.prose.start;
+    let before = &doc.prose[start..at.max(start)];
+    words(before)
+        .rev()
+        .take(3)
+        .any(|w| NEGATORS.contains(&w))
+}
+
+/// The hits of one cue in a sentence that no negator precedes.
+pub fn affirmed<'d>(doc: &'d Document, s: &'d Sentence, cue: Cue) -> impl Iterator<Item = &'d Hit> + 'd {
+    doc.hits_in(s)
+        .iter()
+        .filter(move |h| h.cue == cue && !negated_before(doc, s, h.prose.start))
+}
+
+/// Numbers that measure something: "30%", "1,200 users", "3 of 4 nodes",
+/// "500 errors". Years, versions and times of day are not quantities.
+pub fn quantities(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut count = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b':' || b[i - 1] == b'-')) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && (b[i].is_ascii_digit() || b[i] == b',' || (b[i] == b'.' && i + 1 < b.len() && b[i + 1].is_ascii_digit())) {
+            i += 1;
+        }
+        let num = &text[start..i];
+        let next = b.get(i).copied().unwrap_or(b' ');
+        if next == b':' || next == b'-' || next == b'/' || (next == b'.' && b.get(i + 1).is_some_and(|c| c.is_ascii_digit())) {
+            continue;
+        }
+        let is_year = num.len() == 4 && (num.starts_with("19") || num.starts_with("20"));
+        if next == b'%' || next == b'k' || next == b'x' {
+            count += 1;
+        } else if !is_year {
+            let rest = text[i..].trim_start();
+            let unit: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+            if !unit.is_empty() && !matches!(unit.as_str(), "am" | "pm" | "utc" | "st" | "nd" | "rd" | "th") {
+                count += 1;
+            }
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passive_voice_is_recognised() {
+        assert!(is_passive("an issue was identified that impacted a subset of users"));
+        assert!(is_passive("the change was quickly reverted"));
+        assert!(is_passive("the token was taken"));
+        assert!(!is_passive("we reverted the change"));
+        assert!(!is_passive("the site was down"));
+    }
+
+    #[test]
+    fn quantities_skip_years_versions_and_times() {
+        assert_eq!(quantities("about 30% of users saw 502 errors"), 2);
+        assert_eq!(quantities("in 2018 we upgraded to 1.24.0 at 10:30"), 0);
+        assert_eq!(quantities("30k crates"), 1);
+    }
+
+    #[test]
+    fn negation_is_found_before_a_cue() {
+        let doc = Document::parse("We do not have a status page.");
+        let s = &doc.sentences[0];
+        assert_eq!(affirmed(&doc, s, Cue::Channel).count(), 0);
+        let doc = Document::parse("See our status page.");
+        let s = &doc.sentences[0];
+        assert_eq!(affirmed(&doc, s, Cue::Channel).count(), 1);
+    }
+}

@@ -1,0 +1,281 @@
+//! Recognises the ways a postmortem says *when*: clock times ("13:06",
+//! "5:00pm", "01:52 UTC"), ISO timestamps ("2020-02-20T21:28Z"), dates
+//! ("2020-04-15", "Sep 27 2017", "31st July 2018"), durations ("1h50m",
+//! "about 2 hours", "30 minutes") and time zones. One pass over a sentence's
+//! lowercased bytes, no backtracking.
+
+/// What a sentence says about time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TimeMarks {
+    /// Clock times and timestamps.
+    pub clocks: u8,
+    /// Calendar dates, with or without a year.
+    pub dates: u8,
+    /// Lengths of time: "2 hours", "1h50m".
+    pub durations: u8,
+    /// A time zone or UTC offset next to a clock time.
+    pub zone: bool,
+}
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
+
+const ZONES: &[&str] = &[
+    "utc", "gmt", "z", "pst", "pdt", "pt", "est", "edt", "et", "cst", "cdt", "mst", "mdt", "cet",
+    "cest", "bst", "ist", "jst", "aest", "aedt", "eet", "eest", "wet", "west", "hkt", "sgt",
+];
+
+const DURATION_UNITS: &[&str] = &[
+    "seconds", "second", "secs", "sec", "s", "minutes", "minute", "mins", "min", "m", "hours",
+    "hour", "hrs", "hr", "h", "days", "day", "d", "weeks", "week",
+];
+
+/// Scans lowercased text for time expressions.
+pub fn scan(text: &str) -> TimeMarks {
+    let b = text.as_bytes();
+    let mut marks = TimeMarks::default();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && is_word(b[i - 1]) && !b[i - 1].is_ascii_digit() && b[i - 1] != b't') {
+            // Words: month names and "an hour".
+            if b[i].is_ascii_alphabetic() && (i == 0 || !is_word(b[i - 1])) {
+                let end = word_end(b, i);
+                let word = &text[i..end];
+                if MONTHS.contains(&word) && month_has_day(b, i, end) {
+                    marks.dates = marks.dates.saturating_add(1);
+                }
+                if matches!(word, "an" | "a" | "half") {
+                    let next = skip_spaces(b, end);
+                    let next_end = word_end(b, next);
+                    if matches!(&text[next..next_end], "hour" | "day" | "minute") {
+                        marks.durations = marks.durations.saturating_add(1);
+                    }
+                }
+                i = end.max(i + 1);
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let (n1, e1) = digits(b, i);
+        let len1 = e1 - start;
+        // ISO date: 2020-04-15, possibly with a time: 2020-04-15t21:28 / 2020-04-15 21:28.
+        if len1 == 4 && at(b, e1) == b'-' {
+            let (_, e2) = digits(b, e1 + 1);
+            if e2 - (e1 + 1) == 2 && at(b, e2) == b'-' {
+                let (_, e3) = digits(b, e2 + 1);
+                if e3 - (e2 + 1) == 2 {
+                    marks.dates = marks.dates.saturating_add(1);
+                    i = e3;
+                    continue;
+                }
+            }
+        }
+        // Clock: 13:06, 5:00pm, 01:52:33.
+        if (1..=2).contains(&len1) && at(b, e1) == b':' {
+            let (n2, e2) = digits(b, e1 + 1);
+            if e2 - (e1 + 1) == 2 && n1 <= 24 && n2 < 60 {
+                let mut end = e2;
+                if at(b, end) == b':' {
+                    let (_, e3) = digits(b, end + 1);
+                    if e3 - (end + 1) == 2 {
+                        end = e3;
+                    }
+                }
+                // Fractional seconds.
+                if at(b, end) == b'.' && at(b, end + 1).is_ascii_digit() {
+                    end = digits(b, end + 1).1;
+                }
+                marks.clocks = marks.clocks.saturating_add(1);
+                let after = skip_spaces(b, end);
+                let after_end = word_end(b, after);
+                let word = &text[after..after_end];
+                if matches!(word, "am" | "pm" | "a.m" | "p.m") {
+                    end = after_end;
+                }
+                if zone_follows(text, end) {
+                    marks.zone = true;
+                }
+                i = end;
+                continue;
+            }
+        }
+        // 5pm, 11 am.
+        if (1..=2).contains(&len1) && n1 <= 12 {
+            let after = skip_spaces(b, e1);
+            let after_end = word_end(b, after);
+            if after - e1 <= 1 && matches!(&text[after..after_end], "am" | "pm") {
+                marks.clocks = marks.clocks.saturating_add(1);
+                if zone_follows(text, after_end) {
+                    marks.zone = true;
+                }
+                i = after_end;
+                continue;
+            }
+        }
+        // US or European numeric dates: 04/15/2020, 15.04.2020.
+        if (1..=2).contains(&len1) && matches!(at(b, e1), b'/' | b'.') {
+            let sep = b[e1];
+            let (_, e2) = digits(b, e1 + 1);
+            if (1..=2).contains(&(e2 - (e1 + 1))) && at(b, e2) == sep {
+                let (_, e3) = digits(b, e2 + 1);
+                if matches!(e3 - (e2 + 1), 2 | 4) {
+                    marks.dates = marks.dates.saturating_add(1);
+                    i = e3;
+                    continue;
+                }
+            }
+        }
+        // Durations: 1h50m, 0h 30m, 2 hours, 90 minutes, 1.5 hours.
+        let mut end = e1;
+        if at(b, end) == b'.' && at(b, end + 1).is_ascii_digit() {
+            end = digits(b, end + 1).1;
+        }
+        let unit_start = if at(b, end) == b' ' || at(b, end) == b'-' { end + 1 } else { end };
+        let unit_end = word_end(b, unit_start);
+        let unit = &text[unit_start..unit_end];
+        let spelled = unit_start > end && unit.len() > 1;
+        let compact = unit_start == end;
+        if DURATION_UNITS.contains(&unit) && (spelled || compact) && !(unit == "m" && spelled) {
+            marks.durations = marks.durations.saturating_add(1);
+            i = unit_end;
+            // "1h50m" or "0h 30m" is one duration.
+            let next = skip_spaces(b, i);
+            if at(b, next).is_ascii_digit() {
+                let (_, e) = digits(b, next);
+                let ue = word_end(b, e);
+                if DURATION_UNITS.contains(&&text[e..ue]) {
+                    i = ue;
+                }
+            }
+            continue;
+        }
+        i = e1.max(i + 1);
+    }
+    marks
+}
+
+fn month_has_day(b: &[u8], start: usize, end: usize) -> bool {
+    // "sep 27", "july 31st", "31st july", "15 april".
+    let next = skip_spaces(b, end);
+    if next > end && at(b, next).is_ascii_digit() {
+        let (n, e) = digits(b, next);
+        return (e - next <= 2 && n >= 1 && n <= 31) || e - next == 4;
+    }
+    let mut p = start;
+    while p > 0 && b[p - 1] == b' ' {
+        p -= 1;
+    }
+    if p < start {
+        let mut q = p;
+        while q > 0 && b[q - 1].is_ascii_alphabetic() {
+            q -= 1;
+        }
+        let suffix_ok = matches!(&b[q..p], b"st" | b"nd" | b"rd" | b"th" | b"");
+        let mut d = q;
+        while d > 0 && b[d - 1].is_ascii_digit() {
+            d -= 1;
+        }
+        return suffix_ok && d < q && q - d <= 2;
+    }
+    false
+}
+
+fn zone_follows(text: &str, end: usize) -> bool {
+    let b = text.as_bytes();
+    let mut p = end;
+    if at(b, p) == b'z' && !is_word(at(b, p + 1)) {
+        return true;
+    }
+    if matches!(at(b, p), b'+' | b'-') && at(b, p + 1).is_ascii_digit() {
+        return true;
+    }
+    p = skip_spaces(b, p);
+    if at(b, p) == b'(' {
+        p += 1;
+    }
+    let e = word_end(b, p);
+    ZONES.contains(&&text[p..e]) || text[p..].starts_with("utc") || text[p..].starts_with("gmt")
+}
+
+fn at(b: &[u8], i: usize) -> u8 {
+    b.get(i).copied().unwrap_or(0)
+}
+
+fn is_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+fn digits(b: &[u8], start: usize) -> (u32, usize) {
+    let mut n: u32 = 0;
+    let mut i = start;
+    while i < b.len() && b[i].is_ascii_digit() {
+        n = n.saturating_mul(10).saturating_add((b[i] - b'0') as u32);
+        i += 1;
+    }
+    (n, i)
+}
+
+fn word_end(b: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while i < b.len() && (b[i].is_ascii_alphabetic() || (b[i] == b'.' && i + 1 < b.len() && b[i + 1].is_ascii_alphabetic() && i > start)) {
+        i += 1;
+    }
+    i
+}
+
+fn skip_spaces(b: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while i < b.len() && b[i] == b' ' {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_times_with_zones() {
+        let m = scan("at 01:52 utc, 2022-10-28");
+        assert_eq!((m.clocks, m.dates, m.zone), (1, 1, true));
+        assert_eq!(scan("5:00pm pst").clocks, 1);
+        assert!(scan("5:00pm pst").zone);
+        assert_eq!(scan("around 5pm").clocks, 1);
+    }
+
+    #[test]
+    fn iso_timestamps_count_as_clock_and_date() {
+        let m = scan("2020-02-20t21:28:00z");
+        assert_eq!((m.dates, m.clocks, m.zone), (1, 1, true));
+    }
+
+    #[test]
+    fn dates_alone_are_not_clock_times() {
+        let m = scan("on 31st july 2018 a researcher");
+        assert_eq!((m.dates, m.clocks), (1, 0));
+        assert_eq!(scan("sep 27 2017").dates, 1);
+        assert_eq!(scan("on friday, february 5").dates, 1);
+        assert_eq!(scan("we may deploy").dates, 0);
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(scan("unusable for about 1h50m").durations, 1);
+        assert_eq!(scan("time to repair: 0h 30m").durations, 1);
+        assert_eq!(scan("approximately 2 hours").durations, 1);
+        assert_eq!(scan("for an hour").durations, 1);
+        assert_eq!(scan("500g disks, 100 users").durations, 0);
+    }
+
+    #[test]
+    fn numbers_are_not_times() {
+        let m = scan("version 1.24.0 and 30k crates, ratio 3:1");
+        assert_eq!(m.clocks, 0);
+    }
+}

@@ -1,0 +1,12 @@
+//! Reviews incident postmortems against the twelve criteria of the
+//! "Upside of Downtime" framework.
+//!
+//! [`engine`] is pure Rust (`text → Review`) and runs everywhere: the
+//! `postmortem-review` CLI, the tests and benchmarks, and the web app, which
+//! sits behind the default `web` feature and is built for wasm32 only.
+
+pub mod engine;
+pub mod input;
+
+#[cfg(all(feature = "web", target_arch = "wasm32"))]
+pub mod app;
