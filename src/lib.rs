@@ -6,7 +6,9 @@
 //! sits behind the default `web` feature and is built for wasm32 only.
 
 pub mod engine;
+pub mod export;
 pub mod input;
+pub mod preview;
 
 #[cfg(all(feature = "web", target_arch = "wasm32"))]
 pub mod app;

@@ -1,0 +1,389 @@
+//! The HTML the web app shows of the person's own text: the highlighted
+//! mirror behind the editor, and the rendered Markdown preview. Both are
+//! built here, as strings, so that every byte of user text passes through
+//! one escaping path that native tests can attack.
+//!
+//! Also here: conversion between the engine's UTF-8 byte offsets and the
+//! UTF-16 offsets a browser's `<textarea>` uses for its caret and selection.
+
+use crate::engine::{CriterionId, Review};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use std::fmt::Write as _;
+use std::ops::Range;
+
+/// One cited passage, placed in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Highlight {
+    pub criterion: CriterionId,
+    /// Which of the criterion's evidence passages this is (0-based).
+    pub index: usize,
+    pub range: Range<usize>,
+}
+
+/// Every evidence passage of the review, in criterion order.
+pub fn highlights(review: &Review) -> Vec<Highlight> {
+    review
+        .criteria
+        .iter()
+        .flat_map(|c| {
+            c.evidence.iter().enumerate().map(|(index, e)| Highlight {
+                criterion: c.id,
+                index,
+                range: e.range(),
+            })
+        })
+        .collect()
+}
+
+/// The criteria whose evidence covers byte `at` of the text, in criterion
+/// order: what the caret or a click is "in".
+pub fn criteria_at(review: &Review, at: usize) -> Vec<CriterionId> {
+    review
+        .criteria
+        .iter()
+        .filter(|c| c.evidence.iter().any(|e| e.start <= at && at < e.end))
+        .map(|c| c.id)
+        .collect()
+}
+
+/// The text, HTML-escaped, with each cited passage wrapped in
+/// `<mark data-evidence="ID" data-index="N" class="tier-…">`.
+///
+/// Passages of different criteria may overlap. The text is cut at every
+/// passage boundary, and each piece is wrapped in one mark per criterion
+/// that covers it, nested in criterion order: the marks of one criterion
+/// stay selectable by `[data-evidence="ID"]`, and an overlap shows as
+/// stacked highlights. Built in one pass over the boundaries, so a long
+/// draft costs one string and one DOM write per edit.
+///
+/// A trailing newline gets a space after it so the mirror has the same
+/// last empty line as the textarea.
+pub fn mirror_html(text: &str, review: &Review) -> String {
+    let marks = highlights(review);
+    let mut cuts: Vec<usize> = Vec::with_capacity(marks.len() * 2 + 2);
+    cuts.push(0);
+    cuts.push(text.len());
+    for m in &marks {
+        cuts.push(m.range.start.min(text.len()));
+        cuts.push(m.range.end.min(text.len()));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let mut out = String::with_capacity(text.len() + text.len() / 8 + marks.len() * 160);
+    for piece in cuts.windows(2) {
+        let (start, end) = (piece[0], piece[1]);
+        let Some(slice) = text.get(start..end) else {
+            continue;
+        };
+        let covering: Vec<&Highlight> = marks
+            .iter()
+            .filter(|m| m.range.start <= start && end <= m.range.end)
+            .collect();
+        for m in &covering {
+            let _ = write!(
+                out,
+                r#"<mark data-evidence="{}" data-index="{}" class="tier-{}">"#,
+                m.criterion,
+                m.index,
+                tier_class(m.criterion)
+            );
+        }
+        escape_into(&mut out, slice);
+        for _ in &covering {
+            out.push_str("</mark>");
+        }
+    }
+    if text.is_empty() || text.ends_with('\n') {
+        out.push(' ');
+    }
+    out
+}
+
+/// The CSS class suffix of a criterion's tier: highlights are coloured by tier.
+pub fn tier_class(id: CriterionId) -> &'static str {
+    match id.tier() {
+        crate::engine::Tier::Prerequisites => "prerequisites",
+        crate::engine::Tier::Requirements => "requirements",
+        crate::engine::Tier::Bonus => "bonus",
+    }
+}
+
+/// Escapes text for an HTML element or a double- or single-quoted attribute.
+pub fn escape_into(out: &mut String, text: &str) {
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+}
+
+/// The byte offset of UTF-16 offset `utf16` (a textarea's caret), clamped
+/// to the text; a position inside a surrogate pair moves to the start of
+/// its character.
+pub fn utf16_to_byte(text: &str, utf16: usize) -> usize {
+    let mut units = 0;
+    for (byte, ch) in text.char_indices() {
+        let next = units + ch.len_utf16();
+        if next > utf16 {
+            return byte;
+        }
+        units = next;
+    }
+    text.len()
+}
+
+/// The UTF-16 offset of byte offset `byte`, clamped to the text; a byte
+/// inside a character counts as the start of that character.
+pub fn byte_to_utf16(text: &str, byte: usize) -> usize {
+    let mut byte = byte.min(text.len());
+    while !text.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    text[..byte].encode_utf16().count()
+}
+
+/// The Markdown rendered as HTML that cannot run script: raw HTML in the
+/// text is shown as text, and links and images keep only web, mail and
+/// relative addresses (so no `javascript:`, `data:` or `vbscript:`).
+pub fn markdown_html(text: &str) -> String {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let events = Parser::new_ext(text, options).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        // A raw HTML block keeps its line breaks when shown as code.
+        Event::Start(Tag::HtmlBlock) => Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)),
+        Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::CodeBlock),
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        other => other,
+    });
+    let mut out = String::with_capacity(text.len() * 3 / 2);
+    html::push_html(&mut out, events);
+    out
+}
+
+/// Keeps http, https and mailto addresses and relative ones; anything else
+/// becomes `#`. Browsers ignore tabs, newlines and leading control
+/// characters in a scheme (`java\tscript:`), so those are dropped before
+/// the scheme is read.
+fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let cleaned = cleaned.trim_start();
+    let scheme_end = cleaned.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme = match scheme_end {
+        Some(i) if cleaned[i..].starts_with(':') => Some(cleaned[..i].to_ascii_lowercase()),
+        _ => None,
+    };
+    match scheme.as_deref() {
+        None | Some("http" | "https" | "mailto") => url,
+        Some(_) => CowStr::Borrowed("#"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{CriterionReview, Evidence, Tier, Verdict, review};
+
+    fn review_citing(text: &str, cites: &[(CriterionId, Range<usize>)]) -> Review {
+        let mut r = review("");
+        for c in &mut r.criteria {
+            c.evidence.clear();
+        }
+        for (id, range) in cites {
+            let c: &mut CriterionReview = &mut r.criteria[*id as usize];
+            c.verdict = Verdict::Partial;
+            c.evidence.push(Evidence {
+                start: range.start,
+                end: range.end,
+                text: text[range.clone()].to_string(),
+            });
+        }
+        r
+    }
+
+    #[test]
+    fn mirror_escapes_the_text() {
+        let text = "<script>alert('x')</script> & \"q\"";
+        let html = mirror_html(text, &review_citing(text, &[]));
+        assert_eq!(
+            html,
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+        );
+    }
+
+    #[test]
+    fn mirror_marks_evidence_at_byte_offsets_in_non_ascii_text() {
+        let text = "Désolé. 日本 was down 😀 for an hour.";
+        let start = text.find("日本").unwrap();
+        let end = text.find(" for").unwrap();
+        let html = mirror_html(text, &review_citing(text, &[(CriterionId::R2, start..end)]));
+        assert_eq!(
+            html,
+            "Désolé. <mark data-evidence=\"R2\" data-index=\"0\" class=\"tier-requirements\">日本 was down 😀</mark> for an hour."
+        );
+    }
+
+    #[test]
+    fn overlapping_evidence_is_split_into_pieces_marked_by_every_covering_criterion() {
+        let text = "aaa bbb ccc";
+        let html = mirror_html(
+            text,
+            &review_citing(text, &[(CriterionId::P1, 0..7), (CriterionId::B3, 4..11)]),
+        );
+        assert_eq!(
+            html,
+            concat!(
+                r#"<mark data-evidence="P1" data-index="0" class="tier-prerequisites">aaa </mark>"#,
+                r#"<mark data-evidence="P1" data-index="0" class="tier-prerequisites">"#,
+                r#"<mark data-evidence="B3" data-index="0" class="tier-bonus">bbb</mark></mark>"#,
+                r#"<mark data-evidence="B3" data-index="0" class="tier-bonus"> ccc</mark>"#,
+            )
+        );
+    }
+
+    #[test]
+    fn mirror_keeps_a_trailing_empty_line() {
+        let text = "line\n";
+        assert_eq!(mirror_html(text, &review_citing(text, &[])), "line\n ");
+        assert_eq!(mirror_html("", &review_citing("", &[])), " ");
+    }
+
+    #[test]
+    fn mirror_of_a_real_review_reproduces_the_text() {
+        let text = "# Outage\n\nWe are sorry: our deploy at 10:00 UTC broke login for 5% of users until 11:30 UTC.\nDésolé, 日本 😀.\n";
+        let html = mirror_html(text, &review(text));
+        let stripped = strip_tags(&html);
+        assert_eq!(stripped, format!("{text} "));
+    }
+
+    fn strip_tags(html: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for ch in html.chars() {
+            match ch {
+                '<' => in_tag = true,
+                '>' if in_tag => in_tag = false,
+                _ if !in_tag => out.push(ch),
+                _ => {}
+            }
+        }
+        out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+    }
+
+    #[test]
+    fn utf16_and_byte_offsets_convert_both_ways() {
+        let text = "é日😀a";
+        // bytes: é=2, 日=3, 😀=4, a=1; UTF-16 units: 1, 1, 2, 1.
+        assert_eq!(byte_to_utf16(text, 0), 0);
+        assert_eq!(byte_to_utf16(text, 2), 1);
+        assert_eq!(byte_to_utf16(text, 5), 2);
+        assert_eq!(byte_to_utf16(text, 9), 4);
+        assert_eq!(byte_to_utf16(text, 10), 5);
+        assert_eq!(byte_to_utf16(text, 99), 5);
+        assert_eq!(byte_to_utf16(text, 6), 2, "inside 😀 counts as its start");
+        for (byte, _) in text.char_indices() {
+            assert_eq!(utf16_to_byte(text, byte_to_utf16(text, byte)), byte);
+        }
+        assert_eq!(utf16_to_byte(text, 3), 5, "inside the surrogate pair of 😀");
+        assert_eq!(utf16_to_byte(text, 99), text.len());
+    }
+
+    #[test]
+    fn criteria_at_finds_every_criterion_covering_a_position() {
+        let text = "aaa bbb ccc";
+        let r = review_citing(text, &[(CriterionId::P1, 0..7), (CriterionId::B3, 4..11)]);
+        assert_eq!(criteria_at(&r, 0), vec![CriterionId::P1]);
+        assert_eq!(criteria_at(&r, 5), vec![CriterionId::P1, CriterionId::B3]);
+        assert_eq!(criteria_at(&r, 7), vec![CriterionId::B3]);
+        assert_eq!(criteria_at(&r, 11), vec![]);
+        assert_eq!(tier_class(CriterionId::B3), "bonus");
+        assert_eq!(CriterionId::B3.tier(), Tier::Bonus);
+    }
+
+    #[test]
+    fn preview_shows_raw_html_as_text() {
+        for payload in [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "Hello <b onmouseover=alert(1)>there</b>",
+            "<iframe src=\"javascript:alert(1)\"></iframe>",
+            "<svg><script>alert(1)</script></svg>",
+            "<!-- comment --><style>body{display:none}</style>",
+        ] {
+            let html = markdown_html(payload);
+            assert!(!html.contains("<script"), "{payload}: {html}");
+            assert!(!html.contains("<img"), "{payload}: {html}");
+            assert!(!html.contains("<b "), "{payload}: {html}");
+            assert!(!html.contains("<iframe"), "{payload}: {html}");
+            assert!(!html.contains("<svg"), "{payload}: {html}");
+            assert!(!html.contains("<style"), "{payload}: {html}");
+            assert!(html.contains("&lt;"), "{payload}: {html}");
+        }
+    }
+
+    #[test]
+    fn preview_neutralises_script_urls() {
+        for payload in [
+            "[x](javascript:alert(1))",
+            "[x](JavaScript:alert(1))",
+            "[x](  javascript:alert(1))",
+            "[x](<java\tscript:alert(1)>)",
+            "[x](data:text/html;base64,PHNjcmlwdD4=)",
+            "[x](vbscript:msgbox(1))",
+            "<javascript:alert(1)>",
+            "![x](javascript:alert(1))",
+            "![x](data:image/svg+xml,<svg onload=alert(1)>)",
+            "[x][r]\n\n[r]: javascript:alert(1)",
+        ] {
+            let html = markdown_html(payload);
+            for url in attribute_values(&html, &["href=\"", "src=\""]) {
+                let scheme = url.to_ascii_lowercase();
+                assert!(
+                    !["javascript", "vbscript", "data"].iter().any(|s| scheme.contains(s)),
+                    "{payload}: {html}"
+                );
+            }
+        }
+    }
+
+    fn attribute_values<'a>(html: &'a str, prefixes: &[&str]) -> Vec<&'a str> {
+        let mut values = Vec::new();
+        for prefix in prefixes {
+            for (at, _) in html.match_indices(prefix) {
+                let rest = &html[at + prefix.len()..];
+                values.push(&rest[..rest.find('"').unwrap_or(rest.len())]);
+            }
+        }
+        values
+    }
+
+    #[test]
+    fn preview_keeps_ordinary_markdown_and_links() {
+        let html = markdown_html("# Outage\n\n*We* broke [status](https://status.example.com) and [docs](/docs).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        assert!(html.contains("<h1>Outage</h1>"), "{html}");
+        assert!(html.contains("<em>We</em>"), "{html}");
+        assert!(html.contains(r#"href="https://status.example.com""#), "{html}");
+        assert!(html.contains(r#"href="/docs""#), "{html}");
+        assert!(html.contains("<table>"), "{html}");
+        assert!(markdown_html("[x](javascript:alert(1))").contains(r##"href="#""##));
+    }
+}
