@@ -1,5 +1,6 @@
 //! What the person takes away: their own verdicts where they overrule the
-//! engine, and the review written out as a Markdown report.
+//! engine, the review written out as a Markdown report, and where a
+//! criterion's skeleton section goes when they ask to insert it.
 
 use crate::engine::{CriterionId, CriterionReview, Review, Tier, TierCounts, Verdict};
 use serde::{Deserialize, Serialize};
@@ -125,6 +126,58 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Text to insert into the draft, and where (a byte offset).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Insertion {
+    pub at: usize,
+    pub text: String,
+}
+
+/// Where a skeleton section (`## Heading\n\nbody`) goes: if the draft
+/// already has a heading of the same title, at any level, the body goes
+/// right under it; otherwise the whole section goes at the end, after a
+/// blank line.
+pub fn skeleton_insertion(draft: &str, skeleton: &str) -> Insertion {
+    let (heading, body) = skeleton.split_once('\n').unwrap_or((skeleton, ""));
+    let title = heading_title(heading);
+    let mut line_start = 0;
+    for line in draft.split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        if title.is_some() && heading_title(line) == title {
+            let body = body.trim_start_matches('\n').trim_end_matches('\n');
+            let lead = if line.ends_with('\n') { "\n" } else { "\n\n" };
+            return Insertion {
+                at: line_end,
+                text: format!("{lead}{body}\n\n"),
+            };
+        }
+        line_start = line_end;
+    }
+    let separator = if draft.is_empty() || draft.ends_with("\n\n") {
+        ""
+    } else if draft.ends_with('\n') {
+        "\n"
+    } else {
+        "\n\n"
+    };
+    Insertion {
+        at: draft.len(),
+        text: format!("{separator}{skeleton}"),
+    }
+}
+
+/// The title of an ATX heading line, lower-cased, or `None` if the line is
+/// not a heading.
+fn heading_title(line: &str) -> Option<String> {
+    let line = line.trim();
+    let rest = line.trim_start_matches('#');
+    let level = line.len() - rest.len();
+    if !(1..=6).contains(&level) || !(rest.is_empty() || rest.starts_with(' ')) {
+        return None;
+    }
+    Some(rest.trim().trim_end_matches('#').trim().to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +243,40 @@ mod tests {
     fn icons_differ_per_verdict() {
         let icons = [Verdict::Met, Verdict::Partial, Verdict::Missing].map(verdict_icon);
         assert!(icons[0] != icons[1] && icons[1] != icons[2] && icons[0] != icons[2]);
+    }
+
+    const TIMELINE: &str = "## Timeline\n\nAll times UTC.\n\n- HH:MM: began\n";
+
+    #[test]
+    fn skeleton_goes_at_the_end_after_a_blank_line() {
+        let draft = "# Outage\n\nWe broke it.";
+        let ins = skeleton_insertion(draft, TIMELINE);
+        assert_eq!(ins.at, draft.len());
+        assert_eq!(ins.text, format!("\n\n{TIMELINE}"));
+        assert_eq!(skeleton_insertion("x\n", TIMELINE).text, format!("\n{TIMELINE}"));
+        assert_eq!(skeleton_insertion("x\n\n", TIMELINE).text, TIMELINE);
+        assert_eq!(skeleton_insertion("", TIMELINE), Insertion { at: 0, text: TIMELINE.into() });
+    }
+
+    #[test]
+    fn skeleton_body_goes_under_a_matching_heading() {
+        let draft = "# Outage\n\n### timeline ###\nSoon.\n";
+        let ins = skeleton_insertion(draft, TIMELINE);
+        assert_eq!(ins.at, draft.find("Soon").unwrap());
+        let mut result = draft.to_string();
+        result.insert_str(ins.at, &ins.text);
+        assert_eq!(
+            result,
+            "# Outage\n\n### timeline ###\n\nAll times UTC.\n\n- HH:MM: began\n\nSoon.\n"
+        );
+    }
+
+    #[test]
+    fn a_heading_without_a_newline_still_gets_its_body_on_new_lines() {
+        let ins = skeleton_insertion("## Timeline", TIMELINE);
+        assert_eq!(ins.at, "## Timeline".len());
+        assert!(ins.text.starts_with("\n\nAll times UTC."));
+        assert_eq!(heading_title("#hashtag"), None);
+        assert_eq!(heading_title("Timeline"), None);
     }
 }

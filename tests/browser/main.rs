@@ -1,1 +1,8 @@
+//! Browser tests: the release build in `dist/`, served on 127.0.0.1, in
+//! real headless Chromium. Run by scripts/test.sh after `trunk build --release`.
 
+mod harness;
+mod reference;
+
+#[path = "../support/corpus.rs"]
+mod corpus;
