@@ -1,0 +1,113 @@
+//! The `postmortem-review` binary as a CI job would call it.
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_postmortem-review"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run postmortem-review");
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input).unwrap();
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn reference_path() -> String {
+    corpus::corpus_dir().join("cases/zendesk-2010-quick.md").display().to_string()
+}
+
+fn scratch(name: &str, bytes: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!("pmr-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, bytes).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn json_output_is_one_object_with_the_contract_fields() {
+    let out = run(&["--json", &reference_path()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON value");
+    let criteria = v["criteria"].as_array().expect("criteria array");
+    let ids: Vec<&str> = criteria.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["P1", "P2", "P3", "P4", "R1", "R2", "R3", "R4", "B1", "B2", "B3", "B4"]);
+    let text = std::fs::read_to_string(reference_path()).unwrap();
+    for c in criteria {
+        assert!(matches!(c["verdict"].as_str(), Some("met" | "partial" | "missing")));
+        assert!(c["reason"].is_string());
+        for e in c["evidence"].as_array().unwrap() {
+            let (s, t) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+            assert_eq!(&text[s..t], e["text"].as_str().unwrap(), "evidence offsets are bytes of the file");
+        }
+    }
+    assert!(v["tiers"].is_array());
+    assert!(v["summary"].is_string());
+}
+
+#[test]
+fn json_verdicts_of_the_reference_case_match_its_labels() {
+    let cases = corpus::load();
+    let case = cases.iter().find(|c| c.id == "zendesk-2010-quick").unwrap();
+    let out = run(&["--json", &reference_path()], None);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got: Vec<&str> = v["criteria"].as_array().unwrap().iter().map(|c| c["verdict"].as_str().unwrap()).collect();
+    let want: Vec<&str> = case.labels.iter().map(|l| l.as_str()).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn text_output_shows_tiers_evidence_and_summary() {
+    let out = run(&[&reference_path()], None);
+    let s = String::from_utf8(out.stdout).unwrap();
+    for part in ["PREREQUISITES", "REQUIREMENTS", "BONUS", "SUMMARY", "> "] {
+        assert!(s.contains(part), "missing {part:?} in:\n{s}");
+    }
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    let out = run(&["--json", "-"], Some(b"We broke it at 10:00 UTC and fixed it at 10:30 UTC. Sorry."));
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["criteria"][4]["id"], "R1");
+}
+
+#[test]
+fn fail_on_missing_exits_1_when_a_requirement_is_missing() {
+    let out = run(&["--fail-on", "missing", "-"], Some(b"Something happened."));
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn unusable_inputs_exit_2_with_a_clear_message() {
+    let dir = std::env::temp_dir().display().to_string();
+    let binary = scratch("binary.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0");
+    let latin1 = scratch("latin1.md", b"Caf\xe9 outage");
+    let cases: [(&str, &str); 4] = [
+        ("/no/such/postmortem.md", "no such file"),
+        (&dir, "directory"),
+        (&binary, "binary"),
+        (&latin1, "UTF-8"),
+    ];
+    for (path, message) in cases {
+        let out = run(&[path], None);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{path}: {err}");
+        assert!(err.contains(message), "{path}: expected {message:?} in {err:?}");
+        assert!(!err.contains("panicked"), "{path}: {err}");
+    }
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    assert_eq!(run(&["--frobnicate", "x"], None).status.code(), Some(2));
+    assert_eq!(run(&[], None).status.code(), Some(2));
+    assert_eq!(run(&["--fail-on", "sometimes", "x"], None).status.code(), Some(2));
+}
