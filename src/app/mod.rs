@@ -1,43 +1,297 @@
-//! The web app: a text area and the review of what is in it.
+//! The web app: an editor that shows the review's evidence in the text
+//! itself, and the review beside it. Components only render what
+//! [`engine::review`] returns and what the person set by hand; the review
+//! logic stays in the engine.
 
-use crate::engine::{self, Verdict};
+mod announcer;
+mod dom;
+mod editor;
+mod review_panel;
+mod samples;
+mod storage;
+
+use crate::engine::{self, CriterionId, Review};
+use crate::export::Overrides;
+use crate::preview::{byte_to_utf16, utf16_to_byte};
+use leptos::html;
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+use storage::{StorageProblem, Theme};
+
+/// Changes are saved this long after the last keystroke.
+const SAVE_DELAY: Duration = Duration::from_millis(600);
+
+/// A message about the last thing done to the editor's content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Notice {
+    pub message: String,
+    pub is_error: bool,
+}
+
+/// What the components share.
+#[derive(Clone, Copy)]
+pub(crate) struct AppState {
+    pub text: RwSignal<String>,
+    pub overrides: RwSignal<Overrides>,
+    pub review: Memo<Review>,
+    /// The criterion last opened from a highlight in the text.
+    pub opened: RwSignal<Option<CriterionId>>,
+    /// The evidence passage last shown from a criterion card.
+    pub shown: RwSignal<Option<(CriterionId, usize)>>,
+    pub preview: RwSignal<bool>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub editor: NodeRef<html::Textarea>,
+    pub mirror: NodeRef<html::Div>,
+}
+
+impl AppState {
+    /// Replaces bytes `range` of the text with `insert` through the
+    /// textarea, so the browser's undo can take it back.
+    pub fn edit(&self, range: std::ops::Range<usize>, insert: &str) {
+        let Some(editor) = self.editor.get_untracked() else {
+            return;
+        };
+        self.preview.set(false);
+        let (start, end) = self.text.with_untracked(|t| {
+            (byte_to_utf16(t, range.start) as u32, byte_to_utf16(t, range.end) as u32)
+        });
+        let value = dom::replace_in_editor(&editor, start, end, insert);
+        // The browser's input event has normally updated the text already.
+        if self.text.with_untracked(|t| *t != value) {
+            self.text.set(value);
+        }
+    }
+
+    /// Replaces the whole text (a sample, an opened file) and says so.
+    pub fn load(&self, text: &str, what: &str) {
+        let had_text = self.text.with_untracked(|t| !t.trim().is_empty());
+        let all = self.text.with_untracked(|t| 0..t.len());
+        self.edit(all, text);
+        if let Some(editor) = self.editor.get_untracked() {
+            let _ = editor.set_selection_range(0, 0);
+            editor.set_scroll_top(0);
+        }
+        let undo = if had_text {
+            " To get your previous text back, press Ctrl+Z (⌘Z) in the editor."
+        } else {
+            ""
+        };
+        self.notice.set(Some(Notice {
+            message: format!("Loaded {what}.{undo}"),
+            is_error: false,
+        }));
+    }
+
+    /// Opens a criterion's card from its evidence in the text, without
+    /// taking the caret away from the editor.
+    pub fn open_criterion(&self, id: CriterionId) {
+        self.opened.set(Some(id));
+        // Stacked on a narrow screen, scrolling to the card would pull the
+        // page away from where the person is typing.
+        if dom::is_wide_layout() {
+            if let Some(card) = card_element(id) {
+                dom::reveal(&card);
+            }
+        }
+    }
+
+    /// The criteria whose evidence covers UTF-16 offset `caret`.
+    pub fn criteria_at_caret(&self, caret: u32) -> Vec<CriterionId> {
+        self.text.with(|t| {
+            let at = utf16_to_byte(t, caret as usize);
+            self.review.with(|r| crate::preview::criteria_at(r, at))
+        })
+    }
+}
+
+fn card_element(id: CriterionId) -> Option<web_sys::Element> {
+    document()
+        .query_selector(&format!("[data-criterion=\"{id}\"]"))
+        .ok()
+        .flatten()
+}
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (text, set_text) = signal(String::new());
-    let review = Memo::new(move |_| engine::review(&text.get()));
-    view! {
-        <main class="app">
-            <h1>"Postmortem Reviewer"</h1>
-            <label for="editor">"Your postmortem (Markdown or plain text)"</label>
-            <textarea
-                id="editor"
-                data-testid="editor"
-                spellcheck="true"
-                prop:value=move || text.get()
-                on:input=move |ev| set_text.set(event_target_value(&ev))
-            ></textarea>
-            <p data-testid="summary">{move || review.get().summary}</p>
-            <ul class="criteria">
-                <For
-                    each=move || review.get().criteria
-                    key=|c| (c.id, c.verdict, c.reason.clone())
-                    children=|c| {
-                        let word = match c.verdict {
-                            Verdict::Met => "met",
-                            Verdict::Partial => "partial",
-                            Verdict::Missing => "missing",
-                        };
-                        view! {
-                            <li data-criterion=c.id.as_str() data-verdict=word>
-                                <strong>{c.id.as_str()} " " {c.name}</strong>
-                                " — " {word} ": " {c.reason}
-                            </li>
-                        }
+    let opened = storage::open();
+    let store = Rc::new(opened.store);
+    let text = RwSignal::new(opened.draft.text);
+    let overrides = RwSignal::new(opened.draft.overrides);
+    let problem = RwSignal::new(opened.problem);
+    let theme = RwSignal::new(opened.theme);
+    let review = Memo::new(move |_| text.with(|t| engine::review(t)));
+    let state = AppState {
+        text,
+        overrides,
+        review,
+        opened: RwSignal::new(None),
+        shown: RwSignal::new(None),
+        preview: RwSignal::new(false),
+        notice: RwSignal::new(None),
+        editor: NodeRef::new(),
+        mirror: NodeRef::new(),
+    };
+    provide_context(state);
+
+    let save_now = {
+        let store = Rc::clone(&store);
+        move || {
+            let result = text.with_untracked(|t| overrides.with_untracked(|o| store.save(t, o)));
+            match result {
+                Err(p) => problem.set(Some(p)),
+                Ok(()) => {
+                    if matches!(problem.get_untracked(), Some(StorageProblem::NotSaved { .. })) {
+                        problem.set(None);
                     }
-                />
-            </ul>
+                }
+            }
+        }
+    };
+    let pending: Rc<Cell<Option<TimeoutHandle>>> = Rc::new(Cell::new(None));
+    let flush = {
+        let (pending, save_now) = (Rc::clone(&pending), save_now.clone());
+        move || {
+            if let Some(handle) = pending.take() {
+                handle.clear();
+                save_now();
+            }
+        }
+    };
+    // Not on the first run: that is just what was loaded.
+    Effect::watch(
+        move || {
+            text.track();
+            overrides.track();
+        },
+        move |_, _, _| {
+            if let Some(handle) = pending.take() {
+                handle.clear();
+            }
+            let (pending_in_timer, save_now) = (Rc::clone(&pending), save_now.clone());
+            let timer = set_timeout_with_handle(
+                move || {
+                    pending_in_timer.set(None);
+                    save_now();
+                },
+                SAVE_DELAY,
+            );
+            pending.set(timer.ok());
+        },
+        false,
+    );
+    // Closing or leaving the tab must not lose the last keystrokes.
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    on_cleanup(move || on_hide.remove());
+
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-theme", theme.get().as_str());
+        }
+    });
+    let next_theme = move |_| {
+        let next = match theme.get_untracked() {
+            Theme::System => Theme::Light,
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::System,
+        };
+        theme.set(next);
+        store.save_theme(next);
+    };
+
+    view! {
+        <a class="skip-link" href="#editor">"Skip to the editor"</a>
+        <header class="app-header">
+            <div class="brand">
+                <h1>"Postmortem Reviewer"</h1>
+                <p class="tagline">
+                    "Checks an incident postmortem against the twelve "
+                    <cite>"Upside of Downtime"</cite>
+                    " criteria. Private: your text never leaves this browser."
+                </p>
+            </div>
+            <div class="toolbar" role="toolbar" aria-label="Document">
+                <SamplePicker />
+                <editor::FilePicker />
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="theme-toggle"
+                    aria-label=move || format!("Colour theme: {}. Change theme", theme.get().as_str())
+                    on:click=next_theme
+                >
+                    {move || format!("Theme: {}", theme.get().as_str())}
+                </button>
+            </div>
+        </header>
+        <div
+            class="banner"
+            role="status"
+            data-testid="status-banner"
+            data-problem=move || problem.with(|p| p.as_ref().map(problem_kind))
+            hidden=move || problem.with(|p| p.is_none())
+        >
+            <p>{move || problem.with(|p| p.as_ref().map(|p| p.to_string()))}</p>
+            <button
+                type="button"
+                class="button small"
+                data-testid="status-dismiss"
+                on:click=move |_| problem.set(None)
+            >
+                "Dismiss"
+            </button>
+        </div>
+        <main class="workspace" id="main">
+            <editor::Editor />
+            <review_panel::ReviewPanel />
         </main>
+        <footer class="app-footer">
+            <p>
+                "The review is a guide, not a grade: set any verdict by hand when you know better. Drafts are kept in this browser only."
+            </p>
+        </footer>
+        <announcer::Announcer />
+    }
+}
+
+fn problem_kind(problem: &StorageProblem) -> &'static str {
+    match problem {
+        StorageProblem::Unavailable => "unavailable",
+        StorageProblem::NotSaved { .. } => "not-saved",
+        StorageProblem::Quarantined { .. } => "quarantined",
+        StorageProblem::Unreadable => "unreadable",
+    }
+}
+
+#[component]
+fn SamplePicker() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let choice = RwSignal::new(0usize);
+    view! {
+        <label class="visually-hidden" for="sample-choice">"Sample postmortem"</label>
+        <select
+            id="sample-choice"
+            class="select"
+            data-testid="sample-choice"
+            on:change=move |ev| choice.set(event_target_value(&ev).parse().unwrap_or(0))
+        >
+            {samples::SAMPLES
+                .iter()
+                .enumerate()
+                .map(|(i, s)| view! { <option value=i.to_string()>{s.label}</option> })
+                .collect_view()}
+        </select>
+        <button
+            type="button"
+            class="button"
+            data-testid="load-sample"
+            on:click=move |_| {
+                let sample = &samples::SAMPLES[choice.get_untracked()];
+                state.load(sample.text, &format!("the sample \u{201c}{}\u{201d}", sample.label));
+            }
+        >
+            "Load sample"
+        </button>
     }
 }

@@ -1,0 +1,138 @@
+//! Small browser operations the components need: editing the textarea so
+//! the browser's own undo keeps working, reading dropped files, downloads,
+//! the clipboard and scrolling.
+
+use crate::input::{MAX_BYTES, decode};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{HtmlTextAreaElement, Element};
+
+/// Replaces UTF-16 range `start..end` of the textarea with `text` as if the
+/// person typed it, so Ctrl+Z takes it back, and selects what was inserted.
+/// Returns the new value: where the browser has no `insertText` command the
+/// value is set directly (without undo) and the caller updates its state.
+pub fn replace_in_editor(editor: &HtmlTextAreaElement, start: u32, end: u32, text: &str) -> String {
+    let _ = editor.focus();
+    let _ = editor.set_selection_range(start, end);
+    let typed = document()
+        .and_then(|d| d.exec_command_with_show_ui_and_value("insertText", false, text).ok())
+        .unwrap_or(false);
+    if !typed {
+        let _ = editor.set_range_text_with_start_and_end(text, start, end);
+    }
+    let inserted = text.encode_utf16().count() as u32;
+    let _ = editor.set_selection_range(start, start + inserted);
+    editor.value()
+}
+
+fn document() -> Option<web_sys::HtmlDocument> {
+    web_sys::window()?.document()?.dyn_into().ok()
+}
+
+/// The extensions a dropped or picked file may have.
+const TEXT_EXTENSIONS: [&str; 3] = [".md", ".markdown", ".txt"];
+
+/// Reads a dropped or picked file as text, or says why not, naming the file.
+pub async fn read_text_file(file: web_sys::File) -> Result<String, String> {
+    let name = file.name();
+    let lower = name.to_lowercase();
+    if !TEXT_EXTENSIONS.iter().any(|ext| lower.ends_with(ext)) {
+        return Err(format!(
+            "\u{201c}{name}\u{201d} was not opened: only .md, .markdown and .txt files can be reviewed."
+        ));
+    }
+    // Refuse an oversized file before reading it into memory.
+    if file.size() > MAX_BYTES as f64 {
+        let err = crate::input::InputError::TooLarge(file.size() as usize);
+        return Err(format!("\u{201c}{name}\u{201d} was not opened: it {err}."));
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("\u{201c}{name}\u{201d} could not be read."))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    decode(&bytes).map_err(|err| format!("\u{201c}{name}\u{201d} was not opened: it {err}."))
+}
+
+/// Offers `content` as a file download.
+pub fn download(filename: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(filename);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Copies text to the clipboard; `false` when the browser refused.
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    JsFuture::from(promise).await.is_ok()
+}
+
+/// The criteria (data-evidence) of every highlight under a point of the
+/// page: the textarea lies on top of the mirror, so this looks through it.
+pub fn evidence_at_point(x: i32, y: i32) -> Vec<String> {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return Vec::new();
+    };
+    let mut ids: Vec<String> = document
+        .elements_from_point(x as f32, y as f32)
+        .iter()
+        .filter_map(|node| node.dyn_into::<Element>().ok())
+        .filter_map(|el| el.get_attribute("data-evidence"))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// Scrolls the textarea (and so the mirror) to show the first mirror
+/// element matching `selector` a third of the way down.
+pub fn scroll_editor_to(editor: &HtmlTextAreaElement, mirror: &Element, selector: &str) {
+    let Some(target) = mirror
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let top = target.offset_top() - editor.client_height() / 3;
+    editor.set_scroll_top(top.max(0));
+    mirror.set_scroll_top(editor.scroll_top());
+    // On a narrow screen the editor may be above the fold.
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    editor.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Scrolls an element into view within its scrolling ancestors, only as
+/// far as needed.
+pub fn reveal(element: &Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Whether the layout is side by side (matches the CSS breakpoint).
+pub fn is_wide_layout() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(min-width: 60rem)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}

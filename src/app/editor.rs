@@ -1,0 +1,275 @@
+//! The editor: a transparent `<textarea>` over a mirror that renders the
+//! same text with the review's evidence marked. The textarea keeps the
+//! browser's caret, selection, undo and spell check; the mirror only
+//! paints. Also the file picker, file drop and the Markdown preview.
+
+use super::{AppState, Notice, dom};
+use crate::engine::{self, CriterionId};
+use crate::preview;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, HtmlInputElement, MouseEvent};
+
+/// Where the hover label for the highlights under the pointer goes.
+#[derive(Clone, Debug, PartialEq)]
+struct HoverLabel {
+    x: i32,
+    y: i32,
+    text: String,
+}
+
+/// "R1 Start time and end time · P2 Sound like a human"
+fn criteria_label(ids: &[CriterionId]) -> String {
+    ids.iter()
+        .map(|&id| format!("{id} {}", engine::guidance(id).name))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+#[component]
+pub fn Editor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (editor, mirror) = (state.editor, state.mirror);
+    let initial_text = state.text.get_untracked();
+    let caret = RwSignal::new(0u32);
+    let caret_criteria = Memo::new(move |_| state.criteria_at_caret(caret.get()));
+    let hover = RwSignal::new(None::<HoverLabel>);
+    let dragging = RwSignal::new(false);
+
+    let sync_scroll = move || {
+        if let (Some(ta), Some(m)) = (editor.get_untracked(), mirror.get_untracked()) {
+            m.set_scroll_top(ta.scroll_top());
+            m.set_scroll_left(ta.scroll_left());
+        }
+    };
+    let update_caret = move || {
+        if let Some(ta) = editor.get_untracked() {
+            caret.set(ta.selection_start().ok().flatten().unwrap_or(0));
+        }
+    };
+
+    // One string and one DOM write per edit, however many passages.
+    let mirror_html = Memo::new(move |_| {
+        let shown = state.shown.get();
+        state
+            .text
+            .with(|t| state.review.with(|r| preview::mirror_html(t, r, shown)))
+    });
+    Effect::new(move |_| {
+        let Some(m) = mirror.get() else { return };
+        mirror_html.with(|html| m.set_inner_html(html));
+        sync_scroll();
+    });
+    let preview_html = Memo::new(move |_| {
+        if state.preview.get() {
+            state.text.with(|t| preview::markdown_html(t))
+        } else {
+            String::new()
+        }
+    });
+
+    let on_pointer = move |ev: MouseEvent| {
+        let ids: Vec<CriterionId> = dom::evidence_at_point(ev.client_x(), ev.client_y())
+            .iter()
+            .filter_map(|id| CriterionId::parse(id))
+            .collect();
+        hover.set((!ids.is_empty()).then(|| HoverLabel {
+            x: ev.client_x(),
+            y: ev.client_y(),
+            text: criteria_label(&ids),
+        }));
+        ids
+    };
+    let on_drop = move |ev: DragEvent| {
+        dragging.set(false);
+        let Some(file) = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|files| files.get(0))
+        else {
+            // Dragged text: let the textarea insert it as usual.
+            return;
+        };
+        ev.prevent_default();
+        open_file(state, file);
+    };
+
+    view! {
+        <section class="editor-pane" aria-labelledby="editor-heading">
+            <div class="pane-head">
+                <h2 id="editor-heading">"Your postmortem"</h2>
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="preview-toggle"
+                    aria-pressed=move || state.preview.get().to_string()
+                    aria-controls="preview"
+                    on:click=move |_| state.preview.update(|p| *p = !*p)
+                >
+                    {move || if state.preview.get() { "Back to editing" } else { "Preview Markdown" }}
+                </button>
+            </div>
+            <p id="editor-help" class="help">
+                "Paste, type, or drop a .md or .txt file. Highlights mark the passages each criterion found."
+            </p>
+            <div
+                class="editor-stack"
+                class:dragging=move || dragging.get()
+                hidden=move || state.preview.get()
+                on:dragover=move |ev: DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <div class="mirror" aria-hidden="true" node_ref=mirror></div>
+                <textarea
+                    id="editor"
+                    class="editor"
+                    data-testid="editor"
+                    node_ref=editor
+                    spellcheck="true"
+                    aria-describedby="editor-help caret-context"
+                    prop:value=initial_text
+                    on:input=move |_| {
+                        if let Some(ta) = editor.get_untracked() {
+                            state.text.set(ta.value());
+                        }
+                        update_caret();
+                    }
+                    on:scroll=move |_| sync_scroll()
+                    on:keyup=move |_| update_caret()
+                    on:focus=move |_| update_caret()
+                    on:click=move |ev: MouseEvent| {
+                        update_caret();
+                        if let Some(&first) = on_pointer(ev).first() {
+                            state.open_criterion(first);
+                        }
+                    }
+                    on:mousemove=move |ev: MouseEvent| {
+                        on_pointer(ev);
+                    }
+                    on:mouseleave=move |_| hover.set(None)
+                ></textarea>
+            </div>
+            <ul class="legend" aria-label="Highlight key">
+                <li><mark class="tier-prerequisites">"Prerequisites"</mark>" solid underline"</li>
+                <li><mark class="tier-requirements">"Requirements"</mark>" dashed"</li>
+                <li><mark class="tier-bonus">"Bonus"</mark>" dotted"</li>
+            </ul>
+            <div
+                id="preview"
+                class="preview"
+                data-testid="preview"
+                role="region"
+                aria-label="Markdown preview"
+                tabindex="0"
+                hidden=move || !state.preview.get()
+                inner_html=move || preview_html.get()
+            ></div>
+            <div
+                class="hover-label"
+                role="presentation"
+                aria-hidden="true"
+                hidden=move || hover.with(|h| h.is_none())
+                style:left=move || hover.with(|h| h.as_ref().map(|h| format!("{}px", h.x + 14)))
+                style:top=move || hover.with(|h| h.as_ref().map(|h| format!("{}px", h.y + 18)))
+            >
+                {move || hover.with(|h| h.as_ref().map(|h| h.text.clone()))}
+            </div>
+            <div class="caret-context" id="caret-context" data-testid="caret-context">
+                {move || {
+                    let ids = caret_criteria.get();
+                    match ids.first().copied() {
+                        None => {
+                            view! {
+                                <span class="muted">
+                                    "Move the caret into a highlight to hear which criterion it supports."
+                                </span>
+                            }
+                                .into_any()
+                        }
+                        Some(first) => {
+                            view! {
+                                <span>"At the caret: evidence for " {criteria_label(&ids)} ". "</span>
+                                <button
+                                    type="button"
+                                    class="link-button"
+                                    data-testid="caret-open"
+                                    on:click=move |_| {
+                                        state.open_criterion(first);
+                                        focus_card(first);
+                                    }
+                                >
+                                    {format!("Show {first} in the review")}
+                                </button>
+                            }
+                                .into_any()
+                        }
+                    }
+                }}
+            </div>
+            <p
+                class="notice"
+                role="status"
+                data-testid="editor-notice"
+                data-kind=move || state.notice.with(|n| n.as_ref().map(|n| if n.is_error { "error" } else { "info" }))
+            >
+                {move || state.notice.with(|n| n.as_ref().map(|n| n.message.clone()))}
+            </p>
+        </section>
+    }
+}
+
+/// Moves focus to a criterion card's heading (for keyboard users who
+/// asked to go there).
+pub fn focus_card(id: CriterionId) {
+    if let Some(heading) = document()
+        .query_selector(&format!("[data-criterion=\"{id}\"] h4"))
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = heading.focus();
+    }
+}
+
+/// Reads a file into the editor, or explains in the notice why not and
+/// leaves the text as it was.
+fn open_file(state: AppState, file: web_sys::File) {
+    let name = file.name();
+    spawn_local(async move {
+        match dom::read_text_file(file).await {
+            Ok(text) => state.load(&text, &format!("\u{201c}{name}\u{201d}")),
+            Err(message) => state.notice.set(Some(Notice {
+                message: format!("{message} Your text is unchanged."),
+                is_error: true,
+            })),
+        }
+    });
+}
+
+#[component]
+pub fn FilePicker() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <input
+            type="file"
+            id="file-input"
+            class="file-input"
+            data-testid="file-input"
+            accept=".md,.markdown,.txt,text/markdown,text/plain"
+            on:change=move |ev| {
+                let input: HtmlInputElement = event_target(&ev);
+                if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                    open_file(state, file);
+                }
+                // Picking the same file again must fire another change.
+                input.set_value("");
+            }
+        />
+        <label for="file-input" class="button">"Open file…"</label>
+    }
+}

@@ -1,0 +1,366 @@
+//! The review beside the editor: the summary, the three tiers with their
+//! counts, one card per criterion, overrides and export.
+
+use super::{AppState, dom};
+use crate::engine::{self, CriterionId, Tier, Verdict};
+use crate::export::{self, Override, effective_verdict, verdict_icon};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+const VERDICTS: [Verdict; 3] = [Verdict::Met, Verdict::Partial, Verdict::Missing];
+
+fn verdict_word(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Met => "Met",
+        Verdict::Partial => "Partial",
+        Verdict::Missing => "Missing",
+    }
+}
+
+#[component]
+pub fn ReviewPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let override_count = move || state.overrides.with(|o| o.len());
+    view! {
+        <section class="review-pane" aria-labelledby="review-heading">
+            <h2 id="review-heading">"Review"</h2>
+            <p class="summary" data-testid="summary">{move || state.review.with(|r| r.summary.clone())}</p>
+            <p class="override-count" data-testid="override-count" hidden=move || override_count() == 0>
+                {move || match override_count() {
+                    1 => "1 verdict is set by hand; the counts below include it.".to_string(),
+                    n => format!("{n} verdicts are set by hand; the counts below include them."),
+                }}
+            </p>
+            <ExportBar />
+            {Tier::ALL.into_iter().map(|tier| view! { <TierSection tier /> }).collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn TierSection(tier: Tier) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let counts = Memo::new(move |_| {
+        state.review.with(|r| {
+            state.overrides.with(|o| {
+                export::tier_counts(r, o)
+                    .into_iter()
+                    .find(|t| t.tier == tier)
+                    .map(|t| (t.met, t.partial, t.missing))
+                    .unwrap_or_default()
+            })
+        })
+    });
+    let slug = tier.name().to_lowercase();
+    let heading_id = format!("tier-{slug}");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class=format!("tier tier-{slug}") aria-labelledby=labelled_by>
+            <h3 id=heading_id>
+                <span class="tier-name">{tier.name()}</span>
+                <span class="tier-counts" data-testid=format!("tier-counts-{slug}")>
+                    {move || {
+                        let (met, partial, missing) = counts.get();
+                        format!("{met} met · {partial} partial · {missing} missing")
+                    }}
+                </span>
+            </h3>
+            <ul class="cards">
+                {CriterionId::ALL
+                    .into_iter()
+                    .filter(|id| id.tier() == tier)
+                    .map(|id| view! { <CriterionCard id /> })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn CriterionCard(id: CriterionId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let criterion = Memo::new(move |_| state.review.with(|r| r.get(id).clone()));
+    let manual = Memo::new(move |_| state.overrides.with(|o| o.get(&id).cloned()));
+    let verdict = Memo::new(move |_| {
+        criterion.with(|c| state.overrides.with(|o| effective_verdict(c, o)))
+    });
+    let evidence_count = Memo::new(move |_| criterion.with(|c| c.evidence.len()));
+    let editing = RwSignal::new(false);
+    let is_opened = move || state.opened.get() == Some(id);
+    let heading_id = format!("card-{id}");
+    let labelled_by = heading_id.clone();
+
+    let show_next_evidence = move |_| {
+        let count = evidence_count.get_untracked();
+        if count == 0 {
+            return;
+        }
+        let next = match state.shown.get_untracked() {
+            Some((shown, i)) if shown == id => (i + 1) % count,
+            _ => 0,
+        };
+        state.preview.set(false);
+        state.shown.set(Some((id, next)));
+        // The mirror is re-rendered on the next microtask; the passage's
+        // position does not depend on the class it gains.
+        if let (Some(editor), Some(mirror)) = (state.editor.get_untracked(), state.mirror.get_untracked()) {
+            dom::scroll_editor_to(
+                &editor,
+                &mirror,
+                &format!("mark[data-evidence=\"{id}\"][data-index=\"{next}\"]"),
+            );
+        }
+    };
+    let shown_label = move || {
+        let count = evidence_count.get();
+        match state.shown.get() {
+            Some((shown, i)) if shown == id => format!("Show in text ({} of {count})", i + 1),
+            _ if count == 1 => "Show in text".to_string(),
+            _ => format!("Show in text ({count} passages)"),
+        }
+    };
+    let insert_skeleton = move |_| {
+        let skeleton = engine::guidance(id).skeleton;
+        let insertion = state.text.with_untracked(|t| export::skeleton_insertion(t, skeleton));
+        state.edit(insertion.at..insertion.at, &insertion.text);
+    };
+
+    view! {
+        <li
+            class=move || format!("card verdict-{}", verdict.get())
+            class:opened=is_opened
+            data-criterion=id.as_str()
+            data-verdict=move || verdict.get().as_str()
+            data-overridden=move || manual.with(|m| m.is_some().then_some("true"))
+        >
+            <article aria-labelledby=labelled_by>
+                <h4 id=heading_id tabindex="-1">
+                    <span class="verdict">
+                        <span class="verdict-icon" aria-hidden="true">{move || verdict_icon(verdict.get())}</span>
+                        <span class="verdict-word">{move || verdict_word(verdict.get())}</span>
+                    </span>
+                    <span class="criterion-id">{id.as_str()}</span>
+                    <span class="criterion-name">{engine::guidance(id).name}</span>
+                </h4>
+                {move || {
+                    manual
+                        .get()
+                        .map(|o| {
+                            view! {
+                                <p class="overridden" data-testid="override-status">
+                                    <strong>"Set by hand"</strong>
+                                    {format!(" (the review says {}).", criterion.with(|c| c.verdict))}
+                                    {(!o.note.trim().is_empty()).then(|| format!(" Note: {}", o.note))}
+                                </p>
+                            }
+                        })
+                }}
+                <p class="reason">{move || criterion.with(|c| c.reason.clone())}</p>
+                {move || {
+                    criterion
+                        .with(|c| c.suggestion.clone())
+                        .map(|s| view! { <p class="suggestion"><strong>"To add: "</strong>{s}</p> })
+                }}
+                <details class="evidence" prop:open=is_opened hidden=move || evidence_count.get() == 0>
+                    <summary>{move || format!("Evidence ({})", evidence_count.get())}</summary>
+                    <ol>
+                        {move || {
+                            criterion
+                                .with(|c| {
+                                    c.evidence
+                                        .iter()
+                                        .map(|e| view! { <li><blockquote>{e.text.clone()}</blockquote></li> })
+                                        .collect_view()
+                                })
+                        }}
+                    </ol>
+                </details>
+                <div class="card-actions">
+                    <button
+                        type="button"
+                        class="button small"
+                        data-testid="show-evidence"
+                        hidden=move || evidence_count.get() == 0
+                        on:click=show_next_evidence
+                    >
+                        {shown_label}
+                    </button>
+                    <button
+                        type="button"
+                        class="button small"
+                        data-testid="insert-skeleton"
+                        hidden=move || criterion.with(|c| c.suggestion.is_none())
+                        on:click=insert_skeleton
+                    >
+                        "Insert section"
+                    </button>
+                    <button
+                        type="button"
+                        class="button small"
+                        data-testid="override"
+                        aria-expanded=move || editing.get().to_string()
+                        on:click=move |_| editing.update(|e| *e = !*e)
+                    >
+                        {move || if manual.with(|m| m.is_some()) { "Edit verdict" } else { "Set verdict…" }}
+                    </button>
+                    <button
+                        type="button"
+                        class="button small"
+                        data-testid="override-reset"
+                        hidden=move || manual.with(|m| m.is_none())
+                        on:click=move |_| {
+                            state.overrides.update(|o| {
+                                o.remove(&id);
+                            });
+                            editing.set(false);
+                        }
+                    >
+                        "Reset"
+                    </button>
+                </div>
+                {move || editing.get().then(|| view! { <OverrideForm id editing /> })}
+            </article>
+        </li>
+    }
+}
+
+/// Sets a criterion's verdict by hand, with a note on why.
+#[component]
+fn OverrideForm(id: CriterionId, editing: RwSignal<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (current, note) = state.overrides.with_untracked(|o| match o.get(&id) {
+        Some(o) => (o.verdict, o.note.clone()),
+        None => (state.review.with_untracked(|r| r.get(id).verdict), String::new()),
+    });
+    let choice = RwSignal::new(current);
+    let note = RwSignal::new(note);
+    let select_id = format!("override-verdict-{id}");
+    let select_label_for = select_id.clone();
+    let note_id = format!("override-note-{id}");
+    let note_label_for = note_id.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        state.overrides.update(|o| {
+            o.insert(
+                id,
+                Override {
+                    verdict: choice.get_untracked(),
+                    note: note.get_untracked(),
+                },
+            );
+        });
+        editing.set(false);
+    };
+    view! {
+        <form class="override-form" on:submit=save aria-label=format!("Set the verdict of {id} by hand")>
+            <label for=select_label_for>"Verdict"</label>
+            <select
+                id=select_id
+                class="select"
+                data-testid="override-verdict"
+                on:change=move |ev| {
+                    if let Some(v) = Verdict::parse(&event_target_value(&ev)) {
+                        choice.set(v);
+                    }
+                }
+            >
+                {VERDICTS
+                    .into_iter()
+                    .map(|v| {
+                        view! {
+                            <option value=v.as_str() selected=v == current>
+                                {verdict_word(v)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <label for=note_label_for>"Note (why)"</label>
+            <textarea
+                id=note_id
+                rows="2"
+                data-testid="override-note"
+                prop:value=note.get_untracked()
+                on:input=move |ev| note.set(event_target_value(&ev))
+            ></textarea>
+            <div class="card-actions">
+                <button type="submit" class="button small primary" data-testid="override-save">
+                    "Save verdict"
+                </button>
+                <button
+                    type="button"
+                    class="button small"
+                    data-testid="override-cancel"
+                    on:click=move |_| editing.set(false)
+                >
+                    "Cancel"
+                </button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn ExportBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let status = RwSignal::new(String::new());
+    let markdown = move || state.review.with(|r| state.overrides.with(|o| export::markdown(r, o)));
+    let json = move || state.review.with(|r| r.to_json());
+    let copy = move |text: String, what: &'static str| {
+        spawn_local(async move {
+            let ok = dom::copy_to_clipboard(&text).await;
+            status.set(if ok {
+                format!("Copied the review as {what}.")
+            } else {
+                "The browser did not allow copying; use Download instead.".to_string()
+            });
+        });
+    };
+    view! {
+        <div class="export" role="group" aria-label="Export the review">
+            <button
+                type="button"
+                class="button small"
+                data-testid="export-markdown"
+                on:click=move |_| dom::download("postmortem-review.md", "text/markdown;charset=utf-8", &markdown())
+            >
+                "Download Markdown"
+            </button>
+            <button
+                type="button"
+                class="button small"
+                data-testid="copy-markdown"
+                on:click=move |_| copy(markdown(), "Markdown")
+            >
+                "Copy Markdown"
+            </button>
+            <button
+                type="button"
+                class="button small"
+                data-testid="export-json"
+                on:click=move |_| dom::download("postmortem-review.json", "application/json", &json())
+            >
+                "Download JSON"
+            </button>
+            <button
+                type="button"
+                class="button small"
+                data-testid="copy-json"
+                on:click=move |_| copy(json(), "JSON")
+            >
+                "Copy JSON"
+            </button>
+            <button
+                type="button"
+                class="button small"
+                data-testid="print"
+                on:click=move |_| {
+                    let _ = window().print();
+                }
+            >
+                "Print"
+            </button>
+            <span class="export-status" role="status" data-testid="export-status">{move || status.get()}</span>
+        </div>
+    }
+}

@@ -1,0 +1,213 @@
+//! The only code that touches `localStorage`. The draft (text and
+//! overrides) is kept under one key as versioned JSON; the colour theme
+//! under another. Every failure becomes a [`StorageProblem`] the app shows,
+//! and nothing the person wrote is ever thrown away: a stored value this
+//! version cannot read is copied, untouched, to a quarantine key before
+//! anything new is saved.
+
+use crate::export::Overrides;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use wasm_bindgen::JsValue;
+use web_sys::Storage;
+
+const DRAFT_KEY: &str = "postmortem-reviewer.draft";
+const QUARANTINE_PREFIX: &str = "postmortem-reviewer.draft.unreadable.";
+const THEME_KEY: &str = "postmortem-reviewer.theme";
+const VERSION: u32 = 1;
+
+/// What is kept between visits.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Draft {
+    pub text: String,
+    pub overrides: Overrides,
+}
+
+#[derive(Serialize)]
+struct StoredDraftRef<'a> {
+    version: u32,
+    text: &'a str,
+    overrides: &'a Overrides,
+}
+
+#[derive(Deserialize)]
+struct StoredDraft {
+    version: u32,
+    text: String,
+    #[serde(default)]
+    overrides: Overrides,
+}
+
+/// Why the draft is not, or not fully, being kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageProblem {
+    /// The browser refuses storage (private mode, a sandboxed frame, a policy).
+    Unavailable,
+    /// A save failed; `quota` when the browser said storage is full.
+    NotSaved { quota: bool },
+    /// The stored draft was unreadable; it was set aside under `key`.
+    Quarantined { key: String },
+    /// The stored draft was unreadable and could not be set aside, so
+    /// saving is off rather than overwrite it.
+    Unreadable,
+}
+
+impl fmt::Display for StorageProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unavailable => f.write_str(
+                "This browser does not let the page keep data, so your draft lasts only while this tab is open. Export or copy it before you close the tab.",
+            ),
+            Self::NotSaved { quota: true } => f.write_str(
+                "Your latest changes are not saved: the browser's storage for this page is full. Export or copy your draft to keep it.",
+            ),
+            Self::NotSaved { quota: false } => f.write_str(
+                "Your latest changes are not saved: the browser refused to store them. Export or copy your draft to keep it.",
+            ),
+            Self::Quarantined { key } => write!(
+                f,
+                "The saved draft could not be read, so the reviewer started empty. The saved value is kept untouched in this browser's storage under the key \u{201c}{key}\u{201d}."
+            ),
+            Self::Unreadable => f.write_str(
+                "The saved draft could not be read and could not be set aside, so nothing is saved in this tab (saving would overwrite it). Export or copy your draft to keep it.",
+            ),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::System => "system",
+            Self::Light => "light",
+            Self::Dark => "dark",
+        }
+    }
+
+    fn parse(word: &str) -> Option<Self> {
+        [Self::System, Self::Light, Self::Dark]
+            .into_iter()
+            .find(|t| t.as_str() == word)
+    }
+}
+
+/// Where drafts are saved, if anywhere.
+pub struct DraftStore {
+    /// `None` when the browser refuses storage or saving is off to protect
+    /// an unreadable draft.
+    storage: Option<Storage>,
+}
+
+/// What was found at start.
+pub struct Opened {
+    pub store: DraftStore,
+    pub draft: Draft,
+    pub theme: Theme,
+    pub problem: Option<StorageProblem>,
+}
+
+/// Opens storage and reads the saved draft and theme; called once, at start.
+pub fn open() -> Opened {
+    let Some(storage) = local_storage() else {
+        return Opened {
+            store: DraftStore { storage: None },
+            draft: Draft::default(),
+            theme: Theme::System,
+            problem: Some(StorageProblem::Unavailable),
+        };
+    };
+    let theme = storage
+        .get_item(THEME_KEY)
+        .ok()
+        .flatten()
+        .and_then(|t| Theme::parse(&t))
+        .unwrap_or_default();
+    let raw = match storage.get_item(DRAFT_KEY) {
+        Ok(raw) => raw,
+        Err(_) => {
+            return Opened {
+                store: DraftStore { storage: None },
+                draft: Draft::default(),
+                theme,
+                problem: Some(StorageProblem::Unavailable),
+            };
+        }
+    };
+    let Some(raw) = raw else {
+        return Opened {
+            store: DraftStore { storage: Some(storage) },
+            draft: Draft::default(),
+            theme,
+            problem: None,
+        };
+    };
+    match serde_json::from_str::<StoredDraft>(&raw) {
+        Ok(stored) if stored.version == VERSION => Opened {
+            store: DraftStore { storage: Some(storage) },
+            draft: Draft {
+                text: stored.text,
+                overrides: stored.overrides,
+            },
+            theme,
+            problem: None,
+        },
+        // Unparseable, or written by another version: keep it as it is.
+        _ => {
+            let key = format!("{QUARANTINE_PREFIX}{}", js_sys::Date::now() as u64);
+            let (storage, problem) = match storage.set_item(&key, &raw) {
+                Ok(()) => (Some(storage), StorageProblem::Quarantined { key }),
+                Err(_) => (None, StorageProblem::Unreadable),
+            };
+            Opened {
+                store: DraftStore { storage },
+                draft: Draft::default(),
+                theme,
+                problem: Some(problem),
+            }
+        }
+    }
+}
+
+impl DraftStore {
+    pub fn save(&self, text: &str, overrides: &Overrides) -> Result<(), StorageProblem> {
+        let Some(storage) = &self.storage else {
+            return Ok(());
+        };
+        let json = serde_json::to_string(&StoredDraftRef {
+            version: VERSION,
+            text,
+            overrides,
+        })
+        .expect("a draft always serialises");
+        storage.set_item(DRAFT_KEY, &json).map_err(|e| StorageProblem::NotSaved {
+            quota: is_quota_error(&e),
+        })
+    }
+
+    /// Best effort: a theme that is not remembered is no loss worth a banner.
+    pub fn save_theme(&self, theme: Theme) {
+        if let Some(storage) = &self.storage {
+            let _ = storage.set_item(THEME_KEY, theme.as_str());
+        }
+    }
+}
+
+/// `window.localStorage`, or `None` when reading it throws or it is absent.
+fn local_storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn is_quota_error(error: &JsValue) -> bool {
+    js_sys::Reflect::get(error, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|name| name.as_string())
+        .is_some_and(|name| name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED")
+}
