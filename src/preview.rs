@@ -56,9 +56,12 @@ pub fn criteria_at(review: &Review, at: usize) -> Vec<CriterionId> {
 /// stacked highlights. Built in one pass over the boundaries, so a long
 /// draft costs one string and one DOM write per edit.
 ///
+/// The passage `current` (criterion, evidence index), the one the person
+/// last asked to be shown, also gets the class `current`.
+///
 /// A trailing newline gets a space after it so the mirror has the same
 /// last empty line as the textarea.
-pub fn mirror_html(text: &str, review: &Review) -> String {
+pub fn mirror_html(text: &str, review: &Review, current: Option<(CriterionId, usize)>) -> String {
     let marks = highlights(review);
     let mut cuts: Vec<usize> = Vec::with_capacity(marks.len() * 2 + 2);
     cuts.push(0);
@@ -83,10 +86,11 @@ pub fn mirror_html(text: &str, review: &Review) -> String {
         for m in &covering {
             let _ = write!(
                 out,
-                r#"<mark data-evidence="{}" data-index="{}" class="tier-{}">"#,
+                r#"<mark data-evidence="{}" data-index="{}" class="tier-{}{}">"#,
                 m.criterion,
                 m.index,
-                tier_class(m.criterion)
+                tier_class(m.criterion),
+                if current == Some((m.criterion, m.index)) { " current" } else { "" }
             );
         }
         escape_into(&mut out, slice);
@@ -223,7 +227,7 @@ mod tests {
     #[test]
     fn mirror_escapes_the_text() {
         let text = "<script>alert('x')</script> & \"q\"";
-        let html = mirror_html(text, &review_citing(text, &[]));
+        let html = mirror_html(text, &review_citing(text, &[]), None);
         assert_eq!(
             html,
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
@@ -235,7 +239,7 @@ mod tests {
         let text = "Désolé. 日本 was down 😀 for an hour.";
         let start = text.find("日本").unwrap();
         let end = text.find(" for").unwrap();
-        let html = mirror_html(text, &review_citing(text, &[(CriterionId::R2, start..end)]));
+        let html = mirror_html(text, &review_citing(text, &[(CriterionId::R2, start..end)]), None);
         assert_eq!(
             html,
             "Désolé. <mark data-evidence=\"R2\" data-index=\"0\" class=\"tier-requirements\">日本 was down 😀</mark> for an hour."
@@ -248,6 +252,7 @@ mod tests {
         let html = mirror_html(
             text,
             &review_citing(text, &[(CriterionId::P1, 0..7), (CriterionId::B3, 4..11)]),
+            None,
         );
         assert_eq!(
             html,
@@ -261,16 +266,25 @@ mod tests {
     }
 
     #[test]
+    fn the_current_passage_is_marked_current() {
+        let text = "aaa bbb";
+        let r = review_citing(text, &[(CriterionId::R4, 0..3), (CriterionId::R4, 4..7)]);
+        let html = mirror_html(text, &r, Some((CriterionId::R4, 1)));
+        assert_eq!(html.matches(" current").count(), 1, "{html}");
+        assert!(html.contains(r#"data-index="1" class="tier-requirements current">bbb"#), "{html}");
+    }
+
+    #[test]
     fn mirror_keeps_a_trailing_empty_line() {
         let text = "line\n";
-        assert_eq!(mirror_html(text, &review_citing(text, &[])), "line\n ");
-        assert_eq!(mirror_html("", &review_citing("", &[])), " ");
+        assert_eq!(mirror_html(text, &review_citing(text, &[]), None), "line\n ");
+        assert_eq!(mirror_html("", &review_citing("", &[]), None), " ");
     }
 
     #[test]
     fn mirror_of_a_real_review_reproduces_the_text() {
         let text = "# Outage\n\nWe are sorry: our deploy at 10:00 UTC broke login for 5% of users until 11:30 UTC.\nDésolé, 日本 😀.\n";
-        let html = mirror_html(text, &review(text));
+        let html = mirror_html(text, &review(text), None);
         let stripped = strip_tags(&html);
         assert_eq!(stripped, format!("{text} "));
     }
