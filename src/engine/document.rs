@@ -273,8 +273,7 @@ impl<'t> Document<'t> {
     }
 
     fn scan_cues(&mut self) {
-        let mut hits: Vec<Hit> = LEXICON.find(&self.prose).collect();
-        hits.sort_by_key(|h| (h.prose.start, h.prose.end));
+        let hits = LEXICON.scan(&self.prose);
         let mut next = 0;
         for s in &mut self.sentences {
             while next < hits.len() && hits[next].prose.start < s.prose.start {
@@ -574,9 +573,8 @@ impl<'t> Builder<'t> {
     fn append(&mut self, t: &str, src: Range<usize>) {
         let verbatim = self.text.get(src.clone()) == Some(t);
         let prose_start = self.prose.len();
-        for c in t.chars() {
-            self.prose.push(c.to_ascii_lowercase());
-        }
+        self.prose.push_str(t);
+        self.prose[prose_start..].make_ascii_lowercase();
         self.pieces.push(Piece {
             prose_start,
             prose_len: self.prose.len() - prose_start,

@@ -10,6 +10,8 @@
 
 use super::document::Hit;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 macro_rules! cues {
@@ -443,32 +445,116 @@ const PHRASES: &[(Cue, &[&str])] = &[
 
 pub struct Lexicon {
     automaton: AhoCorasick,
-    /// For each pattern: its cue and whether it matches a word prefix only.
-    patterns: Vec<(Cue, bool)>,
+    /// For each distinct phrase: what a match of it reports.
+    patterns: Vec<Pattern>,
+}
+
+struct Pattern {
+    /// Compiled with a leading space because it starts with a word.
+    spaced: bool,
+    /// Cues that hold when the match ends a word: the phrase's own, and those
+    /// of the shorter phrases inside it ("we failed" also reports "we"), as
+    /// byte ranges of the phrase.
+    whole: Vec<(Cue, Range<usize>)>,
+    /// Cues that hold when the word goes on: prefix phrases ("apologi*"),
+    /// whose range then extends to the end of the word.
+    open: Vec<(Cue, Range<usize>)>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PHRASES));
 
+/// Punctuation that may stand before a word but never inside a phrase: it
+/// reads as a space when scanning.
+const IS_OPENER: [bool; 256] = {
+    let mut table = [false; 256];
+    let openers = b" \t\n\r()[]{}<>\"`*_|,!?=~^";
+    let mut i = 0;
+    while i < openers.len() {
+        table[openers[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 impl Lexicon {
+    /// One leftmost-longest automaton over the distinct phrases. A match
+    /// reports the cues of every phrase it contains, so one pass without
+    /// overlapping matches loses no cue: that keeps the scan linear with a
+    /// small constant, where an overlapping scan reported every short phrase
+    /// inside every longer one.
     fn new(table: &[(Cue, &[&str])]) -> Self {
-        let mut strings = Vec::new();
-        let mut patterns = Vec::new();
+        // Distinct phrase bodies, each with its exact and its prefix cues.
+        let mut bodies: Vec<(String, Vec<Cue>, Vec<Cue>)> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
         for &(cue, phrases) in table {
             for phrase in phrases {
                 let (body, prefix) = match phrase.strip_suffix('*') {
                     Some(b) => (b, true),
                     None => (*phrase, false),
                 };
-                strings.push(body.to_string());
-                patterns.push((cue, prefix));
+                let mut variants = vec![body.to_string()];
                 if body.contains('\'') {
-                    strings.push(body.replace('\'', "\u{2019}"));
-                    patterns.push((cue, prefix));
+                    variants.push(body.replace('\'', "\u{2019}"));
+                }
+                for v in variants {
+                    let i = *index.entry(v.clone()).or_insert_with(|| {
+                        bodies.push((v, Vec::new(), Vec::new()));
+                        bodies.len() - 1
+                    });
+                    let list = if prefix { &mut bodies[i].2 } else { &mut bodies[i].1 };
+                    if !list.contains(&cue) {
+                        list.push(cue);
+                    }
                 }
             }
         }
+        let mut strings = Vec::with_capacity(bodies.len());
+        let mut patterns = Vec::with_capacity(bodies.len());
+        for (body, _, _) in &bodies {
+            let b = body.as_bytes();
+            let mut whole = Vec::new();
+            let mut open = Vec::new();
+            // Every phrase found inside this one, starting at a word start.
+            for start in 0..b.len() {
+                if !body.is_char_boundary(start) || (start > 0 && is_word_byte(b[start]) && is_word_byte(b[start - 1])) {
+                    continue;
+                }
+                for end in (start + 1..=b.len()).filter(|&e| body.is_char_boundary(e)) {
+                    let Some(&j) = index.get(&body[start..end]) else { continue };
+                    let (_, exact, prefix) = &bodies[j];
+                    let ends_word = end == b.len() || !is_word_byte(b[end]) || !is_word_byte(b[end - 1]);
+                    if end == b.len() {
+                        // Ends where the match ends: what holds depends on
+                        // whether the text's word ends there too.
+                        whole.extend(exact.iter().chain(prefix).map(|&c| (c, start..end)));
+                        open.extend(prefix.iter().map(|&c| (c, start..end)));
+                    } else if ends_word {
+                        let cues = exact.iter().chain(prefix).map(|&c| (c, start..end));
+                        whole.extend(cues.clone());
+                        open.extend(cues);
+                    } else {
+                        let word_end = (end..b.len()).find(|&k| !is_word_byte(b[k])).unwrap_or(b.len());
+                        let cues = prefix.iter().map(|&c| (c, start..word_end));
+                        whole.extend(cues.clone());
+                        open.extend(cues);
+                    }
+                }
+            }
+            for list in [&mut whole, &mut open] {
+                list.sort_by_key(|(c, r)| (r.start, r.end, *c as u8));
+                list.dedup();
+            }
+            // A phrase that starts with a word is searched with a space
+            // before it, so it only ever matches at a word start.
+            let spaced = b.first().is_some_and(|&c| is_word_byte(c));
+            strings.push(if spaced { format!(" {body}") } else { body.clone() });
+            patterns.push(Pattern { spaced, whole, open });
+        }
         let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            // Every spaced phrase starts with a space, which is every sixth
+            // byte of prose: a start-byte prefilter would stop at each one.
+            .prefilter(false)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&strings)
             .expect("the lexicon's phrases build an automaton");
@@ -478,27 +564,40 @@ impl Lexicon {
         }
     }
 
-    /// Every whole-word match of every phrase in `prose` (lowercased text).
-    pub fn find<'a>(&'a self, prose: &'a str) -> impl Iterator<Item = Hit> + 'a {
+    /// Every whole-word match of every phrase in `prose` (lowercased text),
+    /// sorted by start, then end.
+    pub fn scan(&self, prose: &str) -> Vec<Hit> {
         let bytes = prose.as_bytes();
-        self.automaton
-            .find_overlapping_iter(prose)
-            .filter_map(move |m| {
-                let (cue, prefix) = self.patterns[m.pattern().as_usize()];
-                let first = bytes[m.start()];
-                let last = bytes[m.end() - 1];
-                // A phrase that starts or ends with punctuation ("@", "status.")
-                // carries its own boundary on that side.
-                let left_ok = !is_word_byte(first) || m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
-                let right_ok = prefix
-                    || !is_word_byte(last)
-                    || m.end() == bytes.len()
-                    || !is_word_byte(bytes[m.end()]);
-                (left_ok && right_ok).then(|| Hit {
-                    cue,
-                    prose: m.start()..m.end(),
-                })
-            })
+        // The prose behind one space, with openers read as spaces: byte
+        // `k + 1` of `haystack` is byte `k` of `prose`.
+        let mut haystack = Vec::with_capacity(bytes.len() + 1);
+        haystack.push(b' ');
+        haystack.extend(bytes.iter().map(|&b| if IS_OPENER[b as usize] { b' ' } else { b }));
+        let mut hits = Vec::new();
+        for m in self.automaton.find_iter(&haystack) {
+            let p = &self.patterns[m.pattern().as_usize()];
+            let start = if p.spaced { m.start() } else { m.start() - 1 };
+            let end = m.end() - 1;
+            if end <= start {
+                continue;
+            }
+            let word_goes_on = is_word_byte(bytes[end - 1]) && end < bytes.len() && is_word_byte(bytes[end]);
+            let mut word_end = end;
+            while word_end < bytes.len() && is_word_byte(bytes[word_end]) {
+                word_end += 1;
+            }
+            let cues = if word_goes_on { &p.open } else { &p.whole };
+            hits.extend(cues.iter().map(|(cue, r)| {
+                // A prefix phrase that ends the match covers the rest of the word.
+                let sub_end = if start + r.end == end { word_end } else { start + r.end };
+                Hit {
+                    cue: *cue,
+                    prose: start + r.start..sub_end,
+                }
+            }));
+        }
+        hits.sort_by_key(|h| (h.prose.start, h.prose.end));
+        hits
     }
 }
 
@@ -511,7 +610,7 @@ mod tests {
     use super::*;
 
     fn cues_in(text: &str) -> Vec<Cue> {
-        LEXICON.find(text).map(|h| h.cue).collect()
+        LEXICON.scan(text).into_iter().map(|h| h.cue).collect()
     }
 
     #[test]
@@ -530,6 +629,22 @@ mod tests {
     #[test]
     fn typographic_apostrophes_match() {
         assert!(cues_in("we\u{2019}ve added alerts").contains(&Cue::FirstPerson));
+    }
+
+    #[test]
+    fn a_long_phrase_also_reports_the_phrases_inside_it() {
+        let cues = cues_in("we failed to notice");
+        assert!(cues.contains(&Cue::Ownership));
+        assert!(cues.contains(&Cue::FirstPerson));
+        assert!(cues.contains(&Cue::ImpactWord), "\"failed\" inside \"we failed\"");
+    }
+
+    #[test]
+    fn a_rejected_long_match_keeps_its_whole_word_parts() {
+        // "we will" would be Commitment, but "we willingly" is not "we will".
+        let cues = cues_in("we willingly");
+        assert!(cues.contains(&Cue::FirstPerson));
+        assert!(!cues.contains(&Cue::Commitment));
     }
 
     #[test]

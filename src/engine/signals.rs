@@ -84,12 +84,17 @@ pub fn quantities(text: &str) -> usize {
             continue;
         }
         let is_year = num.len() == 4 && (num.starts_with("19") || num.starts_with("20"));
+        // "1.24.0" is a version, not an amount.
+        let is_version = num.matches('.').count() >= 2;
         if next == b'%' || next == b'k' || next == b'x' {
             count += 1;
-        } else if !is_year {
+        } else if !is_year && !is_version {
             let rest = text[i..].trim_start();
             let unit: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
-            if !unit.is_empty() && !matches!(unit.as_str(), "am" | "pm" | "utc" | "st" | "nd" | "rd" | "th") {
+            if !unit.is_empty() && !matches!(
+                unit.as_str(),
+                "am" | "pm" | "utc" | "st" | "nd" | "rd" | "th" | "at" | "on" | "in" | "to" | "and" | "or" | "the" | "was" | "is"
+            ) {
                 count += 1;
             }
         }
