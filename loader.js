@@ -1,5 +1,54 @@
-// Loads the WebAssembly app. A file of its own, not an inline script, so the
-// page works under a Content-Security-Policy of script-src 'self'.
+// Loads the WebAssembly app and its service worker. A file of its own, not
+// an inline script, so the page works under a Content-Security-Policy of
+// script-src 'self'.
 import init from "./postmortem-reviewer-web.js";
 
 init({ module_or_path: "./postmortem-reviewer-web_bg.wasm" });
+
+// Offline after the first load. A new deployment installs beside the running
+// one and waits; the person chooses when to reload into it, so an edit in
+// progress is never interrupted.
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker
+    .register("./sw.js")
+    .then((registration) => {
+      const offer = (worker) => {
+        if (worker && navigator.serviceWorker.controller) showUpdateBanner(worker);
+      };
+      offer(registration.waiting);
+      registration.addEventListener("updatefound", () => {
+        const worker = registration.installing;
+        worker?.addEventListener("statechange", () => {
+          if (worker.state === "installed") offer(worker);
+        });
+      });
+      document.addEventListener("visibilitychange", () => {
+        if (document.visibilityState === "visible") registration.update().catch(() => {});
+      });
+    })
+    .catch((error) => console.warn("Offline support is unavailable:", error));
+
+  let reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (reloading) location.reload();
+  });
+
+  function showUpdateBanner(worker) {
+    if (document.querySelector("[data-testid=update-banner]")) return;
+    const banner = document.createElement("div");
+    banner.className = "update-banner";
+    banner.setAttribute("role", "status");
+    banner.dataset.testid = "update-banner";
+    banner.textContent = "A new version of Postmortem Reviewer is ready. ";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Reload to update";
+    button.dataset.testid = "update-reload";
+    button.addEventListener("click", () => {
+      reloading = true;
+      worker.postMessage("skip-waiting");
+    });
+    banner.append(button);
+    document.body.append(banner);
+  }
+}

@@ -17,7 +17,9 @@ pub const CRITERIA: [&str; 12] = ["P1", "P2", "P3", "P4", "R1", "R2", "R3", "R4"
 
 /// The release build the tests drive.
 pub fn dist_dir() -> PathBuf {
-    let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
+    let dist = std::env::var_os("POSTMORTEM_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
     assert!(
         dist.join("index.html").is_file(),
         "{} has no release build: run `trunk build --release` first (scripts/test.sh does)",
@@ -115,6 +117,40 @@ fn content_type(path: &Path) -> &'static str {
         "svg" => "image/svg+xml",
         "png" => "image/png",
         _ => "application/octet-stream",
+    }
+}
+
+/// A fresh copy of the release build, for tests that change what is served.
+pub fn copy_of_dist() -> PathBuf {
+    let to = std::env::temp_dir().join(format!("pmr-dist-{}-{}", std::process::id(), free_port()));
+    copy_dir(&dist_dir(), &to);
+    to
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// chromedriver's command for the browser console (not in the W3C protocol).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("/session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_string()))
     }
 }
 
@@ -230,6 +266,54 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// Polls an async check for up to ten seconds until it holds.
+    pub async fn eventually_async<F, Fut>(&self, mut check: F) -> bool
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if check().await {
+                return true;
+            }
+            if Instant::now() > deadline {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Everything the page wrote to the console, and every error the
+    /// browser reported about it (CSP violations among them).
+    pub async fn console(&self) -> Vec<String> {
+        let log = self.client.issue_cmd(BrowserLog).await.expect("read the browser log");
+        log.as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .map(|e| format!("{} {}", e["level"].as_str().unwrap_or(""), e["message"].as_str().unwrap_or("")))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Waits until a service worker controls the page: the app shell is cached.
+    pub async fn wait_for_offline_cache(&self) {
+        assert!(
+            self.eventually("return !!navigator.serviceWorker && !!navigator.serviceWorker.controller;", vec![]).await,
+            "no service worker took control of the page"
+        );
+    }
+
+    /// Whether every criterion card is on the page with a verdict.
+    pub async fn shows_a_review(&self) -> bool {
+        self.verdicts()
+            .await
+            .iter()
+            .all(|v| matches!(v.as_str(), "met" | "partial" | "missing"))
     }
 
     pub async fn close(mut self) {

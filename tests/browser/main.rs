@@ -3,6 +3,7 @@
 
 mod harness;
 mod reference;
+mod shipping;
 
 #[path = "../support/corpus.rs"]
 mod corpus;

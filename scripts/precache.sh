@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Trunk post_build hook: writes the list of files the build produced, and a
+# version derived from their contents, into the service worker, so the
+# offline cache always matches the build and a new build is a new version.
+# Usage: scripts/precache.sh [DIR]   (default: Trunk's staging directory)
+set -euo pipefail
+dir=${1:-${TRUNK_STAGING_DIR:?run as a Trunk hook or give the build directory}}
+cd "$dir"
+[ -f sw.js ] || { echo "precache: no sw.js in $dir" >&2; exit 1; }
+files=$(find . -type f ! -name sw.js ! -name '.*' ! -name '_headers' -printf '%P\n' | LC_ALL=C sort)
+version=$(printf '%s\n' $files | xargs cat | sha256sum | cut -c1-16)
+list=$(printf '"./"'; for f in $files; do printf ', "./%s"' "$f"; done)
+sed -i -e "s|^const VERSION = .*|const VERSION = \"$version\";|" \
+       -e "s|^const PRECACHE = .*|const PRECACHE = [$list];|" sw.js
+echo "precache: version $version, $(echo "$files" | wc -l) files"
