@@ -366,6 +366,8 @@ struct Builder<'t> {
     open: Option<(BlockKind, usize, usize)>,
     /// Topic from the last heading, overridden by a standalone label.
     section_topic: Topic,
+    /// Level of the heading that set `section_topic` (0: none yet).
+    section_level: u8,
     /// Labels of the list items enclosing the current one.
     item_labels: Vec<Option<Topic>>,
     /// Prose range of a bold run that opened the current block.
@@ -389,6 +391,7 @@ impl<'t> Builder<'t> {
             pieces: Vec::new(),
             open: None,
             section_topic: Topic::Other,
+            section_level: 0,
             item_labels: Vec::new(),
             leading_strong: None,
             strong_start: None,
@@ -602,10 +605,21 @@ impl<'t> Builder<'t> {
 
         let label = self.take_label(kind, prose_start, prose_end);
         let topic = match kind {
-            BlockKind::Heading(_) => {
+            BlockKind::Heading(level) => {
                 let t = topic_of(&self.prose[prose_start..prose_end]);
-                self.section_topic = t;
-                t
+                // A subheading that names no topic of its own ("### 13:35"
+                // under "## Timeline", "### Process" under "## Action items")
+                // stays in its parent's section.
+                let inherits = t == Topic::Other
+                    && level > self.section_level
+                    && !matches!(self.section_topic, Topic::Other | Topic::Summary);
+                if inherits {
+                    self.section_topic
+                } else {
+                    self.section_topic = t;
+                    self.section_level = level;
+                    t
+                }
             }
             _ => self
                 .item_labels
@@ -719,6 +733,17 @@ mod tests {
         let doc = Document::parse("## Root cause\n\nThe disk filled.\n\n## Action items\n\n- Add alerts\n");
         let topics: Vec<Topic> = doc.sentences.iter().map(|s| doc.topic(s)).collect();
         assert_eq!(topics, [Topic::Cause, Topic::Cause, Topic::FollowUp, Topic::FollowUp]);
+    }
+
+    #[test]
+    fn subheadings_without_a_topic_stay_in_their_section() {
+        let text = "## Timeline\n\n### 13:35\n\nErrors begin.\n\n## Action items\n\n### Process\n\n- Add alerts\n\n## Notes\n\nBye.\n";
+        let doc = Document::parse(text);
+        let topics: Vec<Topic> = doc.sentences.iter().map(|s| doc.topic(s)).collect();
+        assert_eq!(
+            topics,
+            [Topic::Timeline, Topic::Timeline, Topic::Timeline, Topic::FollowUp, Topic::FollowUp, Topic::FollowUp, Topic::Other, Topic::Other]
+        );
     }
 
     #[test]
