@@ -66,6 +66,14 @@ cues! {
     EndWord,
     /// "unknown", "unclear": for "start unknown".
     Unknown,
+    /// The problem's own beginning, not its detection: "started", "began".
+    Onset,
+    /// The text says the problem ran long before anyone noticed:
+    /// "for several hours now", "after a few hours we noticed".
+    EarlierStart,
+    /// Posting about the incident, whose time is not the incident's:
+    /// "posted an update", "tweeted", "updated the status page".
+    StatusPost,
 
     // ---- impact (R2) ----
     /// "users", "customers", "developers", "teams".
@@ -258,7 +266,27 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "fully functional", "working again", "rolled back", "reverted", "resolution",
         "concluded", "completed", "closed", "revoked", "deleted", "removed",
     ]),
-    (Cue::Unknown, &["unknown", "unclear", "not known", "not sure", "uncertain"]),
+    (Cue::Unknown, &[
+        "unknown", "unclear", "not known", "not sure", "uncertain", "tbc", "to be confirmed",
+        "time tbd",
+    ]),
+    (Cue::Onset, &[
+        "started", "starts", "start of", "began", "begins", "begin", "begun", "onset",
+        "went down", "stopped working", "first error*", "first failure*", "problem starts",
+        "incident starts", "outage starts",
+    ]),
+    (Cue::EarlierStart, &[
+        "for several hours", "for many hours", "for hours", "for some hours", "for several days",
+        "for days", "after a few hours we", "after several hours we", "after a few days we",
+        "hours before we", "days before we", "several hours now", "hours now", "before we noticed",
+        "before anyone noticed", "before it was noticed", "had been going on",
+        "well before",
+    ]),
+    (Cue::StatusPost, &[
+        "posted an update", "posted a status", "posted the status", "posted on the status",
+        "status update", "status page updated", "updated the status", "update posted",
+        "tweeted", "we tweeted", "posted to twitter", "posted on twitter",
+    ]),
     (Cue::Who, &[
         "user*", "customer*", "developer*", "people", "team*", "client*", "visitor*",
         "contributor*", "maintainer*", "crate owners", "publishers", "subscribers", "tenants",

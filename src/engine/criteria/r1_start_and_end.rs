@@ -4,7 +4,11 @@
 //! start and end as clock times or timestamps, or a start time plus an exact
 //! duration. One precise end, a date alone or a duration alone is partial;
 //! "yesterday" or "overnight" is missing. A time zone helps but its absence
-//! does not demote.
+//! does not demote. In a timeline the first entry is the start and the last
+//! the end, so a date-only entry at either end is partial; so is a start "to
+//! be confirmed", and a start that is only when the problem was noticed when
+//! the text says it had begun well before. The time a status update was
+//! posted is not the incident's.
 //!
 //! **Why.** Customers match the window against their own logs and support
 //! tickets; without it, they cannot tell whether their problem was yours.
@@ -16,7 +20,7 @@
 //! **Fails:** "Late last night logins failed."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::{BlockKind, Document, Topic};
+use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 
@@ -36,26 +40,80 @@ impl Criterion for StartAndEnd {
     }
 
     fn review(&self, doc: &Document) -> Finding {
-        let timed: Vec<_> = doc
-            .sentences
-            .iter()
-            .filter(|s| s.times.clocks > 0)
-            .filter(|s| {
-                doc.block_of(s).kind != BlockKind::Code
-                    && (doc.topic(s) == Topic::Timeline
-                        || s.cues.any(&[Cue::StartWord, Cue::EndWord, Cue::ImpactWord])
-                        || matches!(doc.block_of(s).kind, BlockKind::Heading(_) | BlockKind::TableRow { .. }))
-            })
-            .collect();
-        let clocks: usize = timed.iter().map(|s| s.times.clocks as usize).sum();
+        let sentences = &doc.sentences;
+        // The time a status update was posted is not the incident's; code is
+        // not prose.
+        let counts = |s: &Sentence| doc.block_of(s).kind != BlockKind::Code && !s.cues.has(Cue::StatusPost);
+        let timed_at = |i: usize| {
+            let s = &sentences[i];
+            s.times.clocks > 0
+                && counts(s)
+                && (doc.topic(s) == Topic::Timeline
+                    || s.cues.any(&[Cue::StartWord, Cue::EndWord, Cue::ImpactWord, Cue::Onset])
+                    || matches!(doc.block_of(s).kind, BlockKind::Heading(_) | BlockKind::TableRow { .. }))
+        };
+        let timed: Vec<usize> = (0..sentences.len()).filter(|&i| timed_at(i)).collect();
+        let clocks: usize = timed.iter().map(|&i| sentences[i].times.clocks as usize).sum();
         let durations: Vec<_> = doc.prose_sentences().filter(|s| s.times.durations > 0).collect();
-        let dates: Vec<_> = doc.sentences.iter().filter(|s| s.times.dates > 0).collect();
+        let dates: Vec<_> = sentences.iter().filter(|s| s.times.dates > 0 && counts(s)).collect();
 
-        if clocks >= 2 {
-            return Finding::met("The start and the end are given as clock times.")
-                .citing(timed.iter().copied().take(2).chain(timed.last().copied()));
-        }
-        if clocks == 1 && !durations.is_empty() {
+        // In a timeline the first entry marks the start and the last the end,
+        // so a date-only entry at either end leaves that end imprecise.
+        let marked: Vec<&Sentence> = sentences
+            .iter()
+            .filter(|s| doc.topic(s) == Topic::Timeline && counts(s) && is_entry(doc, s))
+            .filter(|s| s.times.clocks > 0 || s.times.dates > 0)
+            .collect();
+        // A date-only entry followed by bare clock times is a day header
+        // ("### 2020-02-20" over "- 21:17 UTC: ..."), not an entry.
+        let entries: Vec<&Sentence> = marked
+            .iter()
+            .enumerate()
+            .filter(|&(i, s)| {
+                s.times.clocks > 0 || !marked.get(i + 1).is_some_and(|n| n.times.clocks > 0 && n.times.dates == 0)
+            })
+            .map(|(_, s)| *s)
+            .collect();
+        let (start_dated, end_dated) = match (entries.first(), entries.last()) {
+            (Some(first), Some(last)) if entries.len() >= 2 => (first.times.clocks == 0, last.times.clocks == 0),
+            _ => (false, false),
+        };
+        // "First detected 2023-01-04 (time TBC)": the start is not known.
+        let start_unknown = sentences
+            .iter()
+            .any(|s| s.cues.has(Cue::StartWord) && s.cues.has(Cue::Unknown) && s.times.clocks == 0);
+        // The start given is when it was noticed; that stands for the start
+        // unless the text says the problem had begun well before.
+        let onset_timed = timed.iter().any(|&i| {
+            sentences[i].cues.has(Cue::Onset)
+                || (matches!(doc.block_of(&sentences[i]).kind, BlockKind::Heading(_))
+                    && sentences.get(i + 1).is_some_and(|n| n.cues.has(Cue::Onset)))
+        });
+        let began_earlier = !onset_timed && doc.prose_sentences().any(|s| s.cues.has(Cue::EarlierStart));
+
+        let timed: Vec<&Sentence> = timed.into_iter().map(|i| &sentences[i]).collect();
+        if clocks >= 2 || (clocks == 1 && !durations.is_empty()) {
+            let window = timed.iter().copied().take(2).chain(timed.last().copied());
+            if start_dated || end_dated {
+                let ends = entries.first().into_iter().chain(entries.last()).copied();
+                return Finding::partial("The timeline's first or last entry has only a date, not a clock time.")
+                    .citing(ends.chain(timed.iter().copied().take(1)));
+            }
+            if start_unknown {
+                let unknown = sentences
+                    .iter()
+                    .filter(|s| s.cues.has(Cue::StartWord) && s.cues.has(Cue::Unknown) && s.times.clocks == 0);
+                return Finding::partial("The end is precise, but the start is not known.")
+                    .citing(unknown.take(1).chain(timed.last().copied()));
+            }
+            if began_earlier {
+                let earlier = doc.prose_sentences().filter(|s| s.cues.has(Cue::EarlierStart));
+                return Finding::partial("The times given start when the problem was noticed, but the text says it began well before.")
+                    .citing(earlier.take(1).chain(window));
+            }
+            if clocks >= 2 {
+                return Finding::met("The start and the end are given as clock times.").citing(window);
+            }
             return Finding::met("A start time and a duration give the window.")
                 .citing(timed.into_iter().chain(durations.into_iter().take(1)));
         }
@@ -68,6 +126,14 @@ impl Criterion for StartAndEnd {
         }
         Finding::missing("No start or end time: only vague references to when it happened, if any.")
     }
+}
+
+/// A timeline entry opens its heading, list item or table row; sentences
+/// later in a paragraph are commentary, not entries.
+fn is_entry(doc: &Document, s: &Sentence) -> bool {
+    let block = doc.block_of(s);
+    matches!(block.kind, BlockKind::Heading(_) | BlockKind::ListItem | BlockKind::TableRow { header: false })
+        && doc.prose[block.prose.start..s.prose.start].trim().is_empty()
 }
 
 #[cfg(test)]
@@ -88,6 +154,48 @@ mod tests {
     #[test]
     fn vague_times_are_missing() {
         assert_eq!(verdict(R1, "Late last night logins failed."), Missing);
+    }
+
+    #[test]
+    fn status_update_times_do_not_count_for_r1() {
+        let text = "We posted a status update at 10:05 UTC and tweeted at 10:20 UTC.";
+        assert_eq!(verdict(R1, text), Missing);
+    }
+
+    #[test]
+    fn a_timeline_that_starts_with_a_date_only_is_partial() {
+        let text = "## Timeline\n\n### 2018-01-11\n\nA warning arrived.\n\n### 2018-01-19 11:00\n\nCertificates expired.\n\n### 2018-01-19 12:30\n\nResolved.\n";
+        assert_eq!(verdict(R1, text), Partial);
+    }
+
+    #[test]
+    fn a_timeline_that_ends_with_a_date_only_is_partial() {
+        let text = "## Timeline\n\n- Sep 18, 2019 at 13:54 UTC - Bug reported\n- Sep 18, 2019 at 15:35 UTC - Report confirmed\n- Sep 30, 2019 - Fix published\n";
+        assert_eq!(verdict(R1, text), Partial);
+    }
+
+    #[test]
+    fn a_start_to_be_confirmed_is_partial() {
+        let text = "- **Key events**\n  - First detected 2023-01-04 (time TBC)\n  - Incident declared: 2023-01-05 08:56\n  - Resolved 2023-02-01 10:30\n";
+        assert_eq!(verdict(R1, text), Partial);
+    }
+
+    #[test]
+    fn noticing_late_when_it_began_well_before_is_partial() {
+        let text = "After a few hours we noticed that launches failed.\n\n## Timeline\n\n### 07:28\n\nProblem is identified.\n\n### 08:11\n\nService recovered.\n";
+        assert_eq!(verdict(R1, text), Partial);
+    }
+
+    #[test]
+    fn noticing_late_does_not_demote_a_stated_onset() {
+        let text = "## Timeline\n\n### 10:00 - Problem starts\n\nLaunches stop.\n\n### 21:00 - Team alerted\n\nPods had not launched for several hours.\n\n### 21:30\n\nResolved.\n";
+        assert_eq!(verdict(R1, text), Met);
+    }
+
+    #[test]
+    fn day_headers_over_clock_times_are_not_date_only_entries() {
+        let text = "## Timeline\n\n### 2020-02-20\n\n- 21:17 UTC: crates published\n- 22:48 UTC: fix deployed\n";
+        assert_eq!(verdict(R1, text), Met);
     }
 
     #[test]
