@@ -337,7 +337,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "configuration change", "network problem", "network issue", "network outage",
         "a bad deploy", "bad deployment", "technical issue", "technical difficulties",
         "processing issue", "hardware failure", "software bug", "an issue with", "a problem with",
-        "a failure", "experienced a failure", "dns change",
+        "a failure", "experienced a failure",
     ]),
     (Cue::WhyDeeper, &[
         "why", "not detected", "wasn't detected", "was not detected", "did not notice",
