@@ -84,6 +84,10 @@ cues! {
     Scope,
     /// "not affected", "no data was", "were unaffected".
     NotAffected,
+    /// Effects the impact words miss: "preventing", "stopped", "slowdown".
+    ImpactEffect,
+    /// The reader addressed as the one affected: "you", "your".
+    Reader,
 
     // ---- cause (R3, B2) ----
     /// "because", "caused by", "due to", "led to", "as a result".
@@ -292,7 +296,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "contributor*", "maintainer*", "crate owners", "publishers", "subscribers", "tenants",
         "accounts", "organisations", "organizations", "service teams", "everyone", "anyone",
         "applications", "apps", "projects", "sites", "repositories", "crates", "packages",
-        "builds", "requests", "launches", "sessions", "downloads",
+        "builds", "requests", "launches", "sessions", "downloads", "members", "tutorials",
     ]),
     (Cue::ImpactWord, &[
         "affected", "impacted", "impact", "unable to", "could not", "couldn't", "cannot",
@@ -312,6 +316,13 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "were not compromised", "no evidence", "continue to be online", "continued to work",
         "no action is required", "no impact", "not exposed",
     ]),
+    (Cue::ImpactEffect, &[
+        "prevent*", "stopped", "no longer", "slowdown", "slowed down", "throttled", "drop*",
+        "did not see", "didn't see", "not see", "not receive", "failure to", "lost service",
+        "not accessible", "not available", "not able to", "unresponsive", "went down",
+        "outages", "interrupt*", "disruption", "at zero", "to zero", "exposure",
+    ]),
+    (Cue::Reader, &["you", "your", "you're", "you've"]),
     (Cue::Causal, &[
         "because", "caused by", "cause", "caused", "due to", "led to", "leading to", "lead to",
         "resulted in", "resulting in", "as a result", "result of", "which meant", "this meant",
