@@ -323,7 +323,6 @@ fn is_abbreviation(before: &str) -> bool {
         word,
         "e.g" | "i.e" | "etc" | "vs" | "approx" | "mr" | "ms" | "dr" | "no" | "st" | "inc" | "ca"
     ) || (word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic())
-        || word.ends_with(|c: char| c.is_ascii_digit()) && word.contains('.')
 }
 
 /// Reads a heading or label text as a topic.
@@ -773,6 +772,12 @@ mod tests {
         assert_eq!(doc.links.len(), 1);
         assert_eq!(doc.links[0].url, "https://status.example.com");
         assert_eq!(&text[doc.links[0].src.clone()], "[our status page](https://status.example.com)");
+    }
+
+    #[test]
+    fn a_version_number_can_end_a_sentence() {
+        let doc = Document::parse("Upgrade to Rust 1.26.0. Users of older versions are affected.");
+        assert_eq!(doc.sentences.len(), 2);
     }
 
     #[test]

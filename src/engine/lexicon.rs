@@ -110,6 +110,8 @@ cues! {
     Lesson,
     /// "tbd", "to be determined", "none yet".
     Deferral,
+    /// A promise declined: "we will not", "won't", "no plans to".
+    Refusal,
     /// Restoring service: "rolled back", "restarted", "reverted".
     Mitigation,
     /// "action item", "follow-up", "todo", "next steps".
@@ -375,7 +377,11 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "we want to", "we would like to", "to prevent", "to avoid", "to ensure", "planned",
         "next steps", "is being", "are being", "has been added", "have been added",
         "was added", "were added", "has been", "have been", "implemented", "was updated",
-        "will", "we must",
+        "will", "we must", "we have merged", "we merged", "we have deployed", "we've deployed",
+        "we have fixed", "we fixed", "we've fixed", "we have taken", "we've taken",
+        "we have invalidated", "we invalidated", "we have disabled", "we disabled",
+        "we have removed", "we have revoked", "we revoked", "intends to", "is planning",
+        "are planning",
     ]),
     (Cue::Remedy, &[
         "monitoring", "monitor", "alert*", "test*", "runbook*", "playbook*", "process",
@@ -385,16 +391,21 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "staging", "rollout", "policy", "policies", "training", "audit*", "fix*", "patch*",
         "upgrade*", "branch protection", "2fa", "two-factor", "permissions", "scope*",
         "retention", "timeout", "probe*", "health check", "metrics", "logging", "logs",
-        "issue", "pr", "pull request",
+        "issue", "pr", "pull request", "scan*", "redact*", "invalidat*", "revok*",
     ]),
     (Cue::Lesson, &[
         "learned", "learnt", "lesson*", "takeaway*", "take-away*", "realised", "realized",
         "in hindsight", "taught us", "what went well", "what went wrong", "went well",
-        "we were lucky", "lucky", "went poorly", "retrospective",
+        "we were lucky", "lucky", "went poorly", "retrospective", "took too long",
+        "unacceptably long", "realize", "realise", "should have", "could have been",
     ]),
     (Cue::Deferral, &[
         "tbd", "to be determined", "to be decided", "none yet", "n/a", "todo", "coming soon",
         "will follow", "to follow", "not yet decided", "pending",
+    ]),
+    (Cue::Refusal, &[
+        "will not", "won't", "will never", "do not plan", "don't plan", "no plans to",
+        "not planning", "are not going to",
     ]),
     (Cue::Mitigation, &[
         "rolled back", "roll back", "rollback", "reverted", "revert*", "restarted", "restart*",

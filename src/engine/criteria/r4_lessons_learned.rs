@@ -5,6 +5,8 @@
 //! monitoring, process changes, ideally with owners or dates. Rolling back or
 //! restarting is mitigation, not a follow-up. A generic promise ("we are
 //! reviewing our processes") is partial; "Action items: TBD" is missing.
+//! Items of an action list that name what they change count as follow-ups;
+//! instructions to the reader and declined promises ("we will not") do not.
 //!
 //! **Why.** The follow-ups are the only proof that it will not happen again.
 //!
@@ -18,6 +20,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{BlockKind, Document, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
+use crate::engine::signals::{affirmed, names_a_thing};
 
 pub struct LessonsLearned;
 
@@ -39,17 +42,27 @@ impl Criterion for LessonsLearned {
         let mut generic = Vec::new();
         for s in doc.prose_sentences() {
             let c = s.cues;
-            if c.has(Cue::Deferral) {
+            // Instructions to the reader ("update your compiler") and
+            // declined promises ("we will not be issuing a patch") are not
+            // the team's follow-ups.
+            if c.has(Cue::Deferral) || c.has(Cue::Reader) || c.has(Cue::Refusal) {
                 continue;
             }
             let in_follow_up = doc.topic(s) == Topic::FollowUp;
-            let committed = c.has(Cue::Commitment) || in_follow_up;
+            // "We will not be issuing a patch" commits to nothing.
+            let promised = affirmed(doc, s, Cue::Commitment).next().is_some();
+            let committed = promised || in_follow_up;
             let remedy = c.has(Cue::Remedy) && !(c.has(Cue::Mitigation) && !in_follow_up);
+            // An item of an action list that names what it changes is a
+            // follow-up even without a remedy word ("Use IRSA instead of AWS keys").
+            let action_item = in_follow_up
+                && doc.block_of(s).kind == BlockKind::ListItem
+                && (c.has(Cue::Technology) || c.has(Cue::TechDetail) || names_a_thing(doc, s));
             if c.has(Cue::Boilerplate) && !in_follow_up {
                 generic.push(s);
-            } else if committed && remedy && (in_follow_up || doc.block_of(s).kind == BlockKind::ListItem || c.has(Cue::Commitment)) {
+            } else if (committed && remedy && (in_follow_up || doc.block_of(s).kind == BlockKind::ListItem || promised)) || action_item {
                 concrete.push(s);
-            } else if c.has(Cue::Lesson) || (in_follow_up && c.has(Cue::Commitment)) {
+            } else if c.has(Cue::Lesson) || (in_follow_up && promised) {
                 generic.push(s);
             }
         }
@@ -84,6 +97,30 @@ mod tests {
     #[test]
     fn deferred_action_items_are_missing() {
         assert_eq!(verdict(R4, "## Action items\n\nTBD.\n"), Missing);
+    }
+
+    #[test]
+    fn named_items_of_an_action_list_meet_r4() {
+        let text = "- **Review actions**:\n  - Implement Trivy scanning (Done)\n  - Use IRSA instead of AWS keys\n";
+        assert_eq!(verdict(R4, text), Met);
+    }
+
+    #[test]
+    fn fixes_already_made_meet_r4() {
+        let text = "We have merged a change to redact all cookie values from Sentry events. We have invalidated all logged in sessions.";
+        assert_eq!(verdict(R4, text), Met);
+    }
+
+    #[test]
+    fn instructions_to_the_reader_and_negated_promises_are_not_follow_ups() {
+        let text = "## Mitigations\n\nPreventing this requires updating your compiler. We will not be issuing a patch release for old versions.\n";
+        assert_eq!(verdict(R4, text), Missing);
+    }
+
+    #[test]
+    fn a_lesson_without_a_change_is_partial() {
+        let text = "It took too long to realize that we had two separate issues at hand.";
+        assert_eq!(verdict(R4, text), Partial);
     }
 
     #[test]
