@@ -4,6 +4,8 @@
 //! cause and how it led to the outage. A cause class without its mechanism
 //! ("human error", "a configuration issue") is partial; "we are still
 //! investigating" alone, or a "Root cause" heading over "TBD", is missing.
+//! A "because" in the account of the fix, the detection or the follow-ups
+//! explains a step of the response, not the cause.
 //!
 //! **Why.** Without the cause, readers cannot judge whether the fix is real.
 //!
@@ -47,7 +49,15 @@ impl Criterion for WhatWentWrong {
             let in_cause = matches!(doc.topic(s), Topic::Cause | Topic::Analysis);
             let causal = c.has(Cue::Causal) || c.has(Cue::CauseWord);
             let mechanism = c.has(Cue::Technology) || c.has(Cue::TechDetail);
-            if causal && mechanism && !c.has(Cue::CauseClass) {
+            // A "because" in the account of the fix, the detection or the
+            // follow-ups, or beside a recovery in the timeline ("restarted it
+            // because..."), explains a step of the response, not the cause.
+            let narrating = match doc.topic(s) {
+                Topic::Resolution | Topic::Detection | Topic::FollowUp => true,
+                Topic::Timeline => c.has(Cue::EndWord) || c.has(Cue::Mitigation),
+                _ => false,
+            };
+            if causal && mechanism && !c.has(Cue::CauseClass) && !narrating {
                 explained.push(s);
             } else if causal || c.has(Cue::CauseClass) || (in_cause && mechanism) {
                 named.push(s);
@@ -83,6 +93,18 @@ mod tests {
     #[test]
     fn a_cause_class_is_partial() {
         assert_eq!(verdict(R3, "The outage was caused by human error."), Partial);
+    }
+
+    #[test]
+    fn a_because_in_the_account_of_the_fix_is_not_the_cause() {
+        let text = "## Resolution\n\nWe restarted the nginx pods because the logs showed errors.\n";
+        assert_eq!(verdict(R3, text), Partial);
+    }
+
+    #[test]
+    fn a_mechanism_told_in_the_timeline_meets_r3() {
+        let text = "## Timeline\n\n### 14:10\n\nLaunches failed because a bug in the KubeSpawner reflector dropped pod events.\n";
+        assert_eq!(verdict(R3, text), Met);
     }
 
     #[test]
