@@ -7,8 +7,9 @@
 //! partial. *What* is a named system or product (a capitalised or dotted
 //! name, code, a known technology); met needs it with who, or with its
 //! extent (all, any, a number, a duration, or what was not affected beside
-//! what was). When the text has an impact section, only that section can
-//! meet the criterion; plans and promises are not impact.
+//! what was); a list of names under an impact heading also meets it. When
+//! the text has an impact section, only that section can meet the
+//! criterion; plans and promises are not impact.
 //!
 //! **Why.** Every reader's first question is "was it me?".
 //!
@@ -20,7 +21,7 @@
 //! **Fails:** a text that never says what the outage did to anyone.
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::{Document, Hit, Sentence, Topic};
+use crate::engine::document::{BlockKind, Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{affirmed, names_a_thing, quantities};
@@ -53,6 +54,16 @@ impl Criterion for Impact {
         });
         let mut specific = Vec::new();
         let mut generic = Vec::new();
+        // A list of bare names under an impact heading ("## Affected crates",
+        // "- `kaze` 0.1.6") enumerates exactly what was hit.
+        let enumerated: Vec<&Sentence> = doc
+            .prose_sentences()
+            .filter(|s| doc.topic(s) == Topic::Impact && doc.block_of(s).kind == BlockKind::ListItem)
+            .filter(|s| doc.words(s).split_ascii_whitespace().count() <= 5 && names_a_thing(doc, s))
+            .collect();
+        if enumerated.len() >= 2 {
+            specific.extend(enumerated.iter().copied().take(2));
+        }
         for s in doc.prose_sentences() {
             let c = s.cues;
             let in_impact = doc.topic(s) == Topic::Impact;
@@ -142,6 +153,12 @@ mod tests {
     fn an_impact_section_decides_over_reports_elsewhere() {
         let text = "- **Impact**: User services were down for a few minutes.\n- **Identified**: Several users reported that all their production pods were deleted.\n";
         assert_eq!(verdict(R2, text), Partial);
+    }
+
+    #[test]
+    fn a_list_of_affected_names_meets_r2() {
+        let text = "## Affected crates\n\n- `kaze` 0.1.6\n- `wasmer-runtime-core` 0.14.0\n";
+        assert_eq!(verdict(R2, text), Met);
     }
 
     #[test]
