@@ -349,7 +349,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "human error", "configuration issue", "config issue", "configuration error",
         "configuration change", "network problem", "network issue", "network outage",
         "a bad deploy", "bad deployment", "technical issue", "technical difficulties",
-        "processing issue", "hardware failure", "software bug", "an issue with", "a problem with",
+        "processing issue", "hardware failure", "software bug", "a bug that", "introduced a bug", "an issue with", "a problem with",
         "a failure", "experienced a failure",
     ]),
     (Cue::WhyDeeper, &[

@@ -5,7 +5,9 @@
 //! ("human error", "a configuration issue") is partial; "we are still
 //! investigating" alone, or a "Root cause" heading over "TBD", is missing.
 //! A "because" in the account of the fix, the detection or the follow-ups
-//! explains a step of the response, not the cause.
+//! explains a step of the response, not the cause. "A bug that caused X"
+//! names a cause class by its effect; a negated cause ("is never a root
+//! cause") names none.
 //!
 //! **Why.** Without the cause, readers cannot judge whether the fix is real.
 //!
@@ -20,6 +22,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{Document, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
+use crate::engine::signals::affirmed;
 
 pub struct WhatWentWrong;
 
@@ -47,7 +50,8 @@ impl Criterion for WhatWentWrong {
                 continue;
             }
             let in_cause = matches!(doc.topic(s), Topic::Cause | Topic::Analysis);
-            let causal = c.has(Cue::Causal) || c.has(Cue::CauseWord);
+            // "Operator error is never a root cause" names no cause.
+            let causal = affirmed(doc, s, Cue::Causal).next().is_some() || affirmed(doc, s, Cue::CauseWord).next().is_some();
             let mechanism = c.has(Cue::Technology) || c.has(Cue::TechDetail);
             // A "because" in the account of the fix, the detection or the
             // follow-ups, or beside a recovery in the timeline ("restarted it
@@ -105,6 +109,16 @@ mod tests {
     fn a_mechanism_told_in_the_timeline_meets_r3() {
         let text = "## Timeline\n\n### 14:10\n\nLaunches failed because a bug in the KubeSpawner reflector dropped pod events.\n";
         assert_eq!(verdict(R3, text), Met);
+    }
+
+    #[test]
+    fn a_bug_named_only_by_its_effect_is_partial() {
+        assert_eq!(verdict(R3, "The release introduced a bug that caused Cargo to fail to build packages."), Partial);
+    }
+
+    #[test]
+    fn a_negated_cause_names_nothing() {
+        assert_eq!(verdict(R3, "Operator error is never a root cause of a Kubernetes outage."), Missing);
     }
 
     #[test]
