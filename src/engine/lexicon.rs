@@ -98,6 +98,8 @@ cues! {
     Investigating,
     /// "human error", "configuration issue", "network problem".
     CauseClass,
+    /// An attack as the cause: "malicious", "attacker", "phishing".
+    Attack,
     /// "why", "not detected", "did not notice", "no alert", "no monitoring".
     WhyDeeper,
 
@@ -351,6 +353,10 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "a bad deploy", "bad deployment", "technical issue", "technical difficulties",
         "processing issue", "hardware failure", "software bug", "a bug that", "introduced a bug", "an issue with", "a problem with",
         "a failure", "experienced a failure",
+    ]),
+    (Cue::Attack, &[
+        "malicious", "attacker*", "phishing", "typosquat*", "malware", "exploited", "impersonat*",
+        "credential stuffing", "ddos", "denial of service",
     ]),
     (Cue::WhyDeeper, &[
         "why", "not detected", "wasn't detected", "was not detected", "did not notice",

@@ -7,7 +7,8 @@
 //! A "because" in the account of the fix, the detection or the follow-ups
 //! explains a step of the response, not the cause. "A bug that caused X"
 //! names a cause class by its effect; a negated cause ("is never a root
-//! cause") names none.
+//! cause") names none. An attack told with the system it went through is
+//! a cause with its mechanism.
 //!
 //! **Why.** Without the cause, readers cannot judge whether the fix is real.
 //!
@@ -22,7 +23,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{Document, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::affirmed;
+use crate::engine::signals::{affirmed, names_a_thing};
 
 pub struct WhatWentWrong;
 
@@ -61,7 +62,11 @@ impl Criterion for WhatWentWrong {
                 Topic::Timeline => c.has(Cue::EndWord) || c.has(Cue::Mitigation),
                 _ => false,
             };
-            if causal && mechanism && !c.has(Cue::CauseClass) && !narrating {
+            // An attack told with the system it went through ("malicious
+            // build.rs files sent metadata to a Telegram channel") is the
+            // cause and its mechanism, even without a "because".
+            let attack = c.has(Cue::Attack) && (mechanism || names_a_thing(doc, s));
+            if ((causal && mechanism && !c.has(Cue::CauseClass)) || attack) && !narrating {
                 explained.push(s);
             } else if causal || c.has(Cue::CauseClass) || (in_cause && mechanism) {
                 named.push(s);
@@ -119,6 +124,12 @@ mod tests {
     #[test]
     fn a_negated_cause_names_nothing() {
         assert_eq!(verdict(R3, "Operator error is never a root cause of a Kubernetes outage."), Missing);
+    }
+
+    #[test]
+    fn an_attack_told_with_its_vector_meets_r3() {
+        let text = "These crates contained malicious build.rs files that sent metadata from the user's computer to a Telegram channel.";
+        assert_eq!(verdict(R3, text), Met);
     }
 
     #[test]
