@@ -4,9 +4,10 @@
 //! start and end as clock times or timestamps, or a start time plus an exact
 //! duration. One precise end, a date alone or a duration alone is partial;
 //! "yesterday" or "overnight" is missing. A time zone helps but its absence
-//! does not demote. In a timeline the first entry is the start and the last
-//! the end, so a date-only entry at either end is partial; so is a start "to
-//! be confirmed", and a start that is only when the problem was noticed when
+//! does not demote. In a timeline the first entry is the start and the end
+//! is the last entry marking a recovery (else the last entry), so a
+//! date-only entry at either end is partial; so is a start "to be
+//! confirmed", and a start that is only when the problem was noticed when
 //! the text says it had begun well before. The time a status update was
 //! posted is not the incident's.
 //!
@@ -74,7 +75,10 @@ impl Criterion for StartAndEnd {
             })
             .map(|(_, s)| *s)
             .collect();
-        let (start_dated, end_dated) = match (entries.first(), entries.last()) {
+        // The end is the last entry that marks a recovery, if any: entries
+        // after it (a postmortem published days later) are not the incident.
+        let end = entries.iter().rev().find(|s| s.cues.has(Cue::EndWord)).or(entries.last());
+        let (start_dated, end_dated) = match (entries.first(), end) {
             (Some(first), Some(last)) if entries.len() >= 2 => (first.times.clocks == 0, last.times.clocks == 0),
             _ => (false, false),
         };
@@ -95,7 +99,7 @@ impl Criterion for StartAndEnd {
         if clocks >= 2 || (clocks == 1 && !durations.is_empty()) {
             let window = timed.iter().copied().take(2).chain(timed.last().copied());
             if start_dated || end_dated {
-                let ends = entries.first().into_iter().chain(entries.last()).copied();
+                let ends = entries.first().into_iter().chain(end).copied();
                 return Finding::partial("The timeline's first or last entry has only a date, not a clock time.")
                     .citing(ends.chain(timed.iter().copied().take(1)));
             }
@@ -189,6 +193,12 @@ mod tests {
     #[test]
     fn noticing_late_does_not_demote_a_stated_onset() {
         let text = "## Timeline\n\n### 10:00 - Problem starts\n\nLaunches stop.\n\n### 21:00 - Team alerted\n\nPods had not launched for several hours.\n\n### 21:30\n\nResolved.\n";
+        assert_eq!(verdict(R1, text), Met);
+    }
+
+    #[test]
+    fn date_only_entries_after_the_recovery_do_not_demote_r1() {
+        let text = "## Timeline\n\n- 2024-03-01 14:02 UTC: errors begin\n- 2024-03-01 15:30 UTC: service restored\n- 2024-03-05: postmortem written\n";
         assert_eq!(verdict(R1, text), Met);
     }
 
