@@ -119,7 +119,7 @@ pub fn names_a_thing(doc: &Document, s: &Sentence) -> bool {
             .count()
             >= 2
             && word.bytes().any(|b| b.is_ascii_alphabetic());
-        let capital = word.as_bytes()[0].is_ascii_uppercase() && word != "I";
+        let capital = word.as_bytes()[0].is_ascii_uppercase() && word != "I" && !is_calendar_word(word);
         if dotted || (capital && !first && !is_label) {
             return true;
         }
@@ -128,6 +128,18 @@ pub fn names_a_thing(doc: &Document, s: &Sentence) -> bool {
         }
     }
     false
+}
+
+/// Days, months and time zones are capitalised but name no system.
+fn is_calendar_word(word: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+        "tue", "wed", "thu", "fri", "sat", "sun", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "utc", "gmt",
+        "pst", "pdt", "est", "edt", "cet", "cest", "bst", "am", "pm",
+    ];
+    CALENDAR.iter().any(|c| c.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
@@ -161,6 +173,7 @@ mod tests {
         assert!(named("the `prod` hub stopped."));
         assert!(!named("User services were down for a few minutes."));
         assert!(!named("**Impact**: services were down."));
+        assert!(!named("On Monday, services were down until 10:00 UTC."));
     }
 
     #[test]
