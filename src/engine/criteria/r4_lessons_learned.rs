@@ -54,9 +54,12 @@ impl Criterion for LessonsLearned {
             let committed = promised || in_follow_up;
             let remedy = c.has(Cue::Remedy) && !(c.has(Cue::Mitigation) && !in_follow_up);
             // An item of an action list that names what it changes is a
-            // follow-up even without a remedy word ("Use IRSA instead of AWS keys").
+            // follow-up even without a remedy word ("Use IRSA instead of AWS
+            // keys"); an item that tells the incident ("what went well: the
+            // outage was resolved quickly") is not.
             let action_item = in_follow_up
                 && doc.block_of(s).kind == BlockKind::ListItem
+                && !c.any(&[Cue::EndWord, Cue::ImpactWord])
                 && (c.has(Cue::Technology) || c.has(Cue::TechDetail) || names_a_thing(doc, s));
             if c.has(Cue::Boilerplate) && !in_follow_up {
                 generic.push(s);
@@ -103,6 +106,12 @@ mod tests {
     fn named_items_of_an_action_list_meet_r4() {
         let text = "- **Review actions**:\n  - Implement Trivy scanning (Done)\n  - Use IRSA instead of AWS keys\n";
         assert_eq!(verdict(R4, text), Met);
+    }
+
+    #[test]
+    fn what_went_well_items_are_not_action_items() {
+        let text = "## Lessons learned\n\n### What went well\n\n- The Grafana dashboard showed the outage at once\n- The Kubernetes errors were found in minutes\n";
+        assert_ne!(verdict(R4, text), Met);
     }
 
     #[test]
