@@ -71,6 +71,8 @@ cues! {
     /// The text says the problem ran long before anyone noticed:
     /// "for several hours now", "after a few hours we noticed".
     EarlierStart,
+    /// The future tense: a date beside it is a plan's, not the incident's.
+    Future,
     /// Posting about the incident, whose time is not the incident's:
     /// "posted an update", "tweeted", "updated the status page".
     StatusPost,
@@ -290,6 +292,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "before anyone noticed", "before it was noticed", "had been going on",
         "well before",
     ]),
+    (Cue::Future, &["will", "shall", "is going to", "are going to", "won't"]),
     (Cue::StatusPost, &[
         "posted an update", "posted a status", "posted the status", "posted on the status",
         "status update", "status page updated", "updated the status", "update posted",

@@ -9,7 +9,8 @@
 //! date-only entry at either end is partial; so is a start "to be
 //! confirmed", and a start that is only when the problem was noticed when
 //! the text says it had begun well before. The time a status update was
-//! posted is not the incident's.
+//! posted is not the incident's, nor is the date of a plan ("will be
+//! removed on January 31st").
 //!
 //! **Why.** Customers match the window against their own logs and support
 //! tickets; without it, they cannot tell whether their problem was yours.
@@ -56,7 +57,11 @@ impl Criterion for StartAndEnd {
         let timed: Vec<usize> = (0..sentences.len()).filter(|&i| timed_at(i)).collect();
         let clocks: usize = timed.iter().map(|&i| sentences[i].times.clocks as usize).sum();
         let durations: Vec<_> = doc.prose_sentences().filter(|s| s.times.durations > 0).collect();
-        let dates: Vec<_> = sentences.iter().filter(|s| s.times.dates > 0 && counts(s)).collect();
+        // "Support will be removed on January 31st" dates a plan.
+        let dates: Vec<_> = sentences
+            .iter()
+            .filter(|s| s.times.dates > 0 && counts(s) && !s.cues.has(Cue::Future))
+            .collect();
 
         // In a timeline the first entry marks the start and the last the end,
         // so a date-only entry at either end leaves that end imprecise.
@@ -153,6 +158,12 @@ mod tests {
     #[test]
     fn a_date_and_a_duration_are_partial() {
         assert_eq!(verdict(R1, "On March 1 logins failed for about 3 hours."), Partial);
+    }
+
+    #[test]
+    fn the_date_of_a_plan_is_not_the_incident_window() {
+        let text = "Yesterday logins failed. Support for old tokens will be removed on January 31st, 2024.";
+        assert_eq!(verdict(R1, text), Missing);
     }
 
     #[test]
