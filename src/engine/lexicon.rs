@@ -102,6 +102,9 @@ cues! {
     CauseClass,
     /// An attack as the cause: "malicious", "attacker", "phishing".
     Attack,
+    /// How a cause led on to its effect, without a "because": "exposing",
+    /// "which allowed", "making the".
+    Consequence,
     /// "why", "not detected", "did not notice", "no alert", "no monitoring".
     WhyDeeper,
 
@@ -356,6 +359,11 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "a bad deploy", "bad deployment", "technical issue", "technical difficulties",
         "processing issue", "hardware failure", "software bug", "a bug that", "introduced a bug", "an issue with", "a problem with",
         "a failure", "experienced a failure",
+    ]),
+    (Cue::Consequence, &[
+        "exposing", "which exposed", "which allowed", "allowing", "which let", "which broke",
+        "breaking", "making the", "making it", "which stopped", "stopping", "so the", "so our",
+        "meaning the", "which prevented",
     ]),
     (Cue::Attack, &[
         "malicious", "attacker*", "phishing", "typosquat*", "malware", "exploited", "impersonat*",

@@ -8,7 +8,8 @@
 //! explains a step of the response, not the cause. "A bug that caused X"
 //! names a cause class by its effect; a negated cause ("is never a root
 //! cause") names none. An attack told with the system it went through is
-//! a cause with its mechanism.
+//! a cause with its mechanism, and so is a change told by its consequence
+//! ("binary files which can be unzipped, exposing a token").
 //!
 //! **Why.** Without the cause, readers cannot judge whether the fix is real.
 //!
@@ -52,7 +53,9 @@ impl Criterion for WhatWentWrong {
             }
             let in_cause = matches!(doc.topic(s), Topic::Cause | Topic::Analysis);
             // "Operator error is never a root cause" names no cause.
-            let causal = affirmed(doc, s, Cue::Causal).next().is_some() || affirmed(doc, s, Cue::CauseWord).next().is_some();
+            let causal = [Cue::Causal, Cue::CauseWord, Cue::Consequence]
+                .into_iter()
+                .any(|cue| affirmed(doc, s, cue).next().is_some());
             let mechanism = c.has(Cue::Technology) || c.has(Cue::TechDetail);
             // A "because" in the account of the fix, the detection or the
             // follow-ups, or beside a recovery in the timeline ("restarted it
@@ -96,6 +99,12 @@ mod tests {
     #[test]
     fn a_mechanism_meets_r3() {
         let text = "An unannounced DNS change made our mail server unreachable, because its MX record pointed at the old address.";
+        assert_eq!(verdict(R3, text), Met);
+    }
+
+    #[test]
+    fn a_mechanism_told_by_its_consequence_meets_r3() {
+        let text = "Terraform plans are binary files which can be unzipped, exposing a GitHub personal access token.";
         assert_eq!(verdict(R3, text), Met);
     }
 
