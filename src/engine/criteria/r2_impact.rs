@@ -88,7 +88,7 @@ impl Criterion for Impact {
             }
         }
         if !specific.is_empty() {
-            return Finding::met("The text says what was affected and who.")
+            return Finding::met("The text names what was affected, with who or how widely.")
                 .citing(specific.into_iter().take(4));
         }
         if !generic.is_empty() {

@@ -73,6 +73,10 @@ impl Criterion for LessonsLearned {
             return Finding::met("Concrete follow-up actions are listed.")
                 .citing(concrete.into_iter().take(5));
         }
+        if concrete.is_empty() && generic.iter().any(|s| s.cues.has(Cue::Lesson)) {
+            return Finding::partial("Lessons are stated, but no concrete change follows from them.")
+                .citing(generic.into_iter().take(3));
+        }
         if !concrete.is_empty() || !generic.is_empty() {
             return Finding::partial("Only a generic promise or a single follow-up; no concrete plan.")
                 .citing(concrete.into_iter().chain(generic).take(3));
