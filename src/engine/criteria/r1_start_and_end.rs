@@ -8,7 +8,8 @@
 //! is the last entry marking a recovery (else the last entry), so a
 //! date-only entry at either end is partial; so is a start "to be
 //! confirmed", and a start that is only when the problem was noticed when
-//! the text says it had begun well before. The time a status update was
+//! the text says it had begun well before (in words, or by a clock time in
+//! the timeline's commentary earlier than its first entry). The time a status update was
 //! posted is not the incident's, nor is the date of a plan ("will be
 //! removed on January 31st").
 //!
@@ -98,7 +99,21 @@ impl Criterion for StartAndEnd {
                 || (matches!(doc.block_of(&sentences[i]).kind, BlockKind::Heading(_))
                     && sentences.get(i + 1).is_some_and(|n| n.cues.has(Cue::Onset)))
         });
-        let began_earlier = !onset_timed && doc.prose_sentences().any(|s| s.cues.has(Cue::EarlierStart));
+        // So does the timeline's own commentary when it puts the problem
+        // before the first entry ("07:30 first report" over "pending pods
+        // peaking around 07:15"); half a day or more apart is the day before.
+        let noticed_at = entries.first().and_then(|s| s.times.first_minute);
+        let seen_earlier = noticed_at.is_some_and(|t0| {
+            sentences.iter().any(|s| {
+                doc.topic(s) == Topic::Timeline
+                    && counts(s)
+                    && !is_entry(doc, s)
+                    && s.times.dates == 0
+                    && s.times.first_minute.is_some_and(|t| t < t0 && t0 - t < 12 * 60)
+            })
+        });
+        let began_earlier =
+            !onset_timed && (seen_earlier || doc.prose_sentences().any(|s| s.cues.has(Cue::EarlierStart)));
 
         let timed: Vec<&Sentence> = timed.into_iter().map(|i| &sentences[i]).collect();
         if clocks >= 2 || (clocks == 1 && !durations.is_empty()) {
@@ -116,7 +131,12 @@ impl Criterion for StartAndEnd {
                     .citing(unknown.take(1).chain(timed.last().copied()));
             }
             if began_earlier {
-                let earlier = doc.prose_sentences().filter(|s| s.cues.has(Cue::EarlierStart));
+                let earlier = doc.prose_sentences().filter(|s| {
+                    s.cues.has(Cue::EarlierStart)
+                        || (doc.topic(s) == Topic::Timeline
+                            && !is_entry(doc, s)
+                            && s.times.first_minute.zip(noticed_at).is_some_and(|(t, t0)| t < t0))
+                });
                 return Finding::partial("The times given start when the problem was noticed, but the text says it began well before.")
                     .citing(earlier.take(1).chain(window));
             }
@@ -199,6 +219,18 @@ mod tests {
     fn noticing_late_when_it_began_well_before_is_partial() {
         let text = "After a few hours we noticed that launches failed.\n\n## Timeline\n\n### 07:28\n\nProblem is identified.\n\n### 08:11\n\nService recovered.\n";
         assert_eq!(verdict(R1, text), Partial);
+    }
+
+    #[test]
+    fn a_problem_under_way_before_the_first_report_is_partial() {
+        let text = "## Timeline\n\n### 07:30 - First report\n\nSlow launches reported.\n\n### 07:35\n\nMany pending pods, peaking around 07:15.\n\n### 07:42\n\nLaunches are back to normal.\n";
+        assert_eq!(verdict(R1, text), Partial);
+    }
+
+    #[test]
+    fn a_timeline_past_midnight_is_not_an_earlier_start() {
+        let text = "## Timeline\n\n### 23:50 - Alerts fire\n\nErrors rise.\n\n### 00:20\n\nAt 00:10 the cache was flushed.\n\n### 00:30\n\nResolved.\n";
+        assert_eq!(verdict(R1, text), Met);
     }
 
     #[test]
