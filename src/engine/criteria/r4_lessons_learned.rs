@@ -6,7 +6,8 @@
 //! restarting is mitigation, not a follow-up. A generic promise ("we are
 //! reviewing our processes") is partial; "Action items: TBD" is missing.
 //! Items of an action list that name what they change count as follow-ups;
-//! instructions to the reader and declined promises ("we will not") do not.
+//! instructions to the reader or to the users ("users of 1.25 can apply the
+//! patches") and declined promises ("we will not") do not.
 //!
 //! **Why.** The follow-ups are the only proof that it will not happen again.
 //!
@@ -17,7 +18,7 @@
 //! **Fails:** "Action items: TBD."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::{BlockKind, Document, Topic};
+use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{affirmed, names_a_thing};
@@ -45,7 +46,7 @@ impl Criterion for LessonsLearned {
             // Instructions to the reader ("update your compiler") and
             // declined promises ("we will not be issuing a patch") are not
             // the team's follow-ups.
-            if c.has(Cue::Deferral) || c.has(Cue::Reader) || c.has(Cue::Refusal) {
+            if c.has(Cue::Deferral) || c.has(Cue::Reader) || c.has(Cue::Refusal) || tells_users_what_to_do(doc, s) {
                 continue;
             }
             let in_follow_up = doc.topic(s) == Topic::FollowUp;
@@ -83,6 +84,14 @@ impl Criterion for LessonsLearned {
         }
         Finding::missing("No lessons and no follow-up actions.")
     }
+}
+
+/// "Users of 1.25 can apply the patches": a sentence about what the users
+/// do, with no "we" in it, is advice to them, not the team's follow-up.
+fn tells_users_what_to_do(doc: &Document, s: &Sentence) -> bool {
+    !s.cues.has(Cue::FirstPerson)
+        && !s.cues.has(Cue::Commitment)
+        && doc.hits_in(s).first().is_some_and(|h| h.cue == Cue::Who && h.prose.start == s.prose.start)
 }
 
 #[cfg(test)]
@@ -128,6 +137,12 @@ mod tests {
     fn instructions_to_the_reader_and_negated_promises_are_not_follow_ups() {
         let text = "## Mitigations\n\nPreventing this requires updating your compiler. We will not be issuing a patch release for old versions.\n";
         assert_eq!(verdict(R4, text), Missing);
+    }
+
+    #[test]
+    fn what_users_can_do_is_not_the_teams_follow_up() {
+        let text = "## Mitigations\n\nUsers of Rust 1.19.0 to 1.25.0 can apply the provided patches.\n\nAn audit of all published crates has been performed.\n";
+        assert_eq!(verdict(R4, text), Partial);
     }
 
     #[test]
