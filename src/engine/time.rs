@@ -178,7 +178,7 @@ fn month_has_day(b: &[u8], start: usize, end: usize) -> bool {
     let next = skip_spaces(b, end);
     if next > end && at(b, next).is_ascii_digit() {
         let (n, e) = digits(b, next);
-        return (e - next <= 2 && n >= 1 && n <= 31) || e - next == 4;
+        return (e - next <= 2 && (1..=31).contains(&n)) || e - next == 4;
     }
     let mut p = start;
     while p > 0 && b[p - 1] == b' ' {

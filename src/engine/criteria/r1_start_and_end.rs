@@ -64,8 +64,9 @@ impl Criterion for StartAndEnd {
             .filter(|s| s.times.dates > 0 && counts(s) && !s.cues.has(Cue::Future))
             .collect();
 
-        // In a timeline the first entry marks the start and the last the end,
-        // so a date-only entry at either end leaves that end imprecise.
+        // In a timeline the first entry marks the start and the last
+        // recovery the end, so a date-only entry there leaves that end
+        // imprecise.
         let marked: Vec<&Sentence> = sentences
             .iter()
             .filter(|s| doc.topic(s) == Topic::Timeline && counts(s) && is_entry(doc, s))
@@ -103,17 +104,15 @@ impl Criterion for StartAndEnd {
         // before the first entry ("07:30 first report" over "pending pods
         // peaking around 07:15"); half a day or more apart is the day before.
         let noticed_at = entries.first().and_then(|s| s.times.first_minute);
-        let seen_earlier = noticed_at.is_some_and(|t0| {
-            sentences.iter().any(|s| {
-                doc.topic(s) == Topic::Timeline
+        let earlier = |s: &Sentence| {
+            s.cues.has(Cue::EarlierStart)
+                || (doc.topic(s) == Topic::Timeline
                     && counts(s)
                     && !is_entry(doc, s)
                     && s.times.dates == 0
-                    && s.times.first_minute.is_some_and(|t| t < t0 && t0 - t < 12 * 60)
-            })
-        });
-        let began_earlier =
-            !onset_timed && (seen_earlier || doc.prose_sentences().any(|s| s.cues.has(Cue::EarlierStart)));
+                    && s.times.first_minute.zip(noticed_at).is_some_and(|(t, t0)| t < t0 && t0 - t < 12 * 60))
+        };
+        let began_earlier = !onset_timed && doc.prose_sentences().any(earlier);
 
         let timed: Vec<&Sentence> = timed.into_iter().map(|i| &sentences[i]).collect();
         if clocks >= 2 || (clocks == 1 && !durations.is_empty()) {
@@ -131,14 +130,8 @@ impl Criterion for StartAndEnd {
                     .citing(unknown.take(1).chain(timed.last().copied()));
             }
             if began_earlier {
-                let earlier = doc.prose_sentences().filter(|s| {
-                    s.cues.has(Cue::EarlierStart)
-                        || (doc.topic(s) == Topic::Timeline
-                            && !is_entry(doc, s)
-                            && s.times.first_minute.zip(noticed_at).is_some_and(|(t, t0)| t < t0))
-                });
                 return Finding::partial("The times given start when the problem was noticed, but the text says it began well before.")
-                    .citing(earlier.take(1).chain(window));
+                    .citing(doc.prose_sentences().filter(|s| earlier(s)).take(1).chain(window));
             }
             if clocks >= 2 {
                 return Finding::met("The start and the end are given as clock times.").citing(window);

@@ -53,7 +53,8 @@ impl Criterion for LessonsLearned {
             // "We will not be issuing a patch" commits to nothing.
             let promised = affirmed(doc, s, Cue::Commitment).next().is_some();
             let committed = promised || in_follow_up;
-            let remedy = c.has(Cue::Remedy) && !(c.has(Cue::Mitigation) && !in_follow_up);
+            // Restoring service is mitigation, unless listed among the follow-ups.
+            let remedy = c.has(Cue::Remedy) && (in_follow_up || !c.has(Cue::Mitigation));
             // An item of an action list that names what it changes is a
             // follow-up even without a remedy word ("Use IRSA instead of AWS
             // keys"); an item that tells the incident ("what went well: the
