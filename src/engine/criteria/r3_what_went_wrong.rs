@@ -9,7 +9,8 @@
 //! names a cause class by its effect; a negated cause ("is never a root
 //! cause") names none. An attack told with the system it went through is
 //! a cause with its mechanism, and so is a change told by its consequence
-//! ("binary files which can be unzipped, exposing a token").
+//! ("binary files which can be unzipped, exposing a token"), and under a
+//! cause heading a system told with its failing detail.
 //!
 //! **Why.** Without the cause, readers cannot judge whether the fix is real.
 //!
@@ -69,7 +70,10 @@ impl Criterion for WhatWentWrong {
             // build.rs files sent metadata to a Telegram channel") is the
             // cause and its mechanism, even without a "because".
             let attack = c.has(Cue::Attack) && (mechanism || names_a_thing(doc, s));
-            if ((causal && mechanism && !c.has(Cue::CauseClass)) || attack) && !narrating {
+            // Under a cause heading, a system with its failing detail ("the
+            // auth service's connection pool was cut to 1") is the mechanism.
+            let detailed = in_cause && c.has(Cue::Technology) && c.has(Cue::TechDetail);
+            if (((causal || detailed) && mechanism && !c.has(Cue::CauseClass)) || attack) && !narrating {
                 explained.push(s);
             } else if causal || c.has(Cue::CauseClass) || (in_cause && mechanism) {
                 named.push(s);
@@ -105,6 +109,12 @@ mod tests {
     #[test]
     fn a_mechanism_told_by_its_consequence_meets_r3() {
         let text = "Terraform plans are binary files which can be unzipped, exposing a GitHub personal access token.";
+        assert_eq!(verdict(R3, text), Met);
+    }
+
+    #[test]
+    fn a_system_and_its_detail_under_a_cause_heading_meet_r3() {
+        let text = "## Root cause\n\nA change to the auth service cut the database connection pool to 1, so requests timed out.\n";
         assert_eq!(verdict(R3, text), Met);
     }
 
