@@ -306,7 +306,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "contributor*", "maintainer*", "crate owners", "publishers", "subscribers", "tenants",
         "accounts", "organisations", "organizations", "service teams", "everyone", "anyone",
         "applications", "apps", "projects", "sites", "repositories", "crates", "packages",
-        "builds", "requests", "launches", "sessions", "downloads", "members", "tutorials",
+        "builds", "requests", "launches", "sessions", "downloads", "members",
     ]),
     (Cue::ImpactWord, &[
         "affected", "impacted", "impact", "unable to", "could not", "couldn't", "cannot",
@@ -357,8 +357,8 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "human error", "configuration issue", "config issue", "configuration error",
         "configuration change", "network problem", "network issue", "network outage",
         "a bad deploy", "bad deployment", "technical issue", "technical difficulties",
-        "processing issue", "hardware failure", "software bug", "a bug that", "introduced a bug", "an issue with", "a problem with",
-        "a failure", "experienced a failure",
+        "processing issue", "hardware failure", "software bug", "a bug that", "introduced a bug",
+        "an issue with", "a problem with", "a failure", "experienced a failure",
     ]),
     (Cue::Consequence, &[
         "exposing", "which exposed", "which allowed", "allowing", "which let", "which broke",
