@@ -322,7 +322,6 @@ fn is_abbreviation(before: &str) -> bool {
         word,
         "e.g" | "i.e" | "etc" | "vs" | "approx" | "mr" | "ms" | "dr" | "no" | "st" | "inc" | "ca"
     ) || (word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic())
-        || word.ends_with(|c: char| c.is_ascii_digit()) && word.contains('.')
 }
 
 /// Reads a heading or label text as a topic.
@@ -365,6 +364,8 @@ struct Builder<'t> {
     open: Option<(BlockKind, usize, usize)>,
     /// Topic from the last heading, overridden by a standalone label.
     section_topic: Topic,
+    /// Level of the heading that set `section_topic` (0: none yet).
+    section_level: u8,
     /// Labels of the list items enclosing the current one.
     item_labels: Vec<Option<Topic>>,
     /// Prose range of a bold run that opened the current block.
@@ -388,6 +389,7 @@ impl<'t> Builder<'t> {
             pieces: Vec::new(),
             open: None,
             section_topic: Topic::Other,
+            section_level: 0,
             item_labels: Vec::new(),
             leading_strong: None,
             strong_start: None,
@@ -600,10 +602,21 @@ impl<'t> Builder<'t> {
 
         let label = self.take_label(kind, prose_start, prose_end);
         let topic = match kind {
-            BlockKind::Heading(_) => {
+            BlockKind::Heading(level) => {
                 let t = topic_of(&self.prose[prose_start..prose_end]);
-                self.section_topic = t;
-                t
+                // A subheading that names no topic of its own ("### 13:35"
+                // under "## Timeline", "### Process" under "## Action items")
+                // stays in its parent's section.
+                let inherits = t == Topic::Other
+                    && level > self.section_level
+                    && !matches!(self.section_topic, Topic::Other | Topic::Summary);
+                if inherits {
+                    self.section_topic
+                } else {
+                    self.section_topic = t;
+                    self.section_level = level;
+                    t
+                }
             }
             _ => self
                 .item_labels
@@ -720,6 +733,17 @@ mod tests {
     }
 
     #[test]
+    fn subheadings_without_a_topic_stay_in_their_section() {
+        let text = "## Timeline\n\n### 13:35\n\nErrors begin.\n\n## Action items\n\n### Process\n\n- Add alerts\n\n## Notes\n\nBye.\n";
+        let doc = Document::parse(text);
+        let topics: Vec<Topic> = doc.sentences.iter().map(|s| doc.topic(s)).collect();
+        assert_eq!(
+            topics,
+            [Topic::Timeline, Topic::Timeline, Topic::Timeline, Topic::FollowUp, Topic::FollowUp, Topic::FollowUp, Topic::Other, Topic::Other]
+        );
+    }
+
+    #[test]
     fn bold_labels_give_topics_to_nested_items() {
         let doc = Document::parse("- **Impact**:\n  - IE11 users could not log in\n- **Context**: x\n");
         let s = doc.sentences.iter().find(|s| doc.words(s).contains("ie11")).unwrap();
@@ -746,6 +770,12 @@ mod tests {
         assert_eq!(doc.links.len(), 1);
         assert_eq!(doc.links[0].url, "https://status.example.com");
         assert_eq!(&text[doc.links[0].src.clone()], "[our status page](https://status.example.com)");
+    }
+
+    #[test]
+    fn a_version_number_can_end_a_sentence() {
+        let doc = Document::parse("Upgrade to Rust 1.26.0. Users of older versions are affected.");
+        assert_eq!(doc.sentences.len(), 2);
     }
 
     #[test]

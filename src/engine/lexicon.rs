@@ -68,6 +68,16 @@ cues! {
     EndWord,
     /// "unknown", "unclear": for "start unknown".
     Unknown,
+    /// The problem's own beginning, not its detection: "started", "began".
+    Onset,
+    /// The text says the problem ran long before anyone noticed:
+    /// "for several hours now", "after a few hours we noticed".
+    EarlierStart,
+    /// The future tense: a date beside it is a plan's, not the incident's.
+    Future,
+    /// Posting about the incident, whose time is not the incident's:
+    /// "posted an update", "tweeted", "updated the status page".
+    StatusPost,
 
     // ---- impact (R2) ----
     /// "users", "customers", "developers", "teams".
@@ -78,6 +88,10 @@ cues! {
     Scope,
     /// "not affected", "no data was", "were unaffected".
     NotAffected,
+    /// Effects the impact words miss: "preventing", "stopped", "slowdown".
+    ImpactEffect,
+    /// The reader addressed as the one affected: "you", "your".
+    Reader,
 
     // ---- cause (R3, B2) ----
     /// "because", "caused by", "due to", "led to", "as a result".
@@ -88,6 +102,11 @@ cues! {
     Investigating,
     /// "human error", "configuration issue", "network problem".
     CauseClass,
+    /// An attack as the cause: "malicious", "attacker", "phishing".
+    Attack,
+    /// How a cause led on to its effect, without a "because": "exposing",
+    /// "which allowed", "making the".
+    Consequence,
     /// "why", "not detected", "did not notice", "no alert", "no monitoring".
     WhyDeeper,
 
@@ -100,6 +119,8 @@ cues! {
     Lesson,
     /// "tbd", "to be determined", "none yet".
     Deferral,
+    /// A promise declined: "we will not", "won't", "no plans to".
+    Refusal,
     /// Restoring service: "rolled back", "restarted", "reverted".
     Mitigation,
     /// "action item", "follow-up", "todo", "next steps".
@@ -260,13 +281,34 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "fully functional", "working again", "rolled back", "reverted", "resolution",
         "concluded", "completed", "closed", "revoked", "deleted", "removed",
     ]),
-    (Cue::Unknown, &["unknown", "unclear", "not known", "not sure", "uncertain"]),
+    (Cue::Unknown, &[
+        "unknown", "unclear", "not known", "not sure", "uncertain", "tbc", "to be confirmed",
+        "time tbd",
+    ]),
+    (Cue::Onset, &[
+        "started", "starts", "start of", "began", "begins", "begin", "begun", "onset",
+        "went down", "stopped working", "first error*", "first failure*", "problem starts",
+        "incident starts", "outage starts",
+    ]),
+    (Cue::EarlierStart, &[
+        "for several hours", "for many hours", "for hours", "for some hours", "for several days",
+        "for days", "after a few hours we", "after several hours we", "after a few days we",
+        "hours before we", "days before we", "several hours now", "hours now", "before we noticed",
+        "before anyone noticed", "before it was noticed", "had been going on",
+        "well before",
+    ]),
+    (Cue::Future, &["will", "shall", "is going to", "are going to", "won't"]),
+    (Cue::StatusPost, &[
+        "posted an update", "posted a status", "posted the status", "posted on the status",
+        "status update", "status page updated", "updated the status", "update posted",
+        "tweeted", "we tweeted", "posted to twitter", "posted on twitter",
+    ]),
     (Cue::Who, &[
         "user*", "customer*", "developer*", "people", "team*", "client*", "visitor*",
         "contributor*", "maintainer*", "crate owners", "publishers", "subscribers", "tenants",
         "accounts", "organisations", "organizations", "service teams", "everyone", "anyone",
         "applications", "apps", "projects", "sites", "repositories", "crates", "packages",
-        "builds", "requests", "launches", "sessions", "downloads",
+        "builds", "requests", "launches", "sessions", "downloads", "members",
     ]),
     (Cue::ImpactWord, &[
         "affected", "impacted", "impact", "unable to", "could not", "couldn't", "cannot",
@@ -286,6 +328,13 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "were not compromised", "no evidence", "continue to be online", "continued to work",
         "no action is required", "no impact", "not exposed",
     ]),
+    (Cue::ImpactEffect, &[
+        "prevent*", "stopped", "no longer", "slowdown", "slowed down", "throttled", "drop*",
+        "did not see", "didn't see", "not see", "not receive", "failure to", "lost service",
+        "not accessible", "not available", "not able to", "unresponsive", "went down",
+        "outages", "interrupt*", "disruption", "at zero", "to zero", "exposure",
+    ]),
+    (Cue::Reader, &["you", "your", "you're", "you've"]),
     (Cue::Causal, &[
         "because", "caused by", "cause", "caused", "due to", "led to", "leading to", "lead to",
         "resulted in", "resulting in", "as a result", "result of", "which meant", "this meant",
@@ -310,8 +359,17 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "human error", "configuration issue", "config issue", "configuration error",
         "configuration change", "network problem", "network issue", "network outage",
         "a bad deploy", "bad deployment", "technical issue", "technical difficulties",
-        "processing issue", "hardware failure", "software bug", "an issue with", "a problem with",
-        "a failure", "experienced a failure", "dns change",
+        "processing issue", "hardware failure", "software bug", "a bug that", "introduced a bug",
+        "an issue with", "a problem with", "a failure", "experienced a failure",
+    ]),
+    (Cue::Consequence, &[
+        "exposing", "which exposed", "which allowed", "allowing", "which let", "which broke",
+        "breaking", "making the", "making it", "which stopped", "stopping", "so the", "so our",
+        "meaning the", "which prevented",
+    ]),
+    (Cue::Attack, &[
+        "malicious", "attacker*", "phishing", "typosquat*", "malware", "exploited", "impersonat*",
+        "credential stuffing", "ddos", "denial of service",
     ]),
     (Cue::WhyDeeper, &[
         "why", "not detected", "wasn't detected", "was not detected", "did not notice",
@@ -338,7 +396,11 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "we want to", "we would like to", "to prevent", "to avoid", "to ensure", "planned",
         "next steps", "is being", "are being", "has been added", "have been added",
         "was added", "were added", "has been", "have been", "implemented", "was updated",
-        "will", "we must",
+        "will", "we must", "we have merged", "we merged", "we have deployed", "we've deployed",
+        "we have fixed", "we fixed", "we've fixed", "we have taken", "we've taken",
+        "we have invalidated", "we invalidated", "we have disabled", "we disabled",
+        "we have removed", "we have revoked", "we revoked", "intends to", "is planning",
+        "are planning",
     ]),
     (Cue::Remedy, &[
         "monitoring", "monitor", "alert*", "test*", "runbook*", "playbook*", "process",
@@ -348,16 +410,21 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "staging", "rollout", "policy", "policies", "training", "audit*", "fix*", "patch*",
         "upgrade*", "branch protection", "2fa", "two-factor", "permissions", "scope*",
         "retention", "timeout", "probe*", "health check", "metrics", "logging", "logs",
-        "issue", "pr", "pull request",
+        "issue", "pr", "pull request", "scan*", "redact*", "invalidat*", "revok*",
     ]),
     (Cue::Lesson, &[
         "learned", "learnt", "lesson*", "takeaway*", "take-away*", "realised", "realized",
         "in hindsight", "taught us", "what went well", "what went wrong", "went well",
-        "we were lucky", "lucky", "went poorly", "retrospective",
+        "we were lucky", "lucky", "went poorly", "retrospective", "took too long",
+        "unacceptably long", "realize", "realise", "should have", "could have been",
     ]),
     (Cue::Deferral, &[
         "tbd", "to be determined", "to be decided", "none yet", "n/a", "todo", "coming soon",
         "will follow", "to follow", "not yet decided", "pending",
+    ]),
+    (Cue::Refusal, &[
+        "will not", "won't", "will never", "do not plan", "don't plan", "no plans to",
+        "not planning", "are not going to",
     ]),
     (Cue::Mitigation, &[
         "rolled back", "roll back", "rollback", "reverted", "revert*", "restarted", "restart*",

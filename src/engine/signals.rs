@@ -102,6 +102,51 @@ pub fn quantities(text: &str) -> usize {
     count
 }
 
+/// Whether a sentence names a particular thing: a capitalised word or
+/// acronym past its first word ("Binder", "IE11", "the Cloud Platform"), a
+/// dotted name ("mybinder.org") or inline code. Read from the original text,
+/// since the prose is lowercased; label words ("**Impact**:") are skipped.
+pub fn names_a_thing(doc: &Document, s: &Sentence) -> bool {
+    let text = &doc.text[s.src.clone()];
+    if text.contains('`') {
+        return true;
+    }
+    let mut first = true;
+    for raw in text.split_ascii_whitespace() {
+        let is_label = raw.ends_with(':') || raw.ends_with("**") || raw.ends_with("**:");
+        let word = raw.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        if word.is_empty() {
+            continue;
+        }
+        let dotted = word
+            .split('.')
+            .filter(|p| p.len() >= 2 && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+            .count()
+            >= 2
+            && word.bytes().any(|b| b.is_ascii_alphabetic());
+        let capital = word.as_bytes()[0].is_ascii_uppercase() && word != "I" && !is_calendar_word(word);
+        if dotted || (capital && !first && !is_label) {
+            return true;
+        }
+        if !is_label {
+            first = false;
+        }
+    }
+    false
+}
+
+/// Days, months and time zones are capitalised but name no system.
+fn is_calendar_word(word: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+        "tue", "wed", "thu", "fri", "sat", "sun", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "utc", "gmt",
+        "pst", "pdt", "est", "edt", "cet", "cest", "bst", "am", "pm",
+    ];
+    CALENDAR.iter().any(|c| c.eq_ignore_ascii_case(word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,6 +165,20 @@ mod tests {
         assert_eq!(quantities("about 30% of users saw 502 errors"), 2);
         assert_eq!(quantities("in 2018 we upgraded to 1.24.0 at 10:30"), 0);
         assert_eq!(quantities("30k crates"), 1);
+    }
+
+    #[test]
+    fn named_things_are_capitalised_dotted_or_code() {
+        let named = |t: &str| {
+            let doc = Document::parse(t);
+            names_a_thing(&doc, &doc.sentences[0])
+        };
+        assert!(named("All Binder services were down."));
+        assert!(named("launches on mybinder.org failed."));
+        assert!(named("the `prod` hub stopped."));
+        assert!(!named("User services were down for a few minutes."));
+        assert!(!named("**Impact**: services were down."));
+        assert!(!named("On Monday, services were down until 10:00 UTC."));
     }
 
     #[test]

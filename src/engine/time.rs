@@ -15,6 +15,8 @@ pub struct TimeMarks {
     pub durations: u8,
     /// A time zone or UTC offset next to a clock time.
     pub zone: bool,
+    /// The first clock time, in minutes after midnight (24-hour).
+    pub first_minute: Option<u16>,
 }
 
 const MONTHS: &[&str] = &[
@@ -94,9 +96,12 @@ pub fn scan(text: &str) -> TimeMarks {
                 let after = skip_spaces(b, end);
                 let after_end = word_end(b, after);
                 let word = &text[after..after_end];
+                let mut hour = n1;
                 if matches!(word, "am" | "pm" | "a.m" | "p.m") {
                     end = after_end;
+                    hour = twenty_four(n1, word.starts_with('p'));
                 }
+                marks.first_minute.get_or_insert((hour * 60 + n2) as u16);
                 if zone_follows(text, end) {
                     marks.zone = true;
                 }
@@ -110,6 +115,7 @@ pub fn scan(text: &str) -> TimeMarks {
             let after_end = word_end(b, after);
             if after - e1 <= 1 && matches!(&text[after..after_end], "am" | "pm") {
                 marks.clocks = marks.clocks.saturating_add(1);
+                marks.first_minute.get_or_insert((twenty_four(n1, b[after] == b'p') * 60) as u16);
                 if zone_follows(text, after_end) {
                     marks.zone = true;
                 }
@@ -159,12 +165,20 @@ pub fn scan(text: &str) -> TimeMarks {
     marks
 }
 
+/// 12 am is midnight, 12 pm noon.
+fn twenty_four(hour: u32, pm: bool) -> u32 {
+    match (hour % 12, pm) {
+        (h, true) => h + 12,
+        (h, false) => h,
+    }
+}
+
 fn month_has_day(b: &[u8], start: usize, end: usize) -> bool {
     // "sep 27", "july 31st", "31st july", "15 april".
     let next = skip_spaces(b, end);
     if next > end && at(b, next).is_ascii_digit() {
         let (n, e) = digits(b, next);
-        return (e - next <= 2 && n >= 1 && n <= 31) || e - next == 4;
+        return (e - next <= 2 && (1..=31).contains(&n)) || e - next == 4;
     }
     let mut p = start;
     while p > 0 && b[p - 1] == b' ' {
@@ -271,6 +285,16 @@ mod tests {
         assert_eq!(scan("approximately 2 hours").durations, 1);
         assert_eq!(scan("for an hour").durations, 1);
         assert_eq!(scan("500g disks, 100 users").durations, 0);
+    }
+
+    #[test]
+    fn the_first_clock_time_is_kept_in_minutes() {
+        assert_eq!(scan("at 07:30am and 09:00").first_minute, Some(450));
+        assert_eq!(scan("5:15pm pst").first_minute, Some(1035));
+        assert_eq!(scan("around 11 pm").first_minute, Some(1380));
+        assert_eq!(scan("12:05 am").first_minute, Some(5));
+        assert_eq!(scan("2020-02-20t21:28:00z").first_minute, Some(1288));
+        assert_eq!(scan("on march 3").first_minute, None);
     }
 
     #[test]

@@ -4,7 +4,14 @@
 //! start and end as clock times or timestamps, or a start time plus an exact
 //! duration. One precise end, a date alone or a duration alone is partial;
 //! "yesterday" or "overnight" is missing. A time zone helps but its absence
-//! does not demote.
+//! does not demote. In a timeline the first entry is the start and the end
+//! is the last entry marking a recovery (else the last entry), so a
+//! date-only entry at either end is partial; so is a start "to be
+//! confirmed", and a start that is only when the problem was noticed when
+//! the text says it had begun well before (in words, or by a clock time in
+//! the timeline's commentary earlier than its first entry). The time a status update was
+//! posted is not the incident's, nor is the date of a plan ("will be
+//! removed on January 31st").
 //!
 //! **Why.** Customers match the window against their own logs and support
 //! tickets; without it, they cannot tell whether their problem was yours.
@@ -16,7 +23,7 @@
 //! **Fails:** "Late last night logins failed."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::{BlockKind, Document, Topic};
+use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 
@@ -36,26 +43,99 @@ impl Criterion for StartAndEnd {
     }
 
     fn review(&self, doc: &Document) -> Finding {
-        let timed: Vec<_> = doc
-            .sentences
-            .iter()
-            .filter(|s| s.times.clocks > 0)
-            .filter(|s| {
-                doc.block_of(s).kind != BlockKind::Code
-                    && (doc.topic(s) == Topic::Timeline
-                        || s.cues.any(&[Cue::StartWord, Cue::EndWord, Cue::ImpactWord])
-                        || matches!(doc.block_of(s).kind, BlockKind::Heading(_) | BlockKind::TableRow { .. }))
-            })
-            .collect();
-        let clocks: usize = timed.iter().map(|s| s.times.clocks as usize).sum();
+        let sentences = &doc.sentences;
+        // The time a status update was posted is not the incident's; code is
+        // not prose.
+        let counts = |s: &Sentence| doc.block_of(s).kind != BlockKind::Code && !s.cues.has(Cue::StatusPost);
+        let timed_at = |i: usize| {
+            let s = &sentences[i];
+            s.times.clocks > 0
+                && counts(s)
+                && (doc.topic(s) == Topic::Timeline
+                    || s.cues.any(&[Cue::StartWord, Cue::EndWord, Cue::ImpactWord, Cue::Onset])
+                    || matches!(doc.block_of(s).kind, BlockKind::Heading(_) | BlockKind::TableRow { .. }))
+        };
+        let timed: Vec<usize> = (0..sentences.len()).filter(|&i| timed_at(i)).collect();
+        let clocks: usize = timed.iter().map(|&i| sentences[i].times.clocks as usize).sum();
         let durations: Vec<_> = doc.prose_sentences().filter(|s| s.times.durations > 0).collect();
-        let dates: Vec<_> = doc.sentences.iter().filter(|s| s.times.dates > 0).collect();
+        // "Support will be removed on January 31st" dates a plan.
+        let dates: Vec<_> = sentences
+            .iter()
+            .filter(|s| s.times.dates > 0 && counts(s) && !s.cues.has(Cue::Future))
+            .collect();
 
-        if clocks >= 2 {
-            return Finding::met("The start and the end are given as clock times.")
-                .citing(timed.iter().copied().take(2).chain(timed.last().copied()));
-        }
-        if clocks == 1 && !durations.is_empty() {
+        // In a timeline the first entry marks the start and the last
+        // recovery the end, so a date-only entry there leaves that end
+        // imprecise.
+        let marked: Vec<&Sentence> = sentences
+            .iter()
+            .filter(|s| doc.topic(s) == Topic::Timeline && counts(s) && is_entry(doc, s))
+            .filter(|s| s.times.clocks > 0 || s.times.dates > 0)
+            .collect();
+        // A date-only entry followed by bare clock times is a day header
+        // ("### 2020-02-20" over "- 21:17 UTC: ..."), not an entry.
+        let entries: Vec<&Sentence> = marked
+            .iter()
+            .enumerate()
+            .filter(|&(i, s)| {
+                s.times.clocks > 0 || !marked.get(i + 1).is_some_and(|n| n.times.clocks > 0 && n.times.dates == 0)
+            })
+            .map(|(_, s)| *s)
+            .collect();
+        // The end is the last entry that marks a recovery, if any: entries
+        // after it (a postmortem published days later) are not the incident.
+        let end = entries.iter().rev().find(|s| s.cues.has(Cue::EndWord)).or(entries.last());
+        let (start_dated, end_dated) = match (entries.first(), end) {
+            (Some(first), Some(last)) if entries.len() >= 2 => (first.times.clocks == 0, last.times.clocks == 0),
+            _ => (false, false),
+        };
+        // "First detected 2023-01-04 (time TBC)": the start is not known.
+        let start_unknown = sentences
+            .iter()
+            .any(|s| s.cues.has(Cue::StartWord) && s.cues.has(Cue::Unknown) && s.times.clocks == 0);
+        // The start given is when it was noticed; that stands for the start
+        // unless the text says the problem had begun well before.
+        let onset_timed = timed.iter().any(|&i| {
+            sentences[i].cues.has(Cue::Onset)
+                || (matches!(doc.block_of(&sentences[i]).kind, BlockKind::Heading(_))
+                    && sentences.get(i + 1).is_some_and(|n| n.cues.has(Cue::Onset)))
+        });
+        // So does the timeline's own commentary when it puts the problem
+        // before the first entry ("07:30 first report" over "pending pods
+        // peaking around 07:15"); half a day or more apart is the day before.
+        let noticed_at = entries.first().and_then(|s| s.times.first_minute);
+        let earlier = |s: &Sentence| {
+            s.cues.has(Cue::EarlierStart)
+                || (doc.topic(s) == Topic::Timeline
+                    && counts(s)
+                    && !is_entry(doc, s)
+                    && s.times.dates == 0
+                    && s.times.first_minute.zip(noticed_at).is_some_and(|(t, t0)| t < t0 && t0 - t < 12 * 60))
+        };
+        let began_earlier = !onset_timed && doc.prose_sentences().any(earlier);
+
+        let timed: Vec<&Sentence> = timed.into_iter().map(|i| &sentences[i]).collect();
+        if clocks >= 2 || (clocks == 1 && !durations.is_empty()) {
+            let window = timed.iter().copied().take(2).chain(timed.last().copied());
+            if start_dated || end_dated {
+                let ends = entries.first().into_iter().chain(end).copied();
+                return Finding::partial("The timeline's first or last entry has only a date, not a clock time.")
+                    .citing(ends.chain(timed.iter().copied().take(1)));
+            }
+            if start_unknown {
+                let unknown = sentences
+                    .iter()
+                    .filter(|s| s.cues.has(Cue::StartWord) && s.cues.has(Cue::Unknown) && s.times.clocks == 0);
+                return Finding::partial("The end is precise, but the start is not known.")
+                    .citing(unknown.take(1).chain(timed.last().copied()));
+            }
+            if began_earlier {
+                return Finding::partial("The times given start when the problem was noticed, but the text says it began well before.")
+                    .citing(doc.prose_sentences().filter(|s| earlier(s)).take(1).chain(window));
+            }
+            if clocks >= 2 {
+                return Finding::met("The start and the end are given as clock times.").citing(window);
+            }
             return Finding::met("A start time and a duration give the window.")
                 .citing(timed.into_iter().chain(durations.into_iter().take(1)));
         }
@@ -68,6 +148,14 @@ impl Criterion for StartAndEnd {
         }
         Finding::missing("No start or end time: only vague references to when it happened, if any.")
     }
+}
+
+/// A timeline entry opens its heading, list item or table row; sentences
+/// later in a paragraph are commentary, not entries.
+fn is_entry(doc: &Document, s: &Sentence) -> bool {
+    let block = doc.block_of(s);
+    matches!(block.kind, BlockKind::Heading(_) | BlockKind::ListItem | BlockKind::TableRow { header: false })
+        && doc.prose[block.prose.start..s.prose.start].trim().is_empty()
 }
 
 #[cfg(test)]
@@ -86,8 +174,74 @@ mod tests {
     }
 
     #[test]
+    fn the_date_of_a_plan_is_not_the_incident_window() {
+        let text = "Yesterday logins failed. Support for old tokens will be removed on January 31st, 2024.";
+        assert_eq!(verdict(R1, text), Missing);
+    }
+
+    #[test]
     fn vague_times_are_missing() {
         assert_eq!(verdict(R1, "Late last night logins failed."), Missing);
+    }
+
+    #[test]
+    fn status_update_times_do_not_count_for_r1() {
+        let text = "We posted a status update at 10:05 UTC and tweeted at 10:20 UTC.";
+        assert_eq!(verdict(R1, text), Missing);
+    }
+
+    #[test]
+    fn a_timeline_that_starts_with_a_date_only_is_partial() {
+        let text = "## Timeline\n\n### 2018-01-11\n\nA warning arrived.\n\n### 2018-01-19 11:00\n\nCertificates expired.\n\n### 2018-01-19 12:30\n\nResolved.\n";
+        assert_eq!(verdict(R1, text), Partial);
+    }
+
+    #[test]
+    fn a_timeline_that_ends_with_a_date_only_is_partial() {
+        let text = "## Timeline\n\n- Sep 18, 2019 at 13:54 UTC - Bug reported\n- Sep 18, 2019 at 15:35 UTC - Report confirmed\n- Sep 30, 2019 - Fix published\n";
+        assert_eq!(verdict(R1, text), Partial);
+    }
+
+    #[test]
+    fn a_start_to_be_confirmed_is_partial() {
+        let text = "- **Key events**\n  - First detected 2023-01-04 (time TBC)\n  - Incident declared: 2023-01-05 08:56\n  - Resolved 2023-02-01 10:30\n";
+        assert_eq!(verdict(R1, text), Partial);
+    }
+
+    #[test]
+    fn noticing_late_when_it_began_well_before_is_partial() {
+        let text = "After a few hours we noticed that launches failed.\n\n## Timeline\n\n### 07:28\n\nProblem is identified.\n\n### 08:11\n\nService recovered.\n";
+        assert_eq!(verdict(R1, text), Partial);
+    }
+
+    #[test]
+    fn a_problem_under_way_before_the_first_report_is_partial() {
+        let text = "## Timeline\n\n### 07:30 - First report\n\nSlow launches reported.\n\n### 07:35\n\nMany pending pods, peaking around 07:15.\n\n### 07:42\n\nLaunches are back to normal.\n";
+        assert_eq!(verdict(R1, text), Partial);
+    }
+
+    #[test]
+    fn a_timeline_past_midnight_is_not_an_earlier_start() {
+        let text = "## Timeline\n\n### 23:50 - Alerts fire\n\nErrors rise.\n\n### 00:20\n\nAt 00:10 the cache was flushed.\n\n### 00:30\n\nResolved.\n";
+        assert_eq!(verdict(R1, text), Met);
+    }
+
+    #[test]
+    fn noticing_late_does_not_demote_a_stated_onset() {
+        let text = "## Timeline\n\n### 10:00 - Problem starts\n\nLaunches stop.\n\n### 21:00 - Team alerted\n\nPods had not launched for several hours.\n\n### 21:30\n\nResolved.\n";
+        assert_eq!(verdict(R1, text), Met);
+    }
+
+    #[test]
+    fn date_only_entries_after_the_recovery_do_not_demote_r1() {
+        let text = "## Timeline\n\n- 2024-03-01 14:02 UTC: errors begin\n- 2024-03-01 15:30 UTC: service restored\n- 2024-03-05: postmortem written\n";
+        assert_eq!(verdict(R1, text), Met);
+    }
+
+    #[test]
+    fn day_headers_over_clock_times_are_not_date_only_entries() {
+        let text = "## Timeline\n\n### 2020-02-20\n\n- 21:17 UTC: crates published\n- 22:48 UTC: fix deployed\n";
+        assert_eq!(verdict(R1, text), Met);
     }
 
     #[test]

@@ -4,7 +4,12 @@
 //! products, regions, APIs) and *who* (which customers or users), ideally
 //! quantified. Saying what was not affected counts towards met. A feature
 //! without who, or only a denial ("no customer data was affected"), is
-//! partial.
+//! partial. *What* is a named system or product (a capitalised or dotted
+//! name, code, a known technology); met needs it with who, or with its
+//! extent (all, any, a number, a duration, or what was not affected beside
+//! what was); a list of names under an impact heading also meets it. When
+//! the text has an impact section, only that section can meet the
+//! criterion; plans and promises are not impact.
 //!
 //! **Why.** Every reader's first question is "was it me?".
 //!
@@ -16,10 +21,10 @@
 //! **Fails:** a text that never says what the outage did to anyone.
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::{Document, Topic};
+use crate::engine::document::{BlockKind, Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::quantities;
+use crate::engine::signals::{affirmed, names_a_thing, quantities};
 
 pub struct Impact;
 
@@ -37,24 +42,53 @@ impl Criterion for Impact {
     }
 
     fn review(&self, doc: &Document) -> Finding {
+        // An explicit impact section is the author's statement of impact:
+        // when there is one, it alone can meet the criterion.
+        let has_section = doc.prose_sentences().any(|s| doc.topic(s) == Topic::Impact);
+        // "X was not affected" counts towards met only beside something
+        // that was affected; a denial alone stays partial.
+        let affirmed_impact = doc.prose_sentences().any(|s| {
+            !s.cues.has(Cue::NotAffected)
+                && !is_plan(doc, s)
+                && (affirmed(doc, s, Cue::ImpactWord).next().is_some() || affirmed(doc, s, Cue::ImpactEffect).next().is_some())
+        });
         let mut specific = Vec::new();
         let mut generic = Vec::new();
+        // A list of bare names under an impact heading ("## Affected crates",
+        // "- `kaze` 0.1.6") enumerates exactly what was hit.
+        let enumerated: Vec<&Sentence> = doc
+            .prose_sentences()
+            .filter(|s| doc.topic(s) == Topic::Impact && doc.block_of(s).kind == BlockKind::ListItem)
+            .filter(|s| doc.words(s).split_ascii_whitespace().count() <= 5 && names_a_thing(doc, s))
+            .collect();
+        if enumerated.len() >= 2 {
+            specific.extend(enumerated.iter().copied().take(2));
+        }
         for s in doc.prose_sentences() {
+            let c = s.cues;
             let in_impact = doc.topic(s) == Topic::Impact;
-            let impact = s.cues.has(Cue::ImpactWord) || in_impact;
-            if !impact {
+            if !in_impact && is_plan(doc, s) {
                 continue;
             }
-            let who = s.cues.has(Cue::Who);
-            let what = s.cues.has(Cue::Technology) || s.cues.has(Cue::NotAffected) || quantities(doc.words(s)) > 0;
-            if who && (what || s.cues.has(Cue::Scope)) {
+            if !(in_impact || c.any(&[Cue::ImpactWord, Cue::ImpactEffect, Cue::NotAffected])) {
+                continue;
+            }
+            let who = c.has(Cue::Reader) || doc.hits_in(s).iter().any(|h| h.cue == Cue::Who && !inside_a_name(doc, h));
+            let quantified = quantities(doc.words(s)) > 0;
+            let what = c.has(Cue::Technology) || names_a_thing(doc, s);
+            let extent = c.has(Cue::Scope)
+                || quantified
+                || s.times.durations > 0
+                || (c.has(Cue::NotAffected) && affirmed_impact);
+            let names_both = (who && (what || quantified)) || (what && extent);
+            if names_both && (in_impact || !has_section) {
                 specific.push(s);
-            } else if who || what || in_impact {
+            } else {
                 generic.push(s);
             }
         }
         if !specific.is_empty() {
-            return Finding::met("The text says what was affected and who.")
+            return Finding::met("The text names what was affected, with who or how widely.")
                 .citing(specific.into_iter().take(4));
         }
         if !generic.is_empty() {
@@ -63,6 +97,18 @@ impl Criterion for Impact {
         }
         Finding::missing("Nothing says what the incident did to anyone.")
     }
+}
+
+/// Plans and promises speak of the future, not of the impact: "we are
+/// taking steps to get the domain taken down" says nothing was down.
+fn is_plan(doc: &Document, s: &Sentence) -> bool {
+    s.cues.has(Cue::Boilerplate) || (doc.topic(s) == Topic::FollowUp && s.cues.has(Cue::Commitment))
+}
+
+/// "crates" in "crates.io" is part of a name, not the people affected.
+fn inside_a_name(doc: &Document, hit: &Hit) -> bool {
+    let b = doc.prose.as_bytes();
+    b.get(hit.prose.end) == Some(&b'.') && b.get(hit.prose.end + 1).is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]
@@ -79,6 +125,40 @@ mod tests {
     #[test]
     fn generic_degradation_is_partial() {
         assert_eq!(verdict(R2, "The service was degraded."), Partial);
+    }
+
+    #[test]
+    fn what_was_not_affected_beside_what_was_meets_r2() {
+        let text = "The upstream failure prevented our servers from reaching the outside world. Web access was not affected but email, widget and everything else that relied on our servers were.";
+        assert_eq!(verdict(R2, text), Met);
+    }
+
+    #[test]
+    fn a_plan_to_take_something_down_is_not_impact() {
+        let text = "We have no evidence of a compromise of the crates.io infrastructure. We are taking steps to get the phishing domain taken down.";
+        assert_eq!(verdict(R2, text), Partial);
+    }
+
+    #[test]
+    fn a_denial_alone_is_partial() {
+        assert_eq!(verdict(R2, "We have no evidence of a compromise of the crates.io infrastructure."), Partial);
+    }
+
+    #[test]
+    fn a_named_service_with_its_extent_meets_r2() {
+        assert_eq!(verdict(R2, "We confirmed all Binder services were down."), Met);
+    }
+
+    #[test]
+    fn an_impact_section_decides_over_reports_elsewhere() {
+        let text = "- **Impact**: User services were down for a few minutes.\n- **Identified**: Several users reported that all their production pods were deleted.\n";
+        assert_eq!(verdict(R2, text), Partial);
+    }
+
+    #[test]
+    fn a_list_of_affected_names_meets_r2() {
+        let text = "## Affected crates\n\n- `kaze` 0.1.6\n- `wasmer-runtime-core` 0.14.0\n";
+        assert_eq!(verdict(R2, text), Met);
     }
 
     #[test]

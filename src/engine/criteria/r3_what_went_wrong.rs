@@ -4,6 +4,13 @@
 //! cause and how it led to the outage. A cause class without its mechanism
 //! ("human error", "a configuration issue") is partial; "we are still
 //! investigating" alone, or a "Root cause" heading over "TBD", is missing.
+//! A "because" in the account of the fix, the detection or the follow-ups
+//! explains a step of the response, not the cause. "A bug that caused X"
+//! names a cause class by its effect; a negated cause ("is never a root
+//! cause") names none. An attack told with the system it went through is
+//! a cause with its mechanism, and so is a change told by its consequence
+//! ("binary files which can be unzipped, exposing a token"), and under a
+//! cause heading a system told with its failing detail.
 //!
 //! **Why.** Without the cause, readers cannot judge whether the fix is real.
 //!
@@ -18,6 +25,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{Document, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
+use crate::engine::signals::{affirmed, names_a_thing};
 
 pub struct WhatWentWrong;
 
@@ -45,9 +53,27 @@ impl Criterion for WhatWentWrong {
                 continue;
             }
             let in_cause = matches!(doc.topic(s), Topic::Cause | Topic::Analysis);
-            let causal = c.has(Cue::Causal) || c.has(Cue::CauseWord);
+            // "Operator error is never a root cause" names no cause.
+            let causal = [Cue::Causal, Cue::CauseWord, Cue::Consequence]
+                .into_iter()
+                .any(|cue| affirmed(doc, s, cue).next().is_some());
             let mechanism = c.has(Cue::Technology) || c.has(Cue::TechDetail);
-            if causal && mechanism && !c.has(Cue::CauseClass) {
+            // A "because" in the account of the fix, the detection or the
+            // follow-ups, or beside a recovery in the timeline ("restarted it
+            // because..."), explains a step of the response, not the cause.
+            let narrating = match doc.topic(s) {
+                Topic::Resolution | Topic::Detection | Topic::FollowUp => true,
+                Topic::Timeline => c.has(Cue::EndWord) || c.has(Cue::Mitigation),
+                _ => false,
+            };
+            // An attack told with the system it went through ("malicious
+            // build.rs files sent metadata to a Telegram channel") is the
+            // cause and its mechanism, even without a "because".
+            let attack = c.has(Cue::Attack) && (mechanism || names_a_thing(doc, s));
+            // Under a cause heading, a system with its failing detail ("the
+            // auth service's connection pool was cut to 1") is the mechanism.
+            let detailed = in_cause && c.has(Cue::Technology) && c.has(Cue::TechDetail);
+            if (((causal || detailed) && mechanism && !c.has(Cue::CauseClass)) || attack) && !narrating {
                 explained.push(s);
             } else if causal || c.has(Cue::CauseClass) || (in_cause && mechanism) {
                 named.push(s);
@@ -81,8 +107,48 @@ mod tests {
     }
 
     #[test]
+    fn a_mechanism_told_by_its_consequence_meets_r3() {
+        let text = "Terraform plans are binary files which can be unzipped, exposing a GitHub personal access token.";
+        assert_eq!(verdict(R3, text), Met);
+    }
+
+    #[test]
+    fn a_system_and_its_detail_under_a_cause_heading_meet_r3() {
+        let text = "## Root cause\n\nA change to the auth service cut the database connection pool to 1, so requests timed out.\n";
+        assert_eq!(verdict(R3, text), Met);
+    }
+
+    #[test]
     fn a_cause_class_is_partial() {
         assert_eq!(verdict(R3, "The outage was caused by human error."), Partial);
+    }
+
+    #[test]
+    fn a_because_in_the_account_of_the_fix_is_not_the_cause() {
+        let text = "## Resolution\n\nWe restarted the nginx pods because the logs showed errors.\n";
+        assert_eq!(verdict(R3, text), Partial);
+    }
+
+    #[test]
+    fn a_mechanism_told_in_the_timeline_meets_r3() {
+        let text = "## Timeline\n\n### 14:10\n\nLaunches failed because a bug in the KubeSpawner reflector dropped pod events.\n";
+        assert_eq!(verdict(R3, text), Met);
+    }
+
+    #[test]
+    fn a_bug_named_only_by_its_effect_is_partial() {
+        assert_eq!(verdict(R3, "The release introduced a bug that caused Cargo to fail to build packages."), Partial);
+    }
+
+    #[test]
+    fn a_negated_cause_names_nothing() {
+        assert_eq!(verdict(R3, "Operator error is never a root cause of a Kubernetes outage."), Missing);
+    }
+
+    #[test]
+    fn an_attack_told_with_its_vector_meets_r3() {
+        let text = "These crates contained malicious build.rs files that sent metadata from the user's computer to a Telegram channel.";
+        assert_eq!(verdict(R3, text), Met);
     }
 
     #[test]

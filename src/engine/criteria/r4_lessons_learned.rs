@@ -5,6 +5,9 @@
 //! monitoring, process changes, ideally with owners or dates. Rolling back or
 //! restarting is mitigation, not a follow-up. A generic promise ("we are
 //! reviewing our processes") is partial; "Action items: TBD" is missing.
+//! Items of an action list that name what they change count as follow-ups;
+//! instructions to the reader or to the users ("users of 1.25 can apply the
+//! patches") and declined promises ("we will not") do not.
 //!
 //! **Why.** The follow-ups are the only proof that it will not happen again.
 //!
@@ -15,9 +18,10 @@
 //! **Fails:** "Action items: TBD."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::{BlockKind, Document, Topic};
+use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
+use crate::engine::signals::{affirmed, names_a_thing};
 
 pub struct LessonsLearned;
 
@@ -39,17 +43,31 @@ impl Criterion for LessonsLearned {
         let mut generic = Vec::new();
         for s in doc.prose_sentences() {
             let c = s.cues;
-            if c.has(Cue::Deferral) {
+            // Instructions to the reader ("update your compiler") and
+            // declined promises ("we will not be issuing a patch") are not
+            // the team's follow-ups.
+            if c.has(Cue::Deferral) || c.has(Cue::Reader) || c.has(Cue::Refusal) || tells_users_what_to_do(doc, s) {
                 continue;
             }
             let in_follow_up = doc.topic(s) == Topic::FollowUp;
-            let committed = c.has(Cue::Commitment) || in_follow_up;
-            let remedy = c.has(Cue::Remedy) && !(c.has(Cue::Mitigation) && !in_follow_up);
+            // "We will not be issuing a patch" commits to nothing.
+            let promised = affirmed(doc, s, Cue::Commitment).next().is_some();
+            let committed = promised || in_follow_up;
+            // Restoring service is mitigation, unless listed among the follow-ups.
+            let remedy = c.has(Cue::Remedy) && (in_follow_up || !c.has(Cue::Mitigation));
+            // An item of an action list that names what it changes is a
+            // follow-up even without a remedy word ("Use IRSA instead of AWS
+            // keys"); an item that tells how the incident ended ("what went
+            // well: the Kubernetes pods recovered quickly") is not.
+            let action_item = in_follow_up
+                && doc.block_of(s).kind == BlockKind::ListItem
+                && !c.has(Cue::EndWord)
+                && (c.has(Cue::Technology) || c.has(Cue::TechDetail) || names_a_thing(doc, s));
             if c.has(Cue::Boilerplate) && !in_follow_up {
                 generic.push(s);
-            } else if committed && remedy && (in_follow_up || doc.block_of(s).kind == BlockKind::ListItem || c.has(Cue::Commitment)) {
+            } else if (committed && remedy && (in_follow_up || doc.block_of(s).kind == BlockKind::ListItem || promised)) || action_item {
                 concrete.push(s);
-            } else if c.has(Cue::Lesson) || (in_follow_up && c.has(Cue::Commitment)) {
+            } else if c.has(Cue::Lesson) || (in_follow_up && promised) {
                 generic.push(s);
             }
         }
@@ -57,12 +75,24 @@ impl Criterion for LessonsLearned {
             return Finding::met("Concrete follow-up actions are listed.")
                 .citing(concrete.into_iter().take(5));
         }
+        if concrete.is_empty() && generic.iter().any(|s| s.cues.has(Cue::Lesson)) {
+            return Finding::partial("Lessons are stated, but no concrete change follows from them.")
+                .citing(generic.into_iter().take(3));
+        }
         if !concrete.is_empty() || !generic.is_empty() {
             return Finding::partial("Only a generic promise or a single follow-up; no concrete plan.")
                 .citing(concrete.into_iter().chain(generic).take(3));
         }
         Finding::missing("No lessons and no follow-up actions.")
     }
+}
+
+/// "Users of 1.25 can apply the patches": a sentence about what the users
+/// do, with no "we" in it, is advice to them, not the team's follow-up.
+fn tells_users_what_to_do(doc: &Document, s: &Sentence) -> bool {
+    !s.cues.has(Cue::FirstPerson)
+        && !s.cues.has(Cue::Commitment)
+        && doc.hits_in(s).first().is_some_and(|h| h.cue == Cue::Who && h.prose.start == s.prose.start)
 }
 
 #[cfg(test)]
@@ -84,6 +114,48 @@ mod tests {
     #[test]
     fn deferred_action_items_are_missing() {
         assert_eq!(verdict(R4, "## Action items\n\nTBD.\n"), Missing);
+    }
+
+    #[test]
+    fn named_items_of_an_action_list_meet_r4() {
+        let text = "- **Review actions**:\n  - Implement Trivy scanning (Done)\n  - Use IRSA instead of AWS keys\n";
+        assert_eq!(verdict(R4, text), Met);
+    }
+
+    #[test]
+    fn what_went_well_items_are_not_action_items() {
+        let text = "## Lessons learned\n\n### What went well\n\n- The Grafana dashboard showed the outage at once\n- The Kubernetes pods recovered in minutes\n";
+        assert_ne!(verdict(R4, text), Met);
+    }
+
+    #[test]
+    fn action_items_about_errors_still_count() {
+        let text = "## Action items\n\n- Add a canary stage to the deploy pipeline\n- Page the on-call engineer when the API error rate exceeds 1%\n";
+        assert_eq!(verdict(R4, text), Met);
+    }
+
+    #[test]
+    fn fixes_already_made_meet_r4() {
+        let text = "We have merged a change to redact all cookie values from Sentry events. We have invalidated all logged in sessions.";
+        assert_eq!(verdict(R4, text), Met);
+    }
+
+    #[test]
+    fn instructions_to_the_reader_and_negated_promises_are_not_follow_ups() {
+        let text = "## Mitigations\n\nPreventing this requires updating your compiler. We will not be issuing a patch release for old versions.\n";
+        assert_eq!(verdict(R4, text), Missing);
+    }
+
+    #[test]
+    fn what_users_can_do_is_not_the_teams_follow_up() {
+        let text = "## Mitigations\n\nUsers of Rust 1.19.0 to 1.25.0 can apply the provided patches.\n\nAn audit of all published crates has been performed.\n";
+        assert_eq!(verdict(R4, text), Partial);
+    }
+
+    #[test]
+    fn a_lesson_without_a_change_is_partial() {
+        let text = "It took too long to realize that we had two separate issues at hand.";
+        assert_eq!(verdict(R4, text), Partial);
     }
 
     #[test]
