@@ -63,6 +63,37 @@ pub fn affirmed<'d>(doc: &'d Document, s: &'d Sentence, cue: Cue) -> impl Iterat
         .filter(move |h| h.cue == cue && !negated_before(doc, s, h.prose.start))
 }
 
+/// Possessives that give what follows to someone other than the writer:
+/// "their blog", "his account".
+const OTHERS: &[&str] = &["their", "theirs", "his", "her"];
+
+/// Whether someone else's possessive stands within two words before `at`:
+/// "phylum have written their own blog".
+pub fn others_before(doc: &Document, s: &Sentence, at: usize) -> bool {
+    let start = s.prose.start;
+    let before = &doc.prose[start..at.max(start)];
+    words(before).rev().take(2).any(|w| OTHERS.contains(&w))
+}
+
+/// Whether the sentence has someone speaking as the one who acts ("we",
+/// "I", "us"), leaving out the "i" of the abbreviation "i.e.".
+pub fn speaks(doc: &Document, s: &Sentence) -> bool {
+    doc.hits_in(s)
+        .iter()
+        .any(|h| h.cue == Cue::Speaker && h.prose.end <= s.prose.end && !doc.prose[h.prose.end..].starts_with(".e"))
+}
+
+/// Whether the text names a chat channel: "#" right before a letter, and
+/// not inside a word or URL ("#ask-support", but not "#3497" or "C#").
+pub fn names_chat_channel(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c == b'#'
+            && b.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic())
+            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'/' || b[i - 1] == b'#'))
+    })
+}
+
 /// Numbers that measure something: "30%", "1,200 users", "3 of 4 nodes",
 /// "500 errors". Years, versions and times of day are not quantities.
 pub fn quantities(text: &str) -> usize {
@@ -115,6 +146,39 @@ mod tests {
         assert_eq!(quantities("about 30% of users saw 502 errors"), 2);
         assert_eq!(quantities("in 2018 we upgraded to 1.24.0 at 10:30"), 0);
         assert_eq!(quantities("30k crates"), 1);
+    }
+
+    #[test]
+    fn someone_elses_possessive_is_found_before_a_cue() {
+        let doc = Document::parse("The vendor wrote about it on their blog.");
+        let s = &doc.sentences[0];
+        let blog = doc.hits_in(s).iter().find(|h| h.cue == Cue::Channel).unwrap();
+        assert!(others_before(&doc, s, blog.prose.start));
+        let doc = Document::parse("We wrote about it on our blog.");
+        let s = &doc.sentences[0];
+        let blog = doc.hits_in(s).iter().find(|h| h.cue == Cue::Channel).unwrap();
+        assert!(!others_before(&doc, s, blog.prose.start));
+    }
+
+    #[test]
+    fn a_speaker_is_a_pronoun_not_a_possessive_or_an_abbreviation() {
+        let speaks_in = |t: &str| {
+            let doc = Document::parse(t);
+            speaks(&doc, &doc.sentences[0])
+        };
+        assert!(speaks_in("We rolled it back."));
+        assert!(speaks_in("It took a while before I noticed."));
+        assert!(!speaks_in("Some of our nodes failed."));
+        assert!(!speaks_in("Replace the word, i.e. revert the change."));
+    }
+
+    #[test]
+    fn chat_channels_are_named_with_a_hash() {
+        assert!(names_chat_channel("users reported it in #ask-support"));
+        assert!(names_chat_channel("#ops was busy"));
+        assert!(!names_chat_channel("fixed in pr #3497"));
+        assert!(!names_chat_channel("written in c#"));
+        assert!(!names_chat_channel("see https://example.org/docs#setup"));
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! # P1: Admit failure
 //!
 //! **What it checks.** Whether the text owns the failure in its own voice:
-//! an apology, "our mistake", "we should have", or a plain statement that the
-//! team's own action, decision, configuration or omission caused or prolonged
-//! the outage.
+//! an apology, "our mistake", "we should have", a plain statement that the
+//! team's own action, decision, configuration or omission caused or
+//! prolonged the outage ("we deployed a change that…", "we do not have
+//! alerts for this"), or a judgement of its own conduct ("it took us too
+//! long to notice", "this should not have been possible"). Stock phrases
+//! ("we take security very seriously") and hedged apologies own nothing.
 //!
 //! **Why.** Readers forgive a company that says it failed; they do not
 //! forgive one that pretends nothing happened or blames someone else.
@@ -14,10 +17,12 @@
 //! experienced." (hedged), "Our provider suffered an outage." (blames a third
 //! party), "A change was deployed." (no one owns it).
 //!
-//! **Fails:** "The planned maintenance concluded on schedule."
+//! **Fails:** "The planned maintenance concluded on schedule.", or an outside
+//! attack with a denial: "A phishing campaign targeted our users; we have no
+//! evidence of a compromise."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::Document;
+use crate::engine::document::{Document, Sentence};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::affirmed;
@@ -32,6 +37,12 @@ static GUIDANCE: Guidance = Guidance {
     skeleton: "## What we got wrong\n\nThis outage was our fault. We <what we did or failed to do>, and we are sorry.\n",
 };
 
+/// A sentence of a few words at least: a bare label ("**Impact**:") names
+/// a topic but acknowledges nothing.
+fn substantive(doc: &Document, s: &Sentence) -> bool {
+    doc.words(s).split_ascii_whitespace().nth(2).is_some()
+}
+
 impl Criterion for AdmitFailure {
     fn guidance(&self) -> &'static Guidance {
         &GUIDANCE
@@ -41,34 +52,60 @@ impl Criterion for AdmitFailure {
         let mut owning = Vec::new();
         let mut hedged = Vec::new();
         let mut acknowledging = Vec::new();
+        let mut blaming = Vec::new();
         let mut planned = false;
+        let mut denial = false;
         for s in doc.prose_sentences() {
             let c = s.cues;
-            if c.has(Cue::Planned) {
-                planned = true;
-            }
+            planned |= c.has(Cue::Planned);
+            denial |= c.any(&[Cue::NotAffected, Cue::Weasel]);
+            // A "we" inside a template or a stock phrase owns nothing.
+            let canned = c.any(&[Cue::Boilerplate, Cue::Marketing]);
+            let hedge = c.has(Cue::Hedge);
             let apology = affirmed(doc, s, Cue::Apology).next().is_some();
             let owns = affirmed(doc, s, Cue::Ownership).next().is_some() && c.has(Cue::FirstPerson);
-            if c.has(Cue::NonApology) || (apology && c.has(Cue::Hedge)) {
+            // Criticism aimed at a vendor is not self-criticism.
+            let criticises = affirmed(doc, s, Cue::SelfCriticism).next().is_some() && !c.has(Cue::ThirdParty);
+            if c.has(Cue::NonApology) || (apology && hedge) {
                 hedged.push(s);
-            } else if apology || owns {
+            } else if (apology || owns || criticises) && !canned && !hedge {
                 owning.push(s);
-            } else if c.any(&[Cue::ImpactWord, Cue::CauseWord, Cue::SelfCriticism]) {
-                acknowledging.push(s);
+            } else if (owns
+                || criticises
+                || affirmed(doc, s, Cue::ImpactWord).next().is_some()
+                || affirmed(doc, s, Cue::CauseWord).next().is_some())
+                && !canned
+                && !c.has(Cue::NotAffected)
+                && substantive(doc, s)
+            {
+                if c.has(Cue::ThirdParty) {
+                    blaming.push(s);
+                } else {
+                    acknowledging.push(s);
+                }
             }
         }
         if !owning.is_empty() {
-            return Finding::met("The text owns the failure in its own voice.").citing(owning);
+            return Finding::met("The text owns the failure in its own voice.").citing(owning.into_iter().take(4));
         }
         if !hedged.is_empty() {
             return Finding::partial("The failure is acknowledged, but the apology is hedged.")
                 .citing(hedged);
         }
-        if !acknowledging.is_empty() && !planned {
+        if planned {
+            return Finding::missing("This reads as planned work: nothing is presented as a failure of the team's own.");
+        }
+        if !acknowledging.is_empty() {
             return Finding::partial(
-                "The incident is acknowledged, but no one owns it: the cause is told impersonally or put on someone else.",
+                "The incident is acknowledged, but no one owns it: the cause is told impersonally.",
             )
             .citing(acknowledging.into_iter().take(3));
+        }
+        // An outside actor plus a denial of any breach presents nothing as
+        // the team's failure; an outside actor alone is blame put elsewhere.
+        if !blaming.is_empty() && !denial {
+            return Finding::partial("The incident is acknowledged, but the cause is put on someone else.")
+                .citing(blaming.into_iter().take(3));
         }
         Finding::missing("Nothing in the text presents this as a failure of the team's own.")
     }
@@ -105,5 +142,57 @@ mod tests {
     #[test]
     fn a_negated_apology_does_not_count() {
         assert_ne!(verdict(P1, "We are not sorry about anything."), Met);
+    }
+
+    #[test]
+    fn judging_its_own_slowness_meets_p1() {
+        let text = "Our provider had a failure that cut off our servers. \
+                    It took too long to realize that we had two separate issues.";
+        assert_eq!(verdict(P1, text), Met);
+    }
+
+    #[test]
+    fn admitting_a_missing_safeguard_meets_p1() {
+        assert_eq!(verdict(P1, "Launches failed for an hour. This shows we do not have enough spare capacity."), Met);
+    }
+
+    #[test]
+    fn a_counterfactual_judgement_without_we_meets_p1() {
+        let text = "One account uploaded thousands of packages. \
+                    It should not have been possible for a single account to upload that many.";
+        assert_eq!(verdict(P1, text), Met);
+    }
+
+    #[test]
+    fn blaming_only_a_vendor_is_partial() {
+        assert_eq!(verdict(P1, "Our hosting provider had an outage that took our site down."), Partial);
+    }
+
+    #[test]
+    fn a_stock_phrase_is_not_ownership() {
+        let text = "A token was exposed. We did, do and will continue to take security very seriously.";
+        assert_eq!(verdict(P1, text), Partial);
+    }
+
+    #[test]
+    fn a_requirement_is_not_self_criticism() {
+        let text = "The service went down. The canary app should have alerts after two minutes.";
+        assert_eq!(verdict(P1, text), Partial);
+    }
+
+    #[test]
+    fn an_outside_attack_with_no_breach_is_missing() {
+        let text = "A phishing campaign caused errors for users who followed its links. \
+                    We have no evidence of a compromise of our infrastructure.";
+        assert_eq!(verdict(P1, text), Missing);
+    }
+
+    #[test]
+    fn a_bare_label_is_not_cited() {
+        let text = "**Impact**:\n\n- Users could not log in.\n";
+        let r = crate::engine::review(text);
+        let p1 = r.get(P1);
+        assert_eq!(p1.verdict, Partial);
+        assert!(p1.evidence.iter().all(|e| !e.text.trim_end_matches(':').eq_ignore_ascii_case("impact")));
     }
 }
