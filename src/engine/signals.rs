@@ -19,7 +19,7 @@ const IRREGULAR_PARTICIPLES: &[&str] = &[
     "withdrawn", "overwritten", "rewritten", "struck", "split", "shut", "cut", "read", "led",
 ];
 
-fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
+fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> + Clone {
     text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '-' || c == '\u{2019}'))
         .filter(|w| !w.is_empty())
 }
@@ -61,6 +61,41 @@ pub fn affirmed<'d>(doc: &'d Document, s: &'d Sentence, cue: Cue) -> impl Iterat
     doc.hits_in(s)
         .iter()
         .filter(move |h| h.cue == cue && !negated_before(doc, s, h.prose.start))
+}
+
+/// Who a blameless report names as the team: "by the team", "by the
+/// on-call engineer".
+const TEAM_AGENTS: &[&str] = &[
+    "team", "teams", "engineer", "engineers", "on-call", "oncall", "operator", "operators",
+    "maintainer", "maintainers", "sre", "developer", "developers",
+];
+
+/// "A PR which had not been identified by the team was queued": a negated
+/// passive whose agent is the team ("not [been] <participle> by the
+/// team", the negator at most four words before "by"), which is how a
+/// blameless report owns an omission without saying "we".
+pub fn omitted_by_team(text: &str) -> bool {
+    let mut ws = words(text);
+    // Words since the last negator; a negator further back belongs to
+    // another clause.
+    let mut since_negator = usize::MAX;
+    let mut previous = "";
+    while let Some(w) = ws.next() {
+        since_negator = if NEGATORS.contains(&w) { 0 } else { since_negator.saturating_add(1) };
+        if w == "by" && since_negator <= 4 && is_participle(previous) {
+            let mut agent = ws.clone().take(3);
+            let team = match agent.next() {
+                Some("us") => true,
+                Some("the" | "our") => agent.any(|a| TEAM_AGENTS.contains(&a)),
+                _ => false,
+            };
+            if team {
+                return true;
+            }
+        }
+        previous = w;
+    }
+    false
 }
 
 /// Possessives that give what follows to someone other than the writer:
@@ -170,6 +205,15 @@ mod tests {
         assert!(speaks_in("It took a while before I noticed."));
         assert!(!speaks_in("Some of our nodes failed."));
         assert!(!speaks_in("Replace the word, i.e. revert the change."));
+    }
+
+    #[test]
+    fn an_omission_by_the_team_is_found_in_the_passive() {
+        assert!(omitted_by_team("a pr which had not been identified by the team was queued up"));
+        assert!(omitted_by_team("the page was never acknowledged by the on-call engineer"));
+        assert!(!omitted_by_team("the change was reviewed by the team"));
+        assert!(!omitted_by_team("no action is required by users"));
+        assert!(!omitted_by_team("we did not know, and it was found by the team later"));
     }
 
     #[test]

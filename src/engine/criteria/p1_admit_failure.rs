@@ -4,9 +4,11 @@
 //! an apology, "our mistake", "we should have", a plain statement that the
 //! team's own action, decision, configuration or omission caused or
 //! prolonged the outage ("we deployed a change that…", "we do not have
-//! alerts for this"), or a judgement of its own conduct ("it took us too
-//! long to notice", "this should not have been possible"). Stock phrases
-//! ("we take security very seriously") and hedged apologies own nothing.
+//! alerts for this"; in a blameless report, "a PR which had not been
+//! reviewed by the team"), or a judgement of its own conduct ("it took us
+//! too long to notice", "this should not have been possible"). Stock
+//! phrases ("we take security very seriously") and hedged apologies own
+//! nothing.
 //!
 //! **Why.** Readers forgive a company that says it failed; they do not
 //! forgive one that pretends nothing happened or blames someone else.
@@ -25,7 +27,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{Document, Sentence};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::affirmed;
+use crate::engine::signals::{affirmed, omitted_by_team};
 
 pub struct AdmitFailure;
 
@@ -63,7 +65,8 @@ impl Criterion for AdmitFailure {
             let canned = c.any(&[Cue::Boilerplate, Cue::Marketing]);
             let hedge = c.has(Cue::Hedge);
             let apology = affirmed(doc, s, Cue::Apology).next().is_some();
-            let owns = affirmed(doc, s, Cue::Ownership).next().is_some() && c.has(Cue::FirstPerson);
+            let owns = (affirmed(doc, s, Cue::Ownership).next().is_some() && c.has(Cue::FirstPerson))
+                || omitted_by_team(doc.words(s));
             // Criticism aimed at a vendor is not self-criticism.
             let criticises = affirmed(doc, s, Cue::SelfCriticism).next().is_some() && !c.has(Cue::ThirdParty);
             if c.has(Cue::NonApology) || (apology && hedge) {
@@ -161,6 +164,18 @@ mod tests {
         let text = "One account uploaded thousands of packages. \
                     It should not have been possible for a single account to upload that many.";
         assert_eq!(verdict(P1, text), Met);
+    }
+
+    #[test]
+    fn a_team_omission_told_in_the_passive_meets_p1() {
+        let text = "A PR which had not been reviewed by the team was queued and deleted the route tables.";
+        assert_eq!(verdict(P1, text), Met);
+    }
+
+    #[test]
+    fn an_instruction_to_users_is_not_an_omission() {
+        let text = "A cask was compromised. No action is required by users due to this incident.";
+        assert_ne!(verdict(P1, text), Met);
     }
 
     #[test]
