@@ -219,7 +219,8 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "out of an abundance of caution", "abundance of caution",
     ]),
     (Cue::Weasel, &[
-        "no evidence", "no indication", "nothing to suggest", "out of an abundance of caution",
+        "no evidence", "no indication", "any evidence", "any indication", "nothing to suggest",
+        "out of an abundance of caution",
         "abundance of caution", "as a precaution", "precautionary", "cautionary measure",
     ]),
     // Judgements of the team's own conduct. A bare "should have" is left out:

@@ -61,8 +61,9 @@ impl Criterion for AdmitFailure {
             let c = s.cues;
             planned |= c.has(Cue::Planned);
             denial |= c.any(&[Cue::NotAffected, Cue::Weasel]);
-            // A "we" inside a template or a stock phrase owns nothing.
-            let canned = c.any(&[Cue::Boilerplate, Cue::Marketing]);
+            // A "we" inside a template, a stock phrase or a soft denial ("we
+            // do not have any evidence that…") owns nothing.
+            let canned = c.any(&[Cue::Boilerplate, Cue::Marketing, Cue::Weasel]);
             let hedge = c.has(Cue::Hedge);
             let apology = affirmed(doc, s, Cue::Apology).next().is_some();
             let owns = (affirmed(doc, s, Cue::Ownership).next().is_some() && c.has(Cue::FirstPerson))
@@ -176,6 +177,12 @@ mod tests {
     fn an_instruction_to_users_is_not_an_omission() {
         let text = "A cask was compromised. No action is required by users due to this incident.";
         assert_ne!(verdict(P1, text), Met);
+    }
+
+    #[test]
+    fn a_soft_denial_is_not_ownership() {
+        let text = "A token was leaked. We do not have any evidence that it was used.";
+        assert_eq!(verdict(P1, text), Partial);
     }
 
     #[test]

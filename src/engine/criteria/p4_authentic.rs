@@ -48,13 +48,18 @@ impl Criterion for Authentic {
 
     fn review(&self, doc: &Document) -> Finding {
         let mut candid = Vec::new();
-        let mut concrete = Vec::new();
+        // Sentences with numbers or clock times, then those that only name
+        // a technology: the first are the better evidence of specificity.
+        let mut measured = Vec::new();
+        let mut technical = Vec::new();
         let mut undercut = Vec::new();
         let mut marketing = 0usize;
         for s in doc.prose_sentences() {
             let c = s.cues;
-            if quantities(doc.words(s)) > 0 || s.times.clocks > 0 || c.has(Cue::Technology) {
-                concrete.push(s);
+            if quantities(doc.words(s)) > 0 || s.times.clocks > 0 {
+                measured.push(s);
+            } else if c.has(Cue::Technology) {
+                technical.push(s);
             }
             if affirmed(doc, s, Cue::SelfCriticism).next().is_some() {
                 candid.push(s);
@@ -71,7 +76,7 @@ impl Criterion for Authentic {
                 undercut.push(s);
             }
         }
-        let facts = concrete.len();
+        let facts = measured.len() + technical.len();
         if facts == 0 && candid.is_empty() {
             if !undercut.is_empty() {
                 return Finding::missing("Only stock phrases and softening; no concrete facts.");
@@ -82,9 +87,9 @@ impl Criterion for Authentic {
             return Finding::partial("Candid in places, but softening or marketing phrases undercut it.")
                 .citing(undercut.into_iter().take(4));
         }
-        let reason = format!("Specific and candid: {facts} sentences give concrete facts.");
+        let reason = format!("Specific and candid: concrete facts in {facts} sentences, no spin.");
         if candid.is_empty() {
-            Finding::met(reason).citing(concrete.into_iter().take(3))
+            Finding::met(reason).citing(measured.into_iter().chain(technical).take(3))
         } else {
             Finding::met(reason).citing(candid.into_iter().take(4))
         }
@@ -117,10 +122,12 @@ mod tests {
 
     #[test]
     fn concrete_facts_alone_are_cited_for_met() {
-        let r = crate::engine::review("The database ran out of disk at 01:38 UTC. 3 nodes failed.");
+        let text = "The database ran out of disk. The cache emptied. The proxy stalled. \
+                    Then 3 nodes failed at 01:38 UTC.";
+        let r = crate::engine::review(text);
         let p4 = r.get(crate::engine::CriterionId::P4);
         assert_eq!(p4.verdict, Met);
-        assert!(!p4.evidence.is_empty());
+        assert!(p4.evidence.iter().any(|e| e.text == "Then 3 nodes failed at 01:38 UTC."));
     }
 
     #[test]
