@@ -226,7 +226,9 @@ const PHRASES: &[(Cue, &[&str])] = &[
     // Judgements of the team's own conduct. A bare "should have" is left out:
     // "the app should have alerts" states a requirement, not a failing.
     (Cue::SelfCriticism, &[
-        "unacceptabl*", "embarrass*", "took too long", "took us too long", "took a while",
+        "unacceptabl*", "embarrass*", "took too long", "took us too long", "far too long",
+        "way too long", "much too long", "too long to notice", "too long to detect",
+        "too long to respond", "too long to realize", "too long to realise", "took a while",
         "took us a while", "took longer than", "not good enough", "not fast enough",
         "too slow", "response was slow*", "should not have", "shouldn't have",
         "should never have", "should have been", "should have caught", "fell short",

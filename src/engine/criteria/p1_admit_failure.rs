@@ -99,17 +99,17 @@ impl Criterion for AdmitFailure {
         if planned {
             return Finding::missing("This reads as planned work: nothing is presented as a failure of the team's own.");
         }
+        // An outside actor plus a denial of any breach, with nothing else
+        // acknowledged, presents nothing as the team's failure.
+        if !blaming.is_empty() && (!denial || !acknowledging.is_empty()) {
+            return Finding::partial("The incident is acknowledged, but the cause is put on someone else.")
+                .citing(blaming.into_iter().chain(acknowledging).take(3));
+        }
         if !acknowledging.is_empty() {
             return Finding::partial(
                 "The incident is acknowledged, but no one owns it: the cause is told impersonally.",
             )
             .citing(acknowledging.into_iter().take(3));
-        }
-        // An outside actor plus a denial of any breach presents nothing as
-        // the team's failure; an outside actor alone is blame put elsewhere.
-        if !blaming.is_empty() && !denial {
-            return Finding::partial("The incident is acknowledged, but the cause is put on someone else.")
-                .citing(blaming.into_iter().take(3));
         }
         Finding::missing("Nothing in the text presents this as a failure of the team's own.")
     }
@@ -188,6 +188,10 @@ mod tests {
     #[test]
     fn blaming_only_a_vendor_is_partial() {
         assert_eq!(verdict(P1, "Our hosting provider had an outage that took our site down."), Partial);
+        let r = crate::engine::review(
+            "Our cloud provider had an outage from 10:00 to 11:30. Our service was unavailable for all customers.",
+        );
+        assert!(r.get(P1).reason.contains("someone else"));
     }
 
     #[test]
