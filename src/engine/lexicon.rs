@@ -220,6 +220,8 @@ const PHRASES: &[(Cue, &[&str])] = &[
     ]),
     (Cue::Weasel, &[
         "no evidence", "no indication", "any evidence", "any indication", "nothing to suggest",
+        "no sign of", "no signs of", "did not find any", "didn't find any", "found no",
+        "did not observe any", "not seen any", "did not receive any", "didn't receive any",
         "out of an abundance of caution",
         "abundance of caution", "as a precaution", "precautionary", "cautionary measure",
     ]),

@@ -186,6 +186,12 @@ mod tests {
     }
 
     #[test]
+    fn a_reassurance_is_not_an_admission() {
+        let text = "Some uploads failed. We did not receive any reports of data loss.";
+        assert_eq!(verdict(P1, text), Partial);
+    }
+
+    #[test]
     fn blaming_only_a_vendor_is_partial() {
         assert_eq!(verdict(P1, "Our hosting provider had an outage that took our site down."), Partial);
         let r = crate::engine::review(
