@@ -129,6 +129,18 @@ pub fn names_chat_channel(text: &str) -> bool {
     })
 }
 
+/// Whether the text names a social account: "@" opening a word, right
+/// before a letter or digit ("follow @examplestatus"), not inside an address
+/// ("ops@example.com", "user@10.0.0.1").
+pub fn names_handle(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c == b'@'
+            && b.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric() || *n == b'_')
+            && (i == 0 || b[i - 1].is_ascii_whitespace() || b[i - 1] == b'(')
+    })
+}
+
 /// Numbers that measure something: "30%", "1,200 users", "3 of 4 nodes",
 /// "500 errors". Years, versions and times of day are not quantities.
 pub fn quantities(text: &str) -> usize {
@@ -214,6 +226,15 @@ mod tests {
         assert!(!omitted_by_team("the change was reviewed by the team"));
         assert!(!omitted_by_team("no action is required by users"));
         assert!(!omitted_by_team("we did not know, and it was found by the team later"));
+    }
+
+    #[test]
+    fn handles_open_a_word() {
+        assert!(names_handle("follow @examplestatus for updates"));
+        assert!(names_handle("(@ops_team on mastodon)"));
+        assert!(!names_handle("write to ops@example.com"));
+        assert!(!names_handle("ssh to gke-node@10.0.0.1"));
+        assert!(!names_handle("meet @ 10:00"));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! **What it checks.** Whether the text names or links a public place where
 //! affected readers got, or can get, updates or reach the team: a status
-//! page, a blog, a social account, a mailing list, a public forum, a
+//! page, a blog, a social account ("follow @acmestatus for updates"), a
+//! mailing list, a public forum, a
 //! published security advisory, a support or security address, a named chat
 //! channel where users report to the team ("users reported it in
 //! #ask-support"), or a public issue where the incident was reported or
@@ -24,7 +25,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, names_chat_channel, others_before};
+use crate::engine::signals::{affirmed, names_chat_channel, names_handle, others_before};
 
 pub struct CommunicationChannel;
 
@@ -87,12 +88,14 @@ impl Criterion for CommunicationChannel {
                 } else {
                     ours.push(s);
                 }
-            } else if (names_chat_channel(doc.words(s)) && s.cues.any(&[Cue::Who, Cue::UpdatesVague]))
+            } else if ((names_chat_channel(doc.words(s)) || names_handle(doc.words(s)))
+                && s.cues.any(&[Cue::Who, Cue::UpdatesVague]))
                 || (s.cues.has(Cue::IssueUrl) && reports_in_an_issue(doc, s))
             {
-                // "Users reported it in #ask-platform": a named channel where
-                // the affected users reach the team; "issues/140 is opened,
-                // reporting failures": the public issue tracking the incident.
+                // "Users reported it in #ask-platform", "follow @acmestatus
+                // for updates": a named channel or account where the affected
+                // users reach the team; "issues/140 is opened, reporting
+                // failures": the public issue tracking the incident.
                 ours.push(s);
             }
         }
@@ -186,6 +189,11 @@ mod tests {
     #[test]
     fn a_channel_someone_else_owns_is_partial() {
         assert_eq!(verdict(P3, "The researchers have also written their own blog on this incident."), Partial);
+    }
+
+    #[test]
+    fn a_handle_where_updates_are_given_meets_p3() {
+        assert_eq!(verdict(P3, "Follow @acmestatus for updates."), Met);
     }
 
     #[test]
