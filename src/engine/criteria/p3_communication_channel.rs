@@ -105,9 +105,10 @@ impl Criterion for CommunicationChannel {
             if INTERNAL_HOSTS.iter().any(|h| url.contains(h)) {
                 continue;
             }
-            let sentence = doc
-                .prose_sentences()
-                .find(|s| s.block == l.block && s.src.start <= l.src.start && l.src.start < s.src.end);
+            // Sentences are in text order: the first that ends after the
+            // link's start holds it.
+            let at = doc.sentences.partition_point(|s| s.src.end <= l.src.start);
+            let sentence = doc.sentences.get(at).filter(|s| s.src.start <= l.src.start);
             let channel = CHANNEL_HOSTS.iter().any(|h| url.contains(h));
             let issue = url.contains("/issues/") && sentence.is_some_and(|s| reports_in_an_issue(doc, s));
             if !channel && !issue {
