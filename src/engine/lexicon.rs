@@ -35,6 +35,9 @@ cues! {
     Apology,
     /// "we made a mistake", "we failed to", "we should have".
     Ownership,
+    /// "we deployed", "we merged", "our change": the team's own work, which
+    /// owns the failure only where it is not the fix.
+    OwnAction,
     /// "we regret any inconvenience", "apologize for any inconvenience".
     NonApology,
     /// "may have", "might have", "potentially".
@@ -170,25 +173,27 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "let our users down", "let you down", "we regret", "deeply regret", "sincerely regret",
         "we are truly sorry",
     ]),
-    // Neutral verbs of the team's own work ("we deployed", "we merged") own
-    // the change that the sentence goes on to tie to the outage. Phrases that
-    // read as ownership but mostly are not ("our error monitoring", "we did
-    // a great job", "we were not able to", "assigning blame") stay out.
+    // Phrases that read as ownership but mostly are not ("our error
+    // monitoring", "we did a great job", "we were not able to", "assigning
+    // blame") stay out.
     (Cue::Ownership, &[
         "our mistake", "my mistake", "we made a mistake", "we made mistakes", "we failed",
         "we should have", "i should have", "we did not", "we didn't", "we missed",
-        "we overlooked", "we neglected", "we forgot", "we introduced", "we deployed",
+        "we overlooked", "we neglected", "we forgot",
         "we accidentally", "we mistakenly", "we inadvertently", "we broke", "we caused",
-        "we could have", "we merged", "we released", "we pushed", "we shipped", "we changed",
-        "we misconfigured", "we underestimated", "we upgraded", "our change",
-        "our deploy", "our deploys", "our configuration", "our code", "was a mistake",
-        "were mistakes", "i made", "i accidentally", "i mistakenly", "i deployed",
-        "i merged", "our fault", "we are responsible", "we take responsibility",
+        "we could have", "we misconfigured", "we underestimated", "was a mistake",
+        "were mistakes", "i made", "i accidentally", "i mistakenly",
+        "our fault", "we are responsible", "we take responsibility",
         "we take full responsibility", "we own", "we had not", "we hadn't", "we never",
         "we lacked", "we lack", "we didn't have", "we did not have", "we do not have",
         "we don't have", "we have yet to", "we still do not", "we still don't", "we were too",
         "we were slow", "we got wrong", "we got it wrong", "we messed up", "we screwed up",
         "we dropped the ball", "our responsibility",
+    ]),
+    (Cue::OwnAction, &[
+        "we deployed", "we merged", "we released", "we pushed", "we shipped", "we changed",
+        "we upgraded", "we introduced", "our change", "our deploy", "our deploys",
+        "our configuration", "our code", "i deployed", "i merged",
     ]),
     (Cue::NonApology, &[
         "any inconvenience", "the inconvenience", "inconvenience this may", "inconvenience caused",

@@ -7,8 +7,9 @@
 //! alerts for this"; in a blameless report, "a PR which had not been
 //! reviewed by the team"), or a judgement of its own conduct ("it took us
 //! too long to notice", "this should not have been possible"). Stock
-//! phrases ("we take security very seriously") and hedged apologies own
-//! nothing.
+//! phrases ("we take security very seriously"), soft denials ("we did not
+//! find any evidence"), hedged apologies and the team's work on the fix
+//! ("we deployed the fix and service recovered") own nothing.
 //!
 //! **Why.** Readers forgive a company that says it failed; they do not
 //! forgive one that pretends nothing happened or blames someone else.
@@ -24,7 +25,7 @@
 //! evidence of a compromise."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::{Document, Sentence};
+use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{affirmed, omitted_by_team};
@@ -66,7 +67,13 @@ impl Criterion for AdmitFailure {
             let canned = c.any(&[Cue::Boilerplate, Cue::Marketing, Cue::Weasel]);
             let hedge = c.has(Cue::Hedge);
             let apology = affirmed(doc, s, Cue::Apology).next().is_some();
-            let owns = (affirmed(doc, s, Cue::Ownership).next().is_some() && c.has(Cue::FirstPerson))
+            // The team's own work owns the failure unless the sentence tells
+            // of the fix: "we deployed a change that…" vs "we deployed the
+            // fix and service recovered".
+            let fixing = c.any(&[Cue::Mitigation, Cue::EndWord])
+                || matches!(doc.topic(s), Topic::Resolution | Topic::FollowUp);
+            let acts = affirmed(doc, s, Cue::OwnAction).next().is_some() && !fixing;
+            let owns = ((acts || affirmed(doc, s, Cue::Ownership).next().is_some()) && c.has(Cue::FirstPerson))
                 || omitted_by_team(doc.words(s));
             // Criticism aimed at a vendor is not self-criticism.
             let criticises = affirmed(doc, s, Cue::SelfCriticism).next().is_some() && !c.has(Cue::ThirdParty);
@@ -177,6 +184,12 @@ mod tests {
     fn an_instruction_to_users_is_not_an_omission() {
         let text = "A cask was compromised. No action is required by users due to this incident.";
         assert_ne!(verdict(P1, text), Met);
+    }
+
+    #[test]
+    fn deploying_the_fix_is_not_owning_the_fault() {
+        let text = "Logins failed for an hour. We deployed the fix at 10:30 and service recovered.";
+        assert_eq!(verdict(P1, text), Partial);
     }
 
     #[test]
