@@ -3,7 +3,7 @@
 //! **What it checks.** Whether the whole text is candid and specific:
 //! concrete numbers and facts, self-criticism, no minimising. A single stock
 //! phrase or soft denial among candid facts stays met. It is partial when
-//! the text is undercut twice or more: minimising that touches the impact or
+//! the text is undercut twice or more, phrase by phrase: minimising that touches the impact or
 //! the cause ("a brief blip", "impact on users was negligible"), soft
 //! denials ("no evidence that", "out of an abundance of caution") and
 //! marketing; or when marketing outweighs the facts. Softening words in the
@@ -22,7 +22,7 @@
 //! world-class service."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::{Document, Topic};
+use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{affirmed, quantities};
@@ -37,9 +37,23 @@ static GUIDANCE: Guidance = Guidance {
     skeleton: "## What it was like for you\n\nFor <duration>, <how many> users could not <what>. It took us <how long> to notice, which was too long.\n",
 };
 
-/// Undercutting sentences that a candid text absorbs: one stock phrase is
-/// a habit, two are a tone.
+/// Softening moves that undercut a candid text: one stock phrase is a
+/// habit, two are a tone.
 const UNDERCUT_LIMIT: usize = 2;
+
+/// Hits of a cue in a sentence, overlapping phrases ("a small number",
+/// "small number") counted once.
+fn distinct_hits(doc: &Document, s: &Sentence, cue: Cue) -> usize {
+    let mut end = 0;
+    let mut count = 0;
+    for h in doc.hits_in(s).iter().filter(|h| h.cue == cue && h.prose.end <= s.prose.end) {
+        if h.prose.start >= end {
+            count += 1;
+        }
+        end = end.max(h.prose.end);
+    }
+    count
+}
 
 impl Criterion for Authentic {
     fn guidance(&self) -> &'static Guidance {
@@ -53,6 +67,9 @@ impl Criterion for Authentic {
         let mut measured = Vec::new();
         let mut technical = Vec::new();
         let mut undercut = Vec::new();
+        // Softening moves, counted per phrase: "brief, and only a small
+        // number of users" softens twice in one sentence.
+        let mut softenings = 0usize;
         let mut marketing = 0usize;
         for s in doc.prose_sentences() {
             let c = s.cues;
@@ -68,11 +85,13 @@ impl Criterion for Authentic {
             let about_incident = topic != Topic::FollowUp
                 && (matches!(topic, Topic::Impact | Topic::Summary)
                     || c.any(&[Cue::ImpactWord, Cue::CauseWord]));
-            let minimises = c.has(Cue::Minimiser) && about_incident;
+            let minimisers = if about_incident { distinct_hits(doc, s, Cue::Minimiser) } else { 0 };
             if c.has(Cue::Marketing) {
                 marketing += 1;
             }
-            if minimises || c.any(&[Cue::Marketing, Cue::Weasel]) {
+            let stock = c.any(&[Cue::Marketing, Cue::Weasel]);
+            if minimisers > 0 || stock {
+                softenings += minimisers + usize::from(stock);
                 undercut.push(s);
             }
         }
@@ -83,7 +102,7 @@ impl Criterion for Authentic {
             }
             return Finding::missing("No concrete facts or candour to judge by.");
         }
-        if undercut.len() >= UNDERCUT_LIMIT || marketing > facts / 3 + 1 {
+        if softenings >= UNDERCUT_LIMIT || marketing > facts / 3 + 1 {
             return Finding::partial("Candid in places, but softening or marketing phrases undercut it.")
                 .citing(undercut.into_iter().take(4));
         }
@@ -149,6 +168,19 @@ mod tests {
     fn softening_words_in_follow_up_plans_do_not_count() {
         let text = "At 10:02 UTC 30% of launches failed for 2 hours.\n\n## Action items\n\n\
                     - Limit concurrent builds to a small number.\n- Show brief periods of retries in the errors chart.\n";
+        assert_eq!(verdict(P4, text), Met);
+    }
+
+    #[test]
+    fn two_minimisers_in_one_sentence_are_partial() {
+        let text = "At 10:02 UTC 3 API servers failed. \
+                    The outage was brief and affected only a small number of users.";
+        assert_eq!(verdict(P4, text), Partial);
+    }
+
+    #[test]
+    fn overlapping_phrases_minimise_once() {
+        let text = "At 10:02 UTC 3 API servers failed. A small number of users saw errors.";
         assert_eq!(verdict(P4, text), Met);
     }
 
