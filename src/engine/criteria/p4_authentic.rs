@@ -3,8 +3,9 @@
 //! **What it checks.** Whether the whole text is candid and specific:
 //! concrete numbers and facts, self-criticism, no minimising. A single stock
 //! phrase or soft denial among candid facts stays met. It is partial when
-//! the text is undercut twice or more, phrase by phrase: minimising that touches the impact or
-//! the cause ("a brief blip", "impact on users was negligible"), soft
+//! the text is undercut twice or more, counted phrase by phrase: minimising
+//! that touches the impact or the cause ("a brief blip", "impact on users
+//! was negligible"), soft
 //! denials ("no evidence that", "out of an abundance of caution") and
 //! marketing; or when marketing outweighs the facts. Softening words in the
 //! follow-up plans ("limit builds to a small number") describe the future,
