@@ -281,7 +281,8 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "we notified", "notified users", "notified customers", "notified affected",
         "notified all", "communicated", "communicate to", "communicate with",
         "communicating with", "our communication", "informed", "update:", "make you aware",
-        "keep you updated",
+        "keep you updated", "will publish", "will post", "publish guidance", "publish an update",
+        "post an update",
     ]),
     (Cue::InternalTool, &[
         "slack", "pagerduty", "pager duty", "opsgenie", "jira", "confluence", "google doc",

@@ -8,16 +8,17 @@
 //! channel where users report to the team ("users reported it in
 //! #ask-support"), or a public issue where the incident was reported or
 //! written up ("#140 is opened, reporting failures"). Internal tools (a
-//! pager, an unnamed Slack thread) and issues for follow-up work do not
-//! count. Someone else's channel ("the vendor announced it on their blog")
-//! and "we will post updates" without saying where are partial.
+//! pager, an unnamed Slack thread), issues for follow-up work and someone
+//! else's channel ("the researchers wrote about it on their blog") do not
+//! count: none is where the affected readers hear from the team. "We will
+//! post updates" or "we will publish guidance" without saying where is
+//! partial.
 //!
 //! **Why.** During an outage, people need to know where to look.
 //!
 //! **Passes:** "Follow status.example.com for updates."
 //!
-//! **Partial:** "We kept customers informed throughout.", "CircleCI
-//! announced a [security alert](https://circleci.com/blog/…)."
+//! **Partial:** "We kept customers informed throughout."
 //!
 //! **Fails:** a text that never says where updates were given.
 
@@ -56,6 +57,12 @@ fn someone_elses(doc: &Document, s: &Sentence, at: usize) -> bool {
             && doc.hits_in(s).iter().any(|h| h.cue == Cue::ThirdParty && h.prose.end <= at))
 }
 
+/// Whether every channel the sentence names belongs to someone else.
+fn only_others_channels(doc: &Document, s: &Sentence) -> bool {
+    let mut named = affirmed(doc, s, Cue::Channel).peekable();
+    named.peek().is_some() && named.all(|h| someone_elses(doc, s, h.prose.start))
+}
+
 /// Whether a linked channel belongs to an outside party that the sentence
 /// names: the party's name is in the link's host or path.
 fn links_to_someone_else(doc: &Document, s: &Sentence, url: &str) -> bool {
@@ -79,13 +86,9 @@ impl Criterion for CommunicationChannel {
 
     fn review(&self, doc: &Document) -> Finding {
         let mut ours = Vec::new();
-        let mut theirs = Vec::new();
         for s in doc.prose_sentences() {
-            let mut named = affirmed(doc, s, Cue::Channel).peekable();
-            if named.peek().is_some() {
-                if named.all(|h| someone_elses(doc, s, h.prose.start)) {
-                    theirs.push(s);
-                } else {
+            if affirmed(doc, s, Cue::Channel).next().is_some() {
+                if !only_others_channels(doc, s) {
                     ours.push(s);
                 }
             } else if ((names_chat_channel(doc.words(s)) || names_handle(doc.words(s)))
@@ -114,10 +117,9 @@ impl Criterion for CommunicationChannel {
             if !channel && !issue {
                 continue;
             }
-            match sentence {
-                Some(s) if theirs.iter().any(|t| std::ptr::eq(*t, s)) => {}
-                Some(s) if links_to_someone_else(doc, s, &url) => theirs.push(s),
-                _ => linked.push(l.src.clone()),
+            let others = sentence.is_some_and(|s| only_others_channels(doc, s) || links_to_someone_else(doc, s, &url));
+            if !others {
+                linked.push(l.src.clone());
             }
         }
         if !ours.is_empty() || !linked.is_empty() {
@@ -130,10 +132,6 @@ impl Criterion for CommunicationChannel {
             .filter(|s| s.cues.has(Cue::UpdatesVague))
             .take(3)
             .collect();
-        if !theirs.is_empty() {
-            return Finding::partial("The only channel named is someone else's, not the team's own.")
-                .citing(theirs.into_iter().take(2).chain(vague));
-        }
         if !vague.is_empty() {
             return Finding::partial("Updates are mentioned, but not where they were given.").citing(vague);
         }
@@ -182,14 +180,17 @@ mod tests {
     }
 
     #[test]
-    fn a_vendors_blog_is_partial() {
+    fn a_vendors_blog_is_not_our_channel() {
         let text = "CircleCI announced a [security alert](https://circleci.com/blog/security-alert/).";
+        assert_eq!(verdict(P3, text), Missing);
+        let text = "CircleCI announced a [security alert](https://circleci.com/blog/security-alert/). \
+                    We will publish guidance for users.";
         assert_eq!(verdict(P3, text), Partial);
     }
 
     #[test]
-    fn a_channel_someone_else_owns_is_partial() {
-        assert_eq!(verdict(P3, "The researchers have also written their own blog on this incident."), Partial);
+    fn a_channel_someone_else_owns_is_not_a_channel() {
+        assert_eq!(verdict(P3, "The researchers have also written their own blog on this incident."), Missing);
     }
 
     #[test]
