@@ -3,11 +3,11 @@
 //! **What it checks.** Whether the text names or links a public place where
 //! affected readers got, or can get, updates or reach the team: a status
 //! page, a blog, a social account ("follow @acmestatus for updates"), a
-//! mailing list, a public forum, a
-//! published security advisory, a support or security address, a named chat
-//! channel where users report to the team ("users reported it in
-//! #ask-support"), or a public issue where the incident was reported or
-//! written up ("#140 is opened, reporting failures"). Internal tools (a
+//! mailing list, a public forum, a published security advisory, a support
+//! or security address, a named chat channel where users report to the
+//! team ("users reported it in #ask-support"), or a public issue where the
+//! incident was reported or written up (".../issues/140 is opened,
+//! reporting failures"). Internal tools (a
 //! pager, an unnamed Slack thread), issues for follow-up work and someone
 //! else's channel ("the researchers wrote about it on their blog") do not
 //! count: none is where the affected readers hear from the team. "We will
