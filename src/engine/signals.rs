@@ -111,11 +111,15 @@ pub fn others_before(doc: &Document, s: &Sentence, at: usize) -> bool {
 }
 
 /// Whether the sentence has someone speaking as the one who acts ("we",
-/// "I", "us"), leaving out the "i" of the abbreviation "i.e.".
+/// "I", "us"). A pronoun joined to what follows by "-" or by "." and a
+/// letter is part of a name or an abbreviation ("us-east-1", "i.e.").
 pub fn speaks(doc: &Document, s: &Sentence) -> bool {
-    doc.hits_in(s)
-        .iter()
-        .any(|h| h.cue == Cue::Speaker && h.prose.end <= s.prose.end && !doc.prose[h.prose.end..].starts_with(".e"))
+    doc.hits_in(s).iter().any(|h| {
+        let after = &doc.prose.as_bytes()[h.prose.end..];
+        let joined = after.first() == Some(&b'-')
+            || (after.first() == Some(&b'.') && after.get(1).is_some_and(|c| c.is_ascii_alphanumeric()));
+        h.cue == Cue::Speaker && h.prose.end <= s.prose.end && !joined
+    })
 }
 
 /// Whether the text names a chat channel: "#" right before a letter, and
@@ -217,6 +221,8 @@ mod tests {
         assert!(speaks_in("It took a while before I noticed."));
         assert!(!speaks_in("Some of our nodes failed."));
         assert!(!speaks_in("Replace the word, i.e. revert the change."));
+        assert!(!speaks_in("The provider had an outage in us-east-1."));
+        assert!(speaks_in("It was me."));
     }
 
     #[test]
