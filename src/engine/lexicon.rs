@@ -231,15 +231,18 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "abundance of caution", "as a precaution", "precautionary", "cautionary measure",
     ]),
     // Judgements of the team's own conduct. A bare "should have" is left out:
-    // "the app should have alerts" states a requirement, not a failing.
+    // "the app should have alerts" states a requirement, not a failing; so
+    // are "took a while", "too slow" and "painful", which as often describe
+    // a system or an experience as a judgement.
     (Cue::SelfCriticism, &[
         "unacceptabl*", "embarrass*", "took too long", "took us too long", "far too long",
         "way too long", "much too long", "too long to notice", "too long to detect",
-        "too long to respond", "too long to realize", "too long to realise", "took a while",
-        "took us a while", "took longer than", "not good enough", "not fast enough",
-        "too slow", "response was slow*", "should not have", "shouldn't have",
+        "too long to respond", "too long to realize", "too long to realise",
+        "took a while before", "took a while to notice", "took a while to realize",
+        "took a while to realise", "took us a while", "longer than it should",
+        "not good enough", "response was slow*", "should not have", "shouldn't have",
         "should never have", "should have been", "should have caught", "fell short",
-        "we failed", "inexcusable", "painful", "mistake", "mistakes", "in hindsight",
+        "we failed", "inexcusable", "mistake", "mistakes", "in hindsight",
         "we could have", "would have allowed us", "would have caught", "would have prevented",
         "could have prevented", "could have been avoided", "could have been prevented",
         "could have been caught", "could have been noticed", "oversight", "we missed",

@@ -220,6 +220,14 @@ mod tests {
     }
 
     #[test]
+    fn describing_a_slow_system_is_not_self_criticism() {
+        let text = "The service went down. The rollout took a while to propagate because the disk was too slow.";
+        assert_eq!(verdict(P1, text), Partial);
+        let text = "The service went down. It took a while before we realized what was wrong.";
+        assert_eq!(verdict(P1, text), Met);
+    }
+
+    #[test]
     fn a_requirement_is_not_self_criticism() {
         let text = "The service went down. The canary app should have alerts after two minutes.";
         assert_eq!(verdict(P1, text), Partial);
