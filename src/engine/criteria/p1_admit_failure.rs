@@ -46,6 +46,17 @@ fn substantive(doc: &Document, s: &Sentence) -> bool {
     doc.words(s).split_ascii_whitespace().nth(2).is_some()
 }
 
+/// Whether the sentence carries an unnegated hit of `cue` that is not the
+/// start of a mitigation: "we failed" in "we failed over to the replica" is
+/// the fix, not an admission.
+fn admits(doc: &Document, s: &Sentence, cue: Cue) -> bool {
+    affirmed(doc, s, cue).any(|h| {
+        !doc.hits_in(s)
+            .iter()
+            .any(|m| m.cue == Cue::Mitigation && m.prose.start < h.prose.end && h.prose.start < m.prose.end)
+    })
+}
+
 impl Criterion for AdmitFailure {
     fn guidance(&self) -> &'static Guidance {
         &GUIDANCE
@@ -73,10 +84,10 @@ impl Criterion for AdmitFailure {
             let fixing = c.any(&[Cue::Mitigation, Cue::EndWord])
                 || matches!(doc.topic(s), Topic::Resolution | Topic::FollowUp);
             let acts = affirmed(doc, s, Cue::OwnAction).next().is_some() && !fixing;
-            let owns = ((acts || affirmed(doc, s, Cue::Ownership).next().is_some()) && c.has(Cue::FirstPerson))
+            let owns = ((acts || admits(doc, s, Cue::Ownership)) && c.has(Cue::FirstPerson))
                 || omitted_by_team(doc.words(s));
             // Criticism aimed at a vendor is not self-criticism.
-            let criticises = affirmed(doc, s, Cue::SelfCriticism).next().is_some() && !c.has(Cue::ThirdParty);
+            let criticises = admits(doc, s, Cue::SelfCriticism) && !c.has(Cue::ThirdParty);
             if c.has(Cue::NonApology) || (apology && hedge) {
                 hedged.push(s);
             } else if (apology || owns || criticises) && !canned && !hedge {
@@ -189,6 +200,12 @@ mod tests {
     #[test]
     fn deploying_the_fix_is_not_owning_the_fault() {
         let text = "Logins failed for an hour. We deployed the fix at 10:30 and service recovered.";
+        assert_eq!(verdict(P1, text), Partial);
+    }
+
+    #[test]
+    fn failing_over_is_not_failing() {
+        let text = "The primary database crashed. We failed over to the replica.";
         assert_eq!(verdict(P1, text), Partial);
     }
 
