@@ -91,14 +91,15 @@ impl Criterion for CommunicationChannel {
                 if !only_others_channels(doc, s) {
                     ours.push(s);
                 }
-            } else if ((names_chat_channel(doc.words(s)) || names_handle(doc.words(s)))
-                && s.cues.any(&[Cue::Who, Cue::UpdatesVague]))
+            } else if (names_chat_channel(doc.words(s)) && s.cues.has(Cue::Who))
+                || (names_handle(doc.words(s)) && s.cues.any(&[Cue::Who, Cue::UpdatesVague]))
                 || (s.cues.has(Cue::IssueUrl) && reports_in_an_issue(doc, s))
             {
-                // "Users reported it in #ask-platform", "follow @acmestatus
-                // for updates": a named channel or account where the affected
-                // users reach the team; "issues/140 is opened, reporting
-                // failures": the public issue tracking the incident.
+                // "Users reported it in #ask-platform": a named chat channel
+                // where the affected users reach the team (a team's own
+                // "#incidents" room is internal); "follow @acmestatus for
+                // updates": a public account; "issues/140 is opened,
+                // reporting failures": the public issue tracking the incident.
                 ours.push(s);
             }
         }
@@ -201,6 +202,11 @@ mod tests {
     #[test]
     fn a_chat_channel_where_users_report_meets_p3() {
         assert_eq!(verdict(P3, "Users reported the errors in #ask-platform at 10:02."), Met);
+    }
+
+    #[test]
+    fn the_teams_own_incident_room_is_not_a_channel() {
+        assert_eq!(verdict(P3, "We posted updates in the #incidents room."), Partial);
     }
 
     #[test]
