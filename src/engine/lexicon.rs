@@ -30,10 +30,16 @@ cues! {
     // ---- voice and tone (P1, P2, P4) ----
     /// "we", "our", "I": a person speaking.
     FirstPerson,
+    /// "we", "I", "us": a person speaking as the one who acts, not only as
+    /// an owner ("our servers").
+    Speaker,
     /// "we apologize", "sorry", "our fault".
     Apology,
     /// "we made a mistake", "we failed to", "we should have".
     Ownership,
+    /// "we deployed", "we merged", "our change": the team's own work, which
+    /// owns the failure only where it is not the fix.
+    OwnAction,
     /// "we regret any inconvenience", "apologize for any inconvenience".
     NonApology,
     /// "may have", "might have", "potentially".
@@ -42,6 +48,8 @@ cues! {
     Minimiser,
     /// "we take security seriously", "world-class", "committed to".
     Marketing,
+    /// "no evidence that", "out of an abundance of caution": soft denials.
+    Weasel,
     /// "unacceptable", "embarrassing", "took too long".
     SelfCriticism,
     /// A third party: "provider", "vendor", "upstream", "partner".
@@ -58,6 +66,10 @@ cues! {
     UpdatesVague,
     /// Internal tools that are not a public channel: "slack", "pagerduty".
     InternalTool,
+    /// A bare issue URL in the prose: ".../issues/140".
+    IssueUrl,
+    /// Telling of the incident itself: "opened", "reported", "postmortem".
+    Reporting,
 
     // ---- time (R1) ----
     /// "yesterday", "this morning", "overnight".
@@ -175,24 +187,36 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "we", "our", "ours", "us", "i", "my", "me", "we're", "we've", "we'd", "we'll", "i'm",
         "i've", "i'd", "ourselves", "let's",
     ]),
+    (Cue::Speaker, &[
+        "we", "us", "i", "me", "we're", "we've", "we'd", "we'll", "i'm", "i've", "i'd",
+        "ourselves", "myself", "let's",
+    ]),
     (Cue::Apology, &[
         "apologi*", "apologies", "sorry", "our fault", "my fault", "we let you down",
         "let our users down", "let you down", "we regret", "deeply regret", "sincerely regret",
         "we are truly sorry",
     ]),
+    // Phrases that read as ownership but mostly are not ("our error
+    // monitoring", "we did a great job", "we were not able to", "assigning
+    // blame") stay out.
     (Cue::Ownership, &[
         "our mistake", "my mistake", "we made a mistake", "we made mistakes", "we failed",
         "we should have", "i should have", "we did not", "we didn't", "we missed",
-        "we overlooked", "we neglected", "we forgot", "we introduced", "we deployed",
+        "we overlooked", "we neglected", "we forgot",
         "we accidentally", "we mistakenly", "we inadvertently", "we broke", "we caused",
-        "we were not", "we weren't", "our error", "our own", "was our", "we could have",
-        "we merged", "we released", "we pushed", "we shipped", "we changed", "we removed",
-        "we misconfigured", "we underestimated", "we ran", "we upgraded", "our change",
-        "our deploy*", "our configuration", "our code", "human error", "was a mistake",
-        "were mistakes", "my error", "i made", "i accidentally", "i mistakenly", "i deployed",
-        "i merged", "i ran", "we did", "our fault", "we are responsible", "we take responsibility",
+        "we could have", "we misconfigured", "we underestimated", "was a mistake",
+        "were mistakes", "i made", "i accidentally", "i mistakenly",
+        "our fault", "we are responsible", "we take responsibility",
         "we take full responsibility", "we own", "we had not", "we hadn't", "we never",
-        "we lacked", "we didn't have", "we did not have", "we were too", "blame",
+        "we lacked", "we lack", "we didn't have", "we did not have", "we do not have",
+        "we don't have", "we have yet to", "we still do not", "we still don't", "we were too",
+        "we were slow", "we got wrong", "we got it wrong", "we messed up", "we screwed up",
+        "we dropped the ball", "our responsibility",
+    ]),
+    (Cue::OwnAction, &[
+        "we deployed", "we merged", "we released", "we pushed", "we shipped", "we changed",
+        "we upgraded", "we introduced", "our change", "our deploy", "our deploys",
+        "our configuration", "our code", "i deployed", "i merged",
     ]),
     (Cue::NonApology, &[
         "any inconvenience", "the inconvenience", "inconvenience this may", "inconvenience caused",
@@ -201,7 +225,8 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "for those affected", "sorry for the trouble",
     ]),
     (Cue::Hedge, &[
-        "may have", "might have", "could have been", "potentially", "possibly", "appears to",
+        "may have", "might have", "could have been exposed", "could have been accessed",
+        "could have been affected", "potentially", "possibly", "appears to",
         "appeared to", "seems to", "seemed to", "apparently", "it is possible", "likely",
         "may be", "might be", "may experience", "may have experienced", "some users may",
     ]),
@@ -211,6 +236,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "slight", "slightly", "momentary", "momentarily", "limited number", "a limited",
         "a tiny", "only a few", "negligible", "minimal impact", "intermittent", "blip",
         "hiccup", "some users may", "some customers may", "a small percentage",
+        "for a few minutes", "for few minutes", "only briefly",
     ]),
     (Cue::Marketing, &[
         "take security seriously", "takes security seriously", "take reliability seriously",
@@ -220,11 +246,31 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "valued customers", "trust is", "paramount", "seamless", "cutting-edge", "robust and",
         "out of an abundance of caution", "abundance of caution",
     ]),
+    (Cue::Weasel, &[
+        "no evidence", "no indication", "any evidence", "any indication", "nothing to suggest",
+        "no sign of", "no signs of", "did not find any", "didn't find any", "found no",
+        "did not observe any", "not seen any", "did not receive any", "didn't receive any",
+        "out of an abundance of caution",
+        "abundance of caution", "as a precaution", "precautionary", "cautionary measure",
+    ]),
+    // Judgements of the team's own conduct. A bare "should have" is left out:
+    // "the app should have alerts" states a requirement, not a failing; so
+    // are "took a while", "too slow" and "painful", which as often describe
+    // a system or an experience as a judgement.
     (Cue::SelfCriticism, &[
-        "unacceptabl*", "embarrass*", "took too long", "too long", "not good enough",
-        "should not have", "shouldn't have", "should never", "fell short", "we failed",
-        "inexcusable", "painful", "mistake", "mistakes", "in hindsight", "we could have",
-        "should have", "oversight", "we missed", "not acceptable",
+        "unacceptabl*", "embarrass*", "took too long", "took us too long", "far too long",
+        "way too long", "much too long", "too long to notice", "too long to detect",
+        "too long to respond", "too long to realize", "too long to realise",
+        "took a while before", "took a while to notice", "took a while to realize",
+        "took a while to realise", "took us a while", "longer than it should",
+        "not good enough", "response was slow*", "should not have", "shouldn't have",
+        "should never have", "should have been", "should have caught", "fell short",
+        "we failed", "inexcusable", "mistake", "mistakes", "in hindsight",
+        "we could have", "would have allowed us", "would have caught", "would have prevented",
+        "could have prevented", "could have been avoided", "could have been prevented",
+        "could have been caught", "could have been noticed", "oversight", "we missed",
+        "not acceptable", "misjudg*", "dropped the ball", "before we realized",
+        "before we realised", "before we noticed",
     ]),
     (Cue::ThirdParty, &[
         "provider", "vendor", "upstream", "partner", "third party", "third-party", "our host",
@@ -246,22 +292,32 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "appropriate measures", "necessary steps", "necessary measures",
     ]),
     (Cue::Channel, &[
-        "status page", "statuspage", "status.", "status site", "twitter", "tweet*", "@",
+        "status page", "statuspage", "status.", "status site", "twitter", "tweet*",
         "mastodon", "bluesky", "blog", "blog post", "mailing list", "newsletter",
         "rss", "subscribe", "email us", "e-mail us", "contact us", "security@", "support@",
         "help@", "discourse", "forum", "zulip", "discord", "gitter", "irc", "github issue",
         "issue tracker", "announcement", "announce", "users.rust-lang.org", "internals",
         "this post", "this page", "follow-up post", "hacker one", "hackerone", "this blog",
-        "support channel", "mail", "our website", "reddit",
+        "support channel", "our website", "reddit", "security advisory", "advisories",
     ]),
     (Cue::UpdatesVague, &[
         "updates", "update you", "keep you informed", "kept informed", "keep you posted",
         "support team", "contact support", "reach out", "reach us", "let us know",
-        "notify", "notified", "communicat*", "informed",
+        "notify users", "notify customers", "notify affected", "notify you", "will notify",
+        "we notified", "notified users", "notified customers", "notified affected",
+        "notified all", "communicated", "communicate to", "communicate with",
+        "communicating with", "our communication", "informed", "update:", "make you aware",
+        "keep you updated", "will publish", "will post", "publish guidance", "publish an update",
+        "post an update",
     ]),
     (Cue::InternalTool, &[
         "slack", "pagerduty", "pager duty", "opsgenie", "jira", "confluence", "google doc",
         "docs.google.com", "internal", "incident channel", "slack thread", "pager",
+    ]),
+    (Cue::IssueUrl, &["issues/"]),
+    (Cue::Reporting, &[
+        "opened", "reported", "reporting", "filed", "posted", "postmortem", "post-mortem",
+        "write-up", "writeup",
     ]),
     (Cue::VagueTime, &[
         "yesterday", "last night", "late last night", "this morning", "this afternoon",

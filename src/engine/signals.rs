@@ -19,7 +19,7 @@ const IRREGULAR_PARTICIPLES: &[&str] = &[
     "withdrawn", "overwritten", "rewritten", "struck", "split", "shut", "cut", "read", "led",
 ];
 
-fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
+fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> + Clone {
     text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '-' || c == '\u{2019}'))
         .filter(|w| !w.is_empty())
 }
@@ -61,6 +61,88 @@ pub fn affirmed<'d>(doc: &'d Document, s: &'d Sentence, cue: Cue) -> impl Iterat
     doc.hits_in(s)
         .iter()
         .filter(move |h| h.cue == cue && !negated_before(doc, s, h.prose.start))
+}
+
+/// Who a blameless report names as the team: "by the team", "by the
+/// on-call engineer".
+const TEAM_AGENTS: &[&str] = &[
+    "team", "teams", "engineer", "engineers", "on-call", "oncall", "operator", "operators",
+    "maintainer", "maintainers", "sre", "developer", "developers",
+];
+
+/// "A PR which had not been identified by the team was queued": a negated
+/// passive whose agent is the team ("not [been] <participle> by the
+/// team", the negator at most four words before "by"), which is how a
+/// blameless report owns an omission without saying "we".
+pub fn omitted_by_team(text: &str) -> bool {
+    let mut ws = words(text);
+    // Words since the last negator; a negator further back belongs to
+    // another clause.
+    let mut since_negator = usize::MAX;
+    let mut previous = "";
+    while let Some(w) = ws.next() {
+        since_negator = if NEGATORS.contains(&w) { 0 } else { since_negator.saturating_add(1) };
+        if w == "by" && since_negator <= 4 && is_participle(previous) {
+            let mut agent = ws.clone().take(3);
+            let team = match agent.next() {
+                Some("us") => true,
+                Some("the" | "our") => agent.any(|a| TEAM_AGENTS.contains(&a)),
+                _ => false,
+            };
+            if team {
+                return true;
+            }
+        }
+        previous = w;
+    }
+    false
+}
+
+/// Possessives that give what follows to someone other than the writer:
+/// "their blog", "his account".
+const OTHERS: &[&str] = &["their", "theirs", "his", "her"];
+
+/// Whether someone else's possessive stands within two words before `at`:
+/// "phylum have written their own blog".
+pub fn others_before(doc: &Document, s: &Sentence, at: usize) -> bool {
+    let start = s.prose.start;
+    let before = &doc.prose[start..at.max(start)];
+    words(before).rev().take(2).any(|w| OTHERS.contains(&w))
+}
+
+/// Whether the sentence has someone speaking as the one who acts ("we",
+/// "I", "us"). A pronoun joined to what follows by "-" or by "." and a
+/// letter is part of a name or an abbreviation ("us-east-1", "i.e.").
+pub fn speaks(doc: &Document, s: &Sentence) -> bool {
+    doc.hits_in(s).iter().any(|h| {
+        let after = &doc.prose.as_bytes()[h.prose.end..];
+        let joined = after.first() == Some(&b'-')
+            || (after.first() == Some(&b'.') && after.get(1).is_some_and(|c| c.is_ascii_alphanumeric()));
+        h.cue == Cue::Speaker && h.prose.end <= s.prose.end && !joined
+    })
+}
+
+/// Whether the text names a chat channel: "#" right before a letter, and
+/// not inside a word or URL ("#ask-support", but not "#3497" or "C#").
+pub fn names_chat_channel(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c == b'#'
+            && b.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic())
+            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'/' || b[i - 1] == b'#'))
+    })
+}
+
+/// Whether the text names a social account: "@" opening a word, right
+/// before a letter or digit ("follow @examplestatus"), not inside an address
+/// ("ops@example.com", "user@10.0.0.1").
+pub fn names_handle(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c == b'@'
+            && b.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric() || *n == b'_')
+            && (i == 0 || b[i - 1].is_ascii_whitespace() || b[i - 1] == b'(')
+    })
 }
 
 /// Numbers that measure something: "30%", "1,200 users", "3 of 4 nodes",
@@ -179,6 +261,59 @@ mod tests {
         assert!(!named("User services were down for a few minutes."));
         assert!(!named("**Impact**: services were down."));
         assert!(!named("On Monday, services were down until 10:00 UTC."));
+    }
+
+    #[test]
+    fn someone_elses_possessive_is_found_before_a_cue() {
+        let doc = Document::parse("The vendor wrote about it on their blog.");
+        let s = &doc.sentences[0];
+        let blog = doc.hits_in(s).iter().find(|h| h.cue == Cue::Channel).unwrap();
+        assert!(others_before(&doc, s, blog.prose.start));
+        let doc = Document::parse("We wrote about it on our blog.");
+        let s = &doc.sentences[0];
+        let blog = doc.hits_in(s).iter().find(|h| h.cue == Cue::Channel).unwrap();
+        assert!(!others_before(&doc, s, blog.prose.start));
+    }
+
+    #[test]
+    fn a_speaker_is_a_pronoun_not_a_possessive_or_an_abbreviation() {
+        let speaks_in = |t: &str| {
+            let doc = Document::parse(t);
+            speaks(&doc, &doc.sentences[0])
+        };
+        assert!(speaks_in("We rolled it back."));
+        assert!(speaks_in("It took a while before I noticed."));
+        assert!(!speaks_in("Some of our nodes failed."));
+        assert!(!speaks_in("Replace the word, i.e. revert the change."));
+        assert!(!speaks_in("The provider had an outage in us-east-1."));
+        assert!(speaks_in("It was me."));
+    }
+
+    #[test]
+    fn an_omission_by_the_team_is_found_in_the_passive() {
+        assert!(omitted_by_team("a pr which had not been identified by the team was queued up"));
+        assert!(omitted_by_team("the page was never acknowledged by the on-call engineer"));
+        assert!(!omitted_by_team("the change was reviewed by the team"));
+        assert!(!omitted_by_team("no action is required by users"));
+        assert!(!omitted_by_team("we did not know, and it was found by the team later"));
+    }
+
+    #[test]
+    fn handles_open_a_word() {
+        assert!(names_handle("follow @examplestatus for updates"));
+        assert!(names_handle("(@ops_team on mastodon)"));
+        assert!(!names_handle("write to ops@example.com"));
+        assert!(!names_handle("ssh to gke-node@10.0.0.1"));
+        assert!(!names_handle("meet @ 10:00"));
+    }
+
+    #[test]
+    fn chat_channels_are_named_with_a_hash() {
+        assert!(names_chat_channel("users reported it in #ask-support"));
+        assert!(names_chat_channel("#ops was busy"));
+        assert!(!names_chat_channel("fixed in pr #3497"));
+        assert!(!names_chat_channel("written in c#"));
+        assert!(!names_chat_channel("see https://example.org/docs#setup"));
     }
 
     #[test]

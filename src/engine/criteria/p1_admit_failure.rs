@@ -1,9 +1,15 @@
 //! # P1: Admit failure
 //!
 //! **What it checks.** Whether the text owns the failure in its own voice:
-//! an apology, "our mistake", "we should have", or a plain statement that the
-//! team's own action, decision, configuration or omission caused or prolonged
-//! the outage.
+//! an apology, "our mistake", "we should have", a plain statement that the
+//! team's own action, decision, configuration or omission caused or
+//! prolonged the outage ("we deployed a change that…", "we do not have
+//! alerts for this"; in a blameless report, "a PR which had not been
+//! reviewed by the team"), or a judgement of its own conduct ("it took us
+//! too long to notice", "this should not have been possible"). Stock
+//! phrases ("we take security very seriously"), soft denials ("we did not
+//! find any evidence"), hedged apologies and the team's work on the fix
+//! ("we deployed the fix and service recovered") own nothing.
 //!
 //! **Why.** Readers forgive a company that says it failed; they do not
 //! forgive one that pretends nothing happened or blames someone else.
@@ -14,13 +20,15 @@
 //! experienced." (hedged), "Our provider suffered an outage." (blames a third
 //! party), "A change was deployed." (no one owns it).
 //!
-//! **Fails:** "The planned maintenance concluded on schedule."
+//! **Fails:** "The planned maintenance concluded on schedule.", or an outside
+//! attack with a denial: "A phishing campaign targeted our users; we have no
+//! evidence of a compromise."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::Document;
+use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::affirmed;
+use crate::engine::signals::{affirmed, omitted_by_team};
 
 pub struct AdmitFailure;
 
@@ -32,6 +40,23 @@ static GUIDANCE: Guidance = Guidance {
     skeleton: "## What we got wrong\n\nThis outage was our fault. We <what we did or failed to do>, and we are sorry.\n",
 };
 
+/// A sentence of a few words at least: a bare label ("**Impact**:") names
+/// a topic but acknowledges nothing.
+fn substantive(doc: &Document, s: &Sentence) -> bool {
+    doc.words(s).split_ascii_whitespace().nth(2).is_some()
+}
+
+/// Whether the sentence carries an unnegated hit of `cue` that is not the
+/// start of a mitigation: "we failed" in "we failed over to the replica" is
+/// the fix, not an admission.
+fn admits(doc: &Document, s: &Sentence, cue: Cue) -> bool {
+    affirmed(doc, s, cue).any(|h| {
+        !doc.hits_in(s)
+            .iter()
+            .any(|m| m.cue == Cue::Mitigation && m.prose.start < h.prose.end && h.prose.start < m.prose.end)
+    })
+}
+
 impl Criterion for AdmitFailure {
     fn guidance(&self) -> &'static Guidance {
         &GUIDANCE
@@ -41,32 +66,66 @@ impl Criterion for AdmitFailure {
         let mut owning = Vec::new();
         let mut hedged = Vec::new();
         let mut acknowledging = Vec::new();
+        let mut blaming = Vec::new();
         let mut planned = false;
+        let mut denial = false;
         for s in doc.prose_sentences() {
             let c = s.cues;
-            if c.has(Cue::Planned) {
-                planned = true;
-            }
+            planned |= c.has(Cue::Planned);
+            denial |= c.any(&[Cue::NotAffected, Cue::Weasel]);
+            // A "we" inside a template, a stock phrase or a soft denial ("we
+            // do not have any evidence that…") owns nothing.
+            let canned = c.any(&[Cue::Boilerplate, Cue::Marketing, Cue::Weasel]);
+            let hedge = c.has(Cue::Hedge);
             let apology = affirmed(doc, s, Cue::Apology).next().is_some();
-            let owns = affirmed(doc, s, Cue::Ownership).next().is_some() && c.has(Cue::FirstPerson);
-            if c.has(Cue::NonApology) || (apology && c.has(Cue::Hedge)) {
+            // The team's own work owns the failure unless the sentence tells
+            // of the fix: "we deployed a change that…" vs "we deployed the
+            // fix and service recovered".
+            let fixing = c.any(&[Cue::Mitigation, Cue::EndWord])
+                || matches!(doc.topic(s), Topic::Resolution | Topic::FollowUp);
+            let acts = affirmed(doc, s, Cue::OwnAction).next().is_some() && !fixing;
+            let owns = ((acts || admits(doc, s, Cue::Ownership)) && c.has(Cue::FirstPerson))
+                || omitted_by_team(doc.words(s));
+            // Criticism aimed at a vendor is not self-criticism.
+            let criticises = admits(doc, s, Cue::SelfCriticism) && !c.has(Cue::ThirdParty);
+            if c.has(Cue::NonApology) || (apology && hedge) {
                 hedged.push(s);
-            } else if apology || owns {
+            } else if (apology || owns || criticises) && !canned && !hedge {
                 owning.push(s);
-            } else if c.any(&[Cue::ImpactWord, Cue::CauseWord, Cue::SelfCriticism]) {
-                acknowledging.push(s);
+            } else if (owns
+                || criticises
+                || affirmed(doc, s, Cue::ImpactWord).next().is_some()
+                || affirmed(doc, s, Cue::CauseWord).next().is_some())
+                && !canned
+                && !c.has(Cue::NotAffected)
+                && substantive(doc, s)
+            {
+                if c.has(Cue::ThirdParty) {
+                    blaming.push(s);
+                } else {
+                    acknowledging.push(s);
+                }
             }
         }
         if !owning.is_empty() {
-            return Finding::met("The text owns the failure in its own voice.").citing(owning);
+            return Finding::met("The text owns the failure in its own voice.").citing(owning.into_iter().take(4));
         }
         if !hedged.is_empty() {
             return Finding::partial("The failure is acknowledged, but the apology is hedged.")
                 .citing(hedged);
         }
-        if !acknowledging.is_empty() && !planned {
+        if planned {
+            return Finding::missing("This reads as planned work: nothing is presented as a failure of the team's own.");
+        }
+        // An outside actor plus a denial of any breach, with nothing else
+        // acknowledged, presents nothing as the team's failure.
+        if !blaming.is_empty() && (!denial || !acknowledging.is_empty()) {
+            return Finding::partial("The incident is acknowledged, but the cause is put on someone else.")
+                .citing(blaming.into_iter().chain(acknowledging).take(3));
+        }
+        if !acknowledging.is_empty() {
             return Finding::partial(
-                "The incident is acknowledged, but no one owns it: the cause is told impersonally or put on someone else.",
+                "The incident is acknowledged, but no one owns it: the cause is told impersonally.",
             )
             .citing(acknowledging.into_iter().take(3));
         }
@@ -105,5 +164,105 @@ mod tests {
     #[test]
     fn a_negated_apology_does_not_count() {
         assert_ne!(verdict(P1, "We are not sorry about anything."), Met);
+    }
+
+    #[test]
+    fn judging_its_own_slowness_meets_p1() {
+        let text = "Our provider had a failure that cut off our servers. \
+                    It took too long to realize that we had two separate issues.";
+        assert_eq!(verdict(P1, text), Met);
+    }
+
+    #[test]
+    fn admitting_a_missing_safeguard_meets_p1() {
+        assert_eq!(verdict(P1, "Launches failed for an hour. This shows we do not have enough spare capacity."), Met);
+    }
+
+    #[test]
+    fn a_counterfactual_judgement_without_we_meets_p1() {
+        let text = "One account uploaded thousands of packages. \
+                    It should not have been possible for a single account to upload that many.";
+        assert_eq!(verdict(P1, text), Met);
+    }
+
+    #[test]
+    fn a_team_omission_told_in_the_passive_meets_p1() {
+        let text = "A PR which had not been reviewed by the team was queued and deleted the route tables.";
+        assert_eq!(verdict(P1, text), Met);
+    }
+
+    #[test]
+    fn an_instruction_to_users_is_not_an_omission() {
+        let text = "A cask was compromised. No action is required by users due to this incident.";
+        assert_ne!(verdict(P1, text), Met);
+    }
+
+    #[test]
+    fn deploying_the_fix_is_not_owning_the_fault() {
+        let text = "Logins failed for an hour. We deployed the fix at 10:30 and service recovered.";
+        assert_eq!(verdict(P1, text), Partial);
+    }
+
+    #[test]
+    fn failing_over_is_not_failing() {
+        let text = "The primary database crashed. We failed over to the replica.";
+        assert_eq!(verdict(P1, text), Partial);
+    }
+
+    #[test]
+    fn a_soft_denial_is_not_ownership() {
+        let text = "A token was leaked. We do not have any evidence that it was used.";
+        assert_eq!(verdict(P1, text), Partial);
+    }
+
+    #[test]
+    fn a_reassurance_is_not_an_admission() {
+        let text = "Some uploads failed. We did not receive any reports of data loss.";
+        assert_eq!(verdict(P1, text), Partial);
+    }
+
+    #[test]
+    fn blaming_only_a_vendor_is_partial() {
+        assert_eq!(verdict(P1, "Our hosting provider had an outage that took our site down."), Partial);
+        let r = crate::engine::review(
+            "Our cloud provider had an outage from 10:00 to 11:30. Our service was unavailable for all customers.",
+        );
+        assert!(r.get(P1).reason.contains("someone else"));
+    }
+
+    #[test]
+    fn a_stock_phrase_is_not_ownership() {
+        let text = "A token was exposed. We did, do and will continue to take security very seriously.";
+        assert_eq!(verdict(P1, text), Partial);
+    }
+
+    #[test]
+    fn describing_a_slow_system_is_not_self_criticism() {
+        let text = "The service went down. The rollout took a while to propagate because the disk was too slow.";
+        assert_eq!(verdict(P1, text), Partial);
+        let text = "The service went down. It took a while before we realized what was wrong.";
+        assert_eq!(verdict(P1, text), Met);
+    }
+
+    #[test]
+    fn a_requirement_is_not_self_criticism() {
+        let text = "The service went down. The canary app should have alerts after two minutes.";
+        assert_eq!(verdict(P1, text), Partial);
+    }
+
+    #[test]
+    fn an_outside_attack_with_no_breach_is_missing() {
+        let text = "A phishing campaign caused errors for users who followed its links. \
+                    We have no evidence of a compromise of our infrastructure.";
+        assert_eq!(verdict(P1, text), Missing);
+    }
+
+    #[test]
+    fn a_bare_label_is_not_cited() {
+        let text = "**Impact**:\n\n- Users could not log in.\n";
+        let r = crate::engine::review(text);
+        let p1 = r.get(P1);
+        assert_eq!(p1.verdict, Partial);
+        assert!(p1.evidence.iter().all(|e| !e.text.trim_end_matches(':').eq_ignore_ascii_case("impact")));
     }
 }

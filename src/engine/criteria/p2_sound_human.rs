@@ -1,9 +1,11 @@
 //! # P2: Sound like a human
 //!
-//! **What it checks.** Whether people write to people: first person ("we",
-//! "I"), plain words, a voice. A "we" that sits only inside boilerplate ("we
-//! apologize for any inconvenience") does not count, and third-person prose
-//! with no first person is missing however plain.
+//! **What it checks.** Whether people write to people: someone speaking as
+//! "we" or "I", plain words, a voice. A "we" that sits only inside
+//! boilerplate ("we apologize for any inconvenience") does not count, nor
+//! does a possessive alone ("our nodes were drained"): an owner named in
+//! passing is not a person talking. Third-person prose with no first person
+//! is missing however plain.
 //!
 //! **Why.** A postmortem that reads like a press release tells readers the
 //! company is managing them, not talking to them.
@@ -11,13 +13,15 @@
 //! **Passes:** "We pushed a bad config at 10:02 and I didn't catch it in
 //! review. We rolled it back at 10:20."
 //!
+//! **Partial:** one or two "we" sentences in a long impersonal timeline.
+//!
 //! **Fails:** "An issue was identified that impacted a subset of users."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::Document;
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::is_passive;
+use crate::engine::signals::{is_passive, speaks};
 
 pub struct SoundHuman;
 
@@ -29,9 +33,15 @@ static GUIDANCE: Guidance = Guidance {
     skeleton: "## What happened\n\nWe <what you saw and did, in your own words>.\n",
 };
 
-/// Share of prose sentences in a plain first-person voice above which the
-/// whole text reads as people talking.
-const MET_SHARE: f32 = 0.2;
+/// Voiced sentences that make a voice, however long the text: a few
+/// people-talking passages are enough for a timeline-heavy report...
+const MET_COUNT: usize = 3;
+/// ...as long as they are not lost in it: below this share of the prose the
+/// voice is an aside in an impersonal document.
+const MET_MIN_SHARE: f32 = 0.05;
+/// In a short text, two voiced sentences carry it when they are this large
+/// a share of the prose.
+const MET_SHORT_SHARE: f32 = 0.2;
 
 impl Criterion for SoundHuman {
     fn guidance(&self) -> &'static Guidance {
@@ -44,12 +54,11 @@ impl Criterion for SoundHuman {
         let mut passive = 0usize;
         for s in doc.prose_sentences() {
             total += 1;
-            let words = doc.words(s);
-            if is_passive(words) {
+            if is_passive(doc.words(s)) {
                 passive += 1;
             }
             let boilerplate = s.cues.any(&[Cue::Boilerplate, Cue::NonApology, Cue::Marketing]);
-            if s.cues.has(Cue::FirstPerson) && !boilerplate && !doc.block_of(s).quoted {
+            if speaks(doc, s) && !boilerplate && !doc.block_of(s).quoted {
                 voiced.push(s);
             }
         }
@@ -64,7 +73,9 @@ impl Criterion for SoundHuman {
             passive
         );
         let cited: Vec<_> = voiced.iter().copied().take(4).collect();
-        if share >= MET_SHARE && voiced.len() >= 2 {
+        let voice = (voiced.len() >= MET_COUNT && share >= MET_MIN_SHARE)
+            || (voiced.len() >= 2 && share >= MET_SHORT_SHARE);
+        if voice {
             Finding::met(reason).citing(cited)
         } else {
             Finding::partial(reason).citing(cited)
@@ -99,5 +110,30 @@ mod tests {
         let text = "The cluster was upgraded. Nodes were drained. Pods were rescheduled. \
                     Alerts were raised. Logs were collected. We noticed the errors quickly.";
         assert_eq!(verdict(P2, text), Partial);
+    }
+
+    #[test]
+    fn a_possessive_alone_is_not_a_voice() {
+        let text = "Some of our nodes became unreachable. Pods were rescheduled within our modules.";
+        assert_eq!(verdict(P2, text), Missing);
+    }
+
+    #[test]
+    fn the_abbreviation_i_e_is_not_a_speaker() {
+        assert_eq!(verdict(P2, "The fix was an inline edit, i.e. reverting the faulty change."), Missing);
+    }
+
+    #[test]
+    fn a_few_voiced_passages_in_a_long_timeline_meet_p2() {
+        let mut text = String::from("We saw errors at 10:02. We rolled back. I checked the logs. ");
+        text.push_str(&"Pods were restarted. ".repeat(30));
+        assert_eq!(verdict(P2, &text), Met);
+    }
+
+    #[test]
+    fn two_voiced_sentences_lost_in_a_long_report_are_partial() {
+        let mut text = String::from("We saw errors at 10:02. We rolled back. ");
+        text.push_str(&"Pods were restarted. ".repeat(30));
+        assert_eq!(verdict(P2, &text), Partial);
     }
 }

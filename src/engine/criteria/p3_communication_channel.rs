@@ -2,9 +2,16 @@
 //!
 //! **What it checks.** Whether the text names or links a public place where
 //! affected readers got, or can get, updates or reach the team: a status
-//! page, a blog, a social account, a mailing list, a public forum or issue,
-//! a support or security address. Internal tools (a pager, a private chat
-//! channel) do not count; "we will post updates" without saying where is
+//! page, a blog, a social account ("follow @acmestatus for updates"), a
+//! mailing list, a public forum, a published security advisory, a support
+//! or security address, a named chat channel where users report to the
+//! team ("users reported it in #ask-support"), or a public issue where the
+//! incident was reported or written up (".../issues/140 is opened,
+//! reporting failures"). Internal tools (a
+//! pager, an unnamed Slack thread), issues for follow-up work and someone
+//! else's channel ("the researchers wrote about it on their blog") do not
+//! count: none is where the affected readers hear from the team. "We will
+//! post updates" or "we will publish guidance" without saying where is
 //! partial.
 //!
 //! **Why.** During an outage, people need to know where to look.
@@ -16,10 +23,10 @@
 //! **Fails:** a text that never says where updates were given.
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::Document;
+use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::affirmed;
+use crate::engine::signals::{affirmed, names_chat_channel, names_handle, others_before};
 
 pub struct CommunicationChannel;
 
@@ -41,29 +48,84 @@ const CHANNEL_HOSTS: &[&str] = &[
 /// URL fragments of internal tools.
 const INTERNAL_HOSTS: &[&str] = &["slack.com", "docs.google.com", "pagerduty", "atlassian.net", "jira"];
 
+/// Whether a channel named at `at` belongs to someone else: "their blog",
+/// or an outside party named before it in a sentence that does not speak
+/// for the team ("CircleCI announced it on its blog").
+fn someone_elses(doc: &Document, s: &Sentence, at: usize) -> bool {
+    others_before(doc, s, at)
+        || (!s.cues.has(Cue::FirstPerson)
+            && doc.hits_in(s).iter().any(|h| h.cue == Cue::ThirdParty && h.prose.end <= at))
+}
+
+/// Whether every channel the sentence names belongs to someone else.
+fn only_others_channels(doc: &Document, s: &Sentence) -> bool {
+    let mut named = affirmed(doc, s, Cue::Channel).peekable();
+    named.peek().is_some() && named.all(|h| someone_elses(doc, s, h.prose.start))
+}
+
+/// Whether a linked channel belongs to an outside party that the sentence
+/// names: the party's name is in the link's host or path.
+fn links_to_someone_else(doc: &Document, s: &Sentence, url: &str) -> bool {
+    !s.cues.has(Cue::FirstPerson)
+        && doc
+            .hits_in(s)
+            .iter()
+            .any(|h| h.cue == Cue::ThirdParty && h.prose.end <= s.prose.end && url.contains(&doc.prose[h.prose.clone()]))
+}
+
+/// A public issue where the incident itself was reported or written up;
+/// issues for follow-up work are work items, not channels.
+fn reports_in_an_issue(doc: &Document, s: &Sentence) -> bool {
+    s.cues.has(Cue::Reporting) && doc.topic(s) != Topic::FollowUp
+}
+
 impl Criterion for CommunicationChannel {
     fn guidance(&self) -> &'static Guidance {
         &GUIDANCE
     }
 
     fn review(&self, doc: &Document) -> Finding {
-        let named: Vec<_> = doc
-            .prose_sentences()
-            .filter(|s| affirmed(doc, s, Cue::Channel).next().is_some())
-            .collect();
-        let linked: Vec<_> = doc
-            .links
-            .iter()
-            .filter(|l| {
-                let url = l.url.to_ascii_lowercase();
-                CHANNEL_HOSTS.iter().any(|h| url.contains(h))
-                    && !INTERNAL_HOSTS.iter().any(|h| url.contains(h))
-            })
-            .map(|l| l.src.clone())
-            .collect();
-        if !named.is_empty() || !linked.is_empty() {
+        let mut ours = Vec::new();
+        for s in doc.prose_sentences() {
+            if affirmed(doc, s, Cue::Channel).next().is_some() {
+                if !only_others_channels(doc, s) {
+                    ours.push(s);
+                }
+            } else if (names_chat_channel(doc.words(s)) && s.cues.has(Cue::Who))
+                || (names_handle(doc.words(s)) && s.cues.any(&[Cue::Who, Cue::UpdatesVague]))
+                || (s.cues.has(Cue::IssueUrl) && reports_in_an_issue(doc, s))
+            {
+                // "Users reported it in #ask-platform": a named chat channel
+                // where the affected users reach the team (a team's own
+                // "#incidents" room is internal); "follow @acmestatus for
+                // updates": a public account; "issues/140 is opened,
+                // reporting failures": the public issue tracking the incident.
+                ours.push(s);
+            }
+        }
+        let mut linked = Vec::new();
+        for l in &doc.links {
+            let url = l.url.to_ascii_lowercase();
+            if INTERNAL_HOSTS.iter().any(|h| url.contains(h)) {
+                continue;
+            }
+            // Sentences are in text order: the first that ends after the
+            // link's start holds it.
+            let at = doc.sentences.partition_point(|s| s.src.end <= l.src.start);
+            let sentence = doc.sentences.get(at).filter(|s| s.src.start <= l.src.start);
+            let channel = CHANNEL_HOSTS.iter().any(|h| url.contains(h));
+            let issue = url.contains("/issues/") && sentence.is_some_and(|s| reports_in_an_issue(doc, s));
+            if !channel && !issue {
+                continue;
+            }
+            let others = sentence.is_some_and(|s| only_others_channels(doc, s) || links_to_someone_else(doc, s, &url));
+            if !others {
+                linked.push(l.src.clone());
+            }
+        }
+        if !ours.is_empty() || !linked.is_empty() {
             return Finding::met("The text names where updates were given or where to reach the team.")
-                .citing(named.into_iter().take(4))
+                .citing(ours.into_iter().take(4))
                 .citing_ranges(linked.into_iter().take(2));
         }
         let vague: Vec<_> = doc
@@ -106,5 +168,83 @@ mod tests {
     #[test]
     fn a_slack_thread_is_not_a_channel() {
         assert_eq!(verdict(P3, "Discussion: [thread](https://example.slack.com/archives/C1)"), Missing);
+    }
+
+    #[test]
+    fn a_mail_server_is_not_a_channel() {
+        assert_eq!(verdict(P3, "A DNS change made our mail server unreachable."), Missing);
+    }
+
+    #[test]
+    fn an_ssh_address_is_not_a_social_account() {
+        assert_eq!(verdict(P3, "We tried to ssh to gke-node@10.0.0.1 from outside the cluster."), Missing);
+    }
+
+    #[test]
+    fn a_vendors_blog_is_not_our_channel() {
+        let text = "CircleCI announced a [security alert](https://circleci.com/blog/security-alert/).";
+        assert_eq!(verdict(P3, text), Missing);
+        let text = "CircleCI announced a [security alert](https://circleci.com/blog/security-alert/). \
+                    We will publish guidance for users.";
+        assert_eq!(verdict(P3, text), Partial);
+    }
+
+    #[test]
+    fn a_channel_someone_else_owns_is_not_a_channel() {
+        assert_eq!(verdict(P3, "The researchers have also written their own blog on this incident."), Missing);
+    }
+
+    #[test]
+    fn a_handle_where_updates_are_given_meets_p3() {
+        assert_eq!(verdict(P3, "Follow @acmestatus for updates."), Met);
+    }
+
+    #[test]
+    fn a_chat_channel_where_users_report_meets_p3() {
+        assert_eq!(verdict(P3, "Users reported the errors in #ask-platform at 10:02."), Met);
+    }
+
+    #[test]
+    fn the_teams_own_incident_room_is_not_a_channel() {
+        assert_eq!(verdict(P3, "We posted updates in the #incidents room."), Partial);
+    }
+
+    #[test]
+    fn an_alerts_chat_channel_is_not_a_channel() {
+        assert_eq!(verdict(P3, "The canary app should page #high-priority-alerts if it goes down."), Missing);
+    }
+
+    #[test]
+    fn a_published_security_advisory_meets_p3() {
+        assert_eq!(verdict(P3, "We published a security advisory with more details."), Met);
+    }
+
+    #[test]
+    fn a_user_reporting_in_a_linked_chat_is_our_channel() {
+        let text = "A [user reported an outage in the chat](https://gitter.im/example/room).";
+        assert_eq!(verdict(P3, text), Met);
+    }
+
+    #[test]
+    fn a_public_issue_where_the_incident_was_reported_meets_p3() {
+        assert_eq!(verdict(P3, "https://github.com/example/app/issues/140 is opened, reporting failures."), Met);
+        assert_eq!(verdict(P3, "Here is [the postmortem](https://github.com/example/app/issues/12)."), Met);
+    }
+
+    #[test]
+    fn an_issue_for_follow_up_work_is_not_a_channel() {
+        let text = "## Action items\n\n- Add alerts, reported as [issue](https://github.com/example/app/issues/611)\n";
+        assert_eq!(verdict(P3, text), Missing);
+        assert_eq!(verdict(P3, "Changes related to [the hub api](https://github.com/example/app/issues/94) are deployed."), Missing);
+    }
+
+    #[test]
+    fn alerting_that_notifies_is_not_an_update() {
+        assert_eq!(verdict(P3, "Test and notify when the logs endpoint doesn't work."), Missing);
+    }
+
+    #[test]
+    fn an_update_label_is_partial() {
+        assert_eq!(verdict(P3, "**Update: the maintenance has concluded.**"), Partial);
     }
 }

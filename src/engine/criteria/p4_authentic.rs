@@ -2,9 +2,14 @@
 //!
 //! **What it checks.** Whether the whole text is candid and specific:
 //! concrete numbers and facts, self-criticism, no minimising. A single stock
-//! phrase among candid facts stays met; minimising that touches the impact or
-//! the cause ("a brief blip", "some users may have") makes it partial; spin
-//! or boilerplate alone is missing.
+//! phrase or soft denial among candid facts stays met. It is partial when
+//! the text is undercut twice or more, counted phrase by phrase: minimising
+//! that touches the impact or the cause ("a brief blip", "impact on users
+//! was negligible"), soft
+//! denials ("no evidence that", "out of an abundance of caution") and
+//! marketing; or when marketing outweighs the facts. Softening words in the
+//! follow-up plans ("limit builds to a small number") describe the future,
+//! not the incident, and do not count. Spin or boilerplate alone is missing.
 //!
 //! **Why.** Readers can tell spin from candour, and spin costs more trust
 //! than the outage did.
@@ -18,10 +23,10 @@
 //! world-class service."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::{Document, Topic};
+use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::quantities;
+use crate::engine::signals::{affirmed, quantities};
 
 pub struct Authentic;
 
@@ -33,6 +38,24 @@ static GUIDANCE: Guidance = Guidance {
     skeleton: "## What it was like for you\n\nFor <duration>, <how many> users could not <what>. It took us <how long> to notice, which was too long.\n",
 };
 
+/// Softening moves that undercut a candid text: one stock phrase is a
+/// habit, two are a tone.
+const UNDERCUT_LIMIT: usize = 2;
+
+/// Hits of a cue in a sentence, overlapping phrases ("a small number",
+/// "small number") counted once.
+fn distinct_hits(doc: &Document, s: &Sentence, cue: Cue) -> usize {
+    let mut end = 0;
+    let mut count = 0;
+    for h in doc.hits_in(s).iter().filter(|h| h.cue == cue && h.prose.end <= s.prose.end) {
+        if h.prose.start >= end {
+            count += 1;
+        }
+        end = end.max(h.prose.end);
+    }
+    count
+}
+
 impl Criterion for Authentic {
     fn guidance(&self) -> &'static Guidance {
         &GUIDANCE
@@ -40,39 +63,56 @@ impl Criterion for Authentic {
 
     fn review(&self, doc: &Document) -> Finding {
         let mut candid = Vec::new();
-        let mut minimising = Vec::new();
-        let mut marketing = Vec::new();
-        let mut facts = 0usize;
+        // Sentences with numbers or clock times, then those that only name
+        // a technology: the first are the better evidence of specificity.
+        let mut measured = Vec::new();
+        let mut technical = Vec::new();
+        let mut undercut = Vec::new();
+        // Softening moves, counted per phrase: "brief, and only a small
+        // number of users" softens twice in one sentence.
+        let mut softenings = 0usize;
+        let mut marketing = 0usize;
         for s in doc.prose_sentences() {
-            let words = doc.words(s);
-            let concrete = quantities(words) > 0 || s.times.clocks > 0 || s.cues.has(Cue::Technology);
-            if concrete {
-                facts += 1;
+            let c = s.cues;
+            if quantities(doc.words(s)) > 0 || s.times.clocks > 0 {
+                measured.push(s);
+            } else if c.has(Cue::Technology) {
+                technical.push(s);
             }
-            if s.cues.has(Cue::SelfCriticism) {
+            if affirmed(doc, s, Cue::SelfCriticism).next().is_some() {
                 candid.push(s);
             }
-            let about_impact_or_cause = matches!(doc.topic(s), Topic::Impact | Topic::Cause | Topic::Summary)
-                || s.cues.any(&[Cue::ImpactWord, Cue::Who, Cue::CauseWord]);
-            if s.cues.has(Cue::Minimiser) && about_impact_or_cause {
-                minimising.push(s);
+            let topic = doc.topic(s);
+            let about_incident = topic != Topic::FollowUp
+                && (matches!(topic, Topic::Impact | Topic::Summary)
+                    || c.any(&[Cue::ImpactWord, Cue::CauseWord]));
+            let minimisers = if about_incident { distinct_hits(doc, s, Cue::Minimiser) } else { 0 };
+            if c.has(Cue::Marketing) {
+                marketing += 1;
             }
-            if s.cues.has(Cue::Marketing) {
-                marketing.push(s);
+            let stock = c.any(&[Cue::Marketing, Cue::Weasel]);
+            if minimisers > 0 || stock {
+                softenings += minimisers + usize::from(stock);
+                undercut.push(s);
             }
         }
+        let facts = measured.len() + technical.len();
         if facts == 0 && candid.is_empty() {
-            if !marketing.is_empty() || !minimising.is_empty() {
+            if !undercut.is_empty() {
                 return Finding::missing("Only stock phrases and softening; no concrete facts.");
             }
             return Finding::missing("No concrete facts or candour to judge by.");
         }
-        if minimising.len() >= 2 || marketing.len() > facts / 3 + 1 {
+        if softenings >= UNDERCUT_LIMIT || marketing > facts / 3 + 1 {
             return Finding::partial("Candid in places, but softening or marketing phrases undercut it.")
-                .citing(minimising.into_iter().chain(marketing).take(4));
+                .citing(undercut.into_iter().take(4));
         }
-        Finding::met(format!("Specific and candid: {facts} sentences give concrete facts."))
-            .citing(candid.into_iter().take(4))
+        let reason = format!("Specific and candid: concrete facts in {facts} sentences, no spin.");
+        if candid.is_empty() {
+            Finding::met(reason).citing(measured.into_iter().chain(technical).take(3))
+        } else {
+            Finding::met(reason).citing(candid.into_iter().take(4))
+        }
     }
 }
 
@@ -98,5 +138,57 @@ mod tests {
     fn marketing_alone_is_missing() {
         let text = "We take reliability very seriously and are committed to world-class service.";
         assert_eq!(verdict(P4, text), Missing);
+    }
+
+    #[test]
+    fn concrete_facts_alone_are_cited_for_met() {
+        let text = "The database ran out of disk. The cache emptied. The proxy stalled. \
+                    Then 3 nodes failed at 01:38 UTC.";
+        let r = crate::engine::review(text);
+        let p4 = r.get(crate::engine::CriterionId::P4);
+        assert_eq!(p4.verdict, Met);
+        assert!(p4.evidence.iter().any(|e| e.text == "Then 3 nodes failed at 01:38 UTC."));
+    }
+
+    #[test]
+    fn one_stock_phrase_among_facts_stays_met() {
+        let text = "At 10:02 UTC 3 API servers failed and 40% of requests errored. \
+                    We take the security of our users very seriously.";
+        assert_eq!(verdict(P4, text), Met);
+    }
+
+    #[test]
+    fn a_soft_denial_beside_a_precaution_is_partial() {
+        let text = "Session cookies were written to our error tracker for 3 weeks. \
+                    There is no evidence that these values were ever used. \
+                    Out of an abundance of caution, we have logged everyone out.";
+        assert_eq!(verdict(P4, text), Partial);
+    }
+
+    #[test]
+    fn softening_words_in_follow_up_plans_do_not_count() {
+        let text = "At 10:02 UTC 30% of launches failed for 2 hours.\n\n## Action items\n\n\
+                    - Limit concurrent builds to a small number.\n- Show brief periods of retries in the errors chart.\n";
+        assert_eq!(verdict(P4, text), Met);
+    }
+
+    #[test]
+    fn two_minimisers_in_one_sentence_are_partial() {
+        let text = "At 10:02 UTC 3 API servers failed. \
+                    The outage was brief and affected only a small number of users.";
+        assert_eq!(verdict(P4, text), Partial);
+    }
+
+    #[test]
+    fn overlapping_phrases_minimise_once() {
+        let text = "At 10:02 UTC 3 API servers failed. A small number of users saw errors.";
+        assert_eq!(verdict(P4, text), Met);
+    }
+
+    #[test]
+    fn a_vague_duration_for_the_impact_is_minimising() {
+        let text = "**Impact**: User services were down for a few minutes.\n\n\
+                    **Identified**: Users reported their applications down for a few minutes at 10:26.\n";
+        assert_eq!(verdict(P4, text), Partial);
     }
 }
