@@ -118,9 +118,17 @@ cues! {
     Thanks,
 
     // ---- advice for others (B4) ----
-    /// "we recommend", "if you run", "you should", "others".
+    /// An act of advising or sharing: "recommend", "advice", "share",
+    /// "useful", "if you run". Advice for others only beside an [`Cue::Audience`].
     Advice,
-    /// "upstream", "reported a bug", "opened an issue", "contributed a fix".
+    /// Other teams as the ones addressed: "others", "other teams",
+    /// "with other", "anyone running", "if you run".
+    Audience,
+    /// The reader addressed as the service's own user: "you", "your",
+    /// "users of", "users should": instructions, not lessons.
+    Reader,
+    /// A report or fix sent to someone else's project, or a tool shared:
+    /// "reported upstream", "filed a bug with", "open-sourced".
     Upstream,
     /// "we learned", "this taught us", "in hindsight".
     Transferable,
@@ -418,26 +426,38 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "credit to",
     ]),
     (Cue::Advice, &[
-        "we recommend", "we'd recommend", "we would recommend", "recommend*", "if you run",
-        "if you use", "if you're running", "if you are running", "if you maintain", "you should",
-        "we encourage", "we suggest", "consider", "others", "other teams", "other projects",
-        "other maintainers", "anyone who", "anyone running", "best practice*", "our advice",
-        "be careful", "beware", "make sure", "check your", "watch out", "tip:", "advice",
-        "lesson for", "for anyone", "for others", "other open source", "the community",
+        "recommend*", "our advice", "advice", "advis*", "suggest*", "share", "sharing",
+        "useful", "helpful", "learn from", "tips", "best practice*", "lessons for",
+        "lesson for", "if you run", "if you use", "if you're running", "if you are running",
+        "if you maintain", "if you operate", "if you rely on", "anyone running",
+        "anyone using", "anyone who runs", "anyone who uses", "beware", "watch out for",
+    ]),
+    (Cue::Audience, &[
+        "others", "other teams", "other projects", "other maintainers", "other open source",
+        "other organisations", "other organizations", "other operators", "with other",
+        "to other", "for other", "anyone", "everyone else", "fellow", "the wider community",
+        "if you run", "if you use", "if you're running", "if you are running",
+        "if you maintain", "if you operate", "if you rely on",
+    ]),
+    (Cue::Reader, &[
+        "you", "your", "you're", "you've", "you'll", "yours", "yourself", "users of",
+        "users should", "users can", "users must", "users need", "recommend that users",
+        "users are advised", "users who",
     ]),
     (Cue::Upstream, &[
-        "upstream", "reported a bug", "filed a bug", "opened an issue", "filed an issue",
-        "reported the issue", "reported it", "contributed a fix", "sent a patch",
-        "submitted a patch", "pull request to", "pr to", "bug report", "reported to",
-        "we have reported", "we reported", "fixed upstream", "open source", "open-source",
-        "published", "released a tool", "share", "shared", "we are sharing", "our script",
-        "checklist", "template",
+        "reported upstream", "upstream bug", "upstream issue", "fixed upstream", "fix upstream",
+        "upstreamed", "sent upstream", "submitted upstream", "patch upstream", "reported a bug to",
+        "reported the bug to", "filed a bug with", "filed a bug against", "filed an issue with",
+        "opened an issue with", "opened an issue on", "bug report to", "sent a patch to",
+        "submitted a patch to", "contributed a fix to", "open-sourced", "open sourced",
+        "released a tool", "released the tool", "published a tool", "published the script",
     ]),
     (Cue::Transferable, &[
         "we learned", "we learnt", "we've learned", "we have learned", "taught us",
         "in hindsight", "lesson*", "takeaway*", "what went well", "what went wrong",
         "we realized", "we realised", "key learning*", "learnings", "in retrospect",
         "it is important", "it's important", "is a good idea", "is important to",
+        "taking away", "take away", "the big lesson", "where we got lucky",
     ]),
 ];
 
