@@ -110,10 +110,15 @@ cues! {
     TechDetail,
 
     // ---- people (B3) ----
-    /// Roles and people: "on-call", "engineer", "team", "maintainer".
+    /// People responding, by role or by what they do: "on-call", "a team
+    /// member", "the author of", "pings", "signs off", "got paged".
     Responder,
-    /// Feelings and judgement: "frustrating", "stressful", "we decided", "mistakenly".
+    /// Feelings and a personal voice: "frustrating", "confusing", "great job",
+    /// "whammy", "we were lucky", "I believe".
     Feeling,
+    /// Decisions and judgement calls, good or mistaken: "we decided",
+    /// "attributed to", "misjudged", "incorrectly assessed", "suspecting".
+    Judgement,
     /// "thank", "grateful", "kudos".
     Thanks,
 
@@ -407,19 +412,37 @@ const PHRASES: &[(Cue, &[&str])] = &[
     ]),
     (Cue::Responder, &[
         "on-call", "on call", "oncall", "engineer*", "operator*", "admin*", "maintainer*",
-        "team member*", "responder*", "incident commander", "sre", "someone", "a member",
-        "member of", "i ", "developer*", "volunteer*", "staff", "colleague*",
+        "team member*", "members of the team", "responder*", "incident commander", "sre",
+        "someone", "a member", "i ", "developer*", "volunteer*", "staff", "colleague*",
+        "backup contact", "primary contact*", "the author of", "team",
+        "we notice", "we noticed", "we hear", "we heard", "we discover*", "we found",
+        "pings", "pinged", "got paged", "was paged", "were paged", "signs off", "signed off",
+        "joins", "joined", "was online", "were online", "awake", "asks", "suggests",
+        "confer", "notice", "notices", "contacts", "we note", "we noted", "he", "she", "him",
+        "his", "her",
     ]),
     (Cue::Feeling, &[
-        "frustrat*", "stress*", "panic*", "scary", "scared", "worried", "worry", "confus*",
-        "surpris*", "unfortunately", "sadly", "whammy", "painful", "embarrass*", "relieved",
-        "exhausted", "tired", "we decided", "decided to", "we chose", "chose to",
-        "we kept focusing", "wrong thing", "mistakenly", "we assumed", "assumed",
-        "we thought", "thought it", "it seemed", "seemed like", "seemed a good", "we realized",
-        "we realised", "realized", "realised", "we were lucky", "lucky", "luckily",
-        "fortunately", "mysterious", "happy", "sorry", "excited", "concerned", "proud",
-        "nervous", "unsure", "hunch", "guess", "attributed to", "not counted", "freaks out",
-        "oops", "sigh", "ugh", "we wanted", "judgement", "judgment",
+        "frustrat*", "stress*", "panic*", "scary", "scared", "worried", "worry", "worrying*",
+        "confus*", "surpris*", "unfortunately", "sadly", "whammy", "painful", "embarrass*",
+        "relieved", "exhausted", "tired", "we kept focusing", "wrong thing", "it seemed",
+        "seemed like", "seemed a good", "we were lucky", "where we got lucky", "lucky",
+        "luckily", "fortunately", "mysterious", "happy", "excited", "concerned", "proud",
+        "nervous", "unsure", "hunch", "freaks out", "oops", "sigh", "ugh", "strange", "weird",
+        "unexpected", "hope", "hoping", "great job", "good job", "did a great job",
+        "hesitant", "burnout", "red herring*", "spoiler", "coincidence", "one wonders",
+        "feels", "feeling is", "we feel", "i believe", "i think", "i feel", "honestly",
+        "heavy handed", "heavy-handed", "unceremoniously", "juicy", ":-/", ":-)", "in earnest",
+        "paternity", "maternity", "on leave", "vacation", "asleep", "middle of the night",
+        "their child", "need more help",
+    ]),
+    (Cue::Judgement, &[
+        "we decided", "decided to", "decide to", "decide this", "the decision", "we chose",
+        "chose to", "chose not", "we thought", "thought it", "mistakenly", "we assumed",
+        "assumed", "our assumption", "we assume", "misjudg*", "incorrectly assessed",
+        "attributed to", "not counted as", "suspect*", "initial suspicion", "believing",
+        "we concluded", "we realized", "we realised", "we realize", "realized", "realised",
+        "deemed", "forgot", "took a vote", "good enough", "without doing too much",
+        "judgement", "judgment", "we wanted",
     ]),
     (Cue::Thanks, &[
         "thank*", "grateful", "gratitude", "kudos", "shout-out", "shoutout", "appreciate*",

@@ -1,7 +1,7 @@
 //! Sentence-level recognisers that several criteria compose: passive voice,
 //! negation, quantities. Each works on a sentence's lowercased prose.
 
-use super::document::{Document, Hit, Sentence};
+use super::document::{BlockKind, Document, Hit, Sentence};
 use super::lexicon::Cue;
 
 const NEGATORS: &[&str] = &[
@@ -63,6 +63,29 @@ pub fn affirmed<'d>(doc: &'d Document, s: &'d Sentence, cue: Cue) -> impl Iterat
         .filter(move |h| h.cue == cue && !negated_before(doc, s, h.prose.start))
 }
 
+/// For each block, whether it sits under a timestamped heading ("### 16:59
+/// PST", "### 07:30am - First report"): timelines written as one heading per
+/// entry, whose text says what happened at that time.
+pub fn under_timed_heading(doc: &Document) -> Vec<bool> {
+    let mut timed = vec![false; doc.blocks.len()];
+    let mut current = false;
+    let mut next = 0;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if matches!(b.kind, BlockKind::Heading(_)) {
+            while next < doc.sentences.len() && doc.sentences[next].block < i {
+                next += 1;
+            }
+            current = doc.sentences[next..]
+                .iter()
+                .take_while(|s| s.block == i)
+                .any(|s| s.times.clocks > 0);
+        } else {
+            timed[i] = current;
+        }
+    }
+    timed
+}
+
 /// Numbers that measure something: "30%", "1,200 users", "3 of 4 nodes",
 /// "500 errors". Years, versions and times of day are not quantities.
 pub fn quantities(text: &str) -> usize {
@@ -115,6 +138,16 @@ mod tests {
         assert_eq!(quantities("about 30% of users saw 502 errors"), 2);
         assert_eq!(quantities("in 2018 we upgraded to 1.24.0 at 10:30"), 0);
         assert_eq!(quantities("30k crates"), 1);
+    }
+
+    #[test]
+    fn blocks_under_a_timestamped_heading_are_timed() {
+        let doc = Document::parse("## Timeline\n\nIntro.\n\n### 16:59 PST\n\nTim asks.\n\n## Action items\n\nFix it.\n");
+        let timed = under_timed_heading(&doc);
+        let of = |w: &str| timed[doc.sentences.iter().find(|s| doc.words(s) == w).unwrap().block];
+        assert!(!of("intro."));
+        assert!(of("tim asks."));
+        assert!(!of("fix it."));
     }
 
     #[test]
