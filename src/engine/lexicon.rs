@@ -137,6 +137,12 @@ cues! {
     Upstream,
     /// "we learned", "this taught us", "in hindsight".
     Transferable,
+
+    // ---- five whys (B2) ----
+    /// An answer beneath a cause: an explanation ("because", "due to", "the
+    /// reason", "which meant") or a gap that let it happen or last ("no alert
+    /// was configured", "not covered by tests", "did not have").
+    Explanation,
 }
 
 /// A set of cues, one bit each.
@@ -481,6 +487,27 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "we realized", "we realised", "key learning*", "learnings", "in retrospect",
         "it is important", "it's important", "is a good idea", "is important to",
         "taking away", "take away", "the big lesson", "where we got lucky",
+    ]),
+    (Cue::Explanation, &[
+        "because", "due to", "caused by", "as a result", "the reason", "reason for this",
+        "which meant", "this meant", "that meant", "meaning that", "which caused", "which led",
+        "led to", "leading to", "resulted in", "resulting in", "result of", "stemmed from",
+        "owing to", "causing", "which broke", "which exposed", "this explains", "explains",
+        "the primary cause", "cause of the", "cause of these", "cause of this", "that causes", "which causes", "underlying bug", "underlying issue",
+        "underlying problem", "underlying cause",
+        "contributing factor*", "contributed", "compounded", "exacerbated", "made it harder",
+        "made this harder", "complicated by", "not detected", "wasn't detected",
+        "went unnoticed", "unnoticed", "no alert", "no alerts", "no alerting", "no alarm",
+        "not alerted", "nobody was paged", "nobody noticed", "no one noticed", "did not notice",
+        "didn't notice", "not been identified", "not caught", "did not catch", "didn't catch",
+        "not tested", "untested", "not covered by", "no tests", "did not test", "didn't test",
+        "never configured", "never surfaced", "did not have", "didn't have", "don't have",
+        "do not have", "lack of", "lacked", "lacking", "no way to", "no checklist",
+        "not reviewed", "without review", "without testing", "slipped", "diverged",
+        "could have been noticed", "could have been caught", "could have been avoided",
+        "could have been prevented", "could have been detected", "could have been alerted",
+        "would have been caught", "would have prevented", "would not have prevented",
+        "would have detected", "would have caught", "should not have been possible",
     ]),
 ];
 
