@@ -86,6 +86,62 @@ pub fn under_timed_heading(doc: &Document) -> Vec<bool> {
     timed
 }
 
+/// Technical identifiers in a passage of the original text: code spans
+/// (`` `KUBE_CTX` ``, `` `kubectl cordon` ``), snake_case names, file paths
+/// and dotted paths (`/opt/docs`, `external-dns.alpha.kubernetes.io/aws-weight`)
+/// and versions (`v1.35`, `1.24.0`). URLs, e-mail addresses, plain domain
+/// names, dates and reStructuredText links are not identifiers.
+pub fn identifiers(text: &str) -> usize {
+    let tokens = |t: &str| t.split_ascii_whitespace().filter(|t| is_identifier(t)).count();
+    let mut count = 0;
+    let mut rest = text;
+    // Code spans count whole; what lies between them is read token by token.
+    while let Some(open) = rest.find('`') {
+        count += tokens(&rest[..open]);
+        let after = rest[open..].trim_start_matches('`');
+        let Some(close) = after.find('`') else {
+            rest = after;
+            break;
+        };
+        let inner = after[..close].trim();
+        if !inner.is_empty() && !inner.contains('<') && !is_domain(inner) {
+            count += 1;
+        }
+        rest = after[close..].trim_start_matches('`');
+    }
+    count + tokens(rest)
+}
+
+fn is_identifier(token: &str) -> bool {
+    let t = token.trim_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '_'));
+    if t.contains("://") || t.contains('@') || t.starts_with("www.") || t.contains("](") {
+        return false;
+    }
+    let b = t.as_bytes();
+    let between = |i: usize, pred: fn(u8) -> bool| {
+        i > 0 && i + 1 < b.len() && pred(b[i - 1]) && pred(b[i + 1])
+    };
+    let alnum = |c: u8| c.is_ascii_alphanumeric();
+    let digit = |c: u8| c.is_ascii_digit();
+    let snake = (0..b.len()).any(|i| b[i] == b'_' && between(i, alnum));
+    let version = (0..b.len()).any(|i| b[i] == b'.' && between(i, digit));
+    let slashes = b.iter().filter(|&&c| c == b'/').count();
+    let letters = b.iter().any(|c| c.is_ascii_alphabetic());
+    // "/opt/x", "a/b/c", "kubernetes.io/aws-weight"; not "and/or", "grafana/mybinder.org".
+    let dotted_prefix = t.find('/').is_some_and(|i| t[..i].contains('.') && i + 1 < t.len());
+    let path = slashes > 0 && letters && (t.starts_with('/') || slashes >= 2 || dotted_prefix);
+    // "CrashLoopBackOff", "ErrorsInExternalDNS"; not brand names like "GitHub".
+    let humps = b.windows(2).filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase()).count();
+    snake || version || path || humps >= 2
+}
+
+/// "mybinder.org", "beta.example.com": a name, not a detail.
+fn is_domain(t: &str) -> bool {
+    t.contains('.')
+        && t.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
+        && t.rsplit('.').next().is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_alphabetic()))
+}
+
 /// Numbers that measure something: "30%", "1,200 users", "3 of 4 nodes",
 /// "500 errors". Years, versions and times of day are not quantities.
 pub fn quantities(text: &str) -> usize {
@@ -138,6 +194,27 @@ mod tests {
         assert_eq!(quantities("about 30% of users saw 502 errors"), 2);
         assert_eq!(quantities("in 2018 we upgraded to 1.24.0 at 10:30"), 0);
         assert_eq!(quantities("30k crates"), 1);
+    }
+
+    #[test]
+    fn identifiers_are_code_spans_names_paths_and_versions() {
+        assert_eq!(identifiers("the `KUBE_CTX` variable and `terraform apply`"), 2);
+        assert_eq!(identifiers("null_resources in /opt/docs-rs-prefix/documentations"), 2);
+        assert_eq!(identifiers("Helm chart v1.24.0 to v1.35"), 2);
+        assert_eq!(identifiers("annotations (external-dns.alpha.kubernetes.io/aws-weight)"), 1);
+    }
+
+    #[test]
+    fn urls_mails_domains_dates_and_prose_are_not_identifiers() {
+        assert_eq!(identifiers("see https://example.com/a/b or mail help@crates.io"), 0);
+        assert_eq!(identifiers("crates.io was down on 24/07/25 and/or later."), 0);
+        assert_eq!(identifiers("`a security advisory <https://x.y/z>`__ and _spoiler_"), 0);
+        assert_eq!(identifiers("check `mybinder.org` and grafana/mybinder.org on GitHub"), 0);
+    }
+
+    #[test]
+    fn camel_case_with_several_humps_is_an_identifier() {
+        assert_eq!(identifiers("pods in CrashLoopBackOff and the ErrorsInExternalDNS alarm"), 2);
     }
 
     #[test]
