@@ -92,46 +92,77 @@ pub fn under_timed_heading(doc: &Document) -> Vec<bool> {
 /// and versions (`v1.35`, `1.24.0`). URLs, e-mail addresses, plain domain
 /// names, dates and reStructuredText links are not identifiers.
 pub fn identifiers(text: &str) -> usize {
-    let tokens = |t: &str| t.split_ascii_whitespace().filter(|t| is_identifier(t)).count();
+    let b = text.as_bytes();
     let mut count = 0;
-    let mut rest = text;
-    // Code spans count whole; what lies between them is read token by token.
-    while let Some(open) = rest.find('`') {
-        count += tokens(&rest[..open]);
-        let after = rest[open..].trim_start_matches('`');
-        let Some(close) = after.find('`') else {
-            rest = after;
-            break;
-        };
-        let inner = after[..close].trim();
-        if !inner.is_empty() && !inner.contains('<') && !is_domain(inner) {
+    let mut i = 0;
+    // One pass: code spans count whole; other tokens are flagged while read
+    // and only flagged ones are looked at again.
+    while i < b.len() {
+        if b[i] == b'`' {
+            while i < b.len() && b[i] == b'`' {
+                i += 1;
+            }
+            let Some(len) = b[i..].iter().position(|&c| c == b'`') else {
+                break;
+            };
+            let inner = text[i..i + len].trim();
+            if !inner.is_empty() && !inner.contains('<') && !is_domain(inner) {
+                count += 1;
+            }
+            i += len;
+            while i < b.len() && b[i] == b'`' {
+                i += 1;
+            }
+            continue;
+        }
+        if b[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut flagged = false;
+        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'`' {
+            let c = b[i];
+            // A full stop ends most sentences; only one inside a token flags it.
+            let inner_dot = c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+            flagged |= c == b'_' || c == b'/' || inner_dot || (c.is_ascii_uppercase() && i > start && b[i - 1].is_ascii_lowercase());
+            i += 1;
+        }
+        if flagged && is_identifier(&text[start..i]) {
             count += 1;
         }
-        rest = after[close..].trim_start_matches('`');
     }
-    count + tokens(rest)
+    count
 }
 
 fn is_identifier(token: &str) -> bool {
+    let b = token.as_bytes();
+    let (mut snake, mut version, mut slashes, mut letters, mut humps) = (false, false, 0, false, 0);
+    for i in 0..b.len() {
+        let around = |pred: fn(&u8) -> bool| i > 0 && i + 1 < b.len() && pred(&b[i - 1]) && pred(&b[i + 1]);
+        match b[i] {
+            b'_' => snake |= around(u8::is_ascii_alphanumeric),
+            b'.' => version |= around(u8::is_ascii_digit),
+            b'/' => slashes += 1,
+            b'A'..=b'Z' => {
+                letters = true;
+                humps += usize::from(i > 0 && b[i - 1].is_ascii_lowercase());
+            }
+            b'a'..=b'z' => letters = true,
+            _ => {}
+        }
+    }
+    if !(snake || version || slashes > 0 || humps >= 2) {
+        return false;
+    }
     let t = token.trim_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '_'));
     if t.contains("://") || t.contains('@') || t.starts_with("www.") || t.contains("](") {
         return false;
     }
-    let b = t.as_bytes();
-    let between = |i: usize, pred: fn(u8) -> bool| {
-        i > 0 && i + 1 < b.len() && pred(b[i - 1]) && pred(b[i + 1])
-    };
-    let alnum = |c: u8| c.is_ascii_alphanumeric();
-    let digit = |c: u8| c.is_ascii_digit();
-    let snake = (0..b.len()).any(|i| b[i] == b'_' && between(i, alnum));
-    let version = (0..b.len()).any(|i| b[i] == b'.' && between(i, digit));
-    let slashes = b.iter().filter(|&&c| c == b'/').count();
-    let letters = b.iter().any(|c| c.is_ascii_alphabetic());
     // "/opt/x", "a/b/c", "kubernetes.io/aws-weight"; not "and/or", "grafana/mybinder.org".
     let dotted_prefix = t.find('/').is_some_and(|i| t[..i].contains('.') && i + 1 < t.len());
     let path = slashes > 0 && letters && (t.starts_with('/') || slashes >= 2 || dotted_prefix);
     // "CrashLoopBackOff", "ErrorsInExternalDNS"; not brand names like "GitHub".
-    let humps = b.windows(2).filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase()).count();
     snake || version || path || humps >= 2
 }
 

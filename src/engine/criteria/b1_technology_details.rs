@@ -77,8 +77,15 @@ fn gives_detail(doc: &Document, s: &Sentence) -> bool {
     if doc.topic(s) == Topic::Impact {
         return false;
     }
-    if identifiers(&doc.text[s.src.clone()]) > 0 {
-        return true;
+    named_with_detail(doc, s) || identifiers(&doc.text[s.src.clone()]) > 0
+}
+
+/// A technology beside a measure of it, or beside a detail word that is not
+/// the technology's own word ("route table" names a system once, not a
+/// system and its detail); words inside links do not count.
+fn named_with_detail(doc: &Document, s: &Sentence) -> bool {
+    if !s.cues.has(Cue::Technology) {
+        return false;
     }
     let hits = doc.hits_in(s);
     let mut tech = hits.iter().filter(|h| h.cue == Cue::Technology && !in_url(doc, h));
@@ -89,8 +96,6 @@ fn gives_detail(doc: &Document, s: &Sentence) -> bool {
         return true;
     }
     let second = tech.next();
-    // A detail word that is not the technology's own word ("route table"
-    // names a system once, not a system and its detail) nor part of a link.
     let overlaps = |a: &Hit, b: &Hit| a.prose.start < b.prose.end && b.prose.start < a.prose.end;
     hits.iter()
         .filter(|d| d.cue == Cue::TechDetail && !in_url(doc, d))
