@@ -408,7 +408,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
     ]),
     (Cue::TechDetail, &[
         "config*", "version*", "v1", "v2", "query", "queries", "memory", "cpu", "timeout*",
-        "latency", "request*", "response*", "status code", "header*", "port", "endpoint*",
+        "latency", "request*", "response*", "header*", "port", "endpoint*",
         "flag", "parameter*", "setting*", "limit*", "threshold*", "metric*", "graph*",
         "log*", "stack trace", "traceback", "command", "script", "migration*", "schema",
         "index", "table", "column", "connection*", "pool", "thread*", "replica*",

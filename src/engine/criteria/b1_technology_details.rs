@@ -4,14 +4,15 @@
 //! story: named systems and how they interact, configuration, versions,
 //! commands, queries, metrics. A sentence gives detail when it names a
 //! technology together with a detail of it (a setting, a version, a query, a
-//! limit, its disk usage) or a measure of it ("30k crates", "90%"), or
-//! carries a technical identifier (a code span, a snake_case name, a path, a version
-//! number); a code block or log weighs double. Words inside links do not
-//! count. Four
-//! such passages meet it, two are partial. Technology named only in passing
-//! ("our database", "a DNS change", "our mail server") is missing, and so is
-//! technology named only to describe the impact (HTTP status codes, the API
-//! that returned errors): sentences under an impact heading do not count.
+//! limit, its disk usage) or a measure of it ("30k crates", "90%"), or when
+//! it carries a technical identifier (a code span, a snake_case name, a
+//! path, a version number); a code block or log weighs double. Words inside
+//! links do not count. Four such passages meet it, two are partial.
+//! Technology named only in passing ("our database", "a DNS change", "our
+//! mail server") is missing, and so is technology named only to describe
+//! the impact (HTTP status codes, the API that returned errors): sentences
+//! under an impact heading do not count, and a number beside an impact word
+//! ("the API returned 503 errors") is not a measure of the system.
 //!
 //! **Why.** Technical readers trust what they can verify, and learn from it.
 //!
@@ -80,7 +81,8 @@ fn gives_detail(doc: &Document, s: &Sentence) -> bool {
     named_with_detail(doc, s) || identifiers(&doc.text[s.src.clone()]) > 0
 }
 
-/// A technology beside a measure of it, or beside a detail word that is not
+/// A technology beside a measure of it (not a count of errors users saw),
+/// or beside a detail word that is not
 /// the technology's own word ("route table" names a system once, not a
 /// system and its detail); words inside links do not count.
 fn named_with_detail(doc: &Document, s: &Sentence) -> bool {
@@ -92,7 +94,7 @@ fn named_with_detail(doc: &Document, s: &Sentence) -> bool {
     let Some(first) = tech.next() else {
         return false;
     };
-    if quantities(doc.words(s)) > 0 {
+    if quantities(doc.words(s)) > 0 && !s.cues.has(Cue::ImpactWord) {
         return true;
     }
     let second = tech.next();
@@ -153,13 +155,19 @@ mod tests {
     }
 
     #[test]
+    fn status_codes_users_saw_are_not_a_measure_of_the_system() {
+        let text = "The API returned 503 errors to users. Then the HTTP endpoint gave 404 errors.";
+        assert_eq!(verdict(B1, text), Missing);
+    }
+
+    #[test]
     fn one_word_is_not_both_a_system_and_its_detail() {
         assert_eq!(verdict(B1, "The route table was destroyed. The index was rebuilt."), Missing);
     }
 
     #[test]
     fn a_measure_of_a_system_is_detail() {
-        let text = "The change would have broken 30k builds on crates.io. Our database grew to 90% of the disk.";
+        let text = "The crates.io index held 30k crates. Our database grew to 90% of the disk.";
         assert_eq!(verdict(B1, text), Partial);
     }
 
