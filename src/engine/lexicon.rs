@@ -457,7 +457,8 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "credit to",
     ]),
     (Cue::Advice, &[
-        "recommend*", "our advice", "advice", "advis*", "suggest*", "share", "sharing",
+        "recommend*", "our advice", "advice", "advis*", "suggest*", "share our", "sharing our",
+        "share this", "share these", "share what we", "share the lessons",
         "useful", "helpful", "learn from", "tips", "best practice*", "lessons for",
         "lesson for", "if you run", "if you use", "if you're running", "if you are running",
         "if you maintain", "if you operate", "if you rely on", "anyone running",

@@ -128,6 +128,12 @@ mod tests {
     }
 
     #[test]
+    fn sharing_infrastructure_with_other_services_is_not_advice() {
+        let text = "We share a database with other services. We learned that it needs its own pool.";
+        assert_eq!(verdict(B4, text), Partial);
+    }
+
+    #[test]
     fn a_bug_report_upstream_meets_b4() {
         assert_eq!(verdict(B4, "We reported the bug to the kubelet maintainers."), Met);
     }
