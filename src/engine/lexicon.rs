@@ -495,7 +495,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "because", "due to", "caused by", "as a result", "the reason", "reason for this",
         "which meant", "this meant", "that meant", "meaning that", "which caused", "which led",
         "led to", "leading to", "resulted in", "resulting in", "result of", "stemmed from",
-        "owing to", "causing", "which broke", "which exposed", "this explains", "explains",
+        "owing to", "causing", "symptom of", "which broke", "which exposed", "this explains", "explains",
         "the primary cause", "cause of the", "cause of these", "cause of this", "that causes", "which causes", "underlying bug", "underlying issue",
         "underlying problem", "underlying cause",
         "contributing factor*", "contributed", "compounded", "exacerbated", "made it harder",

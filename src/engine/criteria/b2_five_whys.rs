@@ -4,8 +4,8 @@
 //! why it happened, why that was so, why it was not prevented, detected or
 //! fixed sooner. Each sentence that explains a cause ("because", "due to",
 //! "which meant") or names a gap that let it happen or last ("no alert was
-//! configured", "not covered by tests") is one answer, as is each sentence
-//! under a "five whys" / "contributing factors" heading. Three answers (the
+//! configured", "not covered by tests") is one answer, as is each paragraph
+//! or item under a "five whys" / "contributing factors" heading. Three answers (the
 //! proximate cause and two levels beneath it) meet it; one or two are
 //! partial. Questions ("Why did this start?") are not answers.
 //!
@@ -41,7 +41,17 @@ impl Criterion for FiveWhys {
     }
 
     fn review(&self, doc: &Document) -> Finding {
-        let answers: Vec<_> = doc.prose_sentences().filter(|s| answers_why(doc, s)).collect();
+        // Under a five-whys heading each paragraph or item is one answer,
+        // however many sentences it takes.
+        let mut last_block = None;
+        let answers: Vec<_> = doc
+            .prose_sentences()
+            .filter(|s| match answers_why(doc, s) {
+                Answer::Explains => true,
+                Answer::InAnalysis => last_block.replace(s.block) != Some(s.block),
+                Answer::No => false,
+            })
+            .collect();
         match answers.len() {
             0 => Finding::missing("Only the proximate cause, if any."),
             n if n >= MET_ANSWERS => Finding::met(format!("{n} answers go beneath the proximate cause."))
@@ -51,21 +61,34 @@ impl Criterion for FiveWhys {
     }
 }
 
+enum Answer {
+    /// Explains a cause or names a gap: one answer per sentence.
+    Explains,
+    /// Sits in a five-whys section without an explanation word.
+    InAnalysis,
+    No,
+}
+
 /// An explanation of a cause or a gap that let it happen, or any statement
 /// in a five-whys section. Never a question or a template sentence, and
 /// never an account of the impact ("versions before 1.26 are affected
 /// because…", "no action is required due to this incident"): that explains
 /// who was hit, not why it happened. A cause told under an impact heading
 /// ("This is due to a flaw in the parser") still counts.
-fn answers_why(doc: &Document, s: &Sentence) -> bool {
+fn answers_why(doc: &Document, s: &Sentence) -> Answer {
     let topic = doc.topic(s);
     if doc.words(s).ends_with('?')
         || s.cues.any(&[Cue::Boilerplate, Cue::NotAffected])
         || (topic == Topic::Impact && s.cues.has(Cue::ImpactWord))
     {
-        return false;
+        Answer::No
+    } else if s.cues.has(Cue::Explanation) {
+        Answer::Explains
+    } else if topic == Topic::Analysis {
+        Answer::InAnalysis
+    } else {
+        Answer::No
     }
-    s.cues.has(Cue::Explanation) || topic == Topic::Analysis
 }
 
 #[cfg(test)]
@@ -99,6 +122,14 @@ mod tests {
     #[test]
     fn a_contributing_factors_heading_with_one_answer_is_partial() {
         assert_eq!(verdict(B2, "## Contributing factors\n\nThe runbook was out of date.\n"), Partial);
+        let text = "## Contributing factors\n\nThe runbook was out of date. Nobody had read it in a year. It lived in a wiki.\n";
+        assert_eq!(verdict(B2, text), Partial);
+    }
+
+    #[test]
+    fn three_contributing_factors_meet_b2() {
+        let text = "## Contributing factors\n\n- The runbook was out of date.\n- The alert went to one person.\n- Staging skips the login test.\n";
+        assert_eq!(verdict(B2, text), Met);
     }
 
     #[test]
