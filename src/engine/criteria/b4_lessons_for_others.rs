@@ -134,6 +134,17 @@ mod tests {
     }
 
     #[test]
+    fn anyone_hit_by_the_outage_is_not_an_audience_for_advice() {
+        let text = "It would have broken builds for anyone using the nightly. We learned to test it.";
+        assert_eq!(verdict(B4, text), Partial);
+    }
+
+    #[test]
+    fn anyone_running_the_same_system_is_advised() {
+        assert_eq!(verdict(B4, "Anyone running kubespawner should check their reflector timeout."), Met);
+    }
+
+    #[test]
     fn a_bug_report_upstream_meets_b4() {
         assert_eq!(verdict(B4, "We reported the bug to the kubelet maintainers."), Met);
     }
