@@ -11,7 +11,7 @@ mod corpus;
 use postmortem_reviewer::engine::{review, CriterionId, Verdict};
 
 /// Overall exact agreement below which the test fails.
-const FLOOR: f64 = 0.60;
+const FLOOR: f64 = 0.92;
 
 const VERDICTS: [Verdict; 3] = [Verdict::Met, Verdict::Partial, Verdict::Missing];
 

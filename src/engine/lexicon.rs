@@ -9,7 +9,7 @@
 //! apostrophes also match typographic ones.
 
 use super::document::Hit;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -145,20 +145,39 @@ cues! {
     TechDetail,
 
     // ---- people (B3) ----
-    /// Roles and people: "on-call", "engineer", "team", "maintainer".
+    /// People responding, by role or by what they do: "on-call", "a team
+    /// member", "the author of", "pings", "signs off", "got paged".
     Responder,
-    /// Feelings and judgement: "frustrating", "stressful", "we decided", "mistakenly".
+    /// Feelings and a personal voice: "frustrating", "confusing", "great job",
+    /// "whammy", "we were lucky", "I believe".
     Feeling,
+    /// Decisions and judgement calls, good or mistaken: "we decided",
+    /// "attributed to", "misjudged", "incorrectly assessed", "suspecting".
+    Judgement,
     /// "thank", "grateful", "kudos".
     Thanks,
 
     // ---- advice for others (B4) ----
-    /// "we recommend", "if you run", "you should", "others".
+    /// An act of advising or sharing: "recommend", "advice", "share",
+    /// "useful", "if you run". Advice for others only beside an [`Cue::Audience`].
     Advice,
-    /// "upstream", "reported a bug", "opened an issue", "contributed a fix".
+    /// Other teams as the ones addressed: "others", "other teams",
+    /// "with other", "anyone running", "if you run".
+    Audience,
+    /// The reader addressed as the service's own user: "you", "your",
+    /// "users of", "users should": instructions, not lessons.
+    UserInstruction,
+    /// A report or fix sent to someone else's project, or a tool shared:
+    /// "reported upstream", "filed a bug with", "open-sourced".
     Upstream,
     /// "we learned", "this taught us", "in hindsight".
     Transferable,
+
+    // ---- five whys (B2) ----
+    /// An answer beneath a cause: an explanation ("because", "due to", "the
+    /// reason", "which meant") or a gap that let it happen or last ("no alert
+    /// was configured", "not covered by tests", "did not have").
+    Explanation,
 }
 
 /// A set of cues, one bit each.
@@ -314,7 +333,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "slack", "pagerduty", "pager duty", "opsgenie", "jira", "confluence", "google doc",
         "docs.google.com", "internal", "incident channel", "slack thread", "pager",
     ]),
-    (Cue::IssueUrl, &["issues/"]),
+    (Cue::IssueUrl, &["/issues/"]),
     (Cue::Reporting, &[
         "opened", "reported", "reporting", "filed", "posted", "postmortem", "post-mortem",
         "write-up", "writeup",
@@ -514,55 +533,110 @@ const PHRASES: &[(Cue, &[&str])] = &[
     ]),
     (Cue::TechDetail, &[
         "config*", "version*", "v1", "v2", "query", "queries", "memory", "cpu", "timeout*",
-        "latency", "request*", "response*", "status code", "header*", "port", "endpoint*",
+        "latency", "request*", "response*", "header*", "port", "endpoint*",
         "flag", "parameter*", "setting*", "limit*", "threshold*", "metric*", "graph*",
         "log*", "stack trace", "traceback", "command", "script", "migration*", "schema",
-        "index", "table", "column", "connection*", "pool", "thread*", "process*", "replica*",
+        "index", "table", "column", "connection*", "pool", "thread*", "replica*",
+        "disk space", "disk usage", "usage", "partition*", "director*", "filesystem*",
+        "file system", "permission*", "annotation*", "quota*",
         "shard*", "partition*", "record*", "ttl", "cache*", "hash*", "checksum*", "key*",
         "secret*", "environment variable*", "env var*", "yaml", "json", "toml", "manifest",
         "bytes", "mb", "gb", "ms", "rps", "qps", "cidr", "route*", "commit", "pr",
     ]),
     (Cue::Responder, &[
         "on-call", "on call", "oncall", "engineer*", "operator*", "admin*", "maintainer*",
-        "team member*", "responder*", "incident commander", "sre", "someone", "a member",
-        "member of", "i ", "developer*", "volunteer*", "staff", "colleague*",
+        "team member*", "members of the team", "responder*", "incident commander", "sre",
+        "someone", "a member", "i ", "developer*", "volunteer*", "staff", "colleague*",
+        "backup contact", "primary contact*", "the author of", "team",
+        "we notice", "we noticed", "we hear", "we heard", "we discover*", "we found",
+        "pings", "pinged", "got paged", "was paged", "were paged", "signs off", "signed off",
+        "joins", "joined", "was online", "were online", "awake", "asks", "suggests",
+        "confer", "notice", "notices", "contacts", "we note", "we noted", "he", "she", "him",
+        "his", "her",
     ]),
     (Cue::Feeling, &[
-        "frustrat*", "stress*", "panic*", "scary", "scared", "worried", "worry", "confus*",
-        "surpris*", "unfortunately", "sadly", "whammy", "painful", "embarrass*", "relieved",
-        "exhausted", "tired", "we decided", "decided to", "we chose", "chose to",
-        "we kept focusing", "wrong thing", "mistakenly", "we assumed", "assumed",
-        "we thought", "thought it", "it seemed", "seemed like", "seemed a good", "we realized",
-        "we realised", "realized", "realised", "we were lucky", "lucky", "luckily",
-        "fortunately", "mysterious", "happy", "sorry", "excited", "concerned", "proud",
-        "nervous", "unsure", "hunch", "guess", "attributed to", "not counted", "freaks out",
-        "oops", "sigh", "ugh", "we wanted", "judgement", "judgment",
+        "frustrat*", "stress*", "panic*", "scary", "scared", "worried", "worry", "worrying*",
+        "confus*", "surpris*", "unfortunately", "sadly", "whammy", "painful", "embarrass*",
+        "relieved", "exhausted", "tired", "we kept focusing", "wrong thing", "it seemed",
+        "seemed like", "seemed a good", "we were lucky", "where we got lucky", "lucky",
+        "luckily", "fortunately", "mysterious", "happy", "excited", "concerned", "proud",
+        "nervous", "unsure", "hunch", "freaks out", "oops", "sigh", "ugh", "strange", "weird",
+        "unexpected", "hope", "hoping", "great job", "good job", "did a great job",
+        "hesitant", "burnout", "red herring*", "spoiler", "coincidence", "one wonders",
+        "feels", "feeling is", "we feel", "i believe", "i think", "i feel", "honestly",
+        "heavy handed", "heavy-handed", "unceremoniously", "juicy", ":-/", ":-)", "in earnest",
+        "paternity", "maternity", "on leave", "vacation", "asleep", "middle of the night",
+        "their child", "need more help",
+    ]),
+    (Cue::Judgement, &[
+        "we decided", "decided to", "decide to", "decide this", "the decision", "we chose",
+        "chose to", "chose not", "we thought", "thought it", "mistakenly", "we assumed",
+        "assumed", "our assumption", "we assume", "misjudg*", "incorrectly assessed",
+        "attributed to", "not counted as", "suspect*", "initial suspicion", "believing",
+        "we concluded", "we realized", "we realised", "we realize", "realized", "realised",
+        "deemed", "forgot", "took a vote", "good enough", "without doing too much",
+        "judgement", "judgment", "we wanted",
     ]),
     (Cue::Thanks, &[
         "thank*", "grateful", "gratitude", "kudos", "shout-out", "shoutout", "appreciate*",
         "credit to",
     ]),
     (Cue::Advice, &[
-        "we recommend", "we'd recommend", "we would recommend", "recommend*", "if you run",
-        "if you use", "if you're running", "if you are running", "if you maintain", "you should",
-        "we encourage", "we suggest", "consider", "others", "other teams", "other projects",
-        "other maintainers", "anyone who", "anyone running", "best practice*", "our advice",
-        "be careful", "beware", "make sure", "check your", "watch out", "tip:", "advice",
-        "lesson for", "for anyone", "for others", "other open source", "the community",
+        "recommend*", "our advice", "advice", "advis*", "suggest*", "share our", "sharing our",
+        "share this", "share these", "share what we", "share the lessons",
+        "useful", "helpful", "learn from", "tips", "best practice*", "lessons for",
+        "lesson for", "if you run", "if you use", "if you're running", "if you are running",
+        "if you maintain", "if you operate", "if you rely on", "should check", "check that",
+        "check your", "make sure", "beware", "watch out for",
+    ]),
+    (Cue::Audience, &[
+        "others", "other teams", "other projects", "other maintainers", "other open source",
+        "other organisations", "other organizations", "other operators", "with other",
+        "to other", "for other", "anyone", "anyone running", "anyone using", "everyone else",
+        "fellow", "the wider community",
+        "if you run", "if you use", "if you're running", "if you are running",
+        "if you maintain", "if you operate", "if you rely on",
+    ]),
+    (Cue::UserInstruction, &[
+        "you", "your", "you're", "you've", "you'll", "yours", "yourself", "users of",
+        "users should", "users can", "users must", "users need", "recommend that users",
+        "users are advised", "users who",
     ]),
     (Cue::Upstream, &[
-        "upstream", "reported a bug", "filed a bug", "opened an issue", "filed an issue",
-        "reported the issue", "reported it", "contributed a fix", "sent a patch",
-        "submitted a patch", "pull request to", "pr to", "bug report", "reported to",
-        "we have reported", "we reported", "fixed upstream", "open source", "open-source",
-        "published", "released a tool", "share", "shared", "we are sharing", "our script",
-        "checklist", "template",
+        "reported upstream", "upstream bug", "upstream issue", "fixed upstream", "fix upstream",
+        "upstreamed", "sent upstream", "submitted upstream", "patch upstream", "reported a bug to",
+        "reported the bug to", "filed a bug with", "filed a bug against", "filed an issue with",
+        "opened an issue with", "opened an issue on", "bug report to", "sent a patch to",
+        "submitted a patch to", "contributed a fix to", "open-sourced", "open sourced",
+        "released a tool", "released the tool", "published a tool", "published the script",
     ]),
     (Cue::Transferable, &[
         "we learned", "we learnt", "we've learned", "we have learned", "taught us",
         "in hindsight", "lesson*", "takeaway*", "what went well", "what went wrong",
         "we realized", "we realised", "key learning*", "learnings", "in retrospect",
         "it is important", "it's important", "is a good idea", "is important to",
+        "taking away", "take away", "the big lesson", "where we got lucky",
+    ]),
+    (Cue::Explanation, &[
+        "because", "due to", "caused by", "as a result", "the reason", "reason for this",
+        "which meant", "this meant", "that meant", "meaning that", "which caused", "which led",
+        "led to", "leading to", "resulted in", "resulting in", "result of", "stemmed from",
+        "owing to", "causing", "symptom of", "which broke", "which exposed", "this explains", "explains",
+        "the primary cause", "cause of the", "cause of these", "cause of this", "that causes", "which causes", "underlying bug", "underlying issue",
+        "underlying problem", "underlying cause",
+        "contributing factor*", "contributed", "compounded", "exacerbated", "made it harder",
+        "made this harder", "complicated by", "not detected", "wasn't detected",
+        "went unnoticed", "unnoticed", "no alert", "no alerts", "no alerting", "no alarm",
+        "not alerted", "nobody was paged", "nobody noticed", "no one noticed", "did not notice",
+        "didn't notice", "not been identified", "not caught", "did not catch", "didn't catch",
+        "not tested", "untested", "not covered by", "no tests", "did not test", "didn't test",
+        "never configured", "never surfaced", "did not have", "didn't have", "don't have",
+        "do not have", "lack of", "lacked", "lacking", "no way to", "no checklist",
+        "not reviewed", "without review", "without testing", "slipped", "diverged",
+        "could have been noticed", "could have been caught", "could have been avoided",
+        "could have been prevented", "could have been detected", "could have been alerted",
+        "would have been caught", "would have prevented", "would not have prevented",
+        "would have detected", "would have caught", "should not have been possible",
     ]),
 ];
 
@@ -697,7 +771,13 @@ impl Lexicon {
         haystack.push(b' ');
         haystack.extend(bytes.iter().map(|&b| if IS_OPENER[b as usize] { b' ' } else { b }));
         let mut hits = Vec::new();
-        for m in self.automaton.find_iter(&haystack) {
+        let mut from = 0;
+        // After each match the search resumes one byte on, not after it, so
+        // a phrase that starts inside another ("failed over" in "we failed
+        // over") is found too; phrases that start where it starts are
+        // carried by the longest one.
+        while let Some(m) = self.automaton.find(Input::new(&haystack).range(from..)) {
+            from = m.start() + 1;
             let p = &self.patterns[m.pattern().as_usize()];
             let start = if p.spaced { m.start() } else { m.start() - 1 };
             let end = m.end() - 1;
@@ -719,7 +799,8 @@ impl Lexicon {
                 }
             }));
         }
-        hits.sort_by_key(|h| (h.prose.start, h.prose.end));
+        hits.sort_by_key(|h| (h.prose.start, h.prose.end, h.cue as u8));
+        hits.dedup_by(|a, b| a.cue == b.cue && a.prose == b.prose);
         hits
     }
 }

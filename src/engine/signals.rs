@@ -1,7 +1,7 @@
 //! Sentence-level recognisers that several criteria compose: passive voice,
 //! negation, quantities. Each works on a sentence's lowercased prose.
 
-use super::document::{Document, Hit, Sentence};
+use super::document::{BlockKind, Document, Hit, Sentence};
 use super::lexicon::Cue;
 
 const NEGATORS: &[&str] = &[
@@ -143,6 +143,116 @@ pub fn names_handle(text: &str) -> bool {
             && b.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric() || *n == b'_')
             && (i == 0 || b[i - 1].is_ascii_whitespace() || b[i - 1] == b'(')
     })
+}
+
+/// For each block, whether it sits under a timestamped heading ("### 16:59
+/// PST", "### 07:30am - First report"): timelines written as one heading per
+/// entry, whose text says what happened at that time.
+pub fn under_timed_heading(doc: &Document) -> Vec<bool> {
+    let mut timed = vec![false; doc.blocks.len()];
+    let mut current = false;
+    let mut next = 0;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if matches!(b.kind, BlockKind::Heading(_)) {
+            while next < doc.sentences.len() && doc.sentences[next].block < i {
+                next += 1;
+            }
+            current = doc.sentences[next..]
+                .iter()
+                .take_while(|s| s.block == i)
+                .any(|s| s.times.clocks > 0);
+        } else {
+            timed[i] = current;
+        }
+    }
+    timed
+}
+
+/// Technical identifiers in a passage of the original text: code spans
+/// (`` `KUBE_CTX` ``, `` `kubectl cordon` ``), snake_case names, file paths
+/// and dotted paths (`/opt/docs`, `external-dns.alpha.kubernetes.io/aws-weight`)
+/// and versions (`v1.35`, `1.24.0`). URLs, e-mail addresses, plain domain
+/// names, dates and reStructuredText links are not identifiers.
+pub fn identifiers(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut count = 0;
+    let mut i = 0;
+    // One pass: code spans count whole; other tokens are flagged while read
+    // and only flagged ones are looked at again.
+    while i < b.len() {
+        if b[i] == b'`' {
+            while i < b.len() && b[i] == b'`' {
+                i += 1;
+            }
+            let Some(len) = b[i..].iter().position(|&c| c == b'`') else {
+                break;
+            };
+            let inner = text[i..i + len].trim();
+            if !inner.is_empty() && !inner.contains('<') && !is_domain(inner) {
+                count += 1;
+            }
+            i += len;
+            while i < b.len() && b[i] == b'`' {
+                i += 1;
+            }
+            continue;
+        }
+        if b[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut flagged = false;
+        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'`' {
+            let c = b[i];
+            // A full stop ends most sentences; only one inside a token flags it.
+            let inner_dot = c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+            flagged |= c == b'_' || c == b'/' || inner_dot || (c.is_ascii_uppercase() && i > start && b[i - 1].is_ascii_lowercase());
+            i += 1;
+        }
+        if flagged && is_identifier(&text[start..i]) {
+            count += 1;
+        }
+    }
+    count
+}
+
+fn is_identifier(token: &str) -> bool {
+    let b = token.as_bytes();
+    let (mut snake, mut version, mut slashes, mut letters, mut humps) = (false, false, 0, false, 0);
+    for i in 0..b.len() {
+        let around = |pred: fn(&u8) -> bool| i > 0 && i + 1 < b.len() && pred(&b[i - 1]) && pred(&b[i + 1]);
+        match b[i] {
+            b'_' => snake |= around(u8::is_ascii_alphanumeric),
+            b'.' => version |= around(u8::is_ascii_digit),
+            b'/' => slashes += 1,
+            b'A'..=b'Z' => {
+                letters = true;
+                humps += usize::from(i > 0 && b[i - 1].is_ascii_lowercase());
+            }
+            b'a'..=b'z' => letters = true,
+            _ => {}
+        }
+    }
+    if !(snake || version || slashes > 0 || humps >= 2) {
+        return false;
+    }
+    let t = token.trim_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '_'));
+    if t.contains("://") || t.contains('@') || t.starts_with("www.") || t.contains("](") {
+        return false;
+    }
+    // "/opt/x", "a/b/c", "kubernetes.io/aws-weight"; not "and/or", "grafana/mybinder.org".
+    let dotted_prefix = t.find('/').is_some_and(|i| t[..i].contains('.') && i + 1 < t.len());
+    let path = slashes > 0 && letters && (t.starts_with('/') || slashes >= 2 || dotted_prefix);
+    // "CrashLoopBackOff", "ErrorsInExternalDNS"; not brand names like "GitHub".
+    snake || version || path || humps >= 2
+}
+
+/// "mybinder.org", "beta.example.com": a name, not a detail.
+fn is_domain(t: &str) -> bool {
+    t.contains('.')
+        && t.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
+        && t.rsplit('.').next().is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_alphabetic()))
 }
 
 /// Numbers that measure something: "30%", "1,200 users", "3 of 4 nodes",
@@ -314,6 +424,37 @@ mod tests {
         assert!(!names_chat_channel("fixed in pr #3497"));
         assert!(!names_chat_channel("written in c#"));
         assert!(!names_chat_channel("see https://example.org/docs#setup"));
+    }
+
+    #[test]
+    fn identifiers_are_code_spans_names_paths_and_versions() {
+        assert_eq!(identifiers("the `KUBE_CTX` variable and `terraform apply`"), 2);
+        assert_eq!(identifiers("null_resources in /opt/docs-rs-prefix/documentations"), 2);
+        assert_eq!(identifiers("Helm chart v1.24.0 to v1.35"), 2);
+        assert_eq!(identifiers("annotations (external-dns.alpha.kubernetes.io/aws-weight)"), 1);
+    }
+
+    #[test]
+    fn urls_mails_domains_dates_and_prose_are_not_identifiers() {
+        assert_eq!(identifiers("see https://example.com/a/b or mail help@crates.io"), 0);
+        assert_eq!(identifiers("crates.io was down on 24/07/25 and/or later."), 0);
+        assert_eq!(identifiers("`a security advisory <https://x.y/z>`__ and _spoiler_"), 0);
+        assert_eq!(identifiers("check `mybinder.org` and grafana/mybinder.org on GitHub"), 0);
+    }
+
+    #[test]
+    fn camel_case_with_several_humps_is_an_identifier() {
+        assert_eq!(identifiers("pods in CrashLoopBackOff and the ErrorsInExternalDNS alarm"), 2);
+    }
+
+    #[test]
+    fn blocks_under_a_timestamped_heading_are_timed() {
+        let doc = Document::parse("## Timeline\n\nIntro.\n\n### 16:59 PST\n\nTim asks.\n\n## Action items\n\nFix it.\n");
+        let timed = under_timed_heading(&doc);
+        let of = |w: &str| timed[doc.sentences.iter().find(|s| doc.words(s) == w).unwrap().block];
+        assert!(!of("intro."));
+        assert!(of("tim asks."));
+        assert!(!of("fix it."));
     }
 
     #[test]

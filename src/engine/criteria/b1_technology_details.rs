@@ -2,10 +2,17 @@
 //!
 //! **What it checks.** Whether a practitioner could follow the technical
 //! story: named systems and how they interact, configuration, versions,
-//! commands, queries, metrics. Specific systems with a loose account of how
-//! they failed is partial; technology named only in passing ("our database",
-//! "a DNS change") or only to describe the impact (HTTP status codes) is
-//! missing.
+//! commands, queries, metrics. A sentence gives detail when it names a
+//! technology together with a detail of it (a setting, a version, a query, a
+//! limit, its disk usage) or a measure of it ("30k crates", "90%"), or when
+//! it carries a technical identifier (a code span, a snake_case name, a
+//! path, a version number); a code block or log weighs double. Words inside
+//! links do not count. Four such passages meet it, two are partial.
+//! Technology named only in passing ("our database", "a DNS change", "our
+//! mail server") is missing, and so is technology named only to describe
+//! the impact (HTTP status codes, the API that returned errors): sentences
+//! under an impact heading do not count, and a number beside an impact word
+//! ("the API returned 503 errors") is not a measure of the system.
 //!
 //! **Why.** Technical readers trust what they can verify, and learn from it.
 //!
@@ -15,9 +22,10 @@
 //! **Fails:** "A DNS change made our mail server unreachable."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::{BlockKind, Document};
+use crate::engine::document::{BlockKind, Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
+use crate::engine::signals::{identifiers, quantities};
 
 pub struct TechnologyDetails;
 
@@ -29,36 +37,81 @@ static GUIDANCE: Guidance = Guidance {
     skeleton: "## Technical details\n\n<System> (version <x>) <what it did>, which made <other system> <fail how>. The setting involved was `<config>`.\n",
 };
 
+/// Detail passages (a code block counting two) for met, and for partial.
+const MET_SCORE: usize = 4;
+const PARTIAL_SCORE: usize = 2;
+
 impl Criterion for TechnologyDetails {
     fn guidance(&self) -> &'static Guidance {
         &GUIDANCE
     }
 
     fn review(&self, doc: &Document) -> Finding {
-        let code_blocks: Vec<_> = doc
+        // The first sentence of each code block stands for the block.
+        let code: Vec<_> = doc
             .sentences
             .iter()
-            .filter(|s| doc.block_of(s).kind == BlockKind::Code)
+            .enumerate()
+            .filter(|&(i, s)| {
+                doc.block_of(s).kind == BlockKind::Code && (i == 0 || doc.sentences[i - 1].block != s.block)
+            })
+            .map(|(_, s)| s)
             .collect();
-        let detailed: Vec<_> = doc
-            .prose_sentences()
-            .filter(|s| s.cues.has(Cue::Technology) && s.cues.has(Cue::TechDetail))
-            .collect();
-        let named: Vec<_> = doc
-            .prose_sentences()
-            .filter(|s| s.cues.has(Cue::Technology))
-            .collect();
-        let score = detailed.len() + code_blocks.len().min(3) * 2;
-        if score >= 4 {
-            return Finding::met(format!("{} sentences give technical detail.", detailed.len()))
-                .citing(detailed.into_iter().chain(code_blocks).take(5));
+        let detailed: Vec<_> = doc.prose_sentences().filter(|s| gives_detail(doc, s)).collect();
+        let score = detailed.len() + code.len().min(3) * 2;
+        if score >= MET_SCORE {
+            return Finding::met(format!("{} passages give technical detail.", detailed.len() + code.len()))
+                .citing(detailed.into_iter().chain(code).take(5));
         }
-        if score >= 2 || named.len() >= 3 {
-            return Finding::partial("Systems are named, but with little detail on how they failed.")
-                .citing(detailed.into_iter().chain(named).take(3));
+        if score >= PARTIAL_SCORE {
+            return Finding::partial("Some technical detail, but thin: say how the systems interacted and failed.")
+                .citing(detailed.into_iter().chain(code).take(3));
         }
         Finding::missing("No technical detail: technology is named only in passing, if at all.")
     }
+}
+
+/// A technology with a detail or a measure of it ("disk usage on the
+/// server", "30k crates"), or a technical identifier, outside an account of
+/// the impact.
+fn gives_detail(doc: &Document, s: &Sentence) -> bool {
+    if doc.topic(s) == Topic::Impact {
+        return false;
+    }
+    named_with_detail(doc, s) || identifiers(&doc.text[s.src.clone()]) > 0
+}
+
+/// A technology beside a measure of it (not a count of errors users saw),
+/// or beside a detail word that is not
+/// the technology's own word ("route table" names a system once, not a
+/// system and its detail); words inside links do not count.
+fn named_with_detail(doc: &Document, s: &Sentence) -> bool {
+    if !s.cues.has(Cue::Technology) {
+        return false;
+    }
+    let hits = doc.hits_in(s);
+    let mut tech = hits.iter().filter(|h| h.cue == Cue::Technology && !in_url(doc, h));
+    let Some(first) = tech.next() else {
+        return false;
+    };
+    if quantities(doc.words(s)) > 0 && !s.cues.has(Cue::ImpactWord) {
+        return true;
+    }
+    let second = tech.next();
+    let overlaps = |a: &Hit, b: &Hit| a.prose.start < b.prose.end && b.prose.start < a.prose.end;
+    hits.iter()
+        .filter(|d| d.cue == Cue::TechDetail && !in_url(doc, d))
+        .any(|d| !overlaps(first, d) || second.is_some_and(|t| !overlaps(t, d)))
+}
+
+/// Whether a hit lies inside a URL ("https://…/archives/…"): words of a
+/// link target are not the text's words.
+fn in_url(doc: &Document, h: &Hit) -> bool {
+    let before = &doc.prose[..h.prose.start];
+    let start = before.rfind(|c: char| c.is_ascii_whitespace() || c == '(' || c == '[' || c == '<').map_or(0, |i| i + 1);
+    let after = &doc.prose[h.prose.end..];
+    let end = h.prose.end + after.find(|c: char| c.is_ascii_whitespace() || c == ')' || c == ']' || c == '>').unwrap_or(after.len());
+    doc.prose[start..end].contains("://")
 }
 
 #[cfg(test)]
@@ -76,7 +129,64 @@ mod tests {
     }
 
     #[test]
+    fn identifiers_are_detail() {
+        let text = "The pipeline uses `KUBE_CTX` to switch clusters. \
+                    That does not work for null_resources. Docs live in /opt/docs-rs-prefix/documentations. \
+                    We upgraded from v1.24.0.";
+        assert_eq!(verdict(B1, text), Met);
+    }
+
+    #[test]
     fn technology_in_passing_is_missing() {
         assert_eq!(verdict(B1, "A DNS change made our mail server unreachable."), Missing);
+    }
+
+    #[test]
+    fn several_systems_named_in_passing_are_still_missing() {
+        let text = "A DNS change made our mail server unreachable. The changes propagated through DNS. \
+                    Our provider's failure kept our servers from reaching the world.";
+        assert_eq!(verdict(B1, text), Missing);
+    }
+
+    #[test]
+    fn http_status_codes_alone_are_not_tech_detail() {
+        let text = "## Impact\n\nThe API returned HTTP 503 responses. Requests to the endpoint timed out.\n";
+        assert_eq!(verdict(B1, text), Missing);
+    }
+
+    #[test]
+    fn status_codes_users_saw_are_not_a_measure_of_the_system() {
+        let text = "The API returned 503 errors to users. Then the HTTP endpoint gave 404 errors.";
+        assert_eq!(verdict(B1, text), Missing);
+    }
+
+    #[test]
+    fn one_word_is_not_both_a_system_and_its_detail() {
+        assert_eq!(verdict(B1, "The route table was destroyed. The index was rebuilt."), Missing);
+    }
+
+    #[test]
+    fn a_measure_of_a_system_is_detail() {
+        let text = "The crates.io index held 30k crates. Our database grew to 90% of the disk.";
+        assert_eq!(verdict(B1, text), Partial);
+    }
+
+    #[test]
+    fn usage_of_a_system_is_detail() {
+        let text = "Disk usage on the server grew to 100% over weeks. We need alerts when the disk reaches 90%.";
+        assert_eq!(verdict(B1, text), Partial);
+    }
+
+    #[test]
+    fn words_inside_links_are_not_detail() {
+        let text = "Slack thread: https://example.slack.com/archives/config/server/log\n\nTimeline: https://docs.example.com/db/query\n";
+        assert_eq!(verdict(B1, text), Missing);
+    }
+
+    #[test]
+    fn a_little_detail_is_partial() {
+        let text = "After an upgrade of the Nginx Helm chart to v1.35, support for legacy TLS was dropped. \
+                    The Nginx configuration was modified to enable TLSv1.";
+        assert_eq!(verdict(B1, text), Partial);
     }
 }

@@ -1,9 +1,14 @@
 //! # B3: Human elements
 //!
-//! **What it checks.** The people side of the incident: responders acting at
-//! stated times, decisions, feelings, honest misjudgements, specific thanks,
-//! a named author speaking. One touch (a feeling, one thank-you) is partial;
-//! a canned executive quote or purely technical prose is missing.
+//! **What it checks.** The people side of the incident, in four kinds of
+//! touch: feelings and a personal voice ("this is confusing", "great job",
+//! "I believe"), decisions and judgement calls, right or mistaken ("we
+//! decided", "attributed it to stale cookies"), thanks, and responders at
+//! work in the timeline ("16:59 Tim asks…", "the backup contact got paged").
+//! Met needs the people side told in substance: five touches, or fewer of
+//! several kinds (each extra kind counts as a touch). A few touches, or four
+//! of one kind only (a timeline of "the team did X"), are partial. Template sentences (a canned quote,
+//! "thank you for your patience") do not count.
 //!
 //! **Why.** People trust people; the human story is what readers remember.
 //!
@@ -15,9 +20,10 @@
 //! **Fails:** "The database failed over and service resumed."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::Document;
+use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
+use crate::engine::signals::under_timed_heading;
 
 pub struct HumanElements;
 
@@ -29,30 +35,70 @@ static GUIDANCE: Guidance = Guidance {
     skeleton: "## The response\n\nAt HH:MM <who> was paged. We decided to <decision> because <why>. Thanks to <name> for <what they did>.\n",
 };
 
+/// The kinds of human touch, as bits of a small set.
+const FEELING: u8 = 1;
+const JUDGEMENT: u8 = 2;
+const THANKS: u8 = 4;
+const ACTING: u8 = 8;
+
+/// Met needs substance: touches, each extra kind counting as one more.
+/// Three touches of one kind are still "a few"; five are not.
+const MET_SCORE: usize = 5;
+
 impl Criterion for HumanElements {
     fn guidance(&self) -> &'static Guidance {
         &GUIDANCE
     }
 
     fn review(&self, doc: &Document) -> Finding {
+        let timed = under_timed_heading(doc);
+        let mut kinds = 0u8;
         let touches: Vec<_> = doc
             .prose_sentences()
             .filter(|s| {
-                let c = s.cues;
-                let boilerplate = c.any(&[Cue::Boilerplate, Cue::Marketing]);
-                !boilerplate
-                    && (c.has(Cue::Feeling)
-                        || c.has(Cue::Thanks)
-                        || (c.has(Cue::Responder) && s.times.clocks > 0))
+                let k = touch(doc, s, timed[s.block]);
+                kinds |= k;
+                k != 0
             })
             .collect();
-        match touches.len() {
-            0 => Finding::missing("Purely technical or corporate: no people in the story."),
-            1 | 2 => Finding::partial("A human touch or two.").citing(touches),
-            n => Finding::met(format!("{n} passages tell the people side."))
-                .citing(touches.into_iter().take(5)),
+        let n = touches.len();
+        let score = n + (kinds.count_ones() as usize).saturating_sub(1);
+        if n == 0 {
+            Finding::missing("Purely technical or corporate: no people in the story.")
+        } else if score >= MET_SCORE {
+            Finding::met(format!("{n} passages tell the people side.")).citing(touches.into_iter().take(5))
+        } else {
+            Finding::partial("A few human touches, but the people side is not told in substance.")
+                .citing(touches.into_iter().take(3))
         }
     }
+}
+
+/// The kinds of human touch one sentence carries; template sentences carry none.
+fn touch(doc: &Document, s: &Sentence, timed_heading: bool) -> u8 {
+    let c = s.cues;
+    if c.any(&[Cue::Boilerplate, Cue::Marketing]) {
+        return 0;
+    }
+    // Responders count where the text tells what they did: at a stated
+    // time, in the timeline, or in the account of the response.
+    let in_time = s.times.clocks > 0
+        || timed_heading
+        || matches!(doc.topic(s), Topic::Timeline | Topic::Resolution | Topic::Detection);
+    let mut k = 0;
+    if c.has(Cue::Feeling) {
+        k |= FEELING;
+    }
+    if c.has(Cue::Judgement) {
+        k |= JUDGEMENT;
+    }
+    if c.has(Cue::Thanks) {
+        k |= THANKS;
+    }
+    if c.has(Cue::Responder) && in_time {
+        k |= ACTING;
+    }
+    k
 }
 
 #[cfg(test)]
@@ -70,6 +116,39 @@ mod tests {
     #[test]
     fn one_feeling_is_partial() {
         assert_eq!(verdict(B3, "The mail server went down. Double whammy."), Partial);
+    }
+
+    #[test]
+    fn a_few_touches_are_partial() {
+        let text = "Whammy. Double whammy. We kept focusing on the wrong thing.";
+        assert_eq!(verdict(B3, text), Partial);
+    }
+
+    #[test]
+    fn a_timeline_of_the_team_acting_alone_is_partial() {
+        let text = "- 11:24: the team alerted via alarm\n- 11:26: the team investigates\n\
+                    - 11:32: the team re-runs terraform\n- 11:33: the team tells users\n";
+        assert_eq!(verdict(B3, text), Partial);
+    }
+
+    #[test]
+    fn three_kinds_of_touch_are_substance() {
+        let text = "This is confusing. A team member noticed at 21:00 and began investigating. \
+                    It was 11 hours before we realized there was an outage.";
+        assert_eq!(verdict(B3, text), Met);
+    }
+
+    #[test]
+    fn responders_under_timestamped_headings_are_acting() {
+        let text = "### 17:07\n\nTim asks if some are running.\n\n### 17:09\n\nTim suggests a restart.\n\n\
+                    ### 17:12\n\nTim asks how to contact Yuvi.\n\n### 17:18\n\nChris suggests cordoning.\n\n\
+                    ### 17:20\n\nChris notices the proxy works.\n";
+        assert_eq!(verdict(B3, text), Met);
+    }
+
+    #[test]
+    fn template_thanks_are_not_a_human_touch() {
+        assert_eq!(verdict(B3, "Thank you for your patience."), Missing);
     }
 
     #[test]
