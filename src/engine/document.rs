@@ -9,7 +9,9 @@
 
 use super::lexicon::{Cue, CueSet, LEXICON};
 use super::time::{self, TimeMarks};
+use aho_corasick::AhoCorasick;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::sync::LazyLock;
 use std::ops::Range;
 
 /// What kind of Markdown block a piece of prose came from.
@@ -324,34 +326,51 @@ fn is_abbreviation(before: &str) -> bool {
     ) || (word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic())
 }
 
-/// Reads a heading or label text as a topic.
-pub fn topic_of(label: &str) -> Topic {
-    let l = label.to_ascii_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| l.contains(w));
-    if has(&["five whys", "5 whys", "contributing", "root cause analysis", "why did", "why was", "why it"]) {
-        Topic::Analysis
-    } else if has(&[
+/// Words that name a section's topic, in priority order: a heading that
+/// matches several ("Timeline and root cause analysis") takes the first.
+/// Substrings, not whole words, so "Actions" and "Follow-ups" match too.
+const TOPIC_WORDS: &[(Topic, &[&str])] = &[
+    (Topic::Analysis, &["five whys", "5 whys", "contributing", "root cause analysis", "why did", "why was", "why it"]),
+    (Topic::FollowUp, &[
         "action", "follow-up", "follow up", "followup", "lesson", "next step", "doing about",
         "going forward", "prevent", "improvement", "remediation", "what we will", "what we're",
         "what we are", "future", "changes", "learned", "learnt", "recommendation", "todo",
         "to do", "mitigations",
-    ]) {
-        Topic::FollowUp
-    } else if has(&["timeline", "key events", "chronology", "sequence of events", "time line"]) {
-        Topic::Timeline
-    } else if has(&["impact", "affected", "who was", "scope"]) {
-        Topic::Impact
-    } else if has(&["cause", "what went wrong", "what happened", "identified", "technical details", "background", "context", "why"]) {
-        Topic::Cause
-    } else if has(&["detect", "discover"]) {
-        Topic::Detection
-    } else if has(&["resolution", "resolved", "recovery", "fix", "mitigation", "response"]) {
-        Topic::Resolution
-    } else if has(&["summary", "overview", "tl;dr", "tldr", "introduction"]) {
-        Topic::Summary
-    } else {
-        Topic::Other
+    ]),
+    (Topic::Timeline, &["timeline", "key events", "chronology", "sequence of events", "time line"]),
+    (Topic::Impact, &["impact", "affected", "who was", "scope"]),
+    (Topic::Cause, &["cause", "what went wrong", "what happened", "identified", "technical details", "background", "context", "why"]),
+    (Topic::Detection, &["detect", "discover"]),
+    (Topic::Resolution, &["resolution", "resolved", "recovery", "fix", "mitigation", "response"]),
+    (Topic::Summary, &["summary", "overview", "tl;dr", "tldr", "introduction"]),
+];
+
+/// For each pattern of [`TOPIC_MATCHER`]: the index of its topic in
+/// [`TOPIC_WORDS`], which is its priority.
+static TOPIC_MATCHER: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+    let mut words = Vec::new();
+    let mut rank = Vec::new();
+    for (i, (_, list)) in TOPIC_WORDS.iter().enumerate() {
+        for w in *list {
+            words.push(*w);
+            rank.push(i);
+        }
     }
+    let matcher = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&words)
+        .expect("topic words build an automaton");
+    (matcher, rank)
+});
+
+/// Reads a heading or label text as a topic.
+pub fn topic_of(label: &str) -> Topic {
+    let (matcher, rank) = &*TOPIC_MATCHER;
+    matcher
+        .find_overlapping_iter(label)
+        .map(|m| rank[m.pattern().as_usize()])
+        .min()
+        .map_or(Topic::Other, |i| TOPIC_WORDS[i].0)
 }
 
 struct Builder<'t> {

@@ -27,18 +27,26 @@ fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> + Clone {
 /// "An issue was identified", "changes were deployed": a form of *to be*
 /// followed (within one adverb) by a past participle.
 pub fn is_passive(text: &str) -> bool {
-    let ws: Vec<&str> = words(text).collect();
-    ws.windows(2).enumerate().any(|(i, w)| {
-        if !BE_FORMS.contains(&w[0]) {
-            return false;
+    let mut after_be = false;
+    let mut skipped_adverb = false;
+    for w in words(text) {
+        if after_be {
+            if is_participle(w) {
+                return true;
+            }
+            // One adverb may stand between: "was quickly reverted".
+            if w.ends_with("ly") && !skipped_adverb {
+                skipped_adverb = true;
+                continue;
+            }
+            after_be = false;
         }
-        let next = if w[1].ends_with("ly") {
-            ws.get(i + 2).copied().unwrap_or("")
-        } else {
-            w[1]
-        };
-        is_participle(next)
-    })
+        if BE_FORMS.contains(&w) {
+            after_be = true;
+            skipped_adverb = false;
+        }
+    }
+    false
 }
 
 fn is_participle(w: &str) -> bool {
