@@ -3,12 +3,12 @@
 //! criterion's skeleton section goes when they ask to insert it.
 
 use crate::engine::{CriterionId, CriterionReview, Review, Tier, TierCounts, Verdict};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// A verdict set by hand, replacing the engine's, with the reviewer's note
 /// on why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Override {
     pub verdict: Verdict,
     pub note: String,

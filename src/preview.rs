@@ -1,5 +1,5 @@
 //! The HTML the web app shows of the person's own text: the highlighted
-//! mirror behind the editor, and the rendered Markdown preview. Both are
+//! mirror behind the editor, line by line, and the rendered Markdown preview. Both are
 //! built here, as strings, so that every byte of user text passes through
 //! one escaping path that native tests can attack.
 //!
@@ -46,40 +46,64 @@ pub fn criteria_at(review: &Review, at: usize) -> Vec<CriterionId> {
         .collect()
 }
 
-/// The text, HTML-escaped, with each cited passage wrapped in
-/// `<mark data-evidence="ID" data-index="N" class="tier-…">`.
+/// The text as one HTML string per line, escaped, with each cited passage
+/// wrapped in `<mark data-evidence="ID" data-index="N" class="tier-…">`.
 ///
-/// Passages of different criteria may overlap. The text is cut at every
+/// Lines, because the mirror shows each as its own block: an edit changes
+/// one or two lines, so the app replaces only those and the browser lays
+/// out only those, however long the draft. A passage that crosses a line
+/// break is marked on each line with the same attributes.
+///
+/// Passages of different criteria may overlap. Each line is cut at every
 /// passage boundary, and each piece is wrapped in one mark per criterion
-/// that covers it, nested in criterion order: the marks of one criterion
-/// stay selectable by `[data-evidence="ID"]`, and an overlap shows as
-/// stacked highlights. Built in one pass over the boundaries, so a long
-/// draft costs one string and one DOM write per edit.
+/// covering it, nested in criterion order: the marks of one criterion stay
+/// selectable by `[data-evidence="ID"]`, and an overlap shows as stacked
+/// highlights.
 ///
 /// The passage `current` (criterion, evidence index), the one the person
 /// last asked to be shown, also gets the class `current`.
 ///
-/// A trailing newline gets a space after it so the mirror has the same
-/// last empty line as the textarea.
-pub fn mirror_html(text: &str, review: &Review, current: Option<(CriterionId, usize)>) -> String {
+/// An empty line is a single space, so its block keeps the height of a
+/// line, as the textarea does; a trailing newline gives a last empty line.
+pub fn mirror_lines(text: &str, review: &Review, current: Option<(CriterionId, usize)>) -> Vec<String> {
     let marks = highlights(review);
-    let mut cuts: Vec<usize> = Vec::with_capacity(marks.len() * 2 + 2);
-    cuts.push(0);
-    cuts.push(text.len());
-    for m in &marks {
-        cuts.push(m.range.start.min(text.len()));
-        cuts.push(m.range.end.min(text.len()));
+    let mut lines = Vec::new();
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        let line_end = line_start + line.len();
+        lines.push(line_html(text, line_start..line_end, &marks, current));
+        line_start = line_end + 1;
+    }
+    lines
+}
+
+fn line_html(
+    text: &str,
+    line: Range<usize>,
+    marks: &[Highlight],
+    current: Option<(CriterionId, usize)>,
+) -> String {
+    if line.is_empty() {
+        return " ".to_string();
+    }
+    let on_line: Vec<&Highlight> = marks
+        .iter()
+        .filter(|m| m.range.start < line.end && line.start < m.range.end)
+        .collect();
+    let mut cuts = vec![line.start, line.end];
+    for m in &on_line {
+        cuts.extend([m.range.start, m.range.end].into_iter().filter(|c| line.contains(c)));
     }
     cuts.sort_unstable();
     cuts.dedup();
 
-    let mut out = String::with_capacity(text.len() + text.len() / 8 + marks.len() * 160);
+    let mut out = String::with_capacity(line.len() + on_line.len() * 160);
     for piece in cuts.windows(2) {
         let (start, end) = (piece[0], piece[1]);
         let Some(slice) = text.get(start..end) else {
             continue;
         };
-        let covering: Vec<&Highlight> = marks
+        let covering: Vec<&&Highlight> = on_line
             .iter()
             .filter(|m| m.range.start <= start && end <= m.range.end)
             .collect();
@@ -98,10 +122,32 @@ pub fn mirror_html(text: &str, review: &Review, current: Option<(CriterionId, us
             out.push_str("</mark>");
         }
     }
-    if text.is_empty() || text.ends_with('\n') {
-        out.push(' ');
-    }
     out
+}
+
+/// Which lines differ between two renderings: the new lines
+/// `new[prefix..new_end]` replace the old lines `old[prefix..old_end]`; the
+/// lines before and after are unchanged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChangedLines {
+    pub prefix: usize,
+    pub old_end: usize,
+    pub new_end: usize,
+}
+
+pub fn changed_lines(old: &[String], new: &[String]) -> ChangedLines {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    ChangedLines {
+        prefix,
+        old_end: old.len() - suffix,
+        new_end: new.len() - suffix,
+    }
 }
 
 /// The CSS class suffix of a criterion's tier: highlights are coloured by tier.
@@ -224,12 +270,15 @@ mod tests {
         r
     }
 
+    fn mirror(text: &str, r: &Review, current: Option<(CriterionId, usize)>) -> String {
+        mirror_lines(text, r, current).join("\n")
+    }
+
     #[test]
     fn mirror_escapes_the_text() {
         let text = "<script>alert('x')</script> & \"q\"";
-        let html = mirror_html(text, &review_citing(text, &[]), None);
         assert_eq!(
-            html,
+            mirror(text, &review_citing(text, &[]), None),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
         );
     }
@@ -239,9 +288,8 @@ mod tests {
         let text = "Désolé. 日本 was down 😀 for an hour.";
         let start = text.find("日本").unwrap();
         let end = text.find(" for").unwrap();
-        let html = mirror_html(text, &review_citing(text, &[(CriterionId::R2, start..end)]), None);
         assert_eq!(
-            html,
+            mirror(text, &review_citing(text, &[(CriterionId::R2, start..end)]), None),
             "Désolé. <mark data-evidence=\"R2\" data-index=\"0\" class=\"tier-requirements\">日本 was down 😀</mark> for an hour."
         );
     }
@@ -249,13 +297,9 @@ mod tests {
     #[test]
     fn overlapping_evidence_is_split_into_pieces_marked_by_every_covering_criterion() {
         let text = "aaa bbb ccc";
-        let html = mirror_html(
-            text,
-            &review_citing(text, &[(CriterionId::P1, 0..7), (CriterionId::B3, 4..11)]),
-            None,
-        );
+        let r = review_citing(text, &[(CriterionId::P1, 0..7), (CriterionId::B3, 4..11)]);
         assert_eq!(
-            html,
+            mirror(text, &r, None),
             concat!(
                 r#"<mark data-evidence="P1" data-index="0" class="tier-prerequisites">aaa </mark>"#,
                 r#"<mark data-evidence="P1" data-index="0" class="tier-prerequisites">"#,
@@ -266,27 +310,42 @@ mod tests {
     }
 
     #[test]
+    fn a_passage_across_a_line_break_is_marked_on_both_lines() {
+        let text = "one\ntwo three";
+        let r = review_citing(text, &[(CriterionId::R3, 1..7)]);
+        assert_eq!(
+            mirror_lines(text, &r, None),
+            vec![
+                r#"o<mark data-evidence="R3" data-index="0" class="tier-requirements">ne</mark>"#.to_string(),
+                r#"<mark data-evidence="R3" data-index="0" class="tier-requirements">two</mark> three"#.to_string(),
+            ]
+        );
+    }
+
+    #[test]
     fn the_current_passage_is_marked_current() {
         let text = "aaa bbb";
         let r = review_citing(text, &[(CriterionId::R4, 0..3), (CriterionId::R4, 4..7)]);
-        let html = mirror_html(text, &r, Some((CriterionId::R4, 1)));
+        let html = mirror(text, &r, Some((CriterionId::R4, 1)));
         assert_eq!(html.matches(" current").count(), 1, "{html}");
         assert!(html.contains(r#"data-index="1" class="tier-requirements current">bbb"#), "{html}");
     }
 
     #[test]
-    fn mirror_keeps_a_trailing_empty_line() {
-        let text = "line\n";
-        assert_eq!(mirror_html(text, &review_citing(text, &[]), None), "line\n ");
-        assert_eq!(mirror_html("", &review_citing("", &[]), None), " ");
+    fn empty_lines_keep_their_height() {
+        let none = review_citing("", &[]);
+        assert_eq!(mirror_lines("a\n\nb\n", &none, None), vec!["a", " ", "b", " "]);
+        assert_eq!(mirror_lines("", &none, None), vec![" "]);
     }
 
     #[test]
     fn mirror_of_a_real_review_reproduces_the_text() {
         let text = "# Outage\n\nWe are sorry: our deploy at 10:00 UTC broke login for 5% of users until 11:30 UTC.\nDésolé, 日本 😀.\n";
-        let html = mirror_html(text, &review(text), None);
-        let stripped = strip_tags(&html);
-        assert_eq!(stripped, format!("{text} "));
+        let lines = mirror_lines(text, &review(text), None);
+        let stripped: Vec<String> = lines.iter().map(|l| strip_tags(l)).collect();
+        let expected: Vec<&str> = text.split('\n').map(|l| if l.is_empty() { " " } else { l }).collect();
+        assert_eq!(stripped, expected);
+        assert!(lines.iter().any(|l| l.contains("<mark")), "{lines:?}");
     }
 
     fn strip_tags(html: &str) -> String {
@@ -301,6 +360,28 @@ mod tests {
             }
         }
         out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+    }
+
+    #[test]
+    fn changed_lines_finds_the_edited_middle() {
+        let lines = |s: &str| s.split(',').map(String::from).collect::<Vec<_>>();
+        assert_eq!(
+            changed_lines(&lines("a,b,c,d"), &lines("a,x,y,c,d")),
+            ChangedLines { prefix: 1, old_end: 2, new_end: 3 }
+        );
+        assert_eq!(
+            changed_lines(&lines("a,b"), &lines("a,b")),
+            ChangedLines { prefix: 2, old_end: 2, new_end: 2 }
+        );
+        assert_eq!(
+            changed_lines(&[], &lines("a,b")),
+            ChangedLines { prefix: 0, old_end: 0, new_end: 2 }
+        );
+        // A repeated line must not be counted in both prefix and suffix.
+        assert_eq!(
+            changed_lines(&lines("a,a"), &lines("a,a,a")),
+            ChangedLines { prefix: 2, old_end: 2, new_end: 3 }
+        );
     }
 
     #[test]

@@ -16,16 +16,16 @@ const MAX_LISTED: usize = 3;
 #[component]
 pub fn Announcer() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let verdicts = Memo::new(move |_| {
+    let verdicts = move || {
         state.review.with(|r| {
             state
                 .overrides
                 .with(|o| r.criteria.iter().map(|c| effective_verdict(c, o)).collect::<Vec<_>>())
         })
-    });
+    };
     let message = RwSignal::new(String::new());
     // What was last announced (or loaded), and when.
-    let announced = Rc::new(RefCell::new(verdicts.get_untracked()));
+    let announced = Rc::new(RefCell::new(untrack(verdicts)));
     let last_at = Rc::new(Cell::new(0.0_f64));
     let scheduled = Rc::new(Cell::new(false));
 
@@ -33,7 +33,7 @@ pub fn Announcer() -> impl IntoView {
         let (announced, last_at, scheduled) = (announced.clone(), last_at.clone(), scheduled.clone());
         move || {
             scheduled.set(false);
-            let now = verdicts.get_untracked();
+            let now = untrack(verdicts);
             let text = describe_changes(&announced.borrow(), &now);
             if let Some(text) = text {
                 message.set(text);
@@ -43,7 +43,7 @@ pub fn Announcer() -> impl IntoView {
         }
     };
     Effect::watch(
-        move || verdicts.track(),
+        verdicts,
         move |_, _, _| {
             if scheduled.get() {
                 return;

@@ -3,9 +3,10 @@
 //! the clipboard and scrolling.
 
 use crate::input::{MAX_BYTES, decode};
+use crate::preview::{ChangedLines, changed_lines};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{HtmlTextAreaElement, Element};
+use web_sys::{Element, HtmlTextAreaElement};
 
 /// Replaces UTF-16 range `start..end` of the textarea with `text` as if the
 /// person typed it, so Ctrl+Z takes it back, and selects what was inserted.
@@ -128,6 +129,35 @@ pub fn reveal(element: &Element) {
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Nearest);
     element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Brings the mirror from showing `old` lines to showing `new` ones,
+/// touching only the lines that changed, so the browser re-lays out only
+/// those. Each line is a `<div>` of escaped HTML from [`crate::preview`].
+pub fn patch_mirror(mirror: &Element, old: &[String], new: &[String]) {
+    let Some(document) = mirror.owner_document() else {
+        return;
+    };
+    let ChangedLines { prefix, old_end, new_end } = changed_lines(old, new);
+    let children = mirror.children();
+    let kept = (old_end - prefix).min(new_end - prefix);
+    for i in 0..kept {
+        if let Some(line) = children.item((prefix + i) as u32) {
+            line.set_inner_html(&new[prefix + i]);
+        }
+    }
+    for _ in kept..(old_end - prefix) {
+        if let Some(line) = children.item((prefix + kept) as u32) {
+            line.remove();
+        }
+    }
+    let before = children.item((prefix + kept) as u32);
+    for html in &new[prefix + kept..new_end] {
+        if let Ok(line) = document.create_element("div") {
+            line.set_inner_html(html);
+            let _ = mirror.insert_before(&line, before.as_ref().map(|b| b.as_ref()));
+        }
+    }
 }
 
 /// Whether the layout is side by side (matches the CSS breakpoint).

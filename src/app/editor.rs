@@ -8,16 +8,10 @@ use crate::engine::{self, CriterionId};
 use crate::preview;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement, MouseEvent};
-
-/// Where the hover label for the highlights under the pointer goes.
-#[derive(Clone, Debug, PartialEq)]
-struct HoverLabel {
-    x: i32,
-    y: i32,
-    text: String,
-}
 
 /// "R1 Start time and end time · P2 Sound like a human"
 fn criteria_label(ids: &[CriterionId]) -> String {
@@ -33,8 +27,7 @@ pub fn Editor() -> impl IntoView {
     let (editor, mirror) = (state.editor, state.mirror);
     let initial_text = state.text.get_untracked();
     let caret = RwSignal::new(0u32);
-    let caret_criteria = Memo::new(move |_| state.criteria_at_caret(caret.get()));
-    let hover = RwSignal::new(None::<HoverLabel>);
+    let hover_label = NodeRef::<leptos::html::Div>::new();
     let dragging = RwSignal::new(false);
 
     let sync_scroll = move || {
@@ -49,23 +42,28 @@ pub fn Editor() -> impl IntoView {
         }
     };
 
-    // One string and one DOM write per edit, however many passages.
-    let mirror_html = Memo::new(move |_| {
-        let shown = state.shown.get();
-        state
-            .text
-            .with(|t| state.review.with(|r| preview::mirror_html(t, r, shown)))
-    });
+    // Each edit rebuilds the lines' HTML (cheap) but writes only the lines
+    // that changed to the page (what costs: parsing and layout).
+    let rendered: Rc<RefCell<Vec<String>>> = Rc::default();
     Effect::new(move |_| {
         let Some(m) = mirror.get() else { return };
-        mirror_html.with(|html| m.set_inner_html(html));
+        let shown = state.shown.get();
+        let lines = state
+            .text
+            .with(|t| state.review.with(|r| preview::mirror_lines(t, r, shown)));
+        let mut old = rendered.borrow_mut();
+        dom::patch_mirror(&m, &old, &lines);
+        *old = lines;
         sync_scroll();
     });
-    let preview_html = Memo::new(move |_| {
+    // Rendered only while shown; the HTML is sanitised by `markdown_html`.
+    let preview_box = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let Some(target) = preview_box.get() else { return };
         if state.preview.get() {
-            state.text.with(|t| preview::markdown_html(t))
+            state.text.with(|t| target.set_inner_html(&preview::markdown_html(t)));
         } else {
-            String::new()
+            target.set_inner_html("");
         }
     });
 
@@ -74,11 +72,17 @@ pub fn Editor() -> impl IntoView {
             .iter()
             .filter_map(|id| CriterionId::parse(id))
             .collect();
-        hover.set((!ids.is_empty()).then(|| HoverLabel {
-            x: ev.client_x(),
-            y: ev.client_y(),
-            text: criteria_label(&ids),
-        }));
+        // Set directly, not through a signal: it follows every pointer move.
+        if let Some(label) = hover_label.get_untracked() {
+            if ids.is_empty() {
+                let _ = label.set_attribute("hidden", "");
+            } else {
+                label.set_text_content(Some(&criteria_label(&ids)));
+                let place = format!("left:{}px;top:{}px", ev.client_x() + 14, ev.client_y() + 18);
+                let _ = label.set_attribute("style", &place);
+                let _ = label.remove_attribute("hidden");
+            }
+        }
         ids
     };
     let on_drop = move |ev: DragEvent| {
@@ -131,6 +135,7 @@ pub fn Editor() -> impl IntoView {
                     data-testid="editor"
                     node_ref=editor
                     spellcheck="true"
+                    placeholder="Paste or type your postmortem here, drop a file on this box, or load a sample."
                     aria-describedby="editor-help caret-context"
                     prop:value=initial_text
                     on:input=move |_| {
@@ -151,7 +156,11 @@ pub fn Editor() -> impl IntoView {
                     on:mousemove=move |ev: MouseEvent| {
                         on_pointer(ev);
                     }
-                    on:mouseleave=move |_| hover.set(None)
+                    on:mouseleave=move |_| {
+                        if let Some(label) = hover_label.get_untracked() {
+                            let _ = label.set_attribute("hidden", "");
+                        }
+                    }
                 ></textarea>
             </div>
             <ul class="legend" aria-label="Highlight key">
@@ -167,21 +176,12 @@ pub fn Editor() -> impl IntoView {
                 aria-label="Markdown preview"
                 tabindex="0"
                 hidden=move || !state.preview.get()
-                inner_html=move || preview_html.get()
+                node_ref=preview_box
             ></div>
-            <div
-                class="hover-label"
-                role="presentation"
-                aria-hidden="true"
-                hidden=move || hover.with(|h| h.is_none())
-                style:left=move || hover.with(|h| h.as_ref().map(|h| format!("{}px", h.x + 14)))
-                style:top=move || hover.with(|h| h.as_ref().map(|h| format!("{}px", h.y + 18)))
-            >
-                {move || hover.with(|h| h.as_ref().map(|h| h.text.clone()))}
-            </div>
+            <div class="hover-label" aria-hidden="true" hidden node_ref=hover_label></div>
             <div class="caret-context" id="caret-context" data-testid="caret-context">
                 {move || {
-                    let ids = caret_criteria.get();
+                    let ids = state.criteria_at_caret(caret.get());
                     match ids.first().copied() {
                         None => {
                             view! {

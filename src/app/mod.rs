@@ -15,6 +15,7 @@ use crate::export::Overrides;
 use crate::preview::{byte_to_utf16, utf16_to_byte};
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -267,14 +268,20 @@ fn problem_kind(problem: &StorageProblem) -> &'static str {
 #[component]
 fn SamplePicker() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let choice = RwSignal::new(0usize);
+    let chosen = move || {
+        document()
+            .get_element_by_id("sample-choice")
+            .and_then(|el| el.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .and_then(|select| select.value().parse::<usize>().ok())
+            .and_then(|i| samples::SAMPLES.get(i))
+            .unwrap_or(&samples::SAMPLES[0])
+    };
     view! {
         <label class="visually-hidden" for="sample-choice">"Sample postmortem"</label>
         <select
             id="sample-choice"
             class="select"
             data-testid="sample-choice"
-            on:change=move |ev| choice.set(event_target_value(&ev).parse().unwrap_or(0))
         >
             {samples::SAMPLES
                 .iter()
@@ -287,7 +294,7 @@ fn SamplePicker() -> impl IntoView {
             class="button"
             data-testid="load-sample"
             on:click=move |_| {
-                let sample = &samples::SAMPLES[choice.get_untracked()];
+                let sample = chosen();
                 state.load(sample.text, &format!("the sample \u{201c}{}\u{201d}", sample.label));
             }
         >

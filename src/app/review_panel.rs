@@ -6,6 +6,7 @@ use crate::engine::{self, CriterionId, Tier, Verdict};
 use crate::export::{self, Override, effective_verdict, verdict_icon};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 const VERDICTS: [Verdict; 3] = [Verdict::Met, Verdict::Partial, Verdict::Missing];
 
@@ -40,7 +41,7 @@ pub fn ReviewPanel() -> impl IntoView {
 #[component]
 fn TierSection(tier: Tier) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let counts = Memo::new(move |_| {
+    let counts = move || {
         state.review.with(|r| {
             state.overrides.with(|o| {
                 export::tier_counts(r, o)
@@ -50,7 +51,7 @@ fn TierSection(tier: Tier) -> impl IntoView {
                     .unwrap_or_default()
             })
         })
-    });
+    };
     let slug = tier.name().to_lowercase();
     let heading_id = format!("tier-{slug}");
     let labelled_by = heading_id.clone();
@@ -60,7 +61,7 @@ fn TierSection(tier: Tier) -> impl IntoView {
                 <span class="tier-name">{tier.name()}</span>
                 <span class="tier-counts" data-testid=format!("tier-counts-{slug}")>
                     {move || {
-                        let (met, partial, missing) = counts.get();
+                        let (met, partial, missing) = counts();
                         format!("{met} met · {partial} partial · {missing} missing")
                     }}
                 </span>
@@ -79,19 +80,19 @@ fn TierSection(tier: Tier) -> impl IntoView {
 #[component]
 fn CriterionCard(id: CriterionId) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let criterion = Memo::new(move |_| state.review.with(|r| r.get(id).clone()));
-    let manual = Memo::new(move |_| state.overrides.with(|o| o.get(&id).cloned()));
-    let verdict = Memo::new(move |_| {
-        criterion.with(|c| state.overrides.with(|o| effective_verdict(c, o)))
-    });
-    let evidence_count = Memo::new(move |_| criterion.with(|c| c.evidence.len()));
+    // Plain closures, not memos: each reads one field of the one review
+    // memo, and every memo type costs the WebAssembly its own code.
+    let verdict = move || state.review.with(|r| state.overrides.with(|o| effective_verdict(r.get(id), o)));
+    let is_overridden = move || state.overrides.with(|o| o.contains_key(&id));
+    let evidence_count = move || state.review.with(|r| r.get(id).evidence.len());
+    let has_suggestion = move || state.review.with(|r| r.get(id).suggestion.is_some());
     let editing = RwSignal::new(false);
     let is_opened = move || state.opened.get() == Some(id);
     let heading_id = format!("card-{id}");
     let labelled_by = heading_id.clone();
 
     let show_next_evidence = move |_| {
-        let count = evidence_count.get_untracked();
+        let count = untrack(evidence_count);
         if count == 0 {
             return;
         }
@@ -112,7 +113,7 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
         }
     };
     let shown_label = move || {
-        let count = evidence_count.get();
+        let count = evidence_count();
         match state.shown.get() {
             Some((shown, i)) if shown == id => format!("Show in text ({} of {count})", i + 1),
             _ if count == 1 => "Show in text".to_string(),
@@ -127,51 +128,51 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
 
     view! {
         <li
-            class=move || format!("card verdict-{}", verdict.get())
+            class=move || format!("card verdict-{}", verdict())
             class:opened=is_opened
             data-criterion=id.as_str()
-            data-verdict=move || verdict.get().as_str()
-            data-overridden=move || manual.with(|m| m.is_some().then_some("true"))
+            data-verdict=move || verdict().as_str()
+            data-overridden=move || is_overridden().then_some("true")
         >
             <article aria-labelledby=labelled_by>
                 <h4 id=heading_id tabindex="-1">
                     <span class="verdict">
-                        <span class="verdict-icon" aria-hidden="true">{move || verdict_icon(verdict.get())}</span>
-                        <span class="verdict-word">{move || verdict_word(verdict.get())}</span>
+                        <span class="verdict-icon" aria-hidden="true">{move || verdict_icon(verdict())}</span>
+                        <span class="verdict-word">{move || verdict_word(verdict())}</span>
                     </span>
                     <span class="criterion-id">{id.as_str()}</span>
                     <span class="criterion-name">{engine::guidance(id).name}</span>
                 </h4>
-                {move || {
-                    manual
-                        .get()
-                        .map(|o| {
-                            view! {
-                                <p class="overridden" data-testid="override-status">
-                                    <strong>"Set by hand"</strong>
-                                    {format!(" (the review says {}).", criterion.with(|c| c.verdict))}
-                                    {(!o.note.trim().is_empty()).then(|| format!(" Note: {}", o.note))}
-                                </p>
-                            }
+                <p class="overridden" data-testid="override-status" hidden=move || !is_overridden()>
+                    <strong>"Set by hand"</strong>
+                    {move || {
+                        state.review.with(|r| {
+                            state.overrides.with(|o| {
+                                o.get(&id).map(|o| {
+                                    let note = o.note.trim();
+                                    let said = format!(" (the review says {}).", r.get(id).verdict);
+                                    if note.is_empty() { said } else { format!("{said} Note: {note}") }
+                                })
+                            })
                         })
-                }}
-                <p class="reason">{move || criterion.with(|c| c.reason.clone())}</p>
-                {move || {
-                    criterion
-                        .with(|c| c.suggestion.clone())
-                        .map(|s| view! { <p class="suggestion"><strong>"To add: "</strong>{s}</p> })
-                }}
-                <details class="evidence" prop:open=is_opened hidden=move || evidence_count.get() == 0>
-                    <summary>{move || format!("Evidence ({})", evidence_count.get())}</summary>
+                    }}
+                </p>
+                <p class="reason">{move || state.review.with(|r| r.get(id).reason.clone())}</p>
+                <p class="suggestion" hidden=move || !has_suggestion()>
+                    <strong>"To add: "</strong>
+                    {move || state.review.with(|r| r.get(id).suggestion.clone())}
+                </p>
+                <details class="evidence" prop:open=is_opened hidden=move || evidence_count() == 0>
+                    <summary>{move || format!("Evidence ({})", evidence_count())}</summary>
                     <ol>
                         {move || {
-                            criterion
-                                .with(|c| {
-                                    c.evidence
-                                        .iter()
-                                        .map(|e| view! { <li><blockquote>{e.text.clone()}</blockquote></li> })
-                                        .collect_view()
-                                })
+                            state.review.with(|r| {
+                                r.get(id)
+                                    .evidence
+                                    .iter()
+                                    .map(|e| view! { <li><blockquote>{e.text.clone()}</blockquote></li> })
+                                    .collect_view()
+                            })
                         }}
                     </ol>
                 </details>
@@ -180,7 +181,7 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                         type="button"
                         class="button small"
                         data-testid="show-evidence"
-                        hidden=move || evidence_count.get() == 0
+                        hidden=move || evidence_count() == 0
                         on:click=show_next_evidence
                     >
                         {shown_label}
@@ -189,7 +190,7 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                         type="button"
                         class="button small"
                         data-testid="insert-skeleton"
-                        hidden=move || criterion.with(|c| c.suggestion.is_none())
+                        hidden=move || !has_suggestion()
                         on:click=insert_skeleton
                     >
                         "Insert section"
@@ -201,13 +202,13 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                         aria-expanded=move || editing.get().to_string()
                         on:click=move |_| editing.update(|e| *e = !*e)
                     >
-                        {move || if manual.with(|m| m.is_some()) { "Edit verdict" } else { "Set verdict…" }}
+                        {move || if is_overridden() { "Edit verdict" } else { "Set verdict…" }}
                     </button>
                     <button
                         type="button"
                         class="button small"
                         data-testid="override-reset"
-                        hidden=move || manual.with(|m| m.is_none())
+                        hidden=move || !is_overridden()
                         on:click=move |_| {
                             state.overrides.update(|o| {
                                 o.remove(&id);
@@ -224,7 +225,8 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
     }
 }
 
-/// Sets a criterion's verdict by hand, with a note on why.
+/// Sets a criterion's verdict by hand, with a note on why. The fields are
+/// read when the form is saved, so typing a note re-renders nothing.
 #[component]
 fn OverrideForm(id: CriterionId, editing: RwSignal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -232,38 +234,29 @@ fn OverrideForm(id: CriterionId, editing: RwSignal<bool>) -> impl IntoView {
         Some(o) => (o.verdict, o.note.clone()),
         None => (state.review.with_untracked(|r| r.get(id).verdict), String::new()),
     });
-    let choice = RwSignal::new(current);
-    let note = RwSignal::new(note);
     let select_id = format!("override-verdict-{id}");
     let select_label_for = select_id.clone();
     let note_id = format!("override-note-{id}");
     let note_label_for = note_id.clone();
+    let note_field = NodeRef::<leptos::html::Textarea>::new();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        state.overrides.update(|o| {
-            o.insert(
-                id,
-                Override {
-                    verdict: choice.get_untracked(),
-                    note: note.get_untracked(),
-                },
-            );
-        });
+        let chosen = document()
+            .get_element_by_id(&format!("override-verdict-{id}"))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .and_then(|select| Verdict::parse(&select.value()));
+        let note = note_field.get_untracked().map(|t| t.value()).unwrap_or_default();
+        if let Some(verdict) = chosen {
+            state.overrides.update(|o| {
+                o.insert(id, Override { verdict, note });
+            });
+        }
         editing.set(false);
     };
     view! {
         <form class="override-form" on:submit=save aria-label=format!("Set the verdict of {id} by hand")>
             <label for=select_label_for>"Verdict"</label>
-            <select
-                id=select_id
-                class="select"
-                data-testid="override-verdict"
-                on:change=move |ev| {
-                    if let Some(v) = Verdict::parse(&event_target_value(&ev)) {
-                        choice.set(v);
-                    }
-                }
-            >
+            <select id=select_id class="select" data-testid="override-verdict">
                 {VERDICTS
                     .into_iter()
                     .map(|v| {
@@ -276,13 +269,7 @@ fn OverrideForm(id: CriterionId, editing: RwSignal<bool>) -> impl IntoView {
                     .collect_view()}
             </select>
             <label for=note_label_for>"Note (why)"</label>
-            <textarea
-                id=note_id
-                rows="2"
-                data-testid="override-note"
-                prop:value=note.get_untracked()
-                on:input=move |ev| note.set(event_target_value(&ev))
-            ></textarea>
+            <textarea id=note_id rows="2" data-testid="override-note" node_ref=note_field prop:value=note></textarea>
             <div class="card-actions">
                 <button type="submit" class="button small primary" data-testid="override-save">
                     "Save verdict"

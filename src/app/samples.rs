@@ -9,11 +9,11 @@ pub struct Sample {
 /// reviews, and a full example written for this app that meets the criteria.
 pub const SAMPLES: [Sample; 2] = [
     Sample {
-        label: "Zendesk, 2010 (short)",
+        label: "Zendesk 2010 (short)",
         text: include_str!("samples/zendesk.md"),
     },
     Sample {
-        label: "Checkout outage (strong example)",
+        label: "Strong example",
         text: include_str!("samples/strong.md"),
     },
 ];

@@ -5,10 +5,11 @@
 //! version cannot read is copied, untouched, to a quarantine key before
 //! anything new is saved.
 
-use crate::export::Overrides;
-use serde::{Deserialize, Serialize};
+use crate::engine::{CriterionId, Verdict};
+use crate::export::{Override, Overrides};
+use serde::Serialize;
 use std::fmt;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Storage;
 
 const DRAFT_KEY: &str = "postmortem-reviewer.draft";
@@ -30,13 +31,6 @@ struct StoredDraftRef<'a> {
     overrides: &'a Overrides,
 }
 
-#[derive(Deserialize)]
-struct StoredDraft {
-    version: u32,
-    text: String,
-    #[serde(default)]
-    overrides: Overrides,
-}
 
 /// Why the draft is not, or not fully, being kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -149,13 +143,10 @@ pub fn open() -> Opened {
             problem: None,
         };
     };
-    match serde_json::from_str::<StoredDraft>(&raw) {
-        Ok(stored) if stored.version == VERSION => Opened {
+    match parse_draft(&raw) {
+        Some(draft) => Opened {
             store: DraftStore { storage: Some(storage) },
-            draft: Draft {
-                text: stored.text,
-                overrides: stored.overrides,
-            },
+            draft,
             theme,
             problem: None,
         },
@@ -198,6 +189,39 @@ impl DraftStore {
             let _ = storage.set_item(THEME_KEY, theme.as_str());
         }
     }
+}
+
+/// Reads a stored draft written by this version: `{"version":1,"text":…,
+/// "overrides":{"R1":{"verdict":"met","note":…}}}`. Anything else, even a
+/// single malformed override, is `None`, so the whole value is kept aside
+/// rather than partly lost. The browser's own JSON parser reads it: serde's
+/// deserializer would add its code to the WebAssembly for this one value.
+fn parse_draft(raw: &str) -> Option<Draft> {
+    let value = js_sys::JSON::parse(raw).ok()?;
+    if field(&value, "version")?.as_f64()? != f64::from(VERSION) {
+        return None;
+    }
+    let text = field(&value, "text")?.as_string()?;
+    let mut overrides = Overrides::new();
+    if let Some(stored) = field(&value, "overrides") {
+        let object = stored.dyn_ref::<js_sys::Object>()?;
+        for key in js_sys::Object::keys(object).iter() {
+            let key = key.as_string()?;
+            let id = CriterionId::parse(&key)?;
+            let entry = field(&stored, &key)?;
+            let verdict = Verdict::parse(&field(&entry, "verdict")?.as_string()?)?;
+            let note = field(&entry, "note")?.as_string()?;
+            overrides.insert(id, Override { verdict, note });
+        }
+    }
+    Some(Draft { text, overrides })
+}
+
+/// A property of a parsed JSON object; `None` when absent.
+fn field(value: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(value, &JsValue::from_str(name))
+        .ok()
+        .filter(|v| !v.is_undefined())
 }
 
 /// `window.localStorage`, or `None` when reading it throws or it is absent.
