@@ -17,8 +17,18 @@ pub fn corpus_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"))
 }
 
+/// The held-out set in tests/holdout: written and labelled from the rubric
+/// alone, never used to tune the rules.
+#[allow(dead_code)] // not every test target reads both sets
+pub fn holdout_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/holdout")
+}
+
 pub fn load() -> Vec<Case> {
-    let dir = corpus_dir();
+    load_from(&corpus_dir())
+}
+
+pub fn load_from(dir: &std::path::Path) -> Vec<Case> {
     let labels = std::fs::read_to_string(dir.join("labels.tsv")).unwrap_or_else(|e| {
         panic!("cannot read {}: {e} (set POSTMORTEM_CORPUS to the corpus folder)", dir.join("labels.tsv").display())
     });
