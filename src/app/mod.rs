@@ -212,7 +212,7 @@ pub fn App() -> impl IntoView {
                     " criteria. Private: your text never leaves this browser."
                 </p>
             </div>
-            <div class="toolbar" role="toolbar" aria-label="Document">
+            <div class="toolbar" role="group" aria-label="Document">
                 <SamplePicker />
                 <editor::FilePicker />
                 <button

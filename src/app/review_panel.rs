@@ -87,6 +87,7 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
     let evidence_count = move || state.review.with(|r| r.get(id).evidence.len());
     let has_suggestion = move || state.review.with(|r| r.get(id).suggestion.is_some());
     let editing = RwSignal::new(false);
+    let expanded = RwSignal::new(false);
     let is_opened = move || state.opened.get() == Some(id);
     let heading_id = format!("card-{id}");
     let labelled_by = heading_id.clone();
@@ -162,17 +163,28 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                     <strong>"To add: "</strong>
                     {move || state.review.with(|r| r.get(id).suggestion.clone())}
                 </p>
-                <details class="evidence" prop:open=is_opened hidden=move || evidence_count() == 0>
+                <details
+                    class="evidence"
+                    prop:open=is_opened
+                    hidden=move || evidence_count() == 0
+                    on:toggle=move |ev| expanded.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+                >
                     <summary>{move || format!("Evidence ({})", evidence_count())}</summary>
+                    // Quotes exist only while shown: twelve closed lists need
+                    // not be rebuilt on every keystroke.
                     <ol>
                         {move || {
-                            state.review.with(|r| {
-                                r.get(id)
-                                    .evidence
-                                    .iter()
-                                    .map(|e| view! { <li><blockquote>{e.text.clone()}</blockquote></li> })
-                                    .collect_view()
-                            })
+                            expanded
+                                .get()
+                                .then(|| {
+                                    state.review.with(|r| {
+                                        r.get(id)
+                                            .evidence
+                                            .iter()
+                                            .map(|e| view! { <li><blockquote>{e.text.clone()}</blockquote></li> })
+                                            .collect_view()
+                                    })
+                                })
                         }}
                     </ol>
                 </details>
