@@ -136,6 +136,16 @@ pub fn App() -> impl IntoView {
     };
     provide_context(state);
 
+    // Writes wait for the app to be running: setting aside an unreadable
+    // draft is the first, before any save can overwrite it.
+    Effect::new({
+        let store = Rc::clone(&store);
+        move |_| {
+            if let Some(p) = store.set_aside_unreadable() {
+                problem.set(Some(p));
+            }
+        }
+    });
     let save_now = {
         let store = Rc::clone(&store);
         move || {

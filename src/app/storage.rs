@@ -8,6 +8,7 @@
 use crate::engine::{CriterionId, Verdict};
 use crate::export::{Override, Overrides};
 use serde::Serialize;
+use std::cell::RefCell;
 use std::fmt;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Storage;
@@ -95,9 +96,21 @@ impl Theme {
 
 /// Where drafts are saved, if anywhere.
 pub struct DraftStore {
-    /// `None` when the browser refuses storage or saving is off to protect
-    /// an unreadable draft.
-    storage: Option<Storage>,
+    /// `None` when the browser refuses storage, or once saving is turned
+    /// off to protect an unreadable draft that could not be set aside.
+    storage: RefCell<Option<Storage>>,
+    /// A stored value this version cannot read, to set aside before the
+    /// first save.
+    unreadable: RefCell<Option<String>>,
+}
+
+impl DraftStore {
+    fn new(storage: Option<Storage>) -> Self {
+        DraftStore {
+            storage: RefCell::new(storage),
+            unreadable: RefCell::new(None),
+        }
+    }
 }
 
 /// What was found at start.
@@ -108,11 +121,13 @@ pub struct Opened {
     pub problem: Option<StorageProblem>,
 }
 
-/// Opens storage and reads the saved draft and theme; called once, at start.
+/// Opens storage and reads the saved draft and theme; called once, at
+/// start, and only reads. An unreadable draft is set aside later, by
+/// [`DraftStore::set_aside_unreadable`].
 pub fn open() -> Opened {
     let Some(storage) = local_storage() else {
         return Opened {
-            store: DraftStore { storage: None },
+            store: DraftStore::new(None),
             draft: Draft::default(),
             theme: Theme::System,
             problem: Some(StorageProblem::Unavailable),
@@ -128,48 +143,56 @@ pub fn open() -> Opened {
         Ok(raw) => raw,
         Err(_) => {
             return Opened {
-                store: DraftStore { storage: None },
+                store: DraftStore::new(None),
                 draft: Draft::default(),
                 theme,
                 problem: Some(StorageProblem::Unavailable),
             };
         }
     };
-    let Some(raw) = raw else {
-        return Opened {
-            store: DraftStore { storage: Some(storage) },
-            draft: Draft::default(),
-            theme,
-            problem: None,
-        };
-    };
-    match parse_draft(&raw) {
-        Some(draft) => Opened {
-            store: DraftStore { storage: Some(storage) },
-            draft,
-            theme,
-            problem: None,
-        },
-        // Unparseable, or written by another version: keep it as it is.
-        _ => {
-            let key = format!("{QUARANTINE_PREFIX}{}", js_sys::Date::now() as u64);
-            let (storage, problem) = match storage.set_item(&key, &raw) {
-                Ok(()) => (Some(storage), StorageProblem::Quarantined { key }),
-                Err(_) => (None, StorageProblem::Unreadable),
-            };
-            Opened {
-                store: DraftStore { storage },
-                draft: Draft::default(),
-                theme,
-                problem: Some(problem),
+    let store = DraftStore::new(Some(storage));
+    let draft = match raw {
+        None => Draft::default(),
+        Some(raw) => match parse_draft(&raw) {
+            Some(draft) => draft,
+            // Unparseable, or written by another version: keep it as it is.
+            None => {
+                *store.unreadable.borrow_mut() = Some(raw);
+                Draft::default()
             }
-        }
+        },
+    };
+    Opened {
+        store,
+        draft,
+        theme,
+        problem: None,
     }
 }
 
 impl DraftStore {
+    /// Copies an unreadable stored draft, untouched, to a key of its own,
+    /// and says where; if that fails, turns saving off so the next save
+    /// cannot overwrite it. `None` when there was nothing to set aside.
+    pub fn set_aside_unreadable(&self) -> Option<StorageProblem> {
+        let raw = self.unreadable.borrow_mut().take()?;
+        let key = format!("{QUARANTINE_PREFIX}{}", js_sys::Date::now() as u64);
+        let stored = self
+            .storage
+            .borrow()
+            .as_ref()
+            .is_some_and(|storage| storage.set_item(&key, &raw).is_ok());
+        if stored {
+            Some(StorageProblem::Quarantined { key })
+        } else {
+            *self.storage.borrow_mut() = None;
+            Some(StorageProblem::Unreadable)
+        }
+    }
+
     pub fn save(&self, text: &str, overrides: &Overrides) -> Result<(), StorageProblem> {
-        let Some(storage) = &self.storage else {
+        let storage = self.storage.borrow();
+        let Some(storage) = storage.as_ref() else {
             return Ok(());
         };
         let json = serde_json::to_string(&StoredDraftRef {
@@ -185,7 +208,7 @@ impl DraftStore {
 
     /// Best effort: a theme that is not remembered is no loss worth a banner.
     pub fn save_theme(&self, theme: Theme) {
-        if let Some(storage) = &self.storage {
+        if let Some(storage) = self.storage.borrow().as_ref() {
             let _ = storage.set_item(THEME_KEY, theme.as_str());
         }
     }
