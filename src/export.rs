@@ -107,10 +107,10 @@ fn write_criterion(out: &mut String, c: &CriterionReview, manual: Option<&Overri
             out.push('\n');
         }
     }
-    if verdict != Verdict::Met {
-        if let Some(s) = &c.suggestion {
-            out.push_str(&format!("**To add:** {}\n\n", one_line(s)));
-        }
+    if verdict != Verdict::Met
+        && let Some(s) = &c.suggestion
+    {
+        out.push_str(&format!("**To add:** {}\n\n", one_line(s)));
     }
 }
 
@@ -194,8 +194,14 @@ mod tests {
                 note: "Times are in the linked timeline.".into(),
             },
         );
-        assert_eq!(effective_verdict(r.get(CriterionId::R1), &overrides), Verdict::Met);
-        assert_eq!(effective_verdict(r.get(CriterionId::R2), &overrides), Verdict::Missing);
+        assert_eq!(
+            effective_verdict(r.get(CriterionId::R1), &overrides),
+            Verdict::Met
+        );
+        assert_eq!(
+            effective_verdict(r.get(CriterionId::R2), &overrides),
+            Verdict::Missing
+        );
         let counts = tier_counts(&r, &overrides);
         assert_eq!((counts[1].met, counts[1].missing), (1, 3));
         assert_eq!((counts[0].met, counts[0].missing), (0, 4));
@@ -228,7 +234,9 @@ mod tests {
         let md = markdown(&r, &overrides);
         assert!(md.contains("### ◐ B2 "), "{md}");
         assert!(
-            md.contains("*Overridden* (the review said missing). Note: Root cause is in the appendix."),
+            md.contains(
+                "*Overridden* (the review said missing). Note: Root cause is in the appendix."
+            ),
             "{md}"
         );
         assert!(md.contains("Counts include verdicts set by hand"));
@@ -253,9 +261,18 @@ mod tests {
         let ins = skeleton_insertion(draft, TIMELINE);
         assert_eq!(ins.at, draft.len());
         assert_eq!(ins.text, format!("\n\n{TIMELINE}"));
-        assert_eq!(skeleton_insertion("x\n", TIMELINE).text, format!("\n{TIMELINE}"));
+        assert_eq!(
+            skeleton_insertion("x\n", TIMELINE).text,
+            format!("\n{TIMELINE}")
+        );
         assert_eq!(skeleton_insertion("x\n\n", TIMELINE).text, TIMELINE);
-        assert_eq!(skeleton_insertion("", TIMELINE), Insertion { at: 0, text: TIMELINE.into() });
+        assert_eq!(
+            skeleton_insertion("", TIMELINE),
+            Insertion {
+                at: 0,
+                text: TIMELINE.into()
+            }
+        );
     }
 
     #[test]

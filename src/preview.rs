@@ -65,7 +65,11 @@ pub fn criteria_at(review: &Review, at: usize) -> Vec<CriterionId> {
 ///
 /// An empty line is a single space, so its block keeps the height of a
 /// line, as the textarea does; a trailing newline gives a last empty line.
-pub fn mirror_lines(text: &str, review: &Review, current: Option<(CriterionId, usize)>) -> Vec<String> {
+pub fn mirror_lines(
+    text: &str,
+    review: &Review,
+    current: Option<(CriterionId, usize)>,
+) -> Vec<String> {
     let marks = highlights(review);
     let mut lines = Vec::new();
     let mut line_start = 0;
@@ -92,7 +96,11 @@ fn line_html(
         .collect();
     let mut cuts = vec![line.start, line.end];
     for m in &on_line {
-        cuts.extend([m.range.start, m.range.end].into_iter().filter(|c| line.contains(c)));
+        cuts.extend(
+            [m.range.start, m.range.end]
+                .into_iter()
+                .filter(|c| line.contains(c)),
+        );
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -114,7 +122,11 @@ fn line_html(
                 m.criterion,
                 m.index,
                 tier_class(m.criterion),
-                if current == Some((m.criterion, m.index)) { " current" } else { "" }
+                if current == Some((m.criterion, m.index)) {
+                    " current"
+                } else {
+                    ""
+                }
             );
         }
         escape_into(&mut out, slice);
@@ -202,19 +214,30 @@ pub fn byte_to_utf16(text: &str, byte: usize) -> usize {
 /// text is shown as text, and links and images keep only web, mail and
 /// relative addresses (so no `javascript:`, `data:` or `vbscript:`).
 pub fn markdown_html(text: &str) -> String {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let events = Parser::new_ext(text, options).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         // A raw HTML block keeps its line breaks when shown as code.
         Event::Start(Tag::HtmlBlock) => Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)),
         Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::CodeBlock),
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => Event::Start(Tag::Link {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
             link_type,
             dest_url: safe_url(dest_url),
             title,
             id,
         }),
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) => Event::Start(Tag::Image {
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
             link_type,
             dest_url: safe_url(dest_url),
             title,
@@ -232,12 +255,9 @@ pub fn markdown_html(text: &str) -> String {
 /// characters in a scheme (`java\tscript:`), so those are dropped before
 /// the scheme is read.
 fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    let cleaned: String = url.chars().filter(|c| !c.is_ascii_control()).collect();
     let cleaned = cleaned.trim_start();
-    let scheme_end = cleaned.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = cleaned.find([':', '/', '?', '#']);
     let scheme = match scheme_end {
         Some(i) if cleaned[i..].starts_with(':') => Some(cleaned[..i].to_ascii_lowercase()),
         _ => None,
@@ -289,7 +309,11 @@ mod tests {
         let start = text.find("日本").unwrap();
         let end = text.find(" for").unwrap();
         assert_eq!(
-            mirror(text, &review_citing(text, &[(CriterionId::R2, start..end)]), None),
+            mirror(
+                text,
+                &review_citing(text, &[(CriterionId::R2, start..end)]),
+                None
+            ),
             "Désolé. <mark data-evidence=\"R2\" data-index=\"0\" class=\"tier-requirements\">日本 was down 😀</mark> for an hour."
         );
     }
@@ -328,13 +352,19 @@ mod tests {
         let r = review_citing(text, &[(CriterionId::R4, 0..3), (CriterionId::R4, 4..7)]);
         let html = mirror(text, &r, Some((CriterionId::R4, 1)));
         assert_eq!(html.matches(" current").count(), 1, "{html}");
-        assert!(html.contains(r#"data-index="1" class="tier-requirements current">bbb"#), "{html}");
+        assert!(
+            html.contains(r#"data-index="1" class="tier-requirements current">bbb"#),
+            "{html}"
+        );
     }
 
     #[test]
     fn empty_lines_keep_their_height() {
         let none = review_citing("", &[]);
-        assert_eq!(mirror_lines("a\n\nb\n", &none, None), vec!["a", " ", "b", " "]);
+        assert_eq!(
+            mirror_lines("a\n\nb\n", &none, None),
+            vec!["a", " ", "b", " "]
+        );
         assert_eq!(mirror_lines("", &none, None), vec![" "]);
     }
 
@@ -343,7 +373,10 @@ mod tests {
         let text = "# Outage\n\nWe are sorry: our deploy at 10:00 UTC broke login for 5% of users until 11:30 UTC.\nDésolé, 日本 😀.\n";
         let lines = mirror_lines(text, &review(text), None);
         let stripped: Vec<String> = lines.iter().map(|l| strip_tags(l)).collect();
-        let expected: Vec<&str> = text.split('\n').map(|l| if l.is_empty() { " " } else { l }).collect();
+        let expected: Vec<&str> = text
+            .split('\n')
+            .map(|l| if l.is_empty() { " " } else { l })
+            .collect();
         assert_eq!(stripped, expected);
         assert!(lines.iter().any(|l| l.contains("<mark")), "{lines:?}");
     }
@@ -359,7 +392,11 @@ mod tests {
                 _ => {}
             }
         }
-        out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+        out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
     }
 
     #[test]
@@ -367,20 +404,36 @@ mod tests {
         let lines = |s: &str| s.split(',').map(String::from).collect::<Vec<_>>();
         assert_eq!(
             changed_lines(&lines("a,b,c,d"), &lines("a,x,y,c,d")),
-            ChangedLines { prefix: 1, old_end: 2, new_end: 3 }
+            ChangedLines {
+                prefix: 1,
+                old_end: 2,
+                new_end: 3
+            }
         );
         assert_eq!(
             changed_lines(&lines("a,b"), &lines("a,b")),
-            ChangedLines { prefix: 2, old_end: 2, new_end: 2 }
+            ChangedLines {
+                prefix: 2,
+                old_end: 2,
+                new_end: 2
+            }
         );
         assert_eq!(
             changed_lines(&[], &lines("a,b")),
-            ChangedLines { prefix: 0, old_end: 0, new_end: 2 }
+            ChangedLines {
+                prefix: 0,
+                old_end: 0,
+                new_end: 2
+            }
         );
         // A repeated line must not be counted in both prefix and suffix.
         assert_eq!(
             changed_lines(&lines("a,a"), &lines("a,a,a")),
-            ChangedLines { prefix: 2, old_end: 2, new_end: 3 }
+            ChangedLines {
+                prefix: 2,
+                old_end: 2,
+                new_end: 3
+            }
         );
     }
 
@@ -453,7 +506,9 @@ mod tests {
             for url in attribute_values(&html, &["href=\"", "src=\""]) {
                 let scheme = url.to_ascii_lowercase();
                 assert!(
-                    !["javascript", "vbscript", "data"].iter().any(|s| scheme.contains(s)),
+                    !["javascript", "vbscript", "data"]
+                        .iter()
+                        .any(|s| scheme.contains(s)),
                     "{payload}: {html}"
                 );
             }
@@ -473,10 +528,15 @@ mod tests {
 
     #[test]
     fn preview_keeps_ordinary_markdown_and_links() {
-        let html = markdown_html("# Outage\n\n*We* broke [status](https://status.example.com) and [docs](/docs).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        let html = markdown_html(
+            "# Outage\n\n*We* broke [status](https://status.example.com) and [docs](/docs).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+        );
         assert!(html.contains("<h1>Outage</h1>"), "{html}");
         assert!(html.contains("<em>We</em>"), "{html}");
-        assert!(html.contains(r#"href="https://status.example.com""#), "{html}");
+        assert!(
+            html.contains(r#"href="https://status.example.com""#),
+            "{html}"
+        );
         assert!(html.contains(r#"href="/docs""#), "{html}");
         assert!(html.contains("<table>"), "{html}");
         assert!(markdown_html("[x](javascript:alert(1))").contains(r##"href="#""##));

@@ -18,9 +18,12 @@ pub fn Announcer() -> impl IntoView {
     let state = expect_context::<AppState>();
     let verdicts = move || {
         state.review.with(|r| {
-            state
-                .overrides
-                .with(|o| r.criteria.iter().map(|c| effective_verdict(c, o)).collect::<Vec<_>>())
+            state.overrides.with(|o| {
+                r.criteria
+                    .iter()
+                    .map(|c| effective_verdict(c, o))
+                    .collect::<Vec<_>>()
+            })
         })
     };
     let message = RwSignal::new(String::new());
@@ -30,7 +33,8 @@ pub fn Announcer() -> impl IntoView {
     let scheduled = Rc::new(Cell::new(false));
 
     let announce = {
-        let (announced, last_at, scheduled) = (announced.clone(), last_at.clone(), scheduled.clone());
+        let (announced, last_at, scheduled) =
+            (announced.clone(), last_at.clone(), scheduled.clone());
         move || {
             scheduled.set(false);
             let now = untrack(verdicts);

@@ -16,7 +16,10 @@ pub fn replace_in_editor(editor: &HtmlTextAreaElement, start: u32, end: u32, tex
     let _ = editor.focus();
     let _ = editor.set_selection_range(start, end);
     let typed = document()
-        .and_then(|d| d.exec_command_with_show_ui_and_value("insertText", false, text).ok())
+        .and_then(|d| {
+            d.exec_command_with_show_ui_and_value("insertText", false, text)
+                .ok()
+        })
         .unwrap_or(false);
     if !typed {
         let _ = editor.set_range_text_with_start_and_end(text, start, end);
@@ -138,7 +141,11 @@ pub fn patch_mirror(mirror: &Element, old: &[String], new: &[String]) {
     let Some(document) = mirror.owner_document() else {
         return;
     };
-    let ChangedLines { prefix, old_end, new_end } = changed_lines(old, new);
+    let ChangedLines {
+        prefix,
+        old_end,
+        new_end,
+    } = changed_lines(old, new);
     let children = mirror.children();
     let kept = (old_end - prefix).min(new_end - prefix);
     for i in 0..kept {

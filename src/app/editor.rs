@@ -59,9 +59,13 @@ pub fn Editor() -> impl IntoView {
     // Rendered only while shown; the HTML is sanitised by `markdown_html`.
     let preview_box = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        let Some(target) = preview_box.get() else { return };
+        let Some(target) = preview_box.get() else {
+            return;
+        };
         if state.preview.get() {
-            state.text.with(|t| target.set_inner_html(&preview::markdown_html(t)));
+            state
+                .text
+                .with(|t| target.set_inner_html(&preview::markdown_html(t)));
         } else {
             target.set_inner_html("");
         }

@@ -15,11 +15,11 @@ use crate::export::Overrides;
 use crate::preview::{byte_to_utf16, utf16_to_byte};
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 use storage::{StorageProblem, Theme};
+use wasm_bindgen::JsCast;
 
 /// Changes are saved this long after the last keystroke.
 const SAVE_DELAY: Duration = Duration::from_millis(600);
@@ -56,7 +56,10 @@ impl AppState {
         };
         self.preview.set(false);
         let (start, end) = self.text.with_untracked(|t| {
-            (byte_to_utf16(t, range.start) as u32, byte_to_utf16(t, range.end) as u32)
+            (
+                byte_to_utf16(t, range.start) as u32,
+                byte_to_utf16(t, range.end) as u32,
+            )
         });
         let value = dom::replace_in_editor(&editor, start, end, insert);
         // The browser's input event has normally updated the text already.
@@ -91,10 +94,10 @@ impl AppState {
         self.opened.set(Some(id));
         // Stacked on a narrow screen, scrolling to the card would pull the
         // page away from where the person is typing.
-        if dom::is_wide_layout() {
-            if let Some(card) = card_element(id) {
-                dom::reveal(&card);
-            }
+        if dom::is_wide_layout()
+            && let Some(card) = card_element(id)
+        {
+            dom::reveal(&card);
         }
     }
 
@@ -153,7 +156,10 @@ pub fn App() -> impl IntoView {
             match result {
                 Err(p) => problem.set(Some(p)),
                 Ok(()) => {
-                    if matches!(problem.get_untracked(), Some(StorageProblem::NotSaved { .. })) {
+                    if matches!(
+                        problem.get_untracked(),
+                        Some(StorageProblem::NotSaved { .. })
+                    ) {
                         problem.set(None);
                     }
                 }

@@ -82,7 +82,11 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
     let state = expect_context::<AppState>();
     // Plain closures, not memos: each reads one field of the one review
     // memo, and every memo type costs the WebAssembly its own code.
-    let verdict = move || state.review.with(|r| state.overrides.with(|o| effective_verdict(r.get(id), o)));
+    let verdict = move || {
+        state
+            .review
+            .with(|r| state.overrides.with(|o| effective_verdict(r.get(id), o)))
+    };
     let is_overridden = move || state.overrides.with(|o| o.contains_key(&id));
     let evidence_count = move || state.review.with(|r| r.get(id).evidence.len());
     let has_suggestion = move || state.review.with(|r| r.get(id).suggestion.is_some());
@@ -105,7 +109,9 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
         state.shown.set(Some((id, next)));
         // The mirror is re-rendered on the next microtask; the passage's
         // position does not depend on the class it gains.
-        if let (Some(editor), Some(mirror)) = (state.editor.get_untracked(), state.mirror.get_untracked()) {
+        if let (Some(editor), Some(mirror)) =
+            (state.editor.get_untracked(), state.mirror.get_untracked())
+        {
             dom::scroll_editor_to(
                 &editor,
                 &mirror,
@@ -123,7 +129,9 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
     };
     let insert_skeleton = move |_| {
         let skeleton = engine::guidance(id).skeleton;
-        let insertion = state.text.with_untracked(|t| export::skeleton_insertion(t, skeleton));
+        let insertion = state
+            .text
+            .with_untracked(|t| export::skeleton_insertion(t, skeleton));
         state.edit(insertion.at..insertion.at, &insertion.text);
     };
 
@@ -244,7 +252,10 @@ fn OverrideForm(id: CriterionId, editing: RwSignal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (current, note) = state.overrides.with_untracked(|o| match o.get(&id) {
         Some(o) => (o.verdict, o.note.clone()),
-        None => (state.review.with_untracked(|r| r.get(id).verdict), String::new()),
+        None => (
+            state.review.with_untracked(|r| r.get(id).verdict),
+            String::new(),
+        ),
     });
     let select_id = format!("override-verdict-{id}");
     let select_label_for = select_id.clone();
@@ -257,7 +268,10 @@ fn OverrideForm(id: CriterionId, editing: RwSignal<bool>) -> impl IntoView {
             .get_element_by_id(&format!("override-verdict-{id}"))
             .and_then(|el| el.dyn_into::<web_sys::HtmlSelectElement>().ok())
             .and_then(|select| Verdict::parse(&select.value()));
-        let note = note_field.get_untracked().map(|t| t.value()).unwrap_or_default();
+        let note = note_field
+            .get_untracked()
+            .map(|t| t.value())
+            .unwrap_or_default();
         if let Some(verdict) = chosen {
             state.overrides.update(|o| {
                 o.insert(id, Override { verdict, note });
@@ -303,7 +317,11 @@ fn OverrideForm(id: CriterionId, editing: RwSignal<bool>) -> impl IntoView {
 fn ExportBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let status = RwSignal::new(String::new());
-    let markdown = move || state.review.with(|r| state.overrides.with(|o| export::markdown(r, o)));
+    let markdown = move || {
+        state
+            .review
+            .with(|r| state.overrides.with(|o| export::markdown(r, o)))
+    };
     let json = move || state.review.with(|r| r.to_json());
     let copy = move |text: String, what: &'static str| {
         spawn_local(async move {

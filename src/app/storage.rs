@@ -32,7 +32,6 @@ struct StoredDraftRef<'a> {
     overrides: &'a Overrides,
 }
 
-
 /// Why the draft is not, or not fully, being kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageProblem {
@@ -201,9 +200,11 @@ impl DraftStore {
             overrides,
         })
         .expect("a draft always serialises");
-        storage.set_item(DRAFT_KEY, &json).map_err(|e| StorageProblem::NotSaved {
-            quota: is_quota_error(&e),
-        })
+        storage
+            .set_item(DRAFT_KEY, &json)
+            .map_err(|e| StorageProblem::NotSaved {
+                quota: is_quota_error(&e),
+            })
     }
 
     /// Best effort: a theme that is not remembered is no loss worth a banner.
