@@ -167,7 +167,7 @@ pub fn Editor() -> impl IntoView {
                     }
                 ></textarea>
             </div>
-            <ul class="legend" aria-label="Highlight key">
+            <ul class="legend" aria-label="Highlight key" hidden=move || state.preview.get()>
                 <li><mark class="tier-prerequisites">"Prerequisites"</mark>" solid underline"</li>
                 <li><mark class="tier-requirements">"Requirements"</mark>" dashed"</li>
                 <li><mark class="tier-bonus">"Bonus"</mark>" dotted"</li>
