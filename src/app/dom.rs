@@ -77,7 +77,13 @@ pub fn download(filename: &str, mime: &str, content: &str) {
         a.set_download(filename);
         a.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Some browsers read the blob after click() returns.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
 }
 
 /// Copies text to the clipboard; `false` when the browser refused.
