@@ -404,7 +404,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "no action is required", "no impact", "not exposed",
     ]),
     (Cue::ImpactEffect, &[
-        "prevent*", "stopped", "no longer", "slowdown", "slowed down", "throttled", "drop*",
+        "prevented", "prevents", "preventing", "stopped", "no longer", "slowdown", "slowed down", "throttled", "drop*",
         "did not see", "didn't see", "not see", "not receive", "failure to", "lost service",
         "not accessible", "not available", "not able to", "unresponsive", "went down",
         "outages", "interrupt*", "disruption", "at zero", "to zero", "exposure",
