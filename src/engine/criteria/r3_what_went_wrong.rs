@@ -22,7 +22,7 @@
 //! **Fails:** "The root cause is still under investigation."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::{Document, Topic};
+use crate::engine::document::{BlockKind, Document, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{affirmed, names_a_thing};
@@ -43,6 +43,17 @@ impl Criterion for WhatWentWrong {
     }
 
     fn review(&self, doc: &Document) -> Finding {
+        // A cause section that only says it is unknown ("Root cause: under
+        // investigation", "TBD") is the author's word that no cause is
+        // known: a "because" elsewhere does not name one, though a cause
+        // explained with its mechanism still meets.
+        let cause_body = || {
+            doc.prose_sentences().filter(|s| {
+                matches!(doc.topic(s), Topic::Cause | Topic::Analysis) && !matches!(doc.block_of(s).kind, BlockKind::Heading(_))
+            })
+        };
+        let unknown = cause_body().next().is_some()
+            && cause_body().all(|s| s.cues.has(Cue::Investigating) || s.cues.has(Cue::Deferral));
         let mut explained = Vec::new();
         let mut named = Vec::new();
         let mut investigating = Vec::new();
@@ -75,7 +86,7 @@ impl Criterion for WhatWentWrong {
             let detailed = in_cause && c.has(Cue::Technology) && c.has(Cue::TechDetail);
             if (((causal || detailed) && mechanism && !c.has(Cue::CauseClass)) || attack) && !narrating {
                 explained.push(s);
-            } else if causal || c.has(Cue::CauseClass) || (in_cause && mechanism) {
+            } else if !unknown && (causal || c.has(Cue::CauseClass) || (in_cause && mechanism)) {
                 named.push(s);
             }
         }
@@ -149,6 +160,12 @@ mod tests {
     fn an_attack_told_with_its_vector_meets_r3() {
         let text = "These crates contained malicious build.rs files that sent metadata from the user's computer to a Telegram channel.";
         assert_eq!(verdict(R3, text), Met);
+    }
+
+    #[test]
+    fn a_cause_section_under_investigation_outweighs_a_because_elsewhere() {
+        let text = "## Timeline\n\n- 08:10 we held off on a reboot because the last one lost data\n\n## Root cause\n\nUnder investigation.\n";
+        assert_eq!(verdict(R3, text), Missing);
     }
 
     #[test]
