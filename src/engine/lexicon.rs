@@ -416,6 +416,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "meaning that", "so that", "which caused", "triggered", "this is because", "since the",
         "which led", "therefore", "thus", "which made", "made our", "prevented", "this means",
         "that meant", "due to the", "owing to", "stemmed from", "the reason", "consequently",
+        "after a change", "after the change", "following a change", "following the change",
     ]),
     (Cue::CauseWord, &[
         "root cause", "the cause", "cause of", "the problem was", "the issue was", "the bug",

@@ -130,6 +130,12 @@ mod tests {
     }
 
     #[test]
+    fn a_system_failing_after_a_change_is_a_cause_with_its_mechanism() {
+        let text = "The database began rejecting writes after a change to its settings, and every upload failed.";
+        assert_eq!(verdict(R3, text), Met);
+    }
+
+    #[test]
     fn a_cause_class_is_partial() {
         assert_eq!(verdict(R3, "The outage was caused by human error."), Partial);
     }
