@@ -137,6 +137,9 @@ cues! {
     Mitigation,
     /// "action item", "follow-up", "todo", "next steps".
     ActionHeading,
+    /// A promise with no change in it: "evaluating options", "continue to
+    /// invest", "even more resilient".
+    VaguePromise,
 
     // ---- technology (B1) ----
     /// A named technology: "kubernetes", "nginx", "postgres", "dns", "tls".
@@ -506,7 +509,16 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "rolled back", "roll back", "rollback", "reverted", "revert*", "restarted", "restart*",
         "rebooted", "reboot*", "restored", "restore*", "redeployed", "redeploy*",
         "failed over", "scaled up", "cleared the cache", "recreated", "re-created",
-        "manually", "workaround", "hotfix", "temporarily",
+        "manually", "workaround", "hotfix", "temporarily", "monitoring the results",
+        "monitoring the situation", "continue to monitor", "fix has been implemented",
+        "fix has been deployed", "fix has been applied",
+    ]),
+    (Cue::VaguePromise, &[
+        "evaluating options", "exploring options", "looking at options", "looking into ways",
+        "looking at ways", "continue to invest", "continuing to invest", "continue to improve",
+        "continuing to improve", "even more resilient", "more resilient in", "further strengthen",
+        "strengthen our", "reviewing internal processes", "review internal processes",
+        "reviewing our internal", "learn from this", "invest heavily",
     ]),
     (Cue::ActionHeading, &[
         "action item*", "action point*", "follow-up*", "follow up*", "followup*", "next steps",

@@ -475,3 +475,18 @@ mod tests {
         assert_eq!(affirmed(&doc, s, Cue::Channel).count(), 1);
     }
 }
+
+/// Whether the text announces planned work ("Scheduled maintenance: ..."
+/// as its heading) and tells of nothing that went wrong: no cause, no
+/// attack. The work it describes is the plan itself, not a follow-up.
+pub fn announces_planned_work(doc: &Document) -> bool {
+    let headed = doc
+        .sentences
+        .iter()
+        .any(|s| s.cues.has(Cue::Planned) && matches!(doc.block_of(s).kind, BlockKind::Heading(_)));
+    headed
+        && !doc.prose_sentences().any(|s| {
+            s.cues.any(&[Cue::CauseClass, Cue::Attack])
+                || [Cue::Causal, Cue::CauseWord].into_iter().any(|c| affirmed(doc, s, c).next().is_some())
+        })
+}
