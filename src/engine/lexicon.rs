@@ -348,7 +348,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "early morning", "late night",
     ]),
     (Cue::StartWord, &[
-        "started", "start", "began", "begun", "beginning", "first", "detected", "noticed",
+        "started", "start", "starting", "began", "begun", "beginning", "first", "detected", "noticed",
         "reported", "since", "from", "onset", "occurred", "occurs", "introduced",
         "was merged", "deployed", "fault occurs", "incident declared", "identified",
         "alerted", "paged", "discovered", "received a report", "went down", "broke",
@@ -361,7 +361,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
     ]),
     (Cue::Unknown, &[
         "unknown", "unclear", "not known", "not sure", "uncertain", "tbc", "to be confirmed",
-        "time tbd",
+        "time tbd", "cannot tell", "can't tell", "unable to tell", "no way to tell",
     ]),
     (Cue::Onset, &[
         "started", "starts", "start of", "began", "begins", "begin", "begun", "onset",

@@ -49,10 +49,15 @@ impl Criterion for StartAndEnd {
         let counts = |s: &Sentence| doc.block_of(s).kind != BlockKind::Code && !s.cues.has(Cue::StatusPost);
         let timed_at = |i: usize| {
             let s = &sentences[i];
+            // A dated clock range ("14 May, 02:00 – 04:00 UTC") is a window
+            // by itself. "X was unaffected" tells no start or end.
+            let impact = s.cues.has(Cue::ImpactWord) && !s.cues.has(Cue::NotAffected);
             s.times.clocks > 0
                 && counts(s)
                 && (doc.topic(s) == Topic::Timeline
-                    || s.cues.any(&[Cue::StartWord, Cue::EndWord, Cue::ImpactWord, Cue::Onset])
+                    || s.cues.any(&[Cue::StartWord, Cue::EndWord, Cue::Onset])
+                    || impact
+                    || (s.times.range && s.times.dates > 0)
                     || matches!(doc.block_of(s).kind, BlockKind::Heading(_) | BlockKind::TableRow { .. }))
         };
         let timed: Vec<usize> = (0..sentences.len()).filter(|&i| timed_at(i)).collect();
@@ -89,10 +94,15 @@ impl Criterion for StartAndEnd {
             (Some(first), Some(last)) if entries.len() >= 2 => (first.times.clocks == 0, last.times.clocks == 0),
             _ => (false, false),
         };
-        // "First detected 2023-01-04 (time TBC)": the start is not known.
-        let start_unknown = sentences
-            .iter()
-            .any(|s| s.cues.has(Cue::StartWord) && s.cues.has(Cue::Unknown) && s.times.clocks == 0);
+        // "First detected 2023-01-04 (time TBC)": the start is not known;
+        // nor is it in "exposed from 3 May (we cannot tell when) until we
+        // revoked it at 16:40", where the one clock time is the end's.
+        let unknown_start = |s: &Sentence| {
+            s.cues.has(Cue::StartWord)
+                && s.cues.has(Cue::Unknown)
+                && (s.times.clocks == 0 || (s.times.clocks == 1 && !s.times.range && s.cues.has(Cue::EndWord)))
+        };
+        let start_unknown = sentences.iter().any(unknown_start);
         // The start given is when it was noticed; that stands for the start
         // unless the text says the problem had begun well before.
         let onset_timed = timed.iter().any(|&i| {
@@ -123,9 +133,7 @@ impl Criterion for StartAndEnd {
                     .citing(ends.chain(timed.iter().copied().take(1)));
             }
             if start_unknown {
-                let unknown = sentences
-                    .iter()
-                    .filter(|s| s.cues.has(Cue::StartWord) && s.cues.has(Cue::Unknown) && s.times.clocks == 0);
+                let unknown = sentences.iter().filter(|s| unknown_start(s));
                 return Finding::partial("The end is precise, but the start is not known.")
                     .citing(unknown.take(1).chain(timed.last().copied()));
             }
@@ -242,6 +250,27 @@ mod tests {
     fn day_headers_over_clock_times_are_not_date_only_entries() {
         let text = "## Timeline\n\n### 2020-02-20\n\n- 21:17 UTC: crates published\n- 22:48 UTC: fix deployed\n";
         assert_eq!(verdict(R1, text), Met);
+    }
+
+    #[test]
+    fn a_dated_clock_range_meets_r1() {
+        assert_eq!(verdict(R1, "**Window:** Sunday 9 June 2030, 22:00 \u{2013} 23:30 CET"), Met);
+    }
+
+    #[test]
+    fn a_start_time_and_an_exact_duration_meet_r1() {
+        assert_eq!(verdict(R1, "Starting at 07:15 UTC and for 25 minutes, uploads hung."), Met);
+    }
+
+    #[test]
+    fn an_exposure_of_unknown_start_with_a_precise_end_is_partial() {
+        let text = "The key was exposed from a commit on 2 May (we cannot tell the hour) until we rotated it at 09:12 UTC on 4 May.";
+        assert_eq!(verdict(R1, text), Partial);
+    }
+
+    #[test]
+    fn a_clock_time_beside_what_was_unaffected_is_not_the_window() {
+        assert_eq!(verdict(R1, "Late on Friday the site broke. Readers told us at 2am that the forum was unaffected."), Missing);
     }
 
     #[test]
