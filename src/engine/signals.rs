@@ -490,3 +490,22 @@ pub fn announces_planned_work(doc: &Document) -> bool {
                 || [Cue::Causal, Cue::CauseWord].into_iter().any(|c| affirmed(doc, s, c).next().is_some())
         })
 }
+
+/// Verbs that open an action item: "Add an alert…", "Move renewal into…".
+const ACTION_VERBS: &[&str] = &[
+    "add", "move", "replace", "remove", "document", "automate", "split", "enable", "disable",
+    "require", "create", "introduce", "switch", "migrate", "rotate", "update", "upgrade",
+    "write", "build", "set", "change", "implement", "audit", "limit", "restrict", "separate",
+    "schedule", "train", "define", "track", "deprecate", "alert", "page", "pin", "block",
+];
+
+/// Whether a sentence opens with an imperative verb, as an action item
+/// does ("Move renewal into the deploy pipeline").
+pub fn opens_with_action_verb(doc: &Document, s: &Sentence) -> bool {
+    let first = doc
+        .words(s)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    ACTION_VERBS.contains(&first)
+}

@@ -21,7 +21,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, announces_planned_work, names_a_thing};
+use crate::engine::signals::{affirmed, announces_planned_work, names_a_thing, opens_with_action_verb};
 
 pub struct LessonsLearned;
 
@@ -69,7 +69,7 @@ impl Criterion for LessonsLearned {
             let action_item = in_follow_up
                 && doc.block_of(s).kind == BlockKind::ListItem
                 && !c.has(Cue::EndWord)
-                && (c.has(Cue::Technology) || c.has(Cue::TechDetail) || names_a_thing(doc, s));
+                && (c.has(Cue::Technology) || c.has(Cue::TechDetail) || names_a_thing(doc, s) || opens_with_action_verb(doc, s));
             if (c.has(Cue::Boilerplate) && !in_follow_up) || (c.has(Cue::VaguePromise) && !action_item) {
                 generic.push(s);
             } else if (committed && remedy && (in_follow_up || doc.block_of(s).kind == BlockKind::ListItem || promised)) || action_item {
@@ -138,6 +138,12 @@ mod tests {
     #[test]
     fn named_items_of_an_action_list_meet_r4() {
         let text = "- **Review actions**:\n  - Implement Trivy scanning (Done)\n  - Use IRSA instead of AWS keys\n";
+        assert_eq!(verdict(R4, text), Met);
+    }
+
+    #[test]
+    fn imperative_items_of_an_action_list_meet_r4() {
+        let text = "Next steps:\n\n- Move renewal into the deploy pipeline\n- Split the shared queue in two\n";
         assert_eq!(verdict(R4, text), Met);
     }
 
