@@ -20,6 +20,27 @@ pub struct TimeMarks {
     /// Two clock times joined as a range: "02:00 – 04:00", "14:02 to
     /// 14:39 UTC", "between 9:10 and 9:40".
     pub range: bool,
+    /// Clock times given only as "a little after 11pm": vague by rule.
+    pub vague_clocks: u8,
+    /// Durations given as "about 2 hours", "over an hour": not exact.
+    pub approx_durations: u8,
+}
+
+/// Words that make the clock time after them vague.
+const VAGUE_CLOCK: &[&str] = &["a little after", "a bit after", "sometime after", "some time after", "sometime around"];
+
+/// Words that make the duration after them approximate.
+const APPROX: &[&str] = &[
+    "about", "around", "roughly", "approximately", "approx", "nearly", "almost", "over",
+    "more than", "less than", "under", "up to", "~",
+];
+
+/// Whether the text just before `at` ends with one of `words`.
+fn qualified(text: &str, at: usize, words: &[&str]) -> bool {
+    let before = text[..at].trim_end();
+    words.iter().any(|w| {
+        before.ends_with(w) && before[..before.len() - w.len()].chars().next_back().is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
 }
 
 /// Whether the text between two clock times joins them as a range: one
@@ -76,6 +97,9 @@ pub fn scan(text: &str) -> TimeMarks {
                     let next_end = word_end(b, next);
                     if matches!(&text[next..next_end], "hour" | "day" | "minute") {
                         marks.durations = marks.durations.saturating_add(1);
+                        if qualified(text, i, APPROX) {
+                            marks.approx_durations = marks.approx_durations.saturating_add(1);
+                        }
                     }
                 }
                 i = end.max(i + 1);
@@ -115,6 +139,9 @@ pub fn scan(text: &str) -> TimeMarks {
                     end = digits(b, end + 1).1;
                 }
                 marks.clocks = marks.clocks.saturating_add(1);
+                if qualified(text, start, VAGUE_CLOCK) {
+                    marks.vague_clocks = marks.vague_clocks.saturating_add(1);
+                }
                 if last_clock.is_some_and(|l| l <= start && joins_a_range(&text[l..start])) {
                     marks.range = true;
                 }
@@ -141,6 +168,9 @@ pub fn scan(text: &str) -> TimeMarks {
             let after_end = word_end(b, after);
             if after - e1 <= 1 && matches!(&text[after..after_end], "am" | "pm") {
                 marks.clocks = marks.clocks.saturating_add(1);
+                if qualified(text, start, VAGUE_CLOCK) {
+                    marks.vague_clocks = marks.vague_clocks.saturating_add(1);
+                }
                 if last_clock.is_some_and(|l| l <= start && joins_a_range(&text[l..start])) {
                     marks.range = true;
                 }
@@ -178,6 +208,9 @@ pub fn scan(text: &str) -> TimeMarks {
         let compact = unit_start == end;
         if DURATION_UNITS.contains(&unit) && (spelled || compact) && !(unit == "m" && spelled) {
             marks.durations = marks.durations.saturating_add(1);
+            if qualified(text, start, APPROX) {
+                marks.approx_durations = marks.approx_durations.saturating_add(1);
+            }
             i = unit_end;
             // "1h50m" or "0h 30m" is one duration.
             let next = skip_spaces(b, i);
@@ -291,6 +324,14 @@ mod tests {
         assert!(scan("between 1pm and 3pm").range);
         assert!(!scan("we paged at 10:05 and again posted at 10:20").range);
         assert!(!scan("at 10:05 we paged").range);
+    }
+
+    #[test]
+    fn qualified_times_are_marked_vague_or_approximate() {
+        let m = scan("a little after 11pm, for about 2 hours");
+        assert_eq!((m.clocks, m.vague_clocks, m.durations, m.approx_durations), (1, 1, 1, 1));
+        let m = scan("at 23:05, for 47 minutes, then over an hour");
+        assert_eq!((m.vague_clocks, m.durations, m.approx_durations), (0, 2, 1));
     }
 
     #[test]

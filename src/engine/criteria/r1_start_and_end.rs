@@ -52,7 +52,7 @@ impl Criterion for StartAndEnd {
             // A dated clock range ("14 May, 02:00 – 04:00 UTC") is a window
             // by itself. "X was unaffected" tells no start or end.
             let impact = s.cues.has(Cue::ImpactWord) && !s.cues.has(Cue::NotAffected);
-            s.times.clocks > 0
+            s.times.clocks > s.times.vague_clocks
                 && counts(s)
                 && (doc.topic(s) == Topic::Timeline
                     || s.cues.any(&[Cue::StartWord, Cue::EndWord, Cue::Onset])
@@ -61,8 +61,15 @@ impl Criterion for StartAndEnd {
                     || matches!(doc.block_of(s).kind, BlockKind::Heading(_) | BlockKind::TableRow { .. }))
         };
         let timed: Vec<usize> = (0..sentences.len()).filter(|&i| timed_at(i)).collect();
-        let clocks: usize = timed.iter().map(|&i| sentences[i].times.clocks as usize).sum();
+        // "A little after 11pm" is vague by rule; "about an hour" is not an
+        // exact duration, though it still tells how long.
+        let clocks: usize = timed
+            .iter()
+            .map(|&i| (sentences[i].times.clocks - sentences[i].times.vague_clocks) as usize)
+            .sum();
         let durations: Vec<_> = doc.prose_sentences().filter(|s| s.times.durations > 0).collect();
+        let exact_durations: Vec<_> =
+            durations.iter().copied().filter(|s| s.times.durations > s.times.approx_durations).collect();
         // "Support will be removed on January 31st" dates a plan.
         let dates: Vec<_> = sentences
             .iter()
@@ -125,7 +132,7 @@ impl Criterion for StartAndEnd {
         let began_earlier = !onset_timed && doc.prose_sentences().any(earlier);
 
         let timed: Vec<&Sentence> = timed.into_iter().map(|i| &sentences[i]).collect();
-        if clocks >= 2 || (clocks == 1 && !durations.is_empty()) {
+        if clocks >= 2 || (clocks == 1 && !exact_durations.is_empty()) {
             let window = timed.iter().copied().take(2).chain(timed.last().copied());
             if start_dated || end_dated {
                 let ends = entries.first().into_iter().chain(end).copied();
@@ -145,7 +152,7 @@ impl Criterion for StartAndEnd {
                 return Finding::met("The start and the end are given as clock times.").citing(window);
             }
             return Finding::met("A start time and a duration give the window.")
-                .citing(timed.into_iter().chain(durations.into_iter().take(1)));
+                .citing(timed.into_iter().chain(exact_durations.into_iter().take(1)));
         }
         if clocks == 1 {
             return Finding::partial("Only one end of the incident has a clock time.").citing(timed);
@@ -271,6 +278,17 @@ mod tests {
     #[test]
     fn a_clock_time_beside_what_was_unaffected_is_not_the_window() {
         assert_eq!(verdict(R1, "Late on Friday the site broke. Readers told us at 2am that the forum was unaffected."), Missing);
+    }
+
+    #[test]
+    fn a_start_with_an_approximate_duration_is_partial() {
+        assert_eq!(verdict(R1, "Starting at 07:15 UTC, uploads hung for about two hours."), Partial);
+        assert_eq!(verdict(R1, "Starting at 07:15 UTC, uploads hung for roughly 2 hours."), Partial);
+    }
+
+    #[test]
+    fn a_clock_time_a_little_after_is_vague() {
+        assert_eq!(verdict(R1, "Uploads broke a little after 9pm and were fixed at 23:40 UTC."), Partial);
     }
 
     #[test]
