@@ -386,7 +386,9 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "contributor*", "maintainer*", "crate owners", "publishers", "subscribers", "tenants",
         "accounts", "organisations", "organizations", "service teams", "everyone", "anyone",
         "applications", "apps", "projects", "sites", "repositories", "crates", "packages",
-        "builds", "requests", "launches", "sessions", "downloads", "members",
+        "builds", "requests", "launches", "sessions", "downloads", "members", "players",
+        "shoppers", "merchants", "sellers", "buyers", "viewers", "readers", "listeners",
+        "students", "patients", "riders", "guests", "creators", "advertisers", "passengers",
     ]),
     (Cue::ImpactWord, &[
         "affected", "impacted", "impact", "unable to", "could not", "couldn't", "cannot",
@@ -410,7 +412,8 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "prevented", "prevents", "preventing", "stopped", "no longer", "slowdown", "slowed down", "throttled", "drop*",
         "did not see", "didn't see", "not see", "not receive", "failure to", "lost service",
         "not accessible", "not available", "not able to", "unresponsive", "went down",
-        "outages", "interrupt*", "disruption", "at zero", "to zero", "exposure",
+        "outages", "interrupt*", "disruption", "at zero", "to zero", "exposure", "delays",
+        "delayed", "longer than usual", "longer-than-usual",
     ]),
     (Cue::Reader, &["you", "your", "you're", "you've"]),
     (Cue::Causal, &[

@@ -84,15 +84,21 @@ impl Criterion for Impact {
             if !(in_impact || c.has(Cue::NotAffected) || tells_an_effect(doc, s)) {
                 continue;
             }
-            let who = c.has(Cue::Reader)
-                || doc.hits_in(s).iter().any(|h| h.cue == Cue::Who && !inside_a_name(doc, h) && !vaguely(doc, s, h));
-            let quantified = quantities(doc.words(s)) > 0;
+            let people = || doc.hits_in(s).iter().filter(|h| h.cue == Cue::Who && !inside_a_name(doc, h));
+            let who = c.has(Cue::Reader) || people().any(|h| !vaguely(doc, s, h));
+            // "Some players may have seen slow queues for 47 minutes": a
+            // who left vague on purpose is not made specific by how long.
+            let vague_who = !who && people().next().is_some();
+            let amounts = quantities(doc.words(s));
+            let quantified = amounts > 0;
+            // Numbers beyond the durations count something ("3,000 users").
+            let counted = amounts > s.times.durations as usize;
             let what = c.has(Cue::Technology) || names_a_thing(doc, s);
             let extent = c.has(Cue::Scope)
                 || quantified
                 || s.times.durations > 0
                 || (c.has(Cue::NotAffected) && affirmed_impact);
-            let names_both = (who && (what || quantified)) || (what && extent);
+            let names_both = (who && (what || quantified)) || (what && extent && !(vague_who && !counted));
             if names_both && (in_impact || !has_section) {
                 specific.push(s);
             } else if !deferred {
@@ -234,6 +240,16 @@ mod tests {
     fn an_impact_section_to_be_done_is_missing() {
         let text = "## Impact\n\nTBD, numbers pending.\n\n## Timeline\n\n- 10:00 queue workers slow down\n";
         assert_eq!(verdict(R2, text), Missing);
+    }
+
+    #[test]
+    fn delays_for_some_customers_are_generic_impact() {
+        assert_eq!(verdict(R2, "Certain customers may have seen delays when paying by card."), Partial);
+    }
+
+    #[test]
+    fn a_vague_who_stays_generic_however_long() {
+        assert_eq!(verdict(R2, "For 35 minutes some customers may have seen slow pages in the Gravel Store."), Partial);
     }
 
     #[test]

@@ -53,17 +53,23 @@ impl Criterion for WhatWentWrong {
             })
         };
         let unknown = cause_body().next().is_some()
-            && cause_body().all(|s| s.cues.has(Cue::Investigating) || s.cues.has(Cue::Deferral));
+            && cause_body().all(|s| s.cues.any(&[Cue::Investigating, Cue::Deferral, Cue::Unknown]));
         let mut explained = Vec::new();
         let mut named = Vec::new();
         let mut investigating = Vec::new();
         for s in doc.prose_sentences() {
             let c = s.cues;
-            if c.has(Cue::Investigating) {
+            let in_cause = matches!(doc.topic(s), Topic::Cause | Topic::Analysis);
+            // "Root cause: unknown at this time" says no cause is known; the
+            // label's own "cause" names none.
+            let unknown_here = in_cause
+                && c.any(&[Cue::Unknown, Cue::Deferral])
+                && !c.has(Cue::Technology)
+                && !c.has(Cue::TechDetail);
+            if c.has(Cue::Investigating) || unknown_here {
                 investigating.push(s);
                 continue;
             }
-            let in_cause = matches!(doc.topic(s), Topic::Cause | Topic::Analysis);
             // "Operator error is never a root cause" names no cause.
             let causal = [Cue::Causal, Cue::CauseWord, Cue::Consequence]
                 .into_iter()
@@ -172,6 +178,11 @@ mod tests {
     fn a_cause_section_under_investigation_outweighs_a_because_elsewhere() {
         let text = "## Timeline\n\n- 08:10 we held off on a reboot because the last one lost data\n\n## Root cause\n\nUnder investigation.\n";
         assert_eq!(verdict(R3, text), Missing);
+    }
+
+    #[test]
+    fn a_cause_label_over_unknown_is_missing() {
+        assert_eq!(verdict(R3, "Root cause: unknown for now."), Missing);
     }
 
     #[test]
