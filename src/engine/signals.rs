@@ -477,13 +477,13 @@ mod tests {
 }
 
 /// Whether the text announces planned work ("Scheduled maintenance: ..."
-/// as its heading) and tells of nothing that went wrong: no cause, no
-/// attack. The work it describes is the plan itself, not a follow-up.
+/// as a heading, or as the subject line that opens an email) and tells of
+/// nothing that went wrong: no cause, no attack. The work it describes is
+/// the plan itself, not a follow-up.
 pub fn announces_planned_work(doc: &Document) -> bool {
-    let headed = doc
-        .sentences
-        .iter()
-        .any(|s| s.cues.has(Cue::Planned) && matches!(doc.block_of(s).kind, BlockKind::Heading(_)));
+    let headed = doc.sentences.iter().enumerate().any(|(i, s)| {
+        s.cues.has(Cue::Planned) && (i == 0 || matches!(doc.block_of(s).kind, BlockKind::Heading(_)))
+    });
     headed
         && !doc.prose_sentences().any(|s| {
             s.cues.any(&[Cue::CauseClass, Cue::Attack])

@@ -202,6 +202,12 @@ mod tests {
     }
 
     #[test]
+    fn a_maintenance_email_has_no_follow_ups() {
+        let text = "Subject: Scheduled maintenance on 3 May\n\nWe will move the billing database to new disks and will add monitoring for the replica.\n";
+        assert_eq!(verdict(R4, text), Missing);
+    }
+
+    #[test]
     fn a_maintenance_that_failed_still_has_follow_ups() {
         let text = "# Planned maintenance overran\n\nThe upgrade failed because the replica lagged.\n\n## Action items\n\n- Add a replica lag alert\n- Add a test for the upgrade script\n";
         assert_eq!(verdict(R4, text), Met);
