@@ -147,10 +147,11 @@ fn vaguely(doc: &Document, s: &Sentence, who: &Hit) -> bool {
     if doc.prose[who.prose.clone()].starts_with("team") && matches!(last, "the" | "our" | "engineering" | "support") {
         return true;
     }
+    let ends = [before.len(), before.strip_suffix(" of").unwrap_or(before).len()].map(|n| n + s.prose.start);
     let before = before.strip_suffix(" of").unwrap_or(before);
     let last = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
     (matches!(last, "some" | "certain") && s.cues.has(Cue::Hedge))
-        || doc.hits_in(s).iter().any(|h| h.cue == Cue::Minimiser && h.prose.end == before.len() + s.prose.start)
+        || doc.hits_in(s).iter().any(|h| h.cue == Cue::Minimiser && ends.contains(&h.prose.end))
 }
 
 /// "crates" in "crates.io" is part of a name, not the people affected.
@@ -250,6 +251,11 @@ mod tests {
     #[test]
     fn a_vague_who_stays_generic_however_long() {
         assert_eq!(verdict(R2, "For 35 minutes some customers may have seen slow pages in the Gravel Store."), Partial);
+    }
+
+    #[test]
+    fn a_subset_of_users_is_generic() {
+        assert_eq!(verdict(R2, "A subset of customers may have seen delays when paying through Gravel Pay."), Partial);
     }
 
     #[test]
