@@ -11,7 +11,10 @@
 //! the text says it had begun well before (in words, or by a clock time in
 //! the timeline's commentary earlier than its first entry). The time a status update was
 //! posted is not the incident's, nor is the date of a plan ("will be
-//! removed on January 31st").
+//! removed on January 31st"). A dated clock range ("14 May, 02:00 – 04:00
+//! UTC") gives the window by itself; "a little after 11pm" is vague, and
+//! "about two hours" is not an exact duration. A start the text "cannot
+//! tell" is unknown even when the same sentence gives the end's clock time.
 //!
 //! **Why.** Customers match the window against their own logs and support
 //! tickets; without it, they cannot tell whether their problem was yours.

@@ -9,7 +9,11 @@
 //! extent (all, any, a number, a duration, or what was not affected beside
 //! what was); a list of names under an impact heading also meets it. When
 //! the text has an impact section, only that section can meet the
-//! criterion; plans and promises are not impact.
+//! criterion; plans and promises are not impact, and an impact section that
+//! only says "TBD" states none. Only affirmed effects count ("without any
+//! interruption" denies one; the "error" of "human error" is a cause).
+//! "A small number of users" and "some customers may have" are a vague who:
+//! generic, and a duration does not make them specific.
 //!
 //! **Why.** Every reader's first question is "was it me?".
 //!

@@ -10,7 +10,9 @@
 //! cause") names none. An attack told with the system it went through is
 //! a cause with its mechanism, and so is a change told by its consequence
 //! ("binary files which can be unzipped, exposing a token"), and under a
-//! cause heading a system told with its failing detail.
+//! cause heading a system told with its failing detail. A cause section or
+//! label that says only "under investigation" or "unknown" outweighs a
+//! "because" elsewhere. A system failing "after a change" is a cause.
 //!
 //! **Why.** Without the cause, readers cannot judge whether the fix is real.
 //!

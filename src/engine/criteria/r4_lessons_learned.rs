@@ -7,7 +7,12 @@
 //! reviewing our processes") is partial; "Action items: TBD" is missing.
 //! Items of an action list that name what they change count as follow-ups;
 //! instructions to the reader or to the users ("users of 1.25 can apply the
-//! patches") and declined promises ("we will not") do not.
+//! patches") and declined promises ("we will not") do not. An item that
+//! opens with an imperative verb ("Move renewal into the pipeline") names a
+//! change. "The issue has been resolved" and "a fix has been implemented and
+//! we are monitoring" are mitigation; "evaluating options" and "continue to
+//! invest" are generic promises. A notice of planned work in which nothing
+//! went wrong has no follow-ups.
 //!
 //! **Why.** The follow-ups are the only proof that it will not happen again.
 //!
