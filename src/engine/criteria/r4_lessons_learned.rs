@@ -66,7 +66,13 @@ impl Criterion for LessonsLearned {
             // Restoring service ("the issue has been resolved") is
             // mitigation, unless listed among the follow-ups.
             let restoring = c.has(Cue::Mitigation) || tells_recovery(doc, s);
-            let remedy = c.has(Cue::Remedy) && (in_follow_up || !restoring);
+            // An action-list item that opens with the mitigation ("Restarted
+            // the database") tells what was done to recover, not a change.
+            let opens_with_mitigation = doc
+                .hits_in(s)
+                .iter()
+                .any(|h| h.cue == Cue::Mitigation && doc.prose[s.prose.start..h.prose.start].trim().is_empty());
+            let remedy = c.has(Cue::Remedy) && ((in_follow_up && !opens_with_mitigation) || !restoring);
             // An item of an action list that names what it changes is a
             // follow-up even without a remedy word ("Use IRSA instead of AWS
             // keys"); an item that tells how the incident ended ("what went
@@ -74,6 +80,7 @@ impl Criterion for LessonsLearned {
             let action_item = in_follow_up
                 && doc.block_of(s).kind == BlockKind::ListItem
                 && !c.has(Cue::EndWord)
+                && !opens_with_mitigation
                 && (c.has(Cue::Technology) || c.has(Cue::TechDetail) || names_a_thing(doc, s) || opens_with_action_verb(doc, s));
             if (c.has(Cue::Boilerplate) && !in_follow_up) || (c.has(Cue::VaguePromise) && !action_item) {
                 generic.push(s);
@@ -150,6 +157,12 @@ mod tests {
     fn imperative_items_of_an_action_list_meet_r4() {
         let text = "Next steps:\n\n- Move renewal into the deploy pipeline\n- Split the shared queue in two\n";
         assert_eq!(verdict(R4, text), Met);
+    }
+
+    #[test]
+    fn action_items_that_only_restore_service_are_not_follow_ups() {
+        let text = "## Follow-ups\n\n- Rebooted the mail server\n- Redeployed the web frontend\n";
+        assert_eq!(verdict(R4, text), Missing);
     }
 
     #[test]
