@@ -716,7 +716,7 @@ impl Builder<'_> {
         }
         let words = head.split_ascii_whitespace().count();
         let standalone = rest.trim().is_empty();
-        if words == 0 || words > if standalone { 8 } else { 4 } {
+        if words == 0 || words > if standalone { 6 } else { 4 } {
             return None;
         }
         match topic_of(head) {
