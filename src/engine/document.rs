@@ -335,7 +335,7 @@ const TOPIC_WORDS: &[(Topic, &[&str])] = &[
         "action", "follow-up", "follow up", "followup", "lesson", "next step", "doing about",
         "going forward", "prevent", "improvement", "remediation", "what we will", "what we're",
         "what we are", "future", "changes", "learned", "learnt", "recommendation", "todo",
-        "to do", "mitigations",
+        "to do", "mitigations", "we've changed", "we have changed", "we changed",
     ]),
     (Topic::Timeline, &["timeline", "key events", "chronology", "sequence of events", "time line"]),
     (Topic::Impact, &["impact", "affected", "who was", "scope"]),
@@ -619,7 +619,10 @@ impl<'t> Builder<'t> {
             .map_or(src_start, |p| p.src.end)
             .max(src_start);
 
+        let had_strong = self.leading_strong.is_some();
         let label = self.take_label(kind, prose_start, prose_end);
+        let plain = if had_strong { None } else { self.plain_label(kind, prose_start, prose_end) };
+        let label = label.or(plain.map(|(t, _)| t));
         let topic = match kind {
             BlockKind::Heading(level) => {
                 let t = topic_of(&self.prose[prose_start..prose_end]);
@@ -650,10 +653,13 @@ impl<'t> Builder<'t> {
                 *top = Some(t);
             }
         }
-        // A label standing alone ("**Impact**:") names what follows it.
+        // A label standing alone ("**Impact**:", or plain "What we fixed:")
+        // names what follows it.
         if let (Some(t), BlockKind::Paragraph) = (label, kind) {
             let rest = self.leading_strong.clone().map_or(prose_end, |r| r.end);
-            if self.prose[rest..prose_end].trim_matches(|c: char| c == ':' || c.is_whitespace()).is_empty() {
+            let bold_alone = had_strong
+                && self.prose[rest..prose_end].trim_matches(|c: char| c == ':' || c.is_whitespace()).is_empty();
+            if bold_alone || plain.is_some_and(|(_, alone)| alone) {
                 self.section_topic = t;
             }
         }
@@ -687,6 +693,35 @@ impl<'t> Builder<'t> {
         match topic_of(inner) {
             Topic::Other => None,
             t => Some(t),
+        }
+    }
+}
+
+impl Builder<'_> {
+    /// Plain text has labels too: a paragraph or list item that opens with
+    /// a few words and a colon ("Impact: TBD", "Root cause: unknown"), or a
+    /// short line that is only a label ("What we have changed since:").
+    /// Clock times ("14:02") are not labels: the colon must end the block
+    /// or be followed by a space.
+    /// Returns the topic and whether the label stands alone.
+    fn plain_label(&self, kind: BlockKind, prose_start: usize, prose_end: usize) -> Option<(Topic, bool)> {
+        if !matches!(kind, BlockKind::Paragraph | BlockKind::ListItem) {
+            return None;
+        }
+        let text = &self.prose[prose_start..prose_end];
+        let colon = text.find(':')?;
+        let (head, rest) = (&text[..colon], &text[colon + 1..]);
+        if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) || head.contains(['.', '?', '!', ';', ',']) {
+            return None;
+        }
+        let words = head.split_ascii_whitespace().count();
+        let standalone = rest.trim().is_empty();
+        if words == 0 || words > if standalone { 6 } else { 4 } {
+            return None;
+        }
+        match topic_of(head) {
+            Topic::Other => None,
+            t => Some((t, standalone)),
         }
     }
 }
@@ -767,6 +802,21 @@ mod tests {
         let doc = Document::parse("- **Impact**:\n  - IE11 users could not log in\n- **Context**: x\n");
         let s = doc.sentences.iter().find(|s| doc.words(s).contains("ie11")).unwrap();
         assert_eq!(doc.topic(s), Topic::Impact);
+    }
+
+    #[test]
+    fn plain_text_labels_give_topics() {
+        let doc = Document::parse("Root cause: still being worked out.\n\nWhat we have changed since:\n\n- Nightly backups are now verified.\n\nAt 14:02 the queue stalled.\n");
+        let topics: Vec<Topic> = doc.sentences.iter().map(|s| doc.topic(s)).collect();
+        assert_eq!(topics[0], Topic::Cause);
+        assert_eq!(topics[2], Topic::FollowUp);
+        assert_eq!(topics[3], Topic::FollowUp);
+    }
+
+    #[test]
+    fn a_sentence_with_a_colon_is_not_a_label() {
+        let doc = Document::parse("The reason we paused the fix was simple: nobody knew the cause.\n\nBetween 14:02 and 15:00 nothing worked.\n");
+        assert!(doc.blocks.iter().all(|b| b.label.is_none()));
     }
 
     #[test]

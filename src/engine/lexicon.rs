@@ -137,6 +137,9 @@ cues! {
     Mitigation,
     /// "action item", "follow-up", "todo", "next steps".
     ActionHeading,
+    /// A promise with no change in it: "evaluating options", "continue to
+    /// invest", "even more resilient".
+    VaguePromise,
 
     // ---- technology (B1) ----
     /// A named technology: "kubernetes", "nginx", "postgres", "dns", "tls".
@@ -345,7 +348,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "early morning", "late night",
     ]),
     (Cue::StartWord, &[
-        "started", "start", "began", "begun", "beginning", "first", "detected", "noticed",
+        "started", "start", "starting", "began", "begun", "beginning", "first", "detected", "noticed",
         "reported", "since", "from", "onset", "occurred", "occurs", "introduced",
         "was merged", "deployed", "fault occurs", "incident declared", "identified",
         "alerted", "paged", "discovered", "received a report", "went down", "broke",
@@ -358,7 +361,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
     ]),
     (Cue::Unknown, &[
         "unknown", "unclear", "not known", "not sure", "uncertain", "tbc", "to be confirmed",
-        "time tbd",
+        "time tbd", "cannot tell", "can't tell", "unable to tell", "no way to tell",
     ]),
     (Cue::Onset, &[
         "started", "starts", "start of", "began", "begins", "begin", "begun", "onset",
@@ -383,7 +386,9 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "contributor*", "maintainer*", "crate owners", "publishers", "subscribers", "tenants",
         "accounts", "organisations", "organizations", "service teams", "everyone", "anyone",
         "applications", "apps", "projects", "sites", "repositories", "crates", "packages",
-        "builds", "requests", "launches", "sessions", "downloads", "members",
+        "builds", "requests", "launches", "sessions", "downloads", "members", "players",
+        "shoppers", "merchants", "sellers", "buyers", "viewers", "readers", "listeners",
+        "students", "patients", "riders", "guests", "creators", "advertisers", "passengers",
     ]),
     (Cue::ImpactWord, &[
         "affected", "impacted", "impact", "unable to", "could not", "couldn't", "cannot",
@@ -404,10 +409,11 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "no action is required", "no impact", "not exposed",
     ]),
     (Cue::ImpactEffect, &[
-        "prevent*", "stopped", "no longer", "slowdown", "slowed down", "throttled", "drop*",
+        "prevented", "prevents", "preventing", "stopped", "no longer", "slowdown", "slowed down", "throttled", "drop*",
         "did not see", "didn't see", "not see", "not receive", "failure to", "lost service",
         "not accessible", "not available", "not able to", "unresponsive", "went down",
-        "outages", "interrupt*", "disruption", "at zero", "to zero", "exposure",
+        "outages", "interrupt*", "disruption", "at zero", "to zero", "exposure", "delays",
+        "delayed", "longer than usual", "longer-than-usual",
     ]),
     (Cue::Reader, &["you", "your", "you're", "you've"]),
     (Cue::Causal, &[
@@ -416,6 +422,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "meaning that", "so that", "which caused", "triggered", "this is because", "since the",
         "which led", "therefore", "thus", "which made", "made our", "prevented", "this means",
         "that meant", "due to the", "owing to", "stemmed from", "the reason", "consequently",
+        "after a change", "after the change", "following a change", "following the change",
     ]),
     (Cue::CauseWord, &[
         "root cause", "the cause", "cause of", "the problem was", "the issue was", "the bug",
@@ -505,7 +512,16 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "rolled back", "roll back", "rollback", "reverted", "revert*", "restarted", "restart*",
         "rebooted", "reboot*", "restored", "restore*", "redeployed", "redeploy*",
         "failed over", "scaled up", "cleared the cache", "recreated", "re-created",
-        "manually", "workaround", "hotfix", "temporarily",
+        "manually", "workaround", "hotfix", "temporarily", "monitoring the results",
+        "monitoring the situation", "continue to monitor", "fix has been implemented",
+        "fix has been deployed", "fix has been applied",
+    ]),
+    (Cue::VaguePromise, &[
+        "evaluating options", "exploring options", "looking at options", "looking into ways",
+        "looking at ways", "continue to invest", "continuing to invest", "continue to improve",
+        "continuing to improve", "even more resilient", "more resilient in", "further strengthen",
+        "strengthen our", "reviewing internal processes", "review internal processes",
+        "reviewing our internal", "learn from this", "invest heavily",
     ]),
     (Cue::ActionHeading, &[
         "action item*", "action point*", "follow-up*", "follow up*", "followup*", "next steps",

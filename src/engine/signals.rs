@@ -475,3 +475,37 @@ mod tests {
         assert_eq!(affirmed(&doc, s, Cue::Channel).count(), 1);
     }
 }
+
+/// Whether the text announces planned work ("Scheduled maintenance: ..."
+/// as a heading, or as the subject line that opens an email) and tells of
+/// nothing that went wrong: no cause, no attack. The work it describes is
+/// the plan itself, not a follow-up.
+pub fn announces_planned_work(doc: &Document) -> bool {
+    let headed = doc.sentences.iter().enumerate().any(|(i, s)| {
+        s.cues.has(Cue::Planned) && (i == 0 || matches!(doc.block_of(s).kind, BlockKind::Heading(_)))
+    });
+    headed
+        && !doc.prose_sentences().any(|s| {
+            s.cues.any(&[Cue::CauseClass, Cue::Attack])
+                || [Cue::Causal, Cue::CauseWord].into_iter().any(|c| affirmed(doc, s, c).next().is_some())
+        })
+}
+
+/// Verbs that open an action item: "Add an alert…", "Move renewal into…".
+const ACTION_VERBS: &[&str] = &[
+    "add", "move", "replace", "remove", "document", "automate", "split", "enable", "disable",
+    "require", "create", "introduce", "switch", "migrate", "rotate", "update", "upgrade",
+    "write", "build", "set", "change", "implement", "audit", "limit", "restrict", "separate",
+    "schedule", "train", "define", "track", "deprecate", "alert", "page", "pin", "block",
+];
+
+/// Whether a sentence opens with an imperative verb, as an action item
+/// does ("Move renewal into the deploy pipeline").
+pub fn opens_with_action_verb(doc: &Document, s: &Sentence) -> bool {
+    let first = doc
+        .words(s)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    ACTION_VERBS.contains(&first)
+}

@@ -17,6 +17,47 @@ pub struct TimeMarks {
     pub zone: bool,
     /// The first clock time, in minutes after midnight (24-hour).
     pub first_minute: Option<u16>,
+    /// Two clock times joined as a range: "02:00 – 04:00", "14:02 to
+    /// 14:39 UTC", "between 9:10 and 9:40".
+    pub range: bool,
+    /// Clock times given only as "a little after 11pm": vague by rule.
+    pub vague_clocks: u8,
+    /// Durations given as "about 2 hours", "over an hour": not exact.
+    pub approx_durations: u8,
+}
+
+/// Words that make the clock time after them vague.
+const VAGUE_CLOCK: &[&str] = &["a little after", "a bit after", "sometime after", "some time after", "sometime around"];
+
+/// Words that make the duration after them approximate.
+const APPROX: &[&str] = &[
+    "about", "around", "roughly", "approximately", "approx", "nearly", "almost", "over",
+    "more than", "less than", "under", "up to", "~",
+];
+
+/// Whether the text just before `at` ends with one of `words`.
+fn qualified(text: &str, at: usize, words: &[&str]) -> bool {
+    let before = text[..at].trim_end();
+    words.iter().any(|w| {
+        before.ends_with(w) && before[..before.len() - w.len()].chars().next_back().is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
+}
+
+/// Whether the text between two clock times joins them as a range: one
+/// connector, give or take a time zone ("utc to", "-").
+fn joins_a_range(gap: &str) -> bool {
+    let mut connectors = 0;
+    for token in gap.split_ascii_whitespace() {
+        if ZONES.contains(&token) {
+            continue;
+        }
+        if matches!(token, "-" | "\u{2013}" | "\u{2014}" | "to" | "until" | "till" | "and" | "through") {
+            connectors += 1;
+        } else {
+            return false;
+        }
+    }
+    connectors == 1 || (connectors == 0 && matches!(gap.trim(), "-" | "\u{2013}"))
 }
 
 const MONTHS: &[&str] = &[
@@ -39,6 +80,8 @@ const DURATION_UNITS: &[&str] = &[
 pub fn scan(text: &str) -> TimeMarks {
     let b = text.as_bytes();
     let mut marks = TimeMarks::default();
+    // Where the last clock time ended, to tell a range.
+    let mut last_clock: Option<usize> = None;
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() || (i > 0 && is_word(b[i - 1]) && !b[i - 1].is_ascii_digit() && b[i - 1] != b't') {
@@ -54,6 +97,9 @@ pub fn scan(text: &str) -> TimeMarks {
                     let next_end = word_end(b, next);
                     if matches!(&text[next..next_end], "hour" | "day" | "minute") {
                         marks.durations = marks.durations.saturating_add(1);
+                        if qualified(text, i, APPROX) {
+                            marks.approx_durations = marks.approx_durations.saturating_add(1);
+                        }
                     }
                 }
                 i = end.max(i + 1);
@@ -93,6 +139,12 @@ pub fn scan(text: &str) -> TimeMarks {
                     end = digits(b, end + 1).1;
                 }
                 marks.clocks = marks.clocks.saturating_add(1);
+                if qualified(text, start, VAGUE_CLOCK) {
+                    marks.vague_clocks = marks.vague_clocks.saturating_add(1);
+                }
+                if last_clock.is_some_and(|l| l <= start && joins_a_range(&text[l..start])) {
+                    marks.range = true;
+                }
                 let after = skip_spaces(b, end);
                 let after_end = word_end(b, after);
                 let word = &text[after..after_end];
@@ -105,6 +157,7 @@ pub fn scan(text: &str) -> TimeMarks {
                 if zone_follows(text, end) {
                     marks.zone = true;
                 }
+                last_clock = Some(end);
                 i = end;
                 continue;
             }
@@ -115,10 +168,17 @@ pub fn scan(text: &str) -> TimeMarks {
             let after_end = word_end(b, after);
             if after - e1 <= 1 && matches!(&text[after..after_end], "am" | "pm") {
                 marks.clocks = marks.clocks.saturating_add(1);
+                if qualified(text, start, VAGUE_CLOCK) {
+                    marks.vague_clocks = marks.vague_clocks.saturating_add(1);
+                }
+                if last_clock.is_some_and(|l| l <= start && joins_a_range(&text[l..start])) {
+                    marks.range = true;
+                }
                 marks.first_minute.get_or_insert((twenty_four(n1, b[after] == b'p') * 60) as u16);
                 if zone_follows(text, after_end) {
                     marks.zone = true;
                 }
+                last_clock = Some(after_end);
                 i = after_end;
                 continue;
             }
@@ -148,6 +208,9 @@ pub fn scan(text: &str) -> TimeMarks {
         let compact = unit_start == end;
         if DURATION_UNITS.contains(&unit) && (spelled || compact) && !(unit == "m" && spelled) {
             marks.durations = marks.durations.saturating_add(1);
+            if qualified(text, start, APPROX) {
+                marks.approx_durations = marks.approx_durations.saturating_add(1);
+            }
             i = unit_end;
             // "1h50m" or "0h 30m" is one duration.
             let next = skip_spaces(b, i);
@@ -253,6 +316,23 @@ fn skip_spaces(b: &[u8], start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_clock_times_joined_are_a_range() {
+        assert!(scan("sunday 9 june, 22:00 \u{2013} 23:30 cet").range);
+        assert!(scan("from 9:10 utc to 9:40 utc the queue was stuck").range);
+        assert!(scan("between 1pm and 3pm").range);
+        assert!(!scan("we paged at 10:05 and again posted at 10:20").range);
+        assert!(!scan("at 10:05 we paged").range);
+    }
+
+    #[test]
+    fn qualified_times_are_marked_vague_or_approximate() {
+        let m = scan("a little after 11pm, for about 2 hours");
+        assert_eq!((m.clocks, m.vague_clocks, m.durations, m.approx_durations), (1, 1, 1, 1));
+        let m = scan("at 23:05, for 47 minutes, then over an hour");
+        assert_eq!((m.vague_clocks, m.durations, m.approx_durations), (0, 2, 1));
+    }
 
     #[test]
     fn clock_times_with_zones() {

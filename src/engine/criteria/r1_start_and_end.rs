@@ -11,7 +11,10 @@
 //! the text says it had begun well before (in words, or by a clock time in
 //! the timeline's commentary earlier than its first entry). The time a status update was
 //! posted is not the incident's, nor is the date of a plan ("will be
-//! removed on January 31st").
+//! removed on January 31st"). A dated clock range ("14 May, 02:00 – 04:00
+//! UTC") gives the window by itself; "a little after 11pm" is vague, and
+//! "about two hours" is not an exact duration. A start the text "cannot
+//! tell" is unknown even when the same sentence gives the end's clock time.
 //!
 //! **Why.** Customers match the window against their own logs and support
 //! tickets; without it, they cannot tell whether their problem was yours.
@@ -49,15 +52,27 @@ impl Criterion for StartAndEnd {
         let counts = |s: &Sentence| doc.block_of(s).kind != BlockKind::Code && !s.cues.has(Cue::StatusPost);
         let timed_at = |i: usize| {
             let s = &sentences[i];
-            s.times.clocks > 0
+            // A dated clock range ("14 May, 02:00 – 04:00 UTC") is a window
+            // by itself. "X was unaffected" tells no start or end.
+            let impact = s.cues.has(Cue::ImpactWord) && !s.cues.has(Cue::NotAffected);
+            s.times.clocks > s.times.vague_clocks
                 && counts(s)
                 && (doc.topic(s) == Topic::Timeline
-                    || s.cues.any(&[Cue::StartWord, Cue::EndWord, Cue::ImpactWord, Cue::Onset])
+                    || s.cues.any(&[Cue::StartWord, Cue::EndWord, Cue::Onset])
+                    || impact
+                    || (s.times.range && s.times.dates > 0)
                     || matches!(doc.block_of(s).kind, BlockKind::Heading(_) | BlockKind::TableRow { .. }))
         };
         let timed: Vec<usize> = (0..sentences.len()).filter(|&i| timed_at(i)).collect();
-        let clocks: usize = timed.iter().map(|&i| sentences[i].times.clocks as usize).sum();
+        // "A little after 11pm" is vague by rule; "about an hour" is not an
+        // exact duration, though it still tells how long.
+        let clocks: usize = timed
+            .iter()
+            .map(|&i| (sentences[i].times.clocks - sentences[i].times.vague_clocks) as usize)
+            .sum();
         let durations: Vec<_> = doc.prose_sentences().filter(|s| s.times.durations > 0).collect();
+        let exact_durations: Vec<_> =
+            durations.iter().copied().filter(|s| s.times.durations > s.times.approx_durations).collect();
         // "Support will be removed on January 31st" dates a plan.
         let dates: Vec<_> = sentences
             .iter()
@@ -89,10 +104,15 @@ impl Criterion for StartAndEnd {
             (Some(first), Some(last)) if entries.len() >= 2 => (first.times.clocks == 0, last.times.clocks == 0),
             _ => (false, false),
         };
-        // "First detected 2023-01-04 (time TBC)": the start is not known.
-        let start_unknown = sentences
-            .iter()
-            .any(|s| s.cues.has(Cue::StartWord) && s.cues.has(Cue::Unknown) && s.times.clocks == 0);
+        // "First detected 2023-01-04 (time TBC)": the start is not known;
+        // nor is it in "exposed from 3 May (we cannot tell when) until we
+        // revoked it at 16:40", where the one clock time is the end's.
+        let unknown_start = |s: &Sentence| {
+            s.cues.has(Cue::StartWord)
+                && s.cues.has(Cue::Unknown)
+                && (s.times.clocks == 0 || (s.times.clocks == 1 && !s.times.range && s.cues.has(Cue::EndWord)))
+        };
+        let start_unknown = sentences.iter().any(unknown_start);
         // The start given is when it was noticed; that stands for the start
         // unless the text says the problem had begun well before.
         let onset_timed = timed.iter().any(|&i| {
@@ -115,7 +135,7 @@ impl Criterion for StartAndEnd {
         let began_earlier = !onset_timed && doc.prose_sentences().any(earlier);
 
         let timed: Vec<&Sentence> = timed.into_iter().map(|i| &sentences[i]).collect();
-        if clocks >= 2 || (clocks == 1 && !durations.is_empty()) {
+        if clocks >= 2 || (clocks == 1 && !exact_durations.is_empty()) {
             let window = timed.iter().copied().take(2).chain(timed.last().copied());
             if start_dated || end_dated {
                 let ends = entries.first().into_iter().chain(end).copied();
@@ -123,9 +143,7 @@ impl Criterion for StartAndEnd {
                     .citing(ends.chain(timed.iter().copied().take(1)));
             }
             if start_unknown {
-                let unknown = sentences
-                    .iter()
-                    .filter(|s| s.cues.has(Cue::StartWord) && s.cues.has(Cue::Unknown) && s.times.clocks == 0);
+                let unknown = sentences.iter().filter(|s| unknown_start(s));
                 return Finding::partial("The end is precise, but the start is not known.")
                     .citing(unknown.take(1).chain(timed.last().copied()));
             }
@@ -137,7 +155,7 @@ impl Criterion for StartAndEnd {
                 return Finding::met("The start and the end are given as clock times.").citing(window);
             }
             return Finding::met("A start time and a duration give the window.")
-                .citing(timed.into_iter().chain(durations.into_iter().take(1)));
+                .citing(timed.into_iter().chain(exact_durations.into_iter().take(1)));
         }
         if clocks == 1 {
             return Finding::partial("Only one end of the incident has a clock time.").citing(timed);
@@ -242,6 +260,38 @@ mod tests {
     fn day_headers_over_clock_times_are_not_date_only_entries() {
         let text = "## Timeline\n\n### 2020-02-20\n\n- 21:17 UTC: crates published\n- 22:48 UTC: fix deployed\n";
         assert_eq!(verdict(R1, text), Met);
+    }
+
+    #[test]
+    fn a_dated_clock_range_meets_r1() {
+        assert_eq!(verdict(R1, "**Window:** Sunday 9 June 2030, 22:00 \u{2013} 23:30 CET"), Met);
+    }
+
+    #[test]
+    fn a_start_time_and_an_exact_duration_meet_r1() {
+        assert_eq!(verdict(R1, "Starting at 07:15 UTC and for 25 minutes, uploads hung."), Met);
+    }
+
+    #[test]
+    fn an_exposure_of_unknown_start_with_a_precise_end_is_partial() {
+        let text = "The key was exposed from a commit on 2 May (we cannot tell the hour) until we rotated it at 09:12 UTC on 4 May.";
+        assert_eq!(verdict(R1, text), Partial);
+    }
+
+    #[test]
+    fn a_clock_time_beside_what_was_unaffected_is_not_the_window() {
+        assert_eq!(verdict(R1, "Late on Friday the site broke. Readers told us at 2am that the forum was unaffected."), Missing);
+    }
+
+    #[test]
+    fn a_start_with_an_approximate_duration_is_partial() {
+        assert_eq!(verdict(R1, "Starting at 07:15 UTC, uploads hung for about two hours."), Partial);
+        assert_eq!(verdict(R1, "Starting at 07:15 UTC, uploads hung for roughly 2 hours."), Partial);
+    }
+
+    #[test]
+    fn a_clock_time_a_little_after_is_vague() {
+        assert_eq!(verdict(R1, "Uploads broke a little after 9pm and were fixed at 23:40 UTC."), Partial);
     }
 
     #[test]

@@ -9,7 +9,11 @@
 //! extent (all, any, a number, a duration, or what was not affected beside
 //! what was); a list of names under an impact heading also meets it. When
 //! the text has an impact section, only that section can meet the
-//! criterion; plans and promises are not impact.
+//! criterion; plans and promises are not impact, and an impact section that
+//! only says "TBD" states none. Only affirmed effects count ("without any
+//! interruption" denies one; the "error" of "human error" is a cause).
+//! "A small number of users" and "some customers may have" are a vague who:
+//! generic, and a duration does not make them specific.
 //!
 //! **Why.** Every reader's first question is "was it me?".
 //!
@@ -24,7 +28,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{BlockKind, Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, names_a_thing, quantities};
+use crate::engine::signals::{affirmed, names_a_thing, negated_before, quantities};
 
 pub struct Impact;
 
@@ -44,7 +48,15 @@ impl Criterion for Impact {
     fn review(&self, doc: &Document) -> Finding {
         // An explicit impact section is the author's statement of impact:
         // when there is one, it alone can meet the criterion.
-        let has_section = doc.prose_sentences().any(|s| doc.topic(s) == Topic::Impact);
+        // An impact section that only defers ("Impact: TBD") says the
+        // impact is not known yet: symptoms told elsewhere do not stand in
+        // for it, though a specific statement still meets.
+        let impact_body = || {
+            doc.prose_sentences()
+                .filter(|s| doc.topic(s) == Topic::Impact && !matches!(doc.block_of(s).kind, BlockKind::Heading(_)))
+        };
+        let deferred = impact_body().next().is_some() && impact_body().all(|s| s.cues.has(Cue::Deferral));
+        let has_section = !deferred && doc.prose_sentences().any(|s| doc.topic(s) == Topic::Impact);
         // "X was not affected" counts towards met only beside something
         // that was affected; a denial alone stays partial.
         let affirmed_impact = doc.prose_sentences().any(|s| {
@@ -70,20 +82,30 @@ impl Criterion for Impact {
             if !in_impact && is_plan(doc, s) {
                 continue;
             }
-            if !(in_impact || c.any(&[Cue::ImpactWord, Cue::ImpactEffect, Cue::NotAffected])) {
+            if c.has(Cue::Deferral) {
                 continue;
             }
-            let who = c.has(Cue::Reader) || doc.hits_in(s).iter().any(|h| h.cue == Cue::Who && !inside_a_name(doc, h));
-            let quantified = quantities(doc.words(s)) > 0;
+            if !(in_impact || c.has(Cue::NotAffected) || tells_an_effect(doc, s)) {
+                continue;
+            }
+            let people = || doc.hits_in(s).iter().filter(|h| h.cue == Cue::Who && !inside_a_name(doc, h));
+            let who = c.has(Cue::Reader) || people().any(|h| !vaguely(doc, s, h));
+            // "Some players may have seen slow queues for 47 minutes": a
+            // who left vague on purpose is not made specific by how long.
+            let vague_who = !who && people().next().is_some();
+            let amounts = quantities(doc.words(s));
+            let quantified = amounts > 0;
+            // Numbers beyond the durations count something ("3,000 users").
+            let counted = amounts > s.times.durations as usize;
             let what = c.has(Cue::Technology) || names_a_thing(doc, s);
             let extent = c.has(Cue::Scope)
                 || quantified
                 || s.times.durations > 0
                 || (c.has(Cue::NotAffected) && affirmed_impact);
-            let names_both = (who && (what || quantified)) || (what && extent);
+            let names_both = (who && (what || quantified)) || (what && extent && !(vague_who && !counted));
             if names_both && (in_impact || !has_section) {
                 specific.push(s);
-            } else {
+            } else if !deferred {
                 generic.push(s);
             }
         }
@@ -103,6 +125,37 @@ impl Criterion for Impact {
 /// taking steps to get the domain taken down" says nothing was down.
 fn is_plan(doc: &Document, s: &Sentence) -> bool {
     s.cues.has(Cue::Boilerplate) || (doc.topic(s) == Topic::FollowUp && s.cues.has(Cue::Commitment))
+}
+
+/// An effect the sentence affirms: "users could not log in", not "played
+/// without any interruption", and not the "error" of "human error", which
+/// names a cause.
+fn tells_an_effect(doc: &Document, s: &Sentence) -> bool {
+    let hits = doc.hits_in(s);
+    hits.iter().any(|h| {
+        matches!(h.cue, Cue::ImpactWord | Cue::ImpactEffect)
+            && !negated_before(doc, s, h.prose.start)
+            && !hits.iter().any(|c| {
+                c.cue == Cue::CauseClass && c.prose.start <= h.prose.start && h.prose.end <= c.prose.end
+            })
+    })
+}
+
+/// Who, but only generically: "a small number of users", and "some" or
+/// "certain customers" who only "may have" been affected ("some users could
+/// not log in" says who was; "some users may have seen errors" does not).
+/// "Our team" and "the team" investigating are the authors, not the affected.
+fn vaguely(doc: &Document, s: &Sentence, who: &Hit) -> bool {
+    let before = doc.prose[s.prose.start..who.prose.start].trim_end();
+    let last = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+    if doc.prose[who.prose.clone()].starts_with("team") && matches!(last, "the" | "our" | "engineering" | "support") {
+        return true;
+    }
+    let ends = [before.len(), before.strip_suffix(" of").unwrap_or(before).len()].map(|n| n + s.prose.start);
+    let before = before.strip_suffix(" of").unwrap_or(before);
+    let last = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+    (matches!(last, "some" | "certain") && s.cues.has(Cue::Hedge))
+        || doc.hits_in(s).iter().any(|h| h.cue == Cue::Minimiser && ends.contains(&h.prose.end))
 }
 
 /// "crates" in "crates.io" is part of a name, not the people affected.
@@ -159,6 +212,54 @@ mod tests {
     fn a_list_of_affected_names_meets_r2() {
         let text = "## Affected crates\n\n- `kaze` 0.1.6\n- `wasmer-runtime-core` 0.14.0\n";
         assert_eq!(verdict(R2, text), Met);
+    }
+
+    #[test]
+    fn some_users_who_may_have_been_affected_are_generic() {
+        let text = "Some customers may have seen slow checkout pages in the Gravel Store app.";
+        assert_eq!(verdict(R2, text), Partial);
+    }
+
+    #[test]
+    fn some_users_who_could_not_use_a_named_feature_meet_r2() {
+        assert_eq!(verdict(R2, "Some customers could not pay with the Gravel Store app."), Met);
+    }
+
+    #[test]
+    fn the_team_investigating_is_not_who_was_affected() {
+        assert_eq!(verdict(R2, "The team is looking into reports of errors from the Gravel Store API."), Partial);
+    }
+
+    #[test]
+    fn a_small_number_of_users_is_generic() {
+        let text = "A small number of users were unable to upload photos to the Pixbin gallery.";
+        assert_eq!(verdict(R2, text), Partial);
+    }
+
+    #[test]
+    fn a_cause_class_and_a_recovery_say_nothing_about_impact() {
+        assert_eq!(verdict(R2, "Yesterday's trouble came from a configuration error. All good again now."), Missing);
+    }
+
+    #[test]
+    fn an_impact_section_to_be_done_is_missing() {
+        let text = "## Impact\n\nTBD, numbers pending.\n\n## Timeline\n\n- 10:00 queue workers slow down\n";
+        assert_eq!(verdict(R2, text), Missing);
+    }
+
+    #[test]
+    fn delays_for_some_customers_are_generic_impact() {
+        assert_eq!(verdict(R2, "Certain customers may have seen delays when paying by card."), Partial);
+    }
+
+    #[test]
+    fn a_vague_who_stays_generic_however_long() {
+        assert_eq!(verdict(R2, "For 35 minutes some customers may have seen slow pages in the Gravel Store."), Partial);
+    }
+
+    #[test]
+    fn a_subset_of_users_is_generic() {
+        assert_eq!(verdict(R2, "A subset of customers may have seen delays when paying through Gravel Pay."), Partial);
     }
 
     #[test]

@@ -10,7 +10,9 @@
 //! cause") names none. An attack told with the system it went through is
 //! a cause with its mechanism, and so is a change told by its consequence
 //! ("binary files which can be unzipped, exposing a token"), and under a
-//! cause heading a system told with its failing detail.
+//! cause heading a system told with its failing detail. A cause section or
+//! label that says only "under investigation" or "unknown" outweighs a
+//! "because" elsewhere. A system failing "after a change" is a cause.
 //!
 //! **Why.** Without the cause, readers cannot judge whether the fix is real.
 //!
@@ -22,7 +24,7 @@
 //! **Fails:** "The root cause is still under investigation."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::{Document, Topic};
+use crate::engine::document::{BlockKind, Document, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{affirmed, names_a_thing};
@@ -43,16 +45,33 @@ impl Criterion for WhatWentWrong {
     }
 
     fn review(&self, doc: &Document) -> Finding {
+        // A cause section that only says it is unknown ("Root cause: under
+        // investigation", "TBD") is the author's word that no cause is
+        // known: a "because" elsewhere does not name one, though a cause
+        // explained with its mechanism still meets.
+        let cause_body = || {
+            doc.prose_sentences().filter(|s| {
+                matches!(doc.topic(s), Topic::Cause | Topic::Analysis) && !matches!(doc.block_of(s).kind, BlockKind::Heading(_))
+            })
+        };
+        let unknown = cause_body().next().is_some()
+            && cause_body().all(|s| s.cues.any(&[Cue::Investigating, Cue::Deferral, Cue::Unknown]));
         let mut explained = Vec::new();
         let mut named = Vec::new();
         let mut investigating = Vec::new();
         for s in doc.prose_sentences() {
             let c = s.cues;
-            if c.has(Cue::Investigating) {
+            let in_cause = matches!(doc.topic(s), Topic::Cause | Topic::Analysis);
+            // "Root cause: unknown at this time" says no cause is known; the
+            // label's own "cause" names none.
+            let unknown_here = in_cause
+                && c.any(&[Cue::Unknown, Cue::Deferral])
+                && !c.has(Cue::Technology)
+                && !c.has(Cue::TechDetail);
+            if c.has(Cue::Investigating) || unknown_here {
                 investigating.push(s);
                 continue;
             }
-            let in_cause = matches!(doc.topic(s), Topic::Cause | Topic::Analysis);
             // "Operator error is never a root cause" names no cause.
             let causal = [Cue::Causal, Cue::CauseWord, Cue::Consequence]
                 .into_iter()
@@ -75,7 +94,7 @@ impl Criterion for WhatWentWrong {
             let detailed = in_cause && c.has(Cue::Technology) && c.has(Cue::TechDetail);
             if (((causal || detailed) && mechanism && !c.has(Cue::CauseClass)) || attack) && !narrating {
                 explained.push(s);
-            } else if causal || c.has(Cue::CauseClass) || (in_cause && mechanism) {
+            } else if !unknown && (causal || c.has(Cue::CauseClass) || (in_cause && mechanism)) {
                 named.push(s);
             }
         }
@@ -119,6 +138,12 @@ mod tests {
     }
 
     #[test]
+    fn a_system_failing_after_a_change_is_a_cause_with_its_mechanism() {
+        let text = "The database began rejecting writes after a change to its settings, and every upload failed.";
+        assert_eq!(verdict(R3, text), Met);
+    }
+
+    #[test]
     fn a_cause_class_is_partial() {
         assert_eq!(verdict(R3, "The outage was caused by human error."), Partial);
     }
@@ -149,6 +174,17 @@ mod tests {
     fn an_attack_told_with_its_vector_meets_r3() {
         let text = "These crates contained malicious build.rs files that sent metadata from the user's computer to a Telegram channel.";
         assert_eq!(verdict(R3, text), Met);
+    }
+
+    #[test]
+    fn a_cause_section_under_investigation_outweighs_a_because_elsewhere() {
+        let text = "## Timeline\n\n- 08:10 we held off on a reboot because the last one lost data\n\n## Root cause\n\nUnder investigation.\n";
+        assert_eq!(verdict(R3, text), Missing);
+    }
+
+    #[test]
+    fn a_cause_label_over_unknown_is_missing() {
+        assert_eq!(verdict(R3, "Root cause: unknown for now."), Missing);
     }
 
     #[test]

@@ -7,7 +7,12 @@
 //! reviewing our processes") is partial; "Action items: TBD" is missing.
 //! Items of an action list that name what they change count as follow-ups;
 //! instructions to the reader or to the users ("users of 1.25 can apply the
-//! patches") and declined promises ("we will not") do not.
+//! patches") and declined promises ("we will not") do not. An item that
+//! opens with an imperative verb ("Move renewal into the pipeline") names a
+//! change. "The issue has been resolved" and "a fix has been implemented and
+//! we are monitoring" are mitigation; "evaluating options" and "continue to
+//! invest" are generic promises. A notice of planned work in which nothing
+//! went wrong has no follow-ups.
 //!
 //! **Why.** The follow-ups are the only proof that it will not happen again.
 //!
@@ -21,7 +26,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, names_a_thing};
+use crate::engine::signals::{affirmed, announces_planned_work, names_a_thing, opens_with_action_verb};
 
 pub struct LessonsLearned;
 
@@ -41,6 +46,11 @@ impl Criterion for LessonsLearned {
     fn review(&self, doc: &Document) -> Finding {
         let mut concrete = Vec::new();
         let mut generic = Vec::new();
+        // A maintenance notice's "we will upgrade" is the plan, not a
+        // follow-up: nothing went wrong to follow up on.
+        if announces_planned_work(doc) {
+            return Finding::missing("A notice of planned work: nothing went wrong, so there is nothing to follow up.");
+        }
         for s in doc.prose_sentences() {
             let c = s.cues;
             // Instructions to the reader ("update your compiler") and
@@ -53,8 +63,16 @@ impl Criterion for LessonsLearned {
             // "We will not be issuing a patch" commits to nothing.
             let promised = affirmed(doc, s, Cue::Commitment).next().is_some();
             let committed = promised || in_follow_up;
-            // Restoring service is mitigation, unless listed among the follow-ups.
-            let remedy = c.has(Cue::Remedy) && (in_follow_up || !c.has(Cue::Mitigation));
+            // Restoring service ("the issue has been resolved") is
+            // mitigation, unless listed among the follow-ups.
+            let restoring = c.has(Cue::Mitigation) || tells_recovery(doc, s);
+            // An action-list item that opens with the mitigation ("Restarted
+            // the database") tells what was done to recover, not a change.
+            let opens_with_mitigation = doc
+                .hits_in(s)
+                .iter()
+                .any(|h| h.cue == Cue::Mitigation && doc.prose[s.prose.start..h.prose.start].trim().is_empty());
+            let remedy = c.has(Cue::Remedy) && ((in_follow_up && !opens_with_mitigation) || !restoring);
             // An item of an action list that names what it changes is a
             // follow-up even without a remedy word ("Use IRSA instead of AWS
             // keys"); an item that tells how the incident ended ("what went
@@ -62,8 +80,9 @@ impl Criterion for LessonsLearned {
             let action_item = in_follow_up
                 && doc.block_of(s).kind == BlockKind::ListItem
                 && !c.has(Cue::EndWord)
-                && (c.has(Cue::Technology) || c.has(Cue::TechDetail) || names_a_thing(doc, s));
-            if c.has(Cue::Boilerplate) && !in_follow_up {
+                && !opens_with_mitigation
+                && (c.has(Cue::Technology) || c.has(Cue::TechDetail) || names_a_thing(doc, s) || opens_with_action_verb(doc, s));
+            if (c.has(Cue::Boilerplate) && !in_follow_up) || (c.has(Cue::VaguePromise) && !action_item) {
                 generic.push(s);
             } else if (committed && remedy && (in_follow_up || doc.block_of(s).kind == BlockKind::ListItem || promised)) || action_item {
                 concrete.push(s);
@@ -85,6 +104,18 @@ impl Criterion for LessonsLearned {
         }
         Finding::missing("No lessons and no follow-up actions.")
     }
+}
+
+/// "Service has been restored", "the issue is resolved": the sentence
+/// tells how the incident ended.
+fn tells_recovery(doc: &Document, s: &Sentence) -> bool {
+    doc.hits_in(s).iter().any(|h| {
+        h.cue == Cue::EndWord
+            && matches!(
+                &doc.prose[h.prose.clone()],
+                "resolved" | "restored" | "recovered" | "back to normal" | "returned to normal" | "working again" | "back up"
+            )
+    })
 }
 
 /// "Users of 1.25 can apply the patches": a sentence about what the users
@@ -123,6 +154,18 @@ mod tests {
     }
 
     #[test]
+    fn imperative_items_of_an_action_list_meet_r4() {
+        let text = "Next steps:\n\n- Move renewal into the deploy pipeline\n- Split the shared queue in two\n";
+        assert_eq!(verdict(R4, text), Met);
+    }
+
+    #[test]
+    fn action_items_that_only_restore_service_are_not_follow_ups() {
+        let text = "## Follow-ups\n\n- Rebooted the mail server\n- Redeployed the web frontend\n";
+        assert_eq!(verdict(R4, text), Missing);
+    }
+
+    #[test]
     fn what_went_well_items_are_not_action_items() {
         let text = "## Lessons learned\n\n### What went well\n\n- The Grafana dashboard showed the outage at once\n- The Kubernetes pods recovered in minutes\n";
         assert_ne!(verdict(R4, text), Met);
@@ -156,6 +199,36 @@ mod tests {
     fn a_lesson_without_a_change_is_partial() {
         let text = "It took too long to realize that we had two separate issues at hand.";
         assert_eq!(verdict(R4, text), Partial);
+    }
+
+    #[test]
+    fn a_resolved_issue_and_a_fix_under_watch_are_not_follow_ups() {
+        let text = "The issue has been resolved. A fix has been implemented and we are monitoring the results.";
+        assert_eq!(verdict(R4, text), Missing);
+    }
+
+    #[test]
+    fn evaluating_options_is_a_generic_promise() {
+        let text = "We are evaluating options to make the checkout service even more resilient.";
+        assert_eq!(verdict(R4, text), Partial);
+    }
+
+    #[test]
+    fn the_work_of_a_maintenance_notice_is_not_a_follow_up() {
+        let text = "# Planned maintenance on 3 May\n\nWe will upgrade the billing database to a new version and will add a read replica.\n";
+        assert_eq!(verdict(R4, text), Missing);
+    }
+
+    #[test]
+    fn a_maintenance_email_has_no_follow_ups() {
+        let text = "Subject: Scheduled maintenance on 3 May\n\nWe will move the billing database to new disks and will add monitoring for the replica.\n";
+        assert_eq!(verdict(R4, text), Missing);
+    }
+
+    #[test]
+    fn a_maintenance_that_failed_still_has_follow_ups() {
+        let text = "# Planned maintenance overran\n\nThe upgrade failed because the replica lagged.\n\n## Action items\n\n- Add a replica lag alert\n- Add a test for the upgrade script\n";
+        assert_eq!(verdict(R4, text), Met);
     }
 
     #[test]
