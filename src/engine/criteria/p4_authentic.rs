@@ -56,6 +56,18 @@ fn distinct_hits(doc: &Document, s: &Sentence, cue: Cue) -> usize {
     count
 }
 
+/// Whether a hedge in the sentence bears on what the affected went through:
+/// "may have experienced", "may experience".
+fn hedges_the_experience(doc: &Document, s: &Sentence) -> bool {
+    s.cues.has(Cue::Hedge)
+        && doc.hits_in(s).iter().any(|h| {
+            h.cue == Cue::Hedge && {
+                let phrase = &doc.prose[h.prose.clone()];
+                phrase.ends_with("experienced") || phrase.ends_with("experience")
+            }
+        })
+}
+
 impl Criterion for Authentic {
     fn guidance(&self) -> &'static Guidance {
         &GUIDANCE
@@ -83,10 +95,20 @@ impl Criterion for Authentic {
                 candid.push(s);
             }
             let topic = doc.topic(s);
+            // A text without sections (a status note, a letter) tells the
+            // incident under no heading at all: there, any sentence not about
+            // the future is about the incident.
             let about_incident = topic != Topic::FollowUp
                 && (matches!(topic, Topic::Impact | Topic::Summary)
+                    || (topic == Topic::Other && !c.has(Cue::Future))
                     || c.any(&[Cue::ImpactWord, Cue::CauseWord]));
             let minimisers = if about_incident { distinct_hits(doc, s, Cue::Minimiser) } else { 0 };
+            // "Users may have experienced errors": a hedge on what the
+            // affected went through softens the impact as much as "a few
+            // users" does. Hedged explanations ("it appears to be a bug")
+            // are honest uncertainty, not minimising.
+            let hedged = about_incident && hedges_the_experience(doc, s);
+            let minimisers = minimisers + usize::from(hedged);
             if c.has(Cue::Marketing) {
                 marketing += 1;
             }
@@ -190,5 +212,25 @@ mod tests {
         let text = "**Impact**: User services were down for a few minutes.\n\n\
                     **Identified**: Users reported their applications down for a few minutes at 10:26.\n";
         assert_eq!(verdict(P4, text), Partial);
+    }
+
+    #[test]
+    fn a_note_without_headings_is_read_as_telling_the_incident() {
+        let text = "Between 03:00 and 03:40 UTC, uploads to the photo store paused briefly for a handful of accounts.";
+        assert_eq!(verdict(P4, text), Partial);
+    }
+
+    #[test]
+    fn a_hedge_on_what_users_went_through_softens_the_impact() {
+        let text = "At 11:20 UTC the billing export stalled for 25 minutes. \
+                    A small number of accounts may have experienced delayed invoices.";
+        assert_eq!(verdict(P4, text), Partial);
+    }
+
+    #[test]
+    fn a_hedged_explanation_is_honest_uncertainty_not_minimising() {
+        let text = "At 11:20 UTC the billing export stalled for 25 minutes. \
+                    The stall appears to be a race in the scheduler, and a handful of invoices were delayed.";
+        assert_eq!(verdict(P4, text), Met);
     }
 }
