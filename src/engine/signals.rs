@@ -302,6 +302,36 @@ pub fn quantities(text: &str) -> usize {
     count
 }
 
+/// Numbers that name a day of a month rather than measure anything: "on 3
+/// March", "7 nov". Each is also one of [`quantities`], whose unit the month
+/// seems to be.
+pub fn day_of_month_numbers(text: &str) -> usize {
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let b = text.as_bytes();
+    let mut count = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b':' || b[i - 1] == b'-')) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - start > 2 || b.get(i) != Some(&b' ') {
+            continue;
+        }
+        let word = text[i + 1..].split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+        if word.len() >= 3 && MONTHS.iter().any(|m| word[..3].eq_ignore_ascii_case(m)) && is_calendar_word(word) {
+            count += 1;
+        }
+    }
+    count
+}
+
 /// Whether a sentence names a particular thing: a capitalised word or
 /// acronym past its first word ("Binder", "IE11", "the Cloud Platform"), a
 /// dotted name ("mybinder.org") or inline code. Read from the original text,
@@ -365,6 +395,14 @@ mod tests {
         assert_eq!(quantities("about 30% of users saw 502 errors"), 2);
         assert_eq!(quantities("in 2018 we upgraded to 1.24.0 at 10:30"), 0);
         assert_eq!(quantities("30k crates"), 1);
+    }
+
+    #[test]
+    fn a_day_of_the_month_is_not_a_measure() {
+        assert_eq!(day_of_month_numbers("on 3 march the queue held 40 jobs"), 1);
+        assert_eq!(day_of_month_numbers("from 12 Sept to 14 october"), 2);
+        assert_eq!(day_of_month_numbers("3 mayors and 30 marbles"), 0);
+        assert_eq!(day_of_month_numbers("version 1.3 may fail"), 0);
     }
 
     #[test]

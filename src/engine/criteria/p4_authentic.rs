@@ -26,7 +26,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, quantities};
+use crate::engine::signals::{affirmed, day_of_month_numbers, quantities};
 
 pub struct Authentic;
 
@@ -86,10 +86,17 @@ impl Criterion for Authentic {
         let mut marketing = 0usize;
         for s in doc.prose_sentences() {
             let c = s.cues;
-            if quantities(doc.words(s)) > 0 || s.times.clocks > 0 {
-                measured.push(s);
-            } else if c.has(Cue::Technology) {
-                technical.push(s);
+            // A figure inside a boast ("trusted by 40,000 merchants,
+            // industry-leading") sells the company; it is no fact about the
+            // incident. Nor is a date ("on 3 March") a measure.
+            let words = doc.words(s);
+            let measures = quantities(words).saturating_sub(day_of_month_numbers(words));
+            if !c.has(Cue::Marketing) {
+                if measures > 0 || s.times.clocks > 0 {
+                    measured.push(s);
+                } else if c.has(Cue::Technology) {
+                    technical.push(s);
+                }
             }
             if affirmed(doc, s, Cue::SelfCriticism).next().is_some() {
                 candid.push(s);
@@ -232,5 +239,17 @@ mod tests {
         let text = "At 11:20 UTC the billing export stalled for 25 minutes. \
                     The stall appears to be a race in the scheduler, and a handful of invoices were delayed.";
         assert_eq!(verdict(P4, text), Met);
+    }
+
+    #[test]
+    fn a_figure_in_a_boast_is_not_a_fact() {
+        let text = "Trusted by 12,000 shops, we deliver world-class uptime. We regret any inconvenience.";
+        assert_eq!(verdict(P4, text), Missing);
+    }
+
+    #[test]
+    fn a_date_is_not_a_measure() {
+        let text = "On 14 June, checkout was briefly unavailable for some shoppers.";
+        assert_eq!(verdict(P4, text), Missing);
     }
 }
