@@ -98,7 +98,12 @@ impl Criterion for Authentic {
                     technical.push(s);
                 }
             }
-            if affirmed(doc, s, Cue::SelfCriticism).next().is_some() {
+            // Owning up plainly ("it was our mistake, and we're sorry") is
+            // candour as much as self-criticism is; a stock apology is not.
+            let owns_up = (affirmed(doc, s, Cue::Apology).next().is_some()
+                || affirmed(doc, s, Cue::Ownership).next().is_some())
+                && !c.any(&[Cue::NonApology, Cue::Hedge, Cue::Boilerplate, Cue::Marketing]);
+            if owns_up || affirmed(doc, s, Cue::SelfCriticism).next().is_some() {
                 candid.push(s);
             }
             let topic = doc.topic(s);
@@ -131,6 +136,12 @@ impl Criterion for Authentic {
                 return Finding::missing("Only stock phrases and softening; no concrete facts.");
             }
             return Finding::missing("No concrete facts or candour to judge by.");
+        }
+        // Met is candid *and* specific: owning up without a single concrete
+        // fact is candour the reader cannot check.
+        if facts == 0 {
+            return Finding::partial("Candid, but with no concrete facts: no numbers, times or systems.")
+                .citing(candid.into_iter().chain(undercut).take(4));
         }
         if softenings >= UNDERCUT_LIMIT || marketing > facts / 3 + 1 {
             return Finding::partial("Candid in places, but softening or marketing phrases undercut it.")
@@ -251,5 +262,20 @@ mod tests {
     fn a_date_is_not_a_measure() {
         let text = "On 14 June, checkout was briefly unavailable for some shoppers.";
         assert_eq!(verdict(P4, text), Missing);
+    }
+
+    #[test]
+    fn owning_up_without_any_fact_is_partial() {
+        assert_eq!(verdict(P4, "The outage yesterday was our mistake, and we're sorry."), Partial);
+    }
+
+    #[test]
+    fn self_criticism_without_a_checkable_fact_is_not_met() {
+        assert_eq!(verdict(P4, "It took us far too long to notice the problem. We are sorry."), Partial);
+    }
+
+    #[test]
+    fn a_stock_apology_is_not_candour() {
+        assert_eq!(verdict(P4, "We apologize for any inconvenience this may have caused."), Missing);
     }
 }
