@@ -130,6 +130,24 @@ pub fn speaks(doc: &Document, s: &Sentence) -> bool {
     })
 }
 
+/// Whether the sentence has someone speaking ([`speaks`]) once "US" written
+/// in capitals is read as the country ("the US region"), not the pronoun;
+/// a sentence written all in capitals keeps its "US".
+pub fn speaks_in_person(doc: &Document, s: &Sentence) -> bool {
+    let shouted = !doc.text[s.src.clone()].bytes().any(|c| c.is_ascii_lowercase());
+    speaks(doc, s)
+        && doc.hits_in(s).iter().any(|h| {
+            h.cue == Cue::Speaker
+                && h.prose.end <= s.prose.end
+                && (shouted || &doc.text[doc.src_range(h.prose.clone())] != "US")
+                && {
+                    let after = &doc.prose.as_bytes()[h.prose.end..];
+                    !(after.first() == Some(&b'-')
+                        || (after.first() == Some(&b'.') && after.get(1).is_some_and(|c| c.is_ascii_alphanumeric())))
+                }
+        })
+}
+
 /// Whether the text names a chat channel: "#" right before a letter, and
 /// not inside a word or URL ("#ask-support", but not "#3497" or "C#").
 pub fn names_chat_channel(text: &str) -> bool {
@@ -443,6 +461,17 @@ mod tests {
         assert!(!speaks_in("Replace the word, i.e. revert the change."));
         assert!(!speaks_in("The provider had an outage in us-east-1."));
         assert!(speaks_in("It was me."));
+    }
+
+    #[test]
+    fn the_country_in_capitals_is_not_a_speaker() {
+        let in_person = |t: &str| {
+            let doc = Document::parse(t);
+            speaks_in_person(&doc, &doc.sentences[0])
+        };
+        assert!(!in_person("Shops in the US region were slow."));
+        assert!(in_person("It was hard for us."));
+        assert!(in_person("CALL US NOW."));
     }
 
     #[test]
