@@ -72,7 +72,12 @@ impl Criterion for AdmitFailure {
         for s in doc.prose_sentences() {
             let c = s.cues;
             planned |= c.has(Cue::Planned);
-            denial |= c.any(&[Cue::NotAffected, Cue::Weasel]);
+            // "No accounts, passwords or payment data were affected": a
+            // sentence that opens on "no" denies the impact it names, however
+            // long the list between.
+            let denies = c.has(Cue::NotAffected)
+                || (doc.words(s).starts_with("no ") && c.has(Cue::ImpactWord));
+            denial |= denies || c.has(Cue::Weasel);
             // A "we" inside a template, a stock phrase or a soft denial ("we
             // do not have any evidence that…") owns nothing.
             let canned = c.any(&[Cue::Boilerplate, Cue::Marketing, Cue::Weasel]);
@@ -97,7 +102,7 @@ impl Criterion for AdmitFailure {
                 || affirmed(doc, s, Cue::ImpactWord).next().is_some()
                 || affirmed(doc, s, Cue::CauseWord).next().is_some())
                 && !canned
-                && !c.has(Cue::NotAffected)
+                && !denies
                 && substantive(doc, s)
             {
                 if c.has(Cue::ThirdParty) {
@@ -264,5 +269,12 @@ mod tests {
         let p1 = r.get(P1);
         assert_eq!(p1.verdict, Partial);
         assert!(p1.evidence.iter().all(|e| !e.text.trim_end_matches(':').eq_ignore_ascii_case("impact")));
+    }
+
+    #[test]
+    fn a_denial_that_opens_the_sentence_acknowledges_nothing() {
+        let text = "A botnet flooded the sign-up form on Friday. \
+                    No profiles, passwords or card details were affected in any way.";
+        assert_eq!(verdict(P1, text), Missing);
     }
 }
