@@ -106,6 +106,27 @@ pub fn omitted_by_team(text: &str) -> bool {
     false
 }
 
+/// "We should probably have failed over sooner": the writer's own "should
+/// have" with an adverb between, followed by what they should have done
+/// (a past participle). "We should also have alerts" states a need, not a
+/// failing.
+pub fn should_adverb_have_done(text: &str) -> bool {
+    let mut ws = words(text);
+    while let Some(w) = ws.next() {
+        if !matches!(w, "we" | "i") {
+            continue;
+        }
+        let mut next = ws.clone();
+        let (Some(modal), Some(adverb), Some(have), Some(done)) = (next.next(), next.next(), next.next(), next.next()) else {
+            return false;
+        };
+        if matches!(modal, "should" | "could") && adverb.len() > 3 && adverb.ends_with("ly") && have == "have" && is_participle(done) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Possessives that give what follows to someone other than the writer:
 /// "their blog", "his account".
 const OTHERS: &[&str] = &["their", "theirs", "his", "her"];
@@ -472,6 +493,15 @@ mod tests {
         assert!(!in_person("Shops in the US region were slow."));
         assert!(in_person("It was hard for us."));
         assert!(in_person("CALL US NOW."));
+    }
+
+    #[test]
+    fn a_should_have_with_an_adverb_between_is_found() {
+        assert!(should_adverb_have_done("in hindsight we should clearly have rolled back first"));
+        assert!(should_adverb_have_done("i could easily have caught it"));
+        assert!(!should_adverb_have_done("we should also have alerts for this"));
+        assert!(!should_adverb_have_done("we should really have alerts"));
+        assert!(!should_adverb_have_done("the team should probably have waited"));
     }
 
     #[test]

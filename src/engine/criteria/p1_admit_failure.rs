@@ -28,7 +28,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, omitted_by_team};
+use crate::engine::signals::{affirmed, omitted_by_team, should_adverb_have_done};
 
 pub struct AdmitFailure;
 
@@ -90,7 +90,8 @@ impl Criterion for AdmitFailure {
                 || matches!(doc.topic(s), Topic::Resolution | Topic::FollowUp);
             let acts = affirmed(doc, s, Cue::OwnAction).next().is_some() && !fixing;
             let owns = ((acts || admits(doc, s, Cue::Ownership)) && c.has(Cue::FirstPerson))
-                || omitted_by_team(doc.words(s));
+                || omitted_by_team(doc.words(s))
+                || should_adverb_have_done(doc.words(s));
             // Criticism aimed at a vendor is not self-criticism.
             let criticises = admits(doc, s, Cue::SelfCriticism) && !c.has(Cue::ThirdParty);
             if c.has(Cue::NonApology) || (apology && hedge) {
@@ -276,5 +277,11 @@ mod tests {
         let text = "A botnet flooded the sign-up form on Friday. \
                     No profiles, passwords or card details were affected in any way.";
         assert_eq!(verdict(P1, text), Missing);
+    }
+
+    #[test]
+    fn an_adverb_inside_we_should_have_still_owns_it() {
+        let text = "Search was down for an hour. Frankly, we should certainly have paged the database team sooner.";
+        assert_eq!(verdict(P1, text), Met);
     }
 }
