@@ -9,7 +9,12 @@
 //! denials ("no evidence that", "out of an abundance of caution") and
 //! marketing; or when marketing outweighs the facts. Softening words in the
 //! follow-up plans ("limit builds to a small number") describe the future,
-//! not the incident, and do not count. Spin or boilerplate alone is missing.
+//! not the incident, and do not count. A hedge on what users went through
+//! ("may have experienced") minimises like "a few users"; putting the cause
+//! on a vendor while owning nothing at all minimises the team's part. Met
+//! needs candour *and* concrete facts: owning up with no number, time or
+//! system is partial. Figures inside a boast and days of the month are not
+//! facts. Spin or boilerplate alone is missing.
 //!
 //! **Why.** Readers can tell spin from candour, and spin costs more trust
 //! than the outage did.
@@ -68,6 +73,34 @@ fn hedges_the_experience(doc: &Document, s: &Sentence) -> bool {
         })
 }
 
+/// Whether the sentence gives the cause to a third party: a link that
+/// introduces a cause ("caused by", "due to", "because of"), not an effect
+/// ("resulting in", "led to"), whose object is a vendor, partner or
+/// attacker ("caused by our hosting provider"), at most three words on. A
+/// third party named further on ("due to a flaw in a parser used by a
+/// GitHub Action") is part of an explanation, not the one blamed.
+fn blames_someone_else(doc: &Document, s: &Sentence) -> bool {
+    let hits = doc.hits_in(s);
+    s.cues.has(Cue::ThirdParty)
+        && s.cues.has(Cue::Causal)
+        && hits.iter().any(|c| {
+            let link = &doc.prose[c.prose.clone()];
+            let gives_cause = link.ends_with(" by")
+                || link.ends_with(" of")
+                || link.ends_with(" from")
+                || link.starts_with("due to")
+                || link.starts_with("owing to")
+                || link.starts_with("because");
+            c.cue == Cue::Causal
+                && gives_cause
+                && hits.iter().any(|t| {
+                    t.cue == Cue::ThirdParty
+                        && t.prose.start >= c.prose.end
+                        && doc.prose[c.prose.end..t.prose.start].split_ascii_whitespace().nth(3).is_none()
+                })
+        })
+}
+
 impl Criterion for Authentic {
     fn guidance(&self) -> &'static Guidance {
         &GUIDANCE
@@ -84,6 +117,7 @@ impl Criterion for Authentic {
         // number of users" softens twice in one sentence.
         let mut softenings = 0usize;
         let mut marketing = 0usize;
+        let mut blame = None;
         for s in doc.prose_sentences() {
             let c = s.cues;
             // A figure inside a boast ("trusted by 40,000 merchants,
@@ -125,9 +159,21 @@ impl Criterion for Authentic {
                 marketing += 1;
             }
             let stock = c.any(&[Cue::Marketing, Cue::Weasel]);
+            if blame.is_none() && about_incident && blames_someone_else(doc, s) {
+                blame = Some(s);
+            }
             if minimisers > 0 || stock {
                 softenings += minimisers + usize::from(stock);
                 undercut.push(s);
+            }
+        }
+        // Putting the cause on someone else while owning nothing at all
+        // minimises the team's part in it: "this outage was caused by our
+        // provider" with no word of what the team could have done better.
+        if candid.is_empty() {
+            if let Some(s) = blame {
+                softenings += 1;
+                undercut.insert(0, s);
             }
         }
         let facts = measured.len() + technical.len();
@@ -277,5 +323,28 @@ mod tests {
     #[test]
     fn a_stock_apology_is_not_candour() {
         assert_eq!(verdict(P4, "We apologize for any inconvenience this may have caused."), Missing);
+    }
+
+    #[test]
+    fn blaming_a_vendor_while_owning_nothing_undercuts_candour() {
+        let text = "At 13:05 UTC all 4 checkout servers dropped out of rotation for 50 minutes. \
+                    This outage was caused by our hosting provider. \
+                    Our platform meets the highest standards of reliability.";
+        assert_eq!(verdict(P4, text), Partial);
+    }
+
+    #[test]
+    fn a_vendor_blamed_beside_an_owned_mistake_stays_met() {
+        let text = "At 13:05 UTC all 4 checkout servers dropped out of rotation for 50 minutes. \
+                    This outage was caused by our hosting provider, but we should have noticed it sooner. \
+                    Our platform meets the highest standards of reliability.";
+        assert_eq!(verdict(P4, text), Met);
+    }
+
+    #[test]
+    fn an_effect_on_a_third_party_is_not_blame() {
+        let text = "At 13:05 UTC 4 servers failed, resulting in errors for a partner integration. \
+                    We take reliability very seriously.";
+        assert_eq!(verdict(P4, text), Met);
     }
 }
