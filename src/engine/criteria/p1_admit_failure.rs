@@ -57,6 +57,18 @@ fn admits(doc: &Document, s: &Sentence, cue: Cue) -> bool {
     })
 }
 
+/// "No accounts, passwords or payment data were affected": a sentence that
+/// opens on "no" and whose only impact words say what was harmed
+/// ("affected", "exposed", "lost") denies that harm, however long the list
+/// between. "No one noticed the errors" still tells of errors.
+fn denies_harm(doc: &Document, s: &Sentence) -> bool {
+    const HARMED: &[&str] = &["affected", "impacted", "exposed", "compromised", "lost", "leaked"];
+    let mut impact = doc.hits_in(s).iter().filter(|h| h.cue == Cue::ImpactWord).peekable();
+    doc.words(s).starts_with("no ")
+        && impact.peek().is_some()
+        && impact.all(|h| HARMED.contains(&&doc.prose[h.prose.clone()]))
+}
+
 impl Criterion for AdmitFailure {
     fn guidance(&self) -> &'static Guidance {
         &GUIDANCE
@@ -72,11 +84,7 @@ impl Criterion for AdmitFailure {
         for s in doc.prose_sentences() {
             let c = s.cues;
             planned |= c.has(Cue::Planned);
-            // "No accounts, passwords or payment data were affected": a
-            // sentence that opens on "no" denies the impact it names, however
-            // long the list between.
-            let denies = c.has(Cue::NotAffected)
-                || (doc.words(s).starts_with("no ") && c.has(Cue::ImpactWord));
+            let denies = c.has(Cue::NotAffected) || denies_harm(doc, s);
             denial |= denies || c.has(Cue::Weasel);
             // A "we" inside a template, a stock phrase or a soft denial ("we
             // do not have any evidence that…") owns nothing.
@@ -283,5 +291,11 @@ mod tests {
     fn an_adverb_inside_we_should_have_still_owns_it() {
         let text = "Search was down for an hour. Frankly, we should certainly have paged the database team sooner.";
         assert_eq!(verdict(P1, text), Met);
+    }
+
+    #[test]
+    fn a_sentence_opening_on_no_can_still_tell_of_errors() {
+        let text = "A botnet flooded the sign-up form on Friday. No one noticed the errors for an hour.";
+        assert_eq!(verdict(P1, text), Partial);
     }
 }
