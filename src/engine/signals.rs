@@ -106,6 +106,27 @@ pub fn omitted_by_team(text: &str) -> bool {
     false
 }
 
+/// "We should probably have failed over sooner": the writer's own "should
+/// have" with an adverb between, followed by what they should have done
+/// (a past participle). "We should also have alerts" states a need, not a
+/// failing.
+pub fn should_adverb_have_done(text: &str) -> bool {
+    let mut ws = words(text);
+    while let Some(w) = ws.next() {
+        if !matches!(w, "we" | "i") {
+            continue;
+        }
+        let mut next = ws.clone();
+        let (Some(modal), Some(adverb), Some(have), Some(done)) = (next.next(), next.next(), next.next(), next.next()) else {
+            return false;
+        };
+        if matches!(modal, "should" | "could") && adverb.len() > 3 && adverb.ends_with("ly") && have == "have" && is_participle(done) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Possessives that give what follows to someone other than the writer:
 /// "their blog", "his account".
 const OTHERS: &[&str] = &["their", "theirs", "his", "her"];
@@ -128,6 +149,24 @@ pub fn speaks(doc: &Document, s: &Sentence) -> bool {
             || (after.first() == Some(&b'.') && after.get(1).is_some_and(|c| c.is_ascii_alphanumeric()));
         h.cue == Cue::Speaker && h.prose.end <= s.prose.end && !joined
     })
+}
+
+/// Whether the sentence has someone speaking ([`speaks`]) once "US" written
+/// in capitals is read as the country ("the US region"), not the pronoun;
+/// a sentence written all in capitals keeps its "US".
+pub fn speaks_in_person(doc: &Document, s: &Sentence) -> bool {
+    let shouted = !doc.text[s.src.clone()].bytes().any(|c| c.is_ascii_lowercase());
+    speaks(doc, s)
+        && doc.hits_in(s).iter().any(|h| {
+            h.cue == Cue::Speaker
+                && h.prose.end <= s.prose.end
+                && (shouted || &doc.text[doc.src_range(h.prose.clone())] != "US")
+                && {
+                    let after = &doc.prose.as_bytes()[h.prose.end..];
+                    !(after.first() == Some(&b'-')
+                        || (after.first() == Some(&b'.') && after.get(1).is_some_and(|c| c.is_ascii_alphanumeric())))
+                }
+        })
 }
 
 /// Whether the text names a chat channel: "#" right before a letter, and
@@ -302,6 +341,36 @@ pub fn quantities(text: &str) -> usize {
     count
 }
 
+/// Numbers that name a day of a month rather than measure anything: "on 3
+/// March", "7 nov". Each is also one of [`quantities`], whose unit the month
+/// seems to be.
+pub fn day_of_month_numbers(text: &str) -> usize {
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let b = text.as_bytes();
+    let mut count = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b':' || b[i - 1] == b'-')) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - start > 2 || b.get(i) != Some(&b' ') {
+            continue;
+        }
+        let word = text[i + 1..].split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+        if word.len() >= 3 && MONTHS.iter().any(|m| word[..3].eq_ignore_ascii_case(m)) && is_calendar_word(word) {
+            count += 1;
+        }
+    }
+    count
+}
+
 /// Whether a sentence names a particular thing: a capitalised word or
 /// acronym past its first word ("Binder", "IE11", "the Cloud Platform"), a
 /// dotted name ("mybinder.org") or inline code. Read from the original text,
@@ -368,6 +437,14 @@ mod tests {
     }
 
     #[test]
+    fn a_day_of_the_month_is_not_a_measure() {
+        assert_eq!(day_of_month_numbers("on 3 march the queue held 40 jobs"), 1);
+        assert_eq!(day_of_month_numbers("from 12 Sept to 14 october"), 2);
+        assert_eq!(day_of_month_numbers("3 mayors and 30 marbles"), 0);
+        assert_eq!(day_of_month_numbers("version 1.3 may fail"), 0);
+    }
+
+    #[test]
     fn named_things_are_capitalised_dotted_or_code() {
         let named = |t: &str| {
             let doc = Document::parse(t);
@@ -405,6 +482,26 @@ mod tests {
         assert!(!speaks_in("Replace the word, i.e. revert the change."));
         assert!(!speaks_in("The provider had an outage in us-east-1."));
         assert!(speaks_in("It was me."));
+    }
+
+    #[test]
+    fn the_country_in_capitals_is_not_a_speaker() {
+        let in_person = |t: &str| {
+            let doc = Document::parse(t);
+            speaks_in_person(&doc, &doc.sentences[0])
+        };
+        assert!(!in_person("Shops in the US region were slow."));
+        assert!(in_person("It was hard for us."));
+        assert!(in_person("CALL US NOW."));
+    }
+
+    #[test]
+    fn a_should_have_with_an_adverb_between_is_found() {
+        assert!(should_adverb_have_done("in hindsight we should clearly have rolled back first"));
+        assert!(should_adverb_have_done("i could easily have caught it"));
+        assert!(!should_adverb_have_done("we should also have alerts for this"));
+        assert!(!should_adverb_have_done("we should really have alerts"));
+        assert!(!should_adverb_have_done("the team should probably have waited"));
     }
 
     #[test]

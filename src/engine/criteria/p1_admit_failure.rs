@@ -28,7 +28,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, omitted_by_team};
+use crate::engine::signals::{affirmed, omitted_by_team, should_adverb_have_done};
 
 pub struct AdmitFailure;
 
@@ -57,6 +57,18 @@ fn admits(doc: &Document, s: &Sentence, cue: Cue) -> bool {
     })
 }
 
+/// "No accounts, passwords or payment data were affected": a sentence that
+/// opens on "no" and whose only impact words say what was harmed
+/// ("affected", "exposed", "lost") denies that harm, however long the list
+/// between. "No one noticed the errors" still tells of errors.
+fn denies_harm(doc: &Document, s: &Sentence) -> bool {
+    const HARMED: &[&str] = &["affected", "impacted", "exposed", "compromised", "lost", "leaked"];
+    let mut impact = doc.hits_in(s).iter().filter(|h| h.cue == Cue::ImpactWord).peekable();
+    doc.words(s).starts_with("no ")
+        && impact.peek().is_some()
+        && impact.all(|h| HARMED.contains(&&doc.prose[h.prose.clone()]))
+}
+
 impl Criterion for AdmitFailure {
     fn guidance(&self) -> &'static Guidance {
         &GUIDANCE
@@ -72,7 +84,8 @@ impl Criterion for AdmitFailure {
         for s in doc.prose_sentences() {
             let c = s.cues;
             planned |= c.has(Cue::Planned);
-            denial |= c.any(&[Cue::NotAffected, Cue::Weasel]);
+            let denies = c.has(Cue::NotAffected) || denies_harm(doc, s);
+            denial |= denies || c.has(Cue::Weasel);
             // A "we" inside a template, a stock phrase or a soft denial ("we
             // do not have any evidence that…") owns nothing.
             let canned = c.any(&[Cue::Boilerplate, Cue::Marketing, Cue::Weasel]);
@@ -85,7 +98,8 @@ impl Criterion for AdmitFailure {
                 || matches!(doc.topic(s), Topic::Resolution | Topic::FollowUp);
             let acts = affirmed(doc, s, Cue::OwnAction).next().is_some() && !fixing;
             let owns = ((acts || admits(doc, s, Cue::Ownership)) && c.has(Cue::FirstPerson))
-                || omitted_by_team(doc.words(s));
+                || omitted_by_team(doc.words(s))
+                || should_adverb_have_done(doc.words(s));
             // Criticism aimed at a vendor is not self-criticism.
             let criticises = admits(doc, s, Cue::SelfCriticism) && !c.has(Cue::ThirdParty);
             if c.has(Cue::NonApology) || (apology && hedge) {
@@ -97,7 +111,7 @@ impl Criterion for AdmitFailure {
                 || affirmed(doc, s, Cue::ImpactWord).next().is_some()
                 || affirmed(doc, s, Cue::CauseWord).next().is_some())
                 && !canned
-                && !c.has(Cue::NotAffected)
+                && !denies
                 && substantive(doc, s)
             {
                 if c.has(Cue::ThirdParty) {
@@ -264,5 +278,24 @@ mod tests {
         let p1 = r.get(P1);
         assert_eq!(p1.verdict, Partial);
         assert!(p1.evidence.iter().all(|e| !e.text.trim_end_matches(':').eq_ignore_ascii_case("impact")));
+    }
+
+    #[test]
+    fn a_denial_that_opens_the_sentence_acknowledges_nothing() {
+        let text = "A botnet flooded the sign-up form on Friday. \
+                    No profiles, passwords or card details were affected in any way.";
+        assert_eq!(verdict(P1, text), Missing);
+    }
+
+    #[test]
+    fn an_adverb_inside_we_should_have_still_owns_it() {
+        let text = "Search was down for an hour. Frankly, we should certainly have paged the database team sooner.";
+        assert_eq!(verdict(P1, text), Met);
+    }
+
+    #[test]
+    fn a_sentence_opening_on_no_can_still_tell_of_errors() {
+        let text = "A botnet flooded the sign-up form on Friday. No one noticed the errors for an hour.";
+        assert_eq!(verdict(P1, text), Partial);
     }
 }

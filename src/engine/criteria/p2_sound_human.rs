@@ -21,7 +21,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::Document;
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{is_passive, speaks};
+use crate::engine::signals::{is_passive, speaks_in_person};
 
 pub struct SoundHuman;
 
@@ -58,7 +58,7 @@ impl Criterion for SoundHuman {
                 passive += 1;
             }
             let boilerplate = s.cues.any(&[Cue::Boilerplate, Cue::NonApology, Cue::Marketing]);
-            if speaks(doc, s) && !boilerplate && !doc.block_of(s).quoted {
+            if speaks_in_person(doc, s) && !boilerplate && !doc.block_of(s).quoted {
                 voiced.push(s);
             }
         }
@@ -135,5 +135,11 @@ mod tests {
         let mut text = String::from("We saw errors at 10:02. We rolled back. ");
         text.push_str(&"Pods were restarted. ".repeat(30));
         assert_eq!(verdict(P2, &text), Partial);
+    }
+
+    #[test]
+    fn the_country_written_in_capitals_is_not_a_voice() {
+        let text = "Checkout in the US and EU regions failed for 20 minutes. Orders were queued and replayed.";
+        assert_eq!(verdict(P2, text), Missing);
     }
 }

@@ -9,7 +9,12 @@
 //! denials ("no evidence that", "out of an abundance of caution") and
 //! marketing; or when marketing outweighs the facts. Softening words in the
 //! follow-up plans ("limit builds to a small number") describe the future,
-//! not the incident, and do not count. Spin or boilerplate alone is missing.
+//! not the incident, and do not count. A hedge on what users went through
+//! ("may have experienced") minimises like "a few users"; putting the cause
+//! on a vendor while owning nothing at all minimises the team's part. Met
+//! needs candour *and* concrete facts: owning up with no number, time or
+//! system is partial. Figures inside a boast and days of the month are not
+//! facts. Spin or boilerplate alone is missing.
 //!
 //! **Why.** Readers can tell spin from candour, and spin costs more trust
 //! than the outage did.
@@ -26,7 +31,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, quantities};
+use crate::engine::signals::{affirmed, day_of_month_numbers, quantities};
 
 pub struct Authentic;
 
@@ -56,6 +61,46 @@ fn distinct_hits(doc: &Document, s: &Sentence, cue: Cue) -> usize {
     count
 }
 
+/// Whether a hedge in the sentence bears on what the affected went through:
+/// "may have experienced", "may experience".
+fn hedges_the_experience(doc: &Document, s: &Sentence) -> bool {
+    s.cues.has(Cue::Hedge)
+        && doc.hits_in(s).iter().any(|h| {
+            h.cue == Cue::Hedge && {
+                let phrase = &doc.prose[h.prose.clone()];
+                phrase.ends_with("experienced") || phrase.ends_with("experience")
+            }
+        })
+}
+
+/// Whether the sentence gives the cause to a third party: a link that
+/// introduces a cause ("caused by", "due to", "because of"), not an effect
+/// ("resulting in", "led to"), whose object is a vendor, partner or
+/// attacker ("caused by our hosting provider"), at most three words on. A
+/// third party named further on ("due to a flaw in a parser used by a
+/// GitHub Action") is part of an explanation, not the one blamed.
+fn blames_someone_else(doc: &Document, s: &Sentence) -> bool {
+    let hits = doc.hits_in(s);
+    s.cues.has(Cue::ThirdParty)
+        && s.cues.has(Cue::Causal)
+        && hits.iter().any(|c| {
+            let link = &doc.prose[c.prose.clone()];
+            let gives_cause = link.ends_with(" by")
+                || link.ends_with(" of")
+                || link.ends_with(" from")
+                || link.starts_with("due to")
+                || link.starts_with("owing to")
+                || link.starts_with("because");
+            c.cue == Cue::Causal
+                && gives_cause
+                && hits.iter().any(|t| {
+                    t.cue == Cue::ThirdParty
+                        && t.prose.start >= c.prose.end
+                        && doc.prose[c.prose.end..t.prose.start].split_ascii_whitespace().nth(3).is_none()
+                })
+        })
+}
+
 impl Criterion for Authentic {
     fn guidance(&self) -> &'static Guidance {
         &GUIDANCE
@@ -72,28 +117,63 @@ impl Criterion for Authentic {
         // number of users" softens twice in one sentence.
         let mut softenings = 0usize;
         let mut marketing = 0usize;
+        let mut blame = None;
         for s in doc.prose_sentences() {
             let c = s.cues;
-            if quantities(doc.words(s)) > 0 || s.times.clocks > 0 {
-                measured.push(s);
-            } else if c.has(Cue::Technology) {
-                technical.push(s);
+            // A figure inside a boast ("trusted by 40,000 merchants,
+            // industry-leading") sells the company; it is no fact about the
+            // incident. Nor is a date ("on 3 March") a measure.
+            let words = doc.words(s);
+            let measures = quantities(words).saturating_sub(day_of_month_numbers(words));
+            if !c.has(Cue::Marketing) {
+                if measures > 0 || s.times.clocks > 0 {
+                    measured.push(s);
+                } else if c.has(Cue::Technology) {
+                    technical.push(s);
+                }
             }
-            if affirmed(doc, s, Cue::SelfCriticism).next().is_some() {
+            // Owning up plainly ("it was our mistake, and we're sorry") is
+            // candour as much as self-criticism is; a stock apology is not.
+            let owns_up = (affirmed(doc, s, Cue::Apology).next().is_some()
+                || affirmed(doc, s, Cue::Ownership).next().is_some())
+                && !c.any(&[Cue::NonApology, Cue::Hedge, Cue::Boilerplate, Cue::Marketing]);
+            if owns_up || affirmed(doc, s, Cue::SelfCriticism).next().is_some() {
                 candid.push(s);
             }
             let topic = doc.topic(s);
+            // A text without sections (a status note, a letter) tells the
+            // incident under no heading at all: there, any sentence not about
+            // the future is about the incident.
             let about_incident = topic != Topic::FollowUp
                 && (matches!(topic, Topic::Impact | Topic::Summary)
+                    || (topic == Topic::Other && !c.has(Cue::Future))
                     || c.any(&[Cue::ImpactWord, Cue::CauseWord]));
             let minimisers = if about_incident { distinct_hits(doc, s, Cue::Minimiser) } else { 0 };
+            // "Users may have experienced errors": a hedge on what the
+            // affected went through softens the impact as much as "a few
+            // users" does. Hedged explanations ("it appears to be a bug")
+            // are honest uncertainty, not minimising.
+            let hedged = about_incident && hedges_the_experience(doc, s);
+            let minimisers = minimisers + usize::from(hedged);
             if c.has(Cue::Marketing) {
                 marketing += 1;
             }
             let stock = c.any(&[Cue::Marketing, Cue::Weasel]);
+            if blame.is_none() && about_incident && blames_someone_else(doc, s) {
+                blame = Some(s);
+            }
             if minimisers > 0 || stock {
                 softenings += minimisers + usize::from(stock);
                 undercut.push(s);
+            }
+        }
+        // Putting the cause on someone else while owning nothing at all
+        // minimises the team's part in it: "this outage was caused by our
+        // provider" with no word of what the team could have done better.
+        if candid.is_empty() {
+            if let Some(s) = blame {
+                softenings += 1;
+                undercut.insert(0, s);
             }
         }
         let facts = measured.len() + technical.len();
@@ -102,6 +182,12 @@ impl Criterion for Authentic {
                 return Finding::missing("Only stock phrases and softening; no concrete facts.");
             }
             return Finding::missing("No concrete facts or candour to judge by.");
+        }
+        // Met is candid *and* specific: owning up without a single concrete
+        // fact is candour the reader cannot check.
+        if facts == 0 {
+            return Finding::partial("Candid, but with no concrete facts: no numbers, times or systems.")
+                .citing(candid.into_iter().chain(undercut).take(4));
         }
         if softenings >= UNDERCUT_LIMIT || marketing > facts / 3 + 1 {
             return Finding::partial("Candid in places, but softening or marketing phrases undercut it.")
@@ -190,5 +276,75 @@ mod tests {
         let text = "**Impact**: User services were down for a few minutes.\n\n\
                     **Identified**: Users reported their applications down for a few minutes at 10:26.\n";
         assert_eq!(verdict(P4, text), Partial);
+    }
+
+    #[test]
+    fn a_note_without_headings_is_read_as_telling_the_incident() {
+        let text = "Between 03:00 and 03:40 UTC, uploads to the photo store paused briefly for a handful of accounts.";
+        assert_eq!(verdict(P4, text), Partial);
+    }
+
+    #[test]
+    fn a_hedge_on_what_users_went_through_softens_the_impact() {
+        let text = "At 11:20 UTC the billing export stalled for 25 minutes. \
+                    A small number of accounts may have experienced delayed invoices.";
+        assert_eq!(verdict(P4, text), Partial);
+    }
+
+    #[test]
+    fn a_hedged_explanation_is_honest_uncertainty_not_minimising() {
+        let text = "At 11:20 UTC the billing export stalled for 25 minutes. \
+                    The stall appears to be a race in the scheduler, and a handful of invoices were delayed.";
+        assert_eq!(verdict(P4, text), Met);
+    }
+
+    #[test]
+    fn a_figure_in_a_boast_is_not_a_fact() {
+        let text = "Trusted by 12,000 shops, we deliver world-class uptime. We regret any inconvenience.";
+        assert_eq!(verdict(P4, text), Missing);
+    }
+
+    #[test]
+    fn a_date_is_not_a_measure() {
+        let text = "On 14 June, checkout was briefly unavailable for some shoppers.";
+        assert_eq!(verdict(P4, text), Missing);
+    }
+
+    #[test]
+    fn owning_up_without_any_fact_is_partial() {
+        assert_eq!(verdict(P4, "The outage yesterday was our mistake, and we're sorry."), Partial);
+    }
+
+    #[test]
+    fn self_criticism_without_a_checkable_fact_is_not_met() {
+        assert_eq!(verdict(P4, "It took us far too long to notice the problem. We are sorry."), Partial);
+    }
+
+    #[test]
+    fn a_stock_apology_is_not_candour() {
+        assert_eq!(verdict(P4, "We apologize for any inconvenience this may have caused."), Missing);
+    }
+
+    #[test]
+    fn blaming_a_vendor_while_owning_nothing_undercuts_candour() {
+        let text = "At 13:05 UTC all 4 checkout servers dropped out of rotation for 50 minutes. \
+                    This outage was caused by our hosting provider. \
+                    Our platform meets the highest standards of reliability.";
+        assert_eq!(verdict(P4, text), Partial);
+    }
+
+    #[test]
+    fn a_vendor_blamed_beside_an_owned_mistake_stays_met() {
+        let text = "At 13:05 UTC all 4 checkout servers dropped out of rotation for 50 minutes. \
+                    This outage was caused by our hosting provider, but we should have noticed it sooner. \
+                    Our platform meets the highest standards of reliability.";
+        assert_eq!(verdict(P4, text), Met);
+    }
+
+    #[test]
+    fn an_effect_on_a_third_party_is_not_blame() {
+        let text = "At 13:05 UTC 4 servers failed, resulting in errors for a partner integration. \
+                    We take reliability very seriously.";
+        assert_eq!(verdict(P4, text), Met);
     }
 }
