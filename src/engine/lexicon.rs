@@ -616,6 +616,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "we realized", "we realised", "key learning*", "learnings", "in retrospect",
         "it is important", "it's important", "is a good idea", "is important to",
         "taking away", "take away", "the big lesson", "where we got lucky",
+        "showed us", "has shown us", "reminded us", "made us realize", "made us realise",
     ]),
     (Cue::Explanation, &[
         "because", "due to", "caused by", "as a result", "the reason", "reason for this",

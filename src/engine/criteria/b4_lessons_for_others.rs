@@ -40,9 +40,10 @@ impl Criterion for LessonsForOthers {
     }
 
     fn review(&self, doc: &Document) -> Finding {
+        let addressed = advice_sections(doc);
         let advice: Vec<_> = doc
             .prose_sentences()
-            .filter(|s| for_others(s))
+            .filter(|s| for_others(s) || (addressed[s.block] && advises_reader(s)))
             .take(4)
             .collect();
         if !advice.is_empty() {
@@ -53,7 +54,7 @@ impl Criterion for LessonsForOthers {
         let stated = doc.prose_sentences().filter(|s| own_words(s) && states_lesson(s));
         let committed = doc
             .prose_sentences()
-            .filter(|s| own_words(s) && !states_lesson(s) && follow_up[s.block]);
+            .filter(|s| own_words(s) && !states_lesson(s) && !no_lesson(s) && follow_up[s.block]);
         let lessons: Vec<_> = stated.chain(committed).take(3).collect();
         if !lessons.is_empty() {
             return Finding::partial("Lessons others could transfer, stated only about the team itself.")
@@ -69,10 +70,66 @@ fn for_others(s: &Sentence) -> bool {
     !c.has(Cue::Boilerplate) && (c.has(Cue::Upstream) || (c.has(Cue::Advice) && c.has(Cue::Audience)))
 }
 
+/// Advice told to the reader in a section whose heading addresses other
+/// teams ("## If you run Elasticsearch", "## Advice for other operators"):
+/// there "check your …" is meant for them, not for the service's own users.
+fn advises_reader(s: &Sentence) -> bool {
+    let c = s.cues;
+    !c.any(&[Cue::Boilerplate, Cue::NotAffected, Cue::Channel, Cue::UpdatesVague])
+        && c.any(&[Cue::Advice, Cue::UserInstruction, Cue::Upstream])
+}
+
+/// Which blocks sit under a heading addressed to other teams: one that
+/// names them as its audience ("If you run Redis", "Lessons for other
+/// teams"), down to the next heading of the same or a higher level. A
+/// heading that speaks to the service's own users ("If you use our API")
+/// is not addressed to others.
+fn advice_sections(doc: &Document) -> Vec<bool> {
+    let mut under: Vec<bool> = vec![false; doc.blocks.len()];
+    let mut level: Option<u8> = None;
+    let mut sentences = doc.sentences.iter().peekable();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let mut heading_audience = false;
+        while let Some(s) = sentences.next_if(|s| s.block <= i) {
+            if s.block == i && matches!(b.kind, BlockKind::Heading(_)) {
+                heading_audience |= addresses_others(doc, s);
+            }
+        }
+        if let BlockKind::Heading(l) = b.kind {
+            level = match level {
+                _ if heading_audience => Some(l),
+                Some(outer) if l > outer => Some(outer),
+                _ => None,
+            };
+            continue;
+        }
+        under[i] = level.is_some();
+    }
+    under
+}
+
+/// An audience of other teams named in a sentence, not followed by "our"
+/// (which makes the audience the service's own users: "if you use our API").
+fn addresses_others(doc: &Document, s: &Sentence) -> bool {
+    s.cues.has(Cue::Audience)
+        && doc.hits_in(s).iter().any(|h| {
+            h.cue == Cue::Audience && {
+                let after = doc.prose[h.prose.end..s.prose.end].trim_start();
+                !(after.starts_with("our ") || after.starts_with("our\n"))
+            }
+        })
+}
+
 /// The team speaking about itself: not a template promise, not an
 /// instruction to its own users, not reassurance that nothing happened.
 fn own_words(s: &Sentence) -> bool {
     !s.cues.any(&[Cue::Boilerplate, Cue::UserInstruction, Cue::NotAffected])
+}
+
+/// A follow-up that is no lesson: a placeholder ("TBD") or a promise to
+/// post updates ("progress updates will be posted on the status page").
+fn no_lesson(s: &Sentence) -> bool {
+    s.cues.any(&[Cue::Deferral, Cue::Channel, Cue::UpdatesVague, Cue::StatusPost])
 }
 
 /// A lesson put in words: "we learned", "lessons", "in hindsight", or the
@@ -201,6 +258,34 @@ mod tests {
     fn template_promises_are_missing() {
         let text = "We are taking steps to get the domain taken down. Do not follow any links in these emails.";
         assert_eq!(verdict(B4, text), Missing);
+    }
+
+    #[test]
+    fn advice_under_a_heading_for_other_operators_meets_b4() {
+        let text = "## If you operate Kafka\n\nLook at your retention settings before the disk fills up.\n";
+        assert_eq!(verdict(B4, text), Met);
+    }
+
+    #[test]
+    fn a_heading_for_the_services_own_users_is_not_advice_for_others() {
+        let text = "## If you use our API\n\nRetry your requests once the window ends.\n";
+        assert_eq!(verdict(B4, text), Missing);
+    }
+
+    #[test]
+    fn a_placeholder_under_action_items_is_no_lesson() {
+        assert_eq!(verdict(B4, "## Action items\n\nTBD\n"), Missing);
+    }
+
+    #[test]
+    fn a_promise_to_post_updates_is_no_lesson() {
+        let text = "## Next steps\n\nProgress updates will be posted on our status page during the work.\n";
+        assert_eq!(verdict(B4, text), Missing);
+    }
+
+    #[test]
+    fn what_the_outage_showed_us_is_a_lesson_about_ourselves() {
+        assert_eq!(verdict(B4, "The outage showed us that one region is not enough for the shop."), Partial);
     }
 
     #[test]
