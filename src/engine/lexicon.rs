@@ -545,6 +545,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
     ]),
     (Cue::Responder, &[
         "on-call", "on call", "oncall", "engineer*", "operator*", "admin*", "maintainer*",
+        "contributor*",
         "team member*", "members of the team", "responder*", "incident commander", "sre",
         "someone", "a member", "i ", "developer*", "volunteer*", "staff", "colleague*",
         "backup contact", "primary contact*", "the author of", "team",
@@ -569,13 +570,16 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "their child", "need more help",
     ]),
     (Cue::Judgement, &[
-        "we decided", "decided to", "decide to", "decide this", "the decision", "we chose",
+        "we decided", "decid*", "decision*", "we chose",
         "chose to", "chose not", "we thought", "thought it", "mistakenly", "we assumed",
         "assumed", "our assumption", "we assume", "misjudg*", "incorrectly assessed",
         "attributed to", "not counted as", "suspect*", "initial suspicion", "believing",
         "we concluded", "we realized", "we realised", "we realize", "realized", "realised",
         "deemed", "forgot", "took a vote", "good enough", "without doing too much",
         "judgement", "judgment", "we wanted",
+        // Mistaken calls owned honestly, not a verdict on speed ("took too long").
+        "we should have", "i should have", "should have caught", "should not have",
+        "shouldn't have", "our mistake", "my mistake", "wrong call", "in hindsight",
     ]),
     (Cue::Thanks, &[
         "thank*", "grateful", "gratitude", "kudos", "shout-out", "shoutout", "appreciate*",
