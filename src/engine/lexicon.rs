@@ -535,7 +535,9 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "config*", "version*", "v1", "v2", "query", "queries", "memory", "cpu", "timeout*",
         "latency", "request*", "response*", "header*", "port", "endpoint*",
         "flag", "parameter*", "setting*", "limit*", "threshold*", "metric*", "graph*",
-        "log*", "stack trace", "traceback", "command", "script", "migration*", "schema",
+        // Not "log*", which reads "login" and "logout" as log detail.
+        "log", "logs", "logged", "logging", "logger*", "logfile*", "log file*", "stack trace", "traceback",
+        "command", "script", "migration*", "schema", "health check*",
         "index", "table", "column", "connection*", "pool", "thread*", "replica*",
         "disk space", "disk usage", "usage", "partition*", "director*", "filesystem*",
         "file system", "permission*", "annotation*", "quota*",

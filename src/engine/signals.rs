@@ -302,6 +302,25 @@ pub fn quantities(text: &str) -> usize {
     count
 }
 
+/// Spans of time among the quantities: a number before "minutes", "hours",
+/// "days" ("for 47 minutes", "2 hours"). How long something lasted is the
+/// incident's measure, not a system's.
+pub fn durations(text: &str) -> usize {
+    const UNITS: &[&str] = &[
+        "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours",
+        "hr", "hrs", "day", "days", "week", "weeks", "month", "months",
+    ];
+    let mut words = words(text).peekable();
+    let mut count = 0;
+    while let Some(w) = words.next() {
+        let number = w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+        if number && words.peek().is_some_and(|u| UNITS.contains(u)) {
+            count += 1;
+        }
+    }
+    count
+}
+
 /// Whether a sentence names a particular thing: a capitalised word or
 /// acronym past its first word ("Binder", "IE11", "the Cloud Platform"), a
 /// dotted name ("mybinder.org") or inline code. Read from the original text,
@@ -365,6 +384,12 @@ mod tests {
         assert_eq!(quantities("about 30% of users saw 502 errors"), 2);
         assert_eq!(quantities("in 2018 we upgraded to 1.24.0 at 10:30"), 0);
         assert_eq!(quantities("30k crates"), 1);
+    }
+
+    #[test]
+    fn durations_are_numbers_of_minutes_hours_or_days() {
+        assert_eq!(durations("for 47 minutes, then 2 hours more"), 2);
+        assert_eq!(durations("30% of 12 nodes at 10:30"), 0);
     }
 
     #[test]
