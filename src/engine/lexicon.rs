@@ -557,12 +557,14 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "confer", "notice", "notices", "contacts", "we note", "we noted", "he", "she", "him",
         "his", "her",
     ]),
+    // Stance adverbs that only comment on an event ("unfortunately",
+    // "fortunately", "sadly", "luckily") are corporate connectives, not a feeling.
     (Cue::Feeling, &[
         "frustrat*", "stress*", "panic*", "scary", "scared", "worried", "worry", "worrying*",
-        "confus*", "surpris*", "unfortunately", "sadly", "whammy", "painful", "embarrass*",
+        "confus*", "surpris*", "whammy", "painful", "embarrass*",
         "relieved", "exhausted", "tired", "we kept focusing", "wrong thing", "it seemed",
         "seemed like", "seemed a good", "we were lucky", "where we got lucky", "lucky",
-        "luckily", "fortunately", "mysterious", "happy", "excited", "concerned", "proud",
+        "mysterious", "happy", "excited", "concerned", "proud",
         "nervous", "unsure", "hunch", "freaks out", "oops", "sigh", "ugh", "strange", "weird",
         "unexpected", "hope", "hoping", "great job", "good job", "did a great job",
         "hesitant", "burnout", "red herring*", "spoiler", "coincidence", "one wonders",

@@ -242,6 +242,11 @@ mod tests {
     }
 
     #[test]
+    fn a_stance_adverb_is_not_a_feeling() {
+        assert_eq!(verdict(B3, "Unfortunately the vendor's router dropped every packet for the region."), Missing);
+    }
+
+    #[test]
     fn purely_technical_is_missing() {
         assert_eq!(verdict(B3, "The database failed over and service resumed."), Missing);
     }
