@@ -4,10 +4,14 @@
 //! why it happened, why that was so, why it was not prevented, detected or
 //! fixed sooner. Each sentence that explains a cause ("because", "due to",
 //! "which meant") or names a gap that let it happen or last ("no alert was
-//! configured", "not covered by tests") is one answer, as is each paragraph
-//! or item under a "five whys" / "contributing factors" heading. Three answers (the
-//! proximate cause and two levels beneath it) meet it; one or two are
-//! partial. Questions ("Why did this start?") are not answers.
+//! configured", "not covered by tests", "had not been validated") is one
+//! answer, as is each paragraph or item under a "five whys" /
+//! "contributing factors" heading or answering a why-question asked in the
+//! prose ("Why didn't we notice? The mails went to a dead list."). Three
+//! answers (the proximate cause and two levels beneath it) meet it; one or
+//! two are partial. Questions ("Why did this start?") are not answers, and
+//! when the cause itself is still under investigation nothing lies beneath
+//! it.
 //!
 //! **Why.** The proximate cause is rarely the one worth fixing.
 //!
@@ -21,6 +25,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
+use crate::engine::signals::left_undone;
 
 pub struct FiveWhys;
 
@@ -89,7 +94,7 @@ fn answers_why(doc: &Document, s: &Sentence, answers_question: bool, pending: bo
         || (topic == Topic::Impact && s.cues.has(Cue::ImpactWord))
     {
         Answer::No
-    } else if s.cues.has(Cue::Explanation) && !(pending && topic != Topic::Analysis && !answers_question) {
+    } else if (s.cues.has(Cue::Explanation) || left_undone(words)) && !(pending && topic != Topic::Analysis && !answers_question) {
         Answer::Explains
     } else if (topic == Topic::Analysis || answers_question) && !words.ends_with(':') {
         Answer::InAnalysis
@@ -240,6 +245,13 @@ mod tests {
         let text = "## Timeline\n\n- 10:05 We held off on a reboot, because a reboot had made things worse before.\n\n\
                     ## Root cause\n\nStill under investigation.\n";
         assert_eq!(verdict(B2, text), Missing);
+    }
+
+    #[test]
+    fn a_step_left_undone_is_a_why_not_prevented() {
+        let text = "## Root cause\n\nThe pool was too small for the new load. \
+                    Its size had been copied from a test cluster and had never been reviewed.\n";
+        assert_eq!(verdict(B2, text), Partial);
     }
 
     #[test]
