@@ -77,7 +77,7 @@ impl Criterion for HumanElements {
 /// The kinds of human touch one sentence carries; template sentences carry none.
 fn touch(doc: &Document, s: &Sentence, timed_heading: bool) -> u8 {
     let c = s.cues;
-    if c.any(&[Cue::Boilerplate, Cue::Marketing]) {
+    if c.any(&[Cue::Boilerplate, Cue::Marketing]) || about_the_text(doc.words(s)) {
         return 0;
     }
     // Responders count where the text tells what they did: at a stated
@@ -99,6 +99,17 @@ fn touch(doc: &Document, s: &Sentence, timed_heading: bool) -> u8 {
         k |= ACTING;
     }
     k
+}
+
+/// A sentence about the write-up itself ("This document describes systems
+/// and decisions, not individuals"): it frames the text, and tells nothing
+/// of the people in the incident.
+fn about_the_text(words: &str) -> bool {
+    const SUBJECTS: &[&str] = &[
+        "this document", "this post", "this review", "this report", "this postmortem",
+        "this post-mortem", "this write-up", "this writeup", "this page", "this is a blameless",
+    ];
+    SUBJECTS.iter().any(|p| words.starts_with(p))
 }
 
 /// Verbs of telling: "we wanted to explain", "we decided to share this"
@@ -244,6 +255,11 @@ mod tests {
     #[test]
     fn a_stance_adverb_is_not_a_feeling() {
         assert_eq!(verdict(B3, "Unfortunately the vendor's router dropped every packet for the region."), Missing);
+    }
+
+    #[test]
+    fn a_sentence_about_the_write_up_is_no_touch() {
+        assert_eq!(verdict(B3, "This report covers the decisions we made, not who made them."), Missing);
     }
 
     #[test]
