@@ -335,13 +335,17 @@ pub fn left_undone(text: &str) -> bool {
     false
 }
 
-/// Spans of time among the quantities: a number before "minutes", "hours",
-/// "days" ("for 47 minutes", "2 hours"). How long something lasted is the
-/// incident's measure, not a system's.
+/// Spans of time and dates among the quantities: a number before
+/// "minutes", "hours", "days" ("for 47 minutes", "2 hours") or a month ("3
+/// March"). How long something lasted, and when, is the incident's measure,
+/// not a system's.
 pub fn durations(text: &str) -> usize {
     const UNITS: &[&str] = &[
         "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours",
-        "hr", "hrs", "day", "days", "week", "weeks", "month", "months",
+        "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec",
     ];
     let mut words = words(text).peekable();
     let mut count = 0;
@@ -436,6 +440,7 @@ mod tests {
     fn durations_are_numbers_of_minutes_hours_or_days() {
         assert_eq!(durations("for 47 minutes, then 2 hours more"), 2);
         assert_eq!(durations("30% of 12 nodes at 10:30"), 0);
+        assert_eq!(durations("on 3 march the 2 replicas"), 1);
     }
 
     #[test]

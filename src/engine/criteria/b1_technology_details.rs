@@ -95,8 +95,8 @@ fn named_with_detail(doc: &Document, s: &Sentence) -> bool {
     let Some(first) = tech.next() else {
         return false;
     };
-    // How long something lasted ("for 47 minutes") measures the incident,
-    // not the system.
+    // How long something lasted ("for 47 minutes"), or its date, measures
+    // the incident, not the system.
     let words = doc.words(s);
     if quantities(words) > durations(words) && !s.cues.has(Cue::ImpactWord) {
         return true;
@@ -190,6 +190,12 @@ mod tests {
     #[test]
     fn how_long_a_system_struggled_is_not_a_measure_of_it() {
         let text = "The queue stalled for 40 minutes. The cache stayed cold for 2 hours.";
+        assert_eq!(verdict(B1, text), Missing);
+    }
+
+    #[test]
+    fn a_date_is_not_a_measure_of_a_system() {
+        let text = "On 3 March we will move the database to new hardware. On 9 March the old cluster goes away.";
         assert_eq!(verdict(B1, text), Missing);
     }
 
