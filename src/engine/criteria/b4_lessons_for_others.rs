@@ -146,11 +146,22 @@ fn follow_up_blocks(doc: &Document) -> Vec<bool> {
     // The level of the follow-up heading we are under, if any.
     let mut heading: Option<u8> = None;
     let mut labelled = false;
+    let mut sentences = doc.sentences.iter().peekable();
+    let mut for_reader = false;
     doc.blocks
         .iter()
-        .map(|b| {
+        .enumerate()
+        .map(|(i, b)| {
+            // A heading that speaks to the reader ("What you need to do")
+            // opens instructions to users, not the team's follow-ups.
+            let mut to_reader = false;
+            while let Some(s) = sentences.next_if(|s| s.block <= i) {
+                to_reader |= s.block == i && s.cues.has(Cue::UserInstruction);
+            }
             if let BlockKind::Heading(level) = b.kind {
+                for_reader = b.topic == Topic::FollowUp && to_reader;
                 heading = match heading {
+                    _ if for_reader => None,
                     _ if b.topic == Topic::FollowUp => Some(level),
                     Some(outer) if level > outer => Some(outer),
                     _ => None,
@@ -162,7 +173,7 @@ fn follow_up_blocks(doc: &Document) -> Vec<bool> {
                 labelled = label == Topic::FollowUp;
                 return false;
             }
-            heading.is_some() || labelled || b.topic == Topic::FollowUp
+            !for_reader && (heading.is_some() || labelled || b.topic == Topic::FollowUp)
         })
         .collect()
 }
@@ -269,6 +280,12 @@ mod tests {
     #[test]
     fn a_heading_for_the_services_own_users_is_not_advice_for_others() {
         let text = "## If you use our API\n\nRetry your requests once the window ends.\n";
+        assert_eq!(verdict(B4, text), Missing);
+    }
+
+    #[test]
+    fn what_the_reader_needs_to_do_is_no_follow_up_of_the_team() {
+        let text = "## What you need to do\n\nNothing at all. The old keys keep working until June.\n";
         assert_eq!(verdict(B4, text), Missing);
     }
 
