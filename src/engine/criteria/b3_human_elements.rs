@@ -8,7 +8,10 @@
 //! Met needs the people side told in substance: five touches, or fewer of
 //! several kinds (each extra kind counts as a touch). A few touches, or four
 //! of one kind only (a timeline of "the team did X"), are partial. Template sentences (a canned quote,
-//! "thank you for your patience") do not count.
+//! "thank you for your patience") do not count, nor do courtesy thanks
+//! ("thanks for bearing with us"), the causal "thanks to the robust
+//! protections", stance adverbs ("unfortunately"), or sentences about the
+//! write-up itself ("we wanted to explain", "this document describes").
 //!
 //! **Why.** People trust people; the human story is what readers remember.
 //!

@@ -2,12 +2,15 @@
 //!
 //! **What it checks.** Advice meant for other teams that comes out of this
 //! incident ("if you run X, check Y", "we wanted to share this with other
-//! teams"), a shared tool, or a bug report or fix sent upstream: met. A
+//! teams", and "check your …" under a heading such as "If you run Redis"),
+//! a shared tool, or a bug report or fix sent upstream: met. A
 //! transferable lesson stated only about the team itself (a lesson learned,
 //! a self-critical "it took too long", a follow-up the team commits to) is
 //! partial. Instructions to the service's own users ("update your
 //! compiler", "click Resync"), reassurance ("no evidence of misuse") and
-//! template promises do not count: a text with only those is missing.
+//! template promises do not count, nor do placeholders ("TBD"), promises
+//! to post updates, or what a "What you need to do" section tells users: a
+//! text with only those is missing.
 //!
 //! **Why.** A postmortem that helps others turns a disaster into goodwill.
 //!
@@ -91,7 +94,7 @@ fn advice_sections(doc: &Document) -> Vec<bool> {
     for (i, b) in doc.blocks.iter().enumerate() {
         let mut heading_audience = false;
         while let Some(s) = sentences.next_if(|s| s.block <= i) {
-            if s.block == i && matches!(b.kind, BlockKind::Heading(_)) {
+            if s.block == i && matches!(b.kind, BlockKind::Heading(_)) && b.topic != Topic::Impact {
                 heading_audience |= addresses_others(doc, s);
             }
         }
@@ -286,6 +289,12 @@ mod tests {
     #[test]
     fn what_the_reader_needs_to_do_is_no_follow_up_of_the_team() {
         let text = "## What you need to do\n\nNothing at all. The old keys keep working until June.\n";
+        assert_eq!(verdict(B4, text), Missing);
+    }
+
+    #[test]
+    fn the_impact_on_other_teams_is_no_advice_for_them() {
+        let text = "## Impact on other teams\n\nYour builds may have queued for an hour.\n";
         assert_eq!(verdict(B4, text), Missing);
     }
 
