@@ -153,19 +153,18 @@ fn thanks_someone(doc: &Document, s: &Sentence, h: &Hit) -> bool {
     if first.iter().any(|w| FORBEARANCE.contains(w)) {
         return false;
     }
-    let article = first[0] == "to" || (first[0] == "you" && first[1] == "to");
+    let thanks_to = first[0] == "to" || (first[0] == "you" && first[1] == "to");
     let object = if first[0] == "to" { 1 } else { 2 };
-    if !(article && matches!(first[object], "the" | "our" | "its" | "their" | "a" | "an")) {
+    if !(thanks_to && matches!(first[object], "the" | "our" | "its" | "their" | "a" | "an")) {
         return true;
     }
     // "thanks to the <...>": a person must follow within a few words.
     let window = h.prose.end..(h.prose.end + rest.len().min(48));
-    let person = doc.hits_in(s).iter().any(|o| {
+    doc.hits_in(s).iter().any(|o| {
         o.prose.start >= window.start
             && o.prose.start < window.end
             && matches!(o.cue, Cue::Responder | Cue::Who | Cue::Reader)
-    });
-    person
+    })
 }
 
 #[cfg(test)]

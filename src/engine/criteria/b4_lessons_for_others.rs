@@ -53,7 +53,9 @@ impl Criterion for LessonsForOthers {
             return Finding::met("The text offers advice, a tool or an upstream report others can use.")
                 .citing(advice);
         }
-        let follow_up = follow_up_blocks(doc);
+        // A notice of planned work lists the plan under "next steps", not
+        // follow-ups from something that went wrong.
+        let follow_up = if planned_notice(doc) { vec![false; doc.blocks.len()] } else { follow_up_blocks(doc) };
         let stated = doc.prose_sentences().filter(|s| own_words(s) && states_lesson(s));
         let committed = doc
             .prose_sentences()
@@ -127,6 +129,17 @@ fn addresses_others(doc: &Document, s: &Sentence) -> bool {
 /// instruction to its own users, not reassurance that nothing happened.
 fn own_words(s: &Sentence) -> bool {
     !s.cues.any(&[Cue::Boilerplate, Cue::UserInstruction, Cue::NotAffected])
+}
+
+/// Whether the text announces planned work: its title (the first heading,
+/// or the first sentence) says "scheduled maintenance", "planned downtime".
+fn planned_notice(doc: &Document) -> bool {
+    let title = doc
+        .sentences
+        .iter()
+        .find(|s| matches!(doc.block_of(s).kind, BlockKind::Heading(_)))
+        .or(doc.sentences.first());
+    title.is_some_and(|s| s.cues.has(Cue::Planned))
 }
 
 /// A follow-up that is no lesson: a placeholder ("TBD") or a promise to
@@ -295,6 +308,13 @@ mod tests {
     #[test]
     fn the_impact_on_other_teams_is_no_advice_for_them() {
         let text = "## Impact on other teams\n\nYour builds may have queued for an hour.\n";
+        assert_eq!(verdict(B4, text), Missing);
+    }
+
+    #[test]
+    fn the_plan_of_a_maintenance_notice_is_no_follow_up() {
+        let text = "# Planned maintenance: search cluster upgrade\n\nSearch will be read-only for an hour.\n\n\
+                    ## Next steps\n\n- We will email a reminder the day before.\n";
         assert_eq!(verdict(B4, text), Missing);
     }
 
