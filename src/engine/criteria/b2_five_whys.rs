@@ -122,8 +122,11 @@ fn answers_to_why_questions(doc: &Document) -> Vec<usize> {
     let mut answered = vec![0; sentences.len()];
     let asks_why = |q: &Sentence| {
         let words = doc.words(q);
+        // A question put to the reader ("Why did you get this email?") asks
+        // about the notice, not the cause.
         words.ends_with('?')
             && words.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "why")
+            && !q.cues.has(Cue::Reader)
             && !matches!(doc.block_of(q).kind, BlockKind::Heading(_) | BlockKind::Code)
     };
     for (i, q) in sentences.iter().enumerate() {
@@ -233,6 +236,13 @@ mod tests {
                     Why did nobody see it? The failure mail went to a list nobody reads.\n\n\
                     Why was the entry lost? Two things:\n\n- The new host was built by hand.\n- The crontab was not in the repo.\n";
         assert_eq!(verdict(B2, text), Met);
+    }
+
+    #[test]
+    fn a_readers_question_is_not_a_why_of_the_incident() {
+        let text = "Why did you get this email? It goes to everyone with an account. \
+                    Why are you hearing this now? We wanted the notice out before the weekend.";
+        assert_eq!(verdict(B2, text), Missing);
     }
 
     #[test]
