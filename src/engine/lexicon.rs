@@ -551,7 +551,9 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "config*", "version*", "v1", "v2", "query", "queries", "memory", "cpu", "timeout*",
         "latency", "request*", "response*", "header*", "port", "endpoint*",
         "flag", "parameter*", "setting*", "limit*", "threshold*", "metric*", "graph*",
-        "log*", "stack trace", "traceback", "command", "script", "migration*", "schema",
+        // Not "log*", which reads "login" and "logout" as log detail.
+        "log", "logs", "logged", "logging", "logger*", "logfile*", "log file*", "stack trace", "traceback",
+        "command", "script", "migration*", "schema", "health check*",
         "index", "table", "column", "connection*", "pool", "thread*", "replica*",
         "disk space", "disk usage", "usage", "partition*", "director*", "filesystem*",
         "file system", "permission*", "annotation*", "quota*",
@@ -561,6 +563,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
     ]),
     (Cue::Responder, &[
         "on-call", "on call", "oncall", "engineer*", "operator*", "admin*", "maintainer*",
+        "contributor*",
         "team member*", "members of the team", "responder*", "incident commander", "sre",
         "someone", "a member", "i ", "developer*", "volunteer*", "staff", "colleague*",
         "backup contact", "primary contact*", "the author of", "team",
@@ -570,12 +573,14 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "confer", "notice", "notices", "contacts", "we note", "we noted", "he", "she", "him",
         "his", "her",
     ]),
+    // Stance adverbs that only comment on an event ("unfortunately",
+    // "fortunately", "sadly", "luckily") are corporate connectives, not a feeling.
     (Cue::Feeling, &[
         "frustrat*", "stress*", "panic*", "scary", "scared", "worried", "worry", "worrying*",
-        "confus*", "surpris*", "unfortunately", "sadly", "whammy", "painful", "embarrass*",
+        "confus*", "surpris*", "whammy", "painful", "embarrass*",
         "relieved", "exhausted", "tired", "we kept focusing", "wrong thing", "it seemed",
         "seemed like", "seemed a good", "we were lucky", "where we got lucky", "lucky",
-        "luckily", "fortunately", "mysterious", "happy", "excited", "concerned", "proud",
+        "mysterious", "happy", "excited", "concerned", "proud",
         "nervous", "unsure", "hunch", "freaks out", "oops", "sigh", "ugh", "strange", "weird",
         "unexpected", "hope", "hoping", "great job", "good job", "did a great job",
         "hesitant", "burnout", "red herring*", "spoiler", "coincidence", "one wonders",
@@ -585,13 +590,16 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "their child", "need more help",
     ]),
     (Cue::Judgement, &[
-        "we decided", "decided to", "decide to", "decide this", "the decision", "we chose",
+        "we decided", "decid*", "decision*", "we chose",
         "chose to", "chose not", "we thought", "thought it", "mistakenly", "we assumed",
         "assumed", "our assumption", "we assume", "misjudg*", "incorrectly assessed",
         "attributed to", "not counted as", "suspect*", "initial suspicion", "believing",
         "we concluded", "we realized", "we realised", "we realize", "realized", "realised",
         "deemed", "forgot", "took a vote", "good enough", "without doing too much",
         "judgement", "judgment", "we wanted",
+        // Mistaken calls owned honestly, not a verdict on speed ("took too long").
+        "we should have", "i should have", "should have caught", "should not have",
+        "shouldn't have", "our mistake", "my mistake", "wrong call", "in hindsight",
     ]),
     (Cue::Thanks, &[
         "thank*", "grateful", "gratitude", "kudos", "shout-out", "shoutout", "appreciate*",
@@ -632,6 +640,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "we realized", "we realised", "key learning*", "learnings", "in retrospect",
         "it is important", "it's important", "is a good idea", "is important to",
         "taking away", "take away", "the big lesson", "where we got lucky",
+        "showed us", "has shown us", "reminded us", "made us realize", "made us realise",
     ]),
     (Cue::Explanation, &[
         "because", "due to", "caused by", "as a result", "the reason", "reason for this",

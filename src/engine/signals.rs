@@ -416,9 +416,85 @@ fn is_calendar_word(word: &str) -> bool {
     CALENDAR.iter().any(|c| c.eq_ignore_ascii_case(word))
 }
 
+/// Spans of time and dates among the quantities: a number before
+/// "minutes", "hours", "days" ("for 47 minutes", "2 hours") or a month ("3
+/// March"). How long something lasted, and when, is the incident's measure,
+/// not a system's.
+pub fn durations(text: &str) -> usize {
+    const UNITS: &[&str] = &[
+        "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours",
+        "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec",
+    ];
+    let mut words = words(text).peekable();
+    let mut count = 0;
+    while let Some(w) = words.next() {
+        let number = w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+        if number && words.peek().is_some_and(|u| UNITS.contains(u)) {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// "The limit had not been validated", "the job was never tested": a step
+/// left undone, told as a negated passive ("had/was/were not [been]
+/// <participle>"). That is a gap that let a cause happen, an answer to
+/// "why was it not prevented". Being unaffected or unable is not a step
+/// left undone.
+pub fn left_undone(text: &str) -> bool {
+    // "was not tested" is passive as it stands; "had not tested" is not,
+    // "had not been tested" is.
+    const PASSIVE_AUX: &[&str] = &["was", "were", "wasn't", "weren't"];
+    const PERFECT_AUX: &[&str] = &["had", "has", "have", "hadn't", "hasn't", "haven't"];
+    // Reassurance that nothing was done to the data is not a step undone.
+    const NOT_A_STEP: &[&str] = &[
+        "affected", "impacted", "exposed", "compromised", "lost", "required", "needed", "used",
+        "accessed", "exploited", "modified", "tampered",
+    ];
+    let negator = |w: &str| matches!(w, "not" | "never") || w.ends_with("n't");
+    let mut prev: [&str; 3] = ["", "", ""];
+    for w in words(text) {
+        // prev[2] is the word before w, prev[1] the one before that.
+        let [a, b, c] = prev;
+        let passive = (PASSIVE_AUX.contains(&c) && c.ends_with("n't"))
+            || (matches!(c, "not" | "never") && PASSIVE_AUX.contains(&b))
+            || (c == "been"
+                && ((PERFECT_AUX.contains(&b) && b.ends_with("n't"))
+                    || (matches!(b, "not" | "never") && PERFECT_AUX.contains(&a))));
+        if passive && is_participle(w) && !NOT_A_STEP.contains(&w) && !negator(w) {
+            return true;
+        }
+        prev = [b, c, w];
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_are_numbers_of_minutes_hours_or_days() {
+        assert_eq!(durations("for 47 minutes, then 2 hours more"), 2);
+        assert_eq!(durations("30% of 12 nodes at 10:30"), 0);
+        assert_eq!(durations("on 3 march the 2 replicas"), 1);
+    }
+
+    #[test]
+    fn steps_left_undone_are_negated_passives() {
+        assert!(left_undone("the threshold had not been reviewed since the migration"));
+        assert!(left_undone("the restore script was never tested"));
+        assert!(left_undone("the backups hadn't been checked in a year"));
+        assert!(!left_undone("customer data was not affected"));
+        assert!(!left_undone("we did not restart the database"));
+        assert!(!left_undone("the change had been reviewed"));
+        assert!(!left_undone("everyone who hadn't opened the app"));
+        assert!(!left_undone("the pod is gone but the call has not returned"));
+        assert!(!left_undone("the token had not been used by anyone else"));
+    }
 
     #[test]
     fn passive_voice_is_recognised() {

@@ -25,7 +25,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{BlockKind, Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{identifiers, quantities};
+use crate::engine::signals::{durations, identifiers, quantities};
 
 pub struct TechnologyDetails;
 
@@ -81,7 +81,8 @@ fn gives_detail(doc: &Document, s: &Sentence) -> bool {
     named_with_detail(doc, s) || identifiers(&doc.text[s.src.clone()]) > 0
 }
 
-/// A technology beside a measure of it (not a count of errors users saw),
+/// A technology beside a measure of it (not a count of errors users saw,
+/// nor how long it lasted),
 /// or beside a detail word that is not
 /// the technology's own word ("route table" names a system once, not a
 /// system and its detail); words inside links do not count.
@@ -94,7 +95,10 @@ fn named_with_detail(doc: &Document, s: &Sentence) -> bool {
     let Some(first) = tech.next() else {
         return false;
     };
-    if quantities(doc.words(s)) > 0 && !s.cues.has(Cue::ImpactWord) {
+    // How long something lasted ("for 47 minutes"), or its date, measures
+    // the incident, not the system.
+    let words = doc.words(s);
+    if quantities(words) > durations(words) && !s.cues.has(Cue::ImpactWord) {
         return true;
     }
     let second = tech.next();
@@ -181,6 +185,31 @@ mod tests {
     fn words_inside_links_are_not_detail() {
         let text = "Slack thread: https://example.slack.com/archives/config/server/log\n\nTimeline: https://docs.example.com/db/query\n";
         assert_eq!(verdict(B1, text), Missing);
+    }
+
+    #[test]
+    fn how_long_a_system_struggled_is_not_a_measure_of_it() {
+        let text = "The queue stalled for 40 minutes. The cache stayed cold for 2 hours.";
+        assert_eq!(verdict(B1, text), Missing);
+    }
+
+    #[test]
+    fn a_date_is_not_a_measure_of_a_system() {
+        let text = "On 3 March we will move the database to new hardware. On 9 March the old cluster goes away.";
+        assert_eq!(verdict(B1, text), Missing);
+    }
+
+    #[test]
+    fn login_servers_are_named_in_passing() {
+        let text = "Our login servers were flooded. Players saw long queues at the login page.";
+        assert_eq!(verdict(B1, text), Missing);
+    }
+
+    #[test]
+    fn health_checks_are_how_a_load_balancer_works() {
+        let text = "The load balancer began failing health checks against our web servers. \
+                    When a backend fails its health check, the load balancer takes it out of rotation.";
+        assert_eq!(verdict(B1, text), Partial);
     }
 
     #[test]

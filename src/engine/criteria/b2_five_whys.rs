@@ -4,10 +4,14 @@
 //! why it happened, why that was so, why it was not prevented, detected or
 //! fixed sooner. Each sentence that explains a cause ("because", "due to",
 //! "which meant") or names a gap that let it happen or last ("no alert was
-//! configured", "not covered by tests") is one answer, as is each paragraph
-//! or item under a "five whys" / "contributing factors" heading. Three answers (the
-//! proximate cause and two levels beneath it) meet it; one or two are
-//! partial. Questions ("Why did this start?") are not answers.
+//! configured", "not covered by tests", "had not been validated") is one
+//! answer, as is each paragraph or item under a "five whys" /
+//! "contributing factors" heading or answering a why-question asked in the
+//! prose ("Why didn't we notice? The mails went to a dead list."). Three
+//! answers (the proximate cause and two levels beneath it) meet it; one or
+//! two are partial. Questions ("Why did this start?") are not answers, and
+//! when the cause itself is still under investigation nothing lies beneath
+//! it.
 //!
 //! **Why.** The proximate cause is rarely the one worth fixing.
 //!
@@ -18,9 +22,10 @@
 //! **Fails:** "A DNS change made our mail server unreachable."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::{Document, Sentence, Topic};
+use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
+use crate::engine::signals::left_undone;
 
 pub struct FiveWhys;
 
@@ -44,13 +49,19 @@ impl Criterion for FiveWhys {
         // Under a five-whys heading each paragraph or item is one answer,
         // however many sentences it takes.
         let mut last_block = None;
+        let answered = answers_to_why_questions(doc);
+        let pending = cause_pending(doc);
         let answers: Vec<_> = doc
-            .prose_sentences()
-            .filter(|s| match answers_why(doc, s) {
+            .sentences
+            .iter()
+            .zip(answered)
+            .filter(|(s, _)| !matches!(doc.block_of(s).kind, BlockKind::Heading(_) | BlockKind::Code))
+            .filter(|&(s, question)| match answers_why(doc, s, question > 0, pending) {
                 Answer::Explains => true,
-                Answer::InAnalysis => last_block.replace(s.block) != Some(s.block),
+                Answer::InAnalysis => last_block.replace((s.block, question)) != Some((s.block, question)),
                 Answer::No => false,
             })
+            .map(|(s, _)| s)
             .collect();
         match answers.len() {
             0 => Finding::missing("Only the proximate cause, if any."),
@@ -75,20 +86,82 @@ enum Answer {
 /// because…", "no action is required due to this incident"): that explains
 /// who was hit, not why it happened. A cause told under an impact heading
 /// ("This is due to a flaw in the parser") still counts.
-fn answers_why(doc: &Document, s: &Sentence) -> Answer {
+fn answers_why(doc: &Document, s: &Sentence, answers_question: bool, pending: bool) -> Answer {
     let topic = doc.topic(s);
-    if doc.words(s).ends_with('?')
+    let words = doc.words(s);
+    if words.ends_with('?')
         || s.cues.any(&[Cue::Boilerplate, Cue::NotAffected])
         || (topic == Topic::Impact && s.cues.has(Cue::ImpactWord))
     {
         Answer::No
-    } else if s.cues.has(Cue::Explanation) {
+    } else if (s.cues.has(Cue::Explanation) || left_undone(words)) && !(pending && topic != Topic::Analysis && !answers_question) {
         Answer::Explains
-    } else if topic == Topic::Analysis {
+    } else if (topic == Topic::Analysis || answers_question) && !words.ends_with(':') {
         Answer::InAnalysis
     } else {
         Answer::No
     }
+}
+
+/// Whether the text's cause section says only that the cause is not
+/// known yet ("## Root cause\n\nUnder investigation."): with no proximate
+/// cause there is nothing beneath it, and a "because" elsewhere explains
+/// something else (a decision in the timeline).
+fn cause_pending(doc: &Document) -> bool {
+    let mut in_cause = doc.prose_sentences().filter(|s| doc.topic(s) == Topic::Cause).peekable();
+    in_cause.peek().is_some() && in_cause.all(|s| s.cues.any(&[Cue::Investigating, Cue::Deferral]))
+}
+
+/// For each sentence, which why-question asked in the prose it answers (0:
+/// none), as a five-whys heading would: the rest of the question's
+/// paragraph, up to the next question, or the next block when the question
+/// ends its own, and the list a colon there opens ("Three things stacked
+/// up:"). Each paragraph or item of an answer is one level.
+fn answers_to_why_questions(doc: &Document) -> Vec<usize> {
+    let sentences = &doc.sentences;
+    let mut answered = vec![0; sentences.len()];
+    let asks_why = |q: &Sentence| {
+        let words = doc.words(q);
+        // A question put to the reader ("Why did you get this email?") asks
+        // about the notice, not the cause.
+        words.ends_with('?')
+            && words.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "why")
+            && !q.cues.has(Cue::Reader)
+            && !matches!(doc.block_of(q).kind, BlockKind::Heading(_) | BlockKind::Code)
+    };
+    for (i, q) in sentences.iter().enumerate() {
+        if !asks_why(q) {
+            continue;
+        }
+        let group = i + 1;
+        let mut j = i + 1;
+        // The rest of the paragraph, up to the next question.
+        while j < sentences.len() && sentences[j].block == q.block && !doc.words(&sentences[j]).ends_with('?') {
+            answered[j] = group;
+            j += 1;
+        }
+        let mut block = q.block;
+        if j == i + 1 {
+            // The question ends its paragraph: the next block answers it.
+            block = q.block + 1;
+            if block >= doc.blocks.len() || matches!(doc.blocks[block].kind, BlockKind::Heading(_) | BlockKind::Code) {
+                continue;
+            }
+            while j < sentences.len() && sentences[j].block == block {
+                answered[j] = group;
+                j += 1;
+            }
+        }
+        // A colon that ends the answer opens a list of answers.
+        if j > i + 1 && doc.words(&sentences[j - 1]).ends_with(':') {
+            while j < sentences.len() && doc.block_of(&sentences[j]).kind == BlockKind::ListItem && sentences[j].block <= block + 1 {
+                block = sentences[j].block;
+                answered[j] = group;
+                j += 1;
+            }
+        }
+    }
+    answered
 }
 
 #[cfg(test)]
@@ -155,6 +228,40 @@ mod tests {
     #[test]
     fn a_counterfactual_is_a_why_not_prevented() {
         assert_eq!(verdict(B2, "The alert went to one person, so it could have been noticed earlier."), Partial);
+    }
+
+    #[test]
+    fn answers_to_why_questions_in_the_prose_are_levels() {
+        let text = "The nightly export stopped. Why did the export stop? Its cron entry was lost in the move. \
+                    Why did nobody see it? The failure mail went to a list nobody reads.\n\n\
+                    Why was the entry lost? Two things:\n\n- The new host was built by hand.\n- The crontab was not in the repo.\n";
+        assert_eq!(verdict(B2, text), Met);
+    }
+
+    #[test]
+    fn a_readers_question_is_not_a_why_of_the_incident() {
+        let text = "Why did you get this email? It goes to everyone with an account. \
+                    Why are you hearing this now? We wanted the notice out before the weekend.";
+        assert_eq!(verdict(B2, text), Missing);
+    }
+
+    #[test]
+    fn a_why_question_left_unanswered_is_no_level() {
+        assert_eq!(verdict(B2, "## Open questions\n\n- Why did the queue back up?\n- Who owns the alert?\n"), Missing);
+    }
+
+    #[test]
+    fn no_level_lies_beneath_a_cause_still_under_investigation() {
+        let text = "## Timeline\n\n- 10:05 We held off on a reboot, because a reboot had made things worse before.\n\n\
+                    ## Root cause\n\nStill under investigation.\n";
+        assert_eq!(verdict(B2, text), Missing);
+    }
+
+    #[test]
+    fn a_step_left_undone_is_a_why_not_prevented() {
+        let text = "## Root cause\n\nThe pool was too small for the new load. \
+                    Its size had been copied from a test cluster and had never been reviewed.\n";
+        assert_eq!(verdict(B2, text), Partial);
     }
 
     #[test]

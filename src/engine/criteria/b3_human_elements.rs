@@ -8,7 +8,10 @@
 //! Met needs the people side told in substance: five touches, or fewer of
 //! several kinds (each extra kind counts as a touch). A few touches, or four
 //! of one kind only (a timeline of "the team did X"), are partial. Template sentences (a canned quote,
-//! "thank you for your patience") do not count.
+//! "thank you for your patience") do not count, nor do courtesy thanks
+//! ("thanks for bearing with us"), the causal "thanks to the robust
+//! protections", stance adverbs ("unfortunately"), or sentences about the
+//! write-up itself ("we wanted to explain", "this document describes").
 //!
 //! **Why.** People trust people; the human story is what readers remember.
 //!
@@ -20,7 +23,7 @@
 //! **Fails:** "The database failed over and service resumed."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::{Document, Sentence, Topic};
+use crate::engine::document::{Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::under_timed_heading;
@@ -77,7 +80,7 @@ impl Criterion for HumanElements {
 /// The kinds of human touch one sentence carries; template sentences carry none.
 fn touch(doc: &Document, s: &Sentence, timed_heading: bool) -> u8 {
     let c = s.cues;
-    if c.any(&[Cue::Boilerplate, Cue::Marketing]) {
+    if c.any(&[Cue::Boilerplate, Cue::Marketing]) || about_the_text(doc.words(s)) {
         return 0;
     }
     // Responders count where the text tells what they did: at a stated
@@ -89,16 +92,79 @@ fn touch(doc: &Document, s: &Sentence, timed_heading: bool) -> u8 {
     if c.has(Cue::Feeling) {
         k |= FEELING;
     }
-    if c.has(Cue::Judgement) {
+    if c.has(Cue::Judgement) && doc.hits_in(s).iter().any(|h| h.cue == Cue::Judgement && !about_telling(doc, s, h)) {
         k |= JUDGEMENT;
     }
-    if c.has(Cue::Thanks) {
+    if c.has(Cue::Thanks) && doc.hits_in(s).iter().any(|h| h.cue == Cue::Thanks && thanks_someone(doc, s, h)) {
         k |= THANKS;
     }
     if c.has(Cue::Responder) && in_time {
         k |= ACTING;
     }
     k
+}
+
+/// A sentence about the write-up itself ("This document describes systems
+/// and decisions, not individuals"): it frames the text, and tells nothing
+/// of the people in the incident.
+fn about_the_text(words: &str) -> bool {
+    const SUBJECTS: &[&str] = &[
+        "this document", "this post", "this review", "this report", "this postmortem",
+        "this post-mortem", "this write-up", "this writeup", "this page", "this is a blameless",
+    ];
+    SUBJECTS.iter().any(|p| words.starts_with(p))
+}
+
+/// Verbs of telling: "we wanted to explain", "we decided to share this"
+/// are about writing the text, not a judgement made in the incident.
+const TELLING: &[&str] = &[
+    "explain", "share", "tell", "let", "write", "publish", "inform", "update", "say", "give",
+    "provide", "clarify", "post", "apologise", "apologize", "be",
+];
+
+/// Whether a judgement word is about telling the story rather than
+/// handling the incident: a verb of telling right after it ("to" aside).
+fn about_telling(doc: &Document, s: &Sentence, h: &Hit) -> bool {
+    let mut after = doc.prose[h.prose.end..s.prose.end]
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let next = match after.next() {
+        Some("to") => after.next(),
+        w => w,
+    };
+    next.is_some_and(|w| TELLING.contains(&w))
+}
+
+/// What readers are thanked for when the thanks is a courtesy, not a
+/// human touch: "thanks for bearing with us", "for your understanding".
+const FORBEARANCE: &[&str] = &[
+    "patience", "patient", "understanding", "bearing", "bear", "sticking", "support", "loyalty",
+    "continued", "trust",
+];
+
+/// Whether a thank-you thanks someone: not a courtesy to the readers for
+/// their patience, and not the causal "thanks to" a thing ("thanks to the
+/// robust protections, the servers stayed up"), which needs a person after
+/// it: a role, a group of people, the reader or a name.
+fn thanks_someone(doc: &Document, s: &Sentence, h: &Hit) -> bool {
+    let rest = &doc.prose[h.prose.end..s.prose.end];
+    let mut words = rest.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let first: [&str; 5] = std::array::from_fn(|_| words.next().unwrap_or(""));
+    if first.iter().any(|w| FORBEARANCE.contains(w)) {
+        return false;
+    }
+    let thanks_to = first[0] == "to" || (first[0] == "you" && first[1] == "to");
+    let object = if first[0] == "to" { 1 } else { 2 };
+    if !(thanks_to && matches!(first[object], "the" | "our" | "its" | "their" | "a" | "an")) {
+        return true;
+    }
+    // "thanks to the <...>": a person must follow within a few words.
+    let window = h.prose.end..(h.prose.end + rest.len().min(48));
+    doc.hits_in(s).iter().any(|o| {
+        o.prose.start >= window.start
+            && o.prose.start < window.end
+            && matches!(o.cue, Cue::Responder | Cue::Who | Cue::Reader)
+    })
 }
 
 #[cfg(test)]
@@ -149,6 +215,53 @@ mod tests {
     #[test]
     fn template_thanks_are_not_a_human_touch() {
         assert_eq!(verdict(B3, "Thank you for your patience."), Missing);
+    }
+
+    #[test]
+    fn thanking_readers_for_bearing_with_us_is_a_courtesy() {
+        assert_eq!(verdict(B3, "The site is fine again. Thanks for sticking with us today!"), Missing);
+    }
+
+    #[test]
+    fn thanks_to_a_thing_is_a_cause_not_a_thank_you() {
+        assert_eq!(verdict(B3, "Thanks to the spare disks in the rack, the array survived."), Missing);
+    }
+
+    #[test]
+    fn thanks_to_a_person_is_a_touch() {
+        assert_eq!(verdict(B3, "Thanks to the engineer who stayed late to rebuild the array."), Partial);
+        assert_eq!(verdict(B3, "Thank you, Lena, for spotting the broken cron job."), Partial);
+    }
+
+    #[test]
+    fn wanting_to_explain_is_about_the_text_not_a_decision() {
+        assert_eq!(verdict(B3, "We wanted to explain how the mail queue stalled."), Missing);
+    }
+
+    #[test]
+    fn a_decision_in_any_tense_is_a_judgement() {
+        let text = "## Timeline\n\n- 08:10 Ana decides to drain the node.\n- 08:20 We decide not to restart it.\n";
+        assert_eq!(verdict(B3, text), Partial);
+    }
+
+    #[test]
+    fn an_honest_misjudgement_is_a_judgement() {
+        assert_eq!(verdict(B3, "We should have paused the rollout once the canary went red."), Partial);
+    }
+
+    #[test]
+    fn a_verdict_on_speed_is_not_a_misjudgement() {
+        assert_eq!(verdict(B3, "Restoring the backups took unacceptably long."), Missing);
+    }
+
+    #[test]
+    fn a_stance_adverb_is_not_a_feeling() {
+        assert_eq!(verdict(B3, "Unfortunately the vendor's router dropped every packet for the region."), Missing);
+    }
+
+    #[test]
+    fn a_sentence_about_the_write_up_is_no_touch() {
+        assert_eq!(verdict(B3, "This report covers the decisions we made, not who made them."), Missing);
     }
 
     #[test]

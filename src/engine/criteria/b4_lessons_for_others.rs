@@ -2,12 +2,15 @@
 //!
 //! **What it checks.** Advice meant for other teams that comes out of this
 //! incident ("if you run X, check Y", "we wanted to share this with other
-//! teams"), a shared tool, or a bug report or fix sent upstream: met. A
+//! teams", and "check your …" under a heading such as "If you run Redis"),
+//! a shared tool, or a bug report or fix sent upstream: met. A
 //! transferable lesson stated only about the team itself (a lesson learned,
 //! a self-critical "it took too long", a follow-up the team commits to) is
 //! partial. Instructions to the service's own users ("update your
 //! compiler", "click Resync"), reassurance ("no evidence of misuse") and
-//! template promises do not count: a text with only those is missing.
+//! template promises do not count, nor do placeholders ("TBD"), promises
+//! to post updates, or what a "What you need to do" section tells users: a
+//! text with only those is missing.
 //!
 //! **Why.** A postmortem that helps others turns a disaster into goodwill.
 //!
@@ -40,20 +43,23 @@ impl Criterion for LessonsForOthers {
     }
 
     fn review(&self, doc: &Document) -> Finding {
+        let addressed = advice_sections(doc);
         let advice: Vec<_> = doc
             .prose_sentences()
-            .filter(|s| for_others(s))
+            .filter(|s| for_others(s) || (addressed[s.block] && advises_reader(s)))
             .take(4)
             .collect();
         if !advice.is_empty() {
             return Finding::met("The text offers advice, a tool or an upstream report others can use.")
                 .citing(advice);
         }
-        let follow_up = follow_up_blocks(doc);
+        // A notice of planned work lists the plan under "next steps", not
+        // follow-ups from something that went wrong.
+        let follow_up = if planned_notice(doc) { vec![false; doc.blocks.len()] } else { follow_up_blocks(doc) };
         let stated = doc.prose_sentences().filter(|s| own_words(s) && states_lesson(s));
         let committed = doc
             .prose_sentences()
-            .filter(|s| own_words(s) && !states_lesson(s) && follow_up[s.block]);
+            .filter(|s| own_words(s) && !states_lesson(s) && !no_lesson(s) && follow_up[s.block]);
         let lessons: Vec<_> = stated.chain(committed).take(3).collect();
         if !lessons.is_empty() {
             return Finding::partial("Lessons others could transfer, stated only about the team itself.")
@@ -69,10 +75,77 @@ fn for_others(s: &Sentence) -> bool {
     !c.has(Cue::Boilerplate) && (c.has(Cue::Upstream) || (c.has(Cue::Advice) && c.has(Cue::Audience)))
 }
 
+/// Advice told to the reader in a section whose heading addresses other
+/// teams ("## If you run Elasticsearch", "## Advice for other operators"):
+/// there "check your …" is meant for them, not for the service's own users.
+fn advises_reader(s: &Sentence) -> bool {
+    let c = s.cues;
+    !c.any(&[Cue::Boilerplate, Cue::NotAffected, Cue::Channel, Cue::UpdatesVague])
+        && c.any(&[Cue::Advice, Cue::UserInstruction, Cue::Upstream])
+}
+
+/// Which blocks sit under a heading addressed to other teams: one that
+/// names them as its audience ("If you run Redis", "Lessons for other
+/// teams"), down to the next heading of the same or a higher level. A
+/// heading that speaks to the service's own users ("If you use our API")
+/// is not addressed to others.
+fn advice_sections(doc: &Document) -> Vec<bool> {
+    let mut under: Vec<bool> = vec![false; doc.blocks.len()];
+    let mut level: Option<u8> = None;
+    let mut sentences = doc.sentences.iter().peekable();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let mut heading_audience = false;
+        while let Some(s) = sentences.next_if(|s| s.block <= i) {
+            if s.block == i && matches!(b.kind, BlockKind::Heading(_)) && b.topic != Topic::Impact {
+                heading_audience |= addresses_others(doc, s);
+            }
+        }
+        if let BlockKind::Heading(l) = b.kind {
+            level = match level {
+                _ if heading_audience => Some(l),
+                Some(outer) if l > outer => Some(outer),
+                _ => None,
+            };
+            continue;
+        }
+        under[i] = level.is_some();
+    }
+    under
+}
+
+/// An audience of other teams named in a sentence, not followed by "our"
+/// (which makes the audience the service's own users: "if you use our API").
+fn addresses_others(doc: &Document, s: &Sentence) -> bool {
+    s.cues.has(Cue::Audience)
+        && doc.hits_in(s).iter().any(|h| {
+            h.cue == Cue::Audience && {
+                let after = doc.prose[h.prose.end..s.prose.end].trim_start();
+                !(after.starts_with("our ") || after.starts_with("our\n"))
+            }
+        })
+}
+
 /// The team speaking about itself: not a template promise, not an
 /// instruction to its own users, not reassurance that nothing happened.
 fn own_words(s: &Sentence) -> bool {
     !s.cues.any(&[Cue::Boilerplate, Cue::UserInstruction, Cue::NotAffected])
+}
+
+/// Whether the text announces planned work: its title (the first heading,
+/// or the first sentence) says "scheduled maintenance", "planned downtime".
+fn planned_notice(doc: &Document) -> bool {
+    let title = doc
+        .sentences
+        .iter()
+        .find(|s| matches!(doc.block_of(s).kind, BlockKind::Heading(_)))
+        .or(doc.sentences.first());
+    title.is_some_and(|s| s.cues.has(Cue::Planned))
+}
+
+/// A follow-up that is no lesson: a placeholder ("TBD") or a promise to
+/// post updates ("progress updates will be posted on the status page").
+fn no_lesson(s: &Sentence) -> bool {
+    s.cues.any(&[Cue::Deferral, Cue::Channel, Cue::UpdatesVague, Cue::StatusPost])
 }
 
 /// A lesson put in words: "we learned", "lessons", "in hindsight", or the
@@ -89,11 +162,22 @@ fn follow_up_blocks(doc: &Document) -> Vec<bool> {
     // The level of the follow-up heading we are under, if any.
     let mut heading: Option<u8> = None;
     let mut labelled = false;
+    let mut sentences = doc.sentences.iter().peekable();
+    let mut for_reader = false;
     doc.blocks
         .iter()
-        .map(|b| {
+        .enumerate()
+        .map(|(i, b)| {
+            // A heading that speaks to the reader ("What you need to do")
+            // opens instructions to users, not the team's follow-ups.
+            let mut to_reader = false;
+            while let Some(s) = sentences.next_if(|s| s.block <= i) {
+                to_reader |= s.block == i && s.cues.has(Cue::UserInstruction);
+            }
             if let BlockKind::Heading(level) = b.kind {
+                for_reader = b.topic == Topic::FollowUp && to_reader;
                 heading = match heading {
+                    _ if for_reader => None,
                     _ if b.topic == Topic::FollowUp => Some(level),
                     Some(outer) if level > outer => Some(outer),
                     _ => None,
@@ -105,7 +189,7 @@ fn follow_up_blocks(doc: &Document) -> Vec<bool> {
                 labelled = label == Topic::FollowUp;
                 return false;
             }
-            heading.is_some() || labelled || b.topic == Topic::FollowUp
+            !for_reader && (heading.is_some() || labelled || b.topic == Topic::FollowUp)
         })
         .collect()
 }
@@ -201,6 +285,53 @@ mod tests {
     fn template_promises_are_missing() {
         let text = "We are taking steps to get the domain taken down. Do not follow any links in these emails.";
         assert_eq!(verdict(B4, text), Missing);
+    }
+
+    #[test]
+    fn advice_under_a_heading_for_other_operators_meets_b4() {
+        let text = "## If you operate Kafka\n\nLook at your retention settings before the disk fills up.\n";
+        assert_eq!(verdict(B4, text), Met);
+    }
+
+    #[test]
+    fn a_heading_for_the_services_own_users_is_not_advice_for_others() {
+        let text = "## If you use our API\n\nRetry your requests once the window ends.\n";
+        assert_eq!(verdict(B4, text), Missing);
+    }
+
+    #[test]
+    fn what_the_reader_needs_to_do_is_no_follow_up_of_the_team() {
+        let text = "## What you need to do\n\nNothing at all. The old keys keep working until June.\n";
+        assert_eq!(verdict(B4, text), Missing);
+    }
+
+    #[test]
+    fn the_impact_on_other_teams_is_no_advice_for_them() {
+        let text = "## Impact on other teams\n\nYour builds may have queued for an hour.\n";
+        assert_eq!(verdict(B4, text), Missing);
+    }
+
+    #[test]
+    fn the_plan_of_a_maintenance_notice_is_no_follow_up() {
+        let text = "# Planned maintenance: search cluster upgrade\n\nSearch will be read-only for an hour.\n\n\
+                    ## Next steps\n\n- We will email a reminder the day before.\n";
+        assert_eq!(verdict(B4, text), Missing);
+    }
+
+    #[test]
+    fn a_placeholder_under_action_items_is_no_lesson() {
+        assert_eq!(verdict(B4, "## Action items\n\nTBD\n"), Missing);
+    }
+
+    #[test]
+    fn a_promise_to_post_updates_is_no_lesson() {
+        let text = "## Next steps\n\nProgress updates will be posted on our status page during the work.\n";
+        assert_eq!(verdict(B4, text), Missing);
+    }
+
+    #[test]
+    fn what_the_outage_showed_us_is_a_lesson_about_ourselves() {
+        assert_eq!(verdict(B4, "The outage showed us that one region is not enough for the shop."), Partial);
     }
 
     #[test]
