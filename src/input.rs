@@ -24,10 +24,11 @@ impl fmt::Display for InputError {
             Self::NotFound => write!(f, "no such file"),
             Self::Directory => write!(f, "is a directory, not a file"),
             Self::Unreadable(why) => write!(f, "cannot be read: {why}"),
+            // Whole kilobytes: float formatting would cost the web app 8 KB.
             Self::TooLarge(n) => write!(
                 f,
-                "is too large to review ({:.1} MB; the limit is {} MB)",
-                *n as f64 / 1_048_576.0,
+                "is too large to review ({} KB; the limit is {} MB)",
+                n.div_ceil(1024),
                 MAX_BYTES / 1_048_576
             ),
             Self::Binary => write!(f, "looks like a binary file, not Markdown or plain text"),
