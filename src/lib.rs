@@ -5,6 +5,7 @@
 //! `postmortem-review` CLI, the tests and benchmarks, and the web app, which
 //! sits behind the default `web` feature and is built for wasm32 only.
 
+pub mod drafts;
 pub mod embed;
 pub mod engine;
 pub mod export;
