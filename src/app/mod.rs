@@ -6,6 +6,7 @@
 mod announcer;
 mod dom;
 mod editor;
+mod embed;
 mod review_panel;
 mod samples;
 mod storage;
@@ -138,6 +139,7 @@ pub fn App() -> impl IntoView {
         mirror: NodeRef::new(),
     };
     provide_context(state);
+    embed::start(state);
 
     // Writes wait for the app to be running: setting aside an unreadable
     // draft is the first, before any save can overwrite it.

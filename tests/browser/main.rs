@@ -2,6 +2,7 @@
 //! real headless Chromium. Run by scripts/test.sh after `trunk build --release`.
 
 mod harness;
+mod embedding;
 mod reference;
 mod shipping;
 

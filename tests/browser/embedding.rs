@@ -1,0 +1,131 @@
+//! A wiki page on another origin embeds the reviewer with `?embed=1`, sends
+//! it text by postMessage and receives the review; a page that is not on
+//! the allowed list is ignored.
+
+use crate::harness::{dist_dir, Browser, StaticServer};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+const TEXT: &str = "# Outage\n\nWe broke logins at 10:02 UTC and fixed them at 10:40 UTC. We are sorry.\n";
+
+/// An empty folder for a host site.
+fn site_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("pmr-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Writes a host page that embeds `frame_url` and records every message it
+/// gets. The server reads files per request, so it can start before this.
+fn write_host_page(dir: &std::path::Path, frame_url: &str) {
+    let page = format!(
+        r#"<!doctype html><html><head><meta charset="utf-8"><title>Wiki</title></head><body>
+<h1>Team wiki</h1>
+<iframe id="reviewer" src="{frame_url}" width="900" height="600" title="Postmortem Reviewer"></iframe>
+<script>
+  window.received = [];
+  window.addEventListener("message", (e) => window.received.push({{ origin: e.origin, data: e.data }}));
+</script>
+</body></html>"#
+    );
+    std::fs::write(dir.join("host.html"), page).unwrap();
+}
+
+#[tokio::test]
+async fn an_allowed_host_sends_text_and_receives_the_review() {
+    let app = StaticServer::start(dist_dir(), "", vec![]);
+    // The wiki is served from another port and named "localhost": another origin.
+    let wiki_dir = site_dir("wiki");
+    let wiki = StaticServer::start(wiki_dir.clone(), "", vec![]);
+    let wiki_origin = format!("http://localhost:{}", wiki.port);
+    let app_origin = format!("http://127.0.0.1:{}", app.port);
+    write_host_page(&wiki_dir, &format!("{app_origin}/?embed=1&host={wiki_origin}"));
+
+    let browser = Browser::start().await;
+    browser.client.goto(&format!("{wiki_origin}/host.html")).await.unwrap();
+    assert!(
+        browser
+            .eventually("return window.received.some(m => m.data && m.data.type === 'postmortem-reviewer:ready');", vec![])
+            .await,
+        "the reviewer never said it was ready: {:#?}",
+        browser.console().await
+    );
+    browser
+        .js(
+            "document.getElementById('reviewer').contentWindow.postMessage(
+               { type: 'postmortem-reviewer:load', text: arguments[0] }, arguments[1]);",
+            vec![json!(TEXT), json!(app_origin)],
+        )
+        .await;
+    let expected: Vec<String> = postmortem_reviewer::engine::review(TEXT)
+        .criteria
+        .iter()
+        .map(|c| c.verdict.as_str().to_string())
+        .collect();
+    assert!(
+        browser
+            .eventually(
+                "const last = window.received.filter(m => m.data && m.data.type === 'postmortem-reviewer:review').pop();
+                 return !!last && last.origin === arguments[1]
+                   && JSON.stringify(last.data.review.criteria.map(c => c.verdict)) === JSON.stringify(arguments[0]);",
+                vec![json!(expected), json!(app_origin)],
+            )
+            .await,
+        "no review of the sent text reached the host: {:?}",
+        browser.js("return window.received.map(m => m.data && m.data.type)", vec![]).await
+    );
+    let review: Value = browser
+        .js("return window.received.filter(m => m.data.type === 'postmortem-reviewer:review').pop().data.review", vec![])
+        .await;
+    assert_eq!(review["criteria"].as_array().map(Vec::len), Some(12), "the CLI's JSON contract");
+    assert!(review["summary"].is_string());
+
+    // The compact layout: no site chrome inside the frame.
+    browser.client.enter_frame(0).await.unwrap();
+    let chrome = browser
+        .js("return [document.documentElement.hasAttribute('data-embed'), getComputedStyle(document.querySelector('.app-footer')).display]", vec![])
+        .await;
+    assert_eq!(chrome, json!([true, "none"]));
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(wiki_dir);
+}
+
+#[tokio::test]
+async fn a_page_not_on_the_allowed_list_is_ignored() {
+    let app = StaticServer::start(dist_dir(), "", vec![]);
+    let app_origin = format!("http://127.0.0.1:{}", app.port);
+    // The frame allows one wiki; a different page embeds it and tries anyway.
+    let evil_dir = site_dir("evil");
+    write_host_page(&evil_dir, &format!("{app_origin}/?embed=1&host=http://wiki.example.com"));
+    let evil = StaticServer::start(evil_dir.clone(), "", vec![]);
+
+    let browser = Browser::start().await;
+    browser.client.goto(&format!("http://localhost:{}/host.html", evil.port)).await.unwrap();
+    browser.client.enter_frame(0).await.unwrap();
+    assert!(browser.eventually("return !!document.querySelector('[data-testid=editor]');", vec![]).await);
+    browser.client.enter_parent_frame().await.unwrap();
+    browser
+        .js(
+            "document.getElementById('reviewer').contentWindow.postMessage(
+               { type: 'postmortem-reviewer:load', text: 'Injected text' }, '*');
+             document.getElementById('reviewer').contentWindow.postMessage('garbage', '*');",
+            vec![],
+        )
+        .await;
+    let seen = std::cell::RefCell::new(Vec::new());
+    let warned = browser
+        .eventually_async(|| async {
+            seen.borrow_mut().extend(browser.console().await);
+            seen.borrow().iter().any(|l| l.contains("ignored a message from"))
+        })
+        .await;
+    assert!(warned, "no console warning for the refused message: {:#?}", seen.borrow());
+    browser.client.enter_frame(0).await.unwrap();
+    let text = browser.js("return document.querySelector('[data-testid=editor]').value", vec![]).await;
+    assert_eq!(text, json!(""), "the refused text must not reach the editor");
+    browser.client.enter_parent_frame().await.unwrap();
+    let received = browser.js("return window.received.length", vec![]).await;
+    assert_eq!(received, json!(0), "nothing is posted to a page that is not allowed");
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(evil_dir);
+}
