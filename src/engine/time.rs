@@ -80,6 +80,12 @@ const DURATION_UNITS: &[&str] = &[
 pub fn scan(text: &str) -> TimeMarks {
     let b = text.as_bytes();
     let mut marks = TimeMarks::default();
+    // Most sentences say nothing about time. Without a digit there is no
+    // clock, date (a month needs its day) or numeric duration, and a spelled
+    // one ("an hour") needs its unit: skip the word-by-word walk.
+    if !b.iter().any(u8::is_ascii_digit) && !["hour", "day", "minute"].iter().any(|w| text.contains(w)) {
+        return marks;
+    }
     // Where the last clock time ended, to tell a range.
     let mut last_clock: Option<usize> = None;
     let mut i = 0;
