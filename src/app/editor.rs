@@ -140,6 +140,7 @@ pub fn Editor() -> impl IntoView {
                     node_ref=editor
                     spellcheck="true"
                     placeholder="Paste or type your postmortem here, drop a file on this box, or load a sample."
+                    aria-labelledby="editor-heading"
                     aria-describedby="editor-help caret-context"
                     prop:value=initial_text
                     on:input=move |_| {
