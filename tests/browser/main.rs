@@ -5,6 +5,7 @@ mod harness;
 mod embedding;
 mod reference;
 mod shipping;
+mod ui;
 
 #[path = "../support/corpus.rs"]
 mod corpus;
