@@ -44,6 +44,19 @@ fn engine_verdicts(review: &Review) -> Vec<String> {
         .collect()
 }
 
+/// Closes the browser, failing the test if the app panicked on the way
+/// (a WebAssembly panic is written to the console and stops the app).
+async fn close_without_panics(browser: Browser) {
+    let panics: Vec<String> = browser
+        .console()
+        .await
+        .into_iter()
+        .filter(|line| line.contains("panicked") || line.contains("RuntimeError"))
+        .collect();
+    browser.close().await;
+    assert!(panics.is_empty(), "the app panicked: {panics:#?}");
+}
+
 async fn open_app() -> (StaticServer, Browser) {
     let server = StaticServer::start(dist_dir(), "", vec![]);
     let browser = Browser::start().await;
@@ -237,7 +250,7 @@ async fn pasting_the_reference_case_highlights_its_evidence() {
         .map(|l| if l.is_empty() { " " } else { l })
         .collect();
     assert_eq!(mirror_text, json!(expected_mirror.join("\n")));
-    browser.close().await;
+    close_without_panics(browser).await;
 }
 
 #[tokio::test]
@@ -312,7 +325,7 @@ async fn show_in_text_scrolls_to_each_passage_of_a_criterion_in_turn() {
         scrolled_down,
         "the editor never scrolled to a passage further down"
     );
-    browser.close().await;
+    close_without_panics(browser).await;
 }
 
 #[tokio::test]
@@ -434,7 +447,7 @@ async fn clicking_a_highlight_in_the_text_opens_its_criterion() {
         "following the caret line did not move focus to {}'s card",
         other.id
     );
-    browser.close().await;
+    close_without_panics(browser).await;
 }
 
 #[tokio::test]
@@ -507,7 +520,7 @@ async fn inserting_a_missing_section_reviews_it_and_ctrl_z_takes_it_back() {
         shows_verdicts(&browser, &engine_verdicts(&review)).await,
         engine_verdicts(&review)
     );
-    browser.close().await;
+    close_without_panics(browser).await;
 }
 
 /// Sets a card's verdict through its form, as a person would.
@@ -642,7 +655,7 @@ async fn a_verdict_set_by_hand_survives_a_reload_until_it_is_reset() {
         not_overridden,
         "the reset is kept too"
     );
-    browser.close().await;
+    close_without_panics(browser).await;
 }
 
 #[tokio::test]
@@ -762,7 +775,7 @@ async fn a_script_payload_in_the_preview_stays_inert_text() {
         payload,
         "previewing changed the text"
     );
-    browser.close().await;
+    close_without_panics(browser).await;
 }
 
 const NOTICE: &str = "const n = document.querySelector('[data-testid=editor-notice]');
@@ -851,7 +864,7 @@ async fn opening_a_markdown_file_reviews_it_and_a_binary_file_is_refused() {
         );
         assert_eq!(browser.verdicts().await, want, "{name} changed the review");
     }
-    browser.close().await;
+    close_without_panics(browser).await;
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -949,7 +962,7 @@ async fn the_review_downloads_and_copies_as_markdown_and_json() {
         "a refused copy was reported as: {}",
         browser.js("return document.querySelector('[data-testid=export-status]').textContent;", vec![]).await
     );
-    browser.close().await;
+    close_without_panics(browser).await;
 }
 
 /// The focused element, and whether focus on it can be seen: an outline
@@ -1203,7 +1216,7 @@ async fn every_control_can_be_reached_seen_and_used_from_the_keyboard() {
         browser.eventually("return window.__downloads.length === 1 && window.__downloads[0].name === 'postmortem-review.json';", vec![]).await,
         "Enter on Download JSON"
     );
-    browser.close().await;
+    close_without_panics(browser).await;
 }
 
 /// Runs axe-core on the page as it is; the serious and critical violations.
@@ -1274,7 +1287,7 @@ async fn axe_finds_nothing_serious_in_light_or_dark_theme() {
         backgrounds[0], backgrounds[1],
         "the dark theme looks the same as the light one"
     );
-    browser.close().await;
+    close_without_panics(browser).await;
 }
 
 #[tokio::test]
@@ -1341,5 +1354,5 @@ async fn on_a_phone_sized_window_nothing_scrolls_sideways_and_the_cards_show() {
         seen["scrollWidth"].as_f64() <= seen["width"].as_f64(),
         "the preview scrolls the page sideways: {seen}"
     );
-    browser.close().await;
+    close_without_panics(browser).await;
 }
