@@ -12,7 +12,10 @@
 
 use crate::engine::{CriterionId, Verdict};
 use crate::export::{Override, Overrides};
-use serde_json::{Map, Value, json};
+use json::Json;
+use serde::Serialize;
+
+mod json;
 
 /// The schema this version writes.
 pub const SCHEMA_VERSION: u64 = 2;
@@ -86,21 +89,21 @@ impl Draft {
         }
     }
 
-    fn to_value(&self) -> Value {
-        json!({
-            "version": SCHEMA_VERSION,
-            "id": self.id,
-            "title": self.name,
-            "text": self.text,
-            "overrides": overrides_value(&self.overrides),
-            "created": self.created,
-            "edited": self.edited,
-        })
+    fn stored(&self) -> StoredDraft<'_> {
+        StoredDraft {
+            version: SCHEMA_VERSION,
+            id: &self.id,
+            title: self.name.as_deref(),
+            text: &self.text,
+            overrides: &self.overrides,
+            created: self.created,
+            edited: self.edited,
+        }
     }
 
     /// The stored form, always the current schema.
     pub fn to_json(&self) -> String {
-        self.to_value().to_string()
+        serde_json::to_string(&self.stored()).expect("a draft always serialises")
     }
 
     /// The draft as a Markdown file: its text, then the verdicts set by
@@ -118,6 +121,19 @@ impl Draft {
     }
 }
 
+/// The current schema as written. Overrides serialise as
+/// `{"R1":{"verdict":"met","note":…}}`.
+#[derive(Serialize)]
+struct StoredDraft<'a> {
+    version: u64,
+    id: &'a str,
+    title: Option<&'a str>,
+    text: &'a str,
+    overrides: &'a Overrides,
+    created: u64,
+    edited: u64,
+}
+
 /// What one stored value turned out to be.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Stored {
@@ -130,14 +146,12 @@ pub enum Stored {
 /// Reads one stored draft of any version. `id` names a version 1 draft,
 /// which had none; `now` dates it, as version 1 kept no times.
 pub fn parse_stored(raw: &str, id: &str, now: u64) -> Stored {
-    serde_json::from_str::<Value>(raw)
-        .ok()
+    json::parse(raw)
         .and_then(|value| draft_from_value(&value, id, now))
         .map_or(Stored::Unreadable, Stored::Draft)
 }
 
-fn draft_from_value(value: &Value, id: &str, now: u64) -> Option<Draft> {
-    let object = value.as_object()?;
+fn draft_from_value(object: &Json, id: &str, now: u64) -> Option<Draft> {
     match object.get("version")?.as_u64()? {
         1 => migrate_v1(object, id.to_string(), now),
         2 => read_v2(object, SCHEMA_VERSION),
@@ -149,7 +163,7 @@ fn draft_from_value(value: &Value, id: &str, now: u64) -> Option<Draft> {
 }
 
 /// Version 1 → 2: the single draft gets an id and times.
-fn migrate_v1(object: &Map<String, Value>, id: String, now: u64) -> Option<Draft> {
+fn migrate_v1(object: &Json, id: String, now: u64) -> Option<Draft> {
     let text = object.get("text")?.as_str()?.to_string();
     let overrides = match object.get("overrides") {
         None => Overrides::new(),
@@ -158,14 +172,14 @@ fn migrate_v1(object: &Map<String, Value>, id: String, now: u64) -> Option<Draft
     Some(Draft::new(id, text, overrides, now))
 }
 
-fn read_v2(object: &Map<String, Value>, schema: u64) -> Option<Draft> {
+fn read_v2(object: &Json, schema: u64) -> Option<Draft> {
     let lenient = schema > SCHEMA_VERSION;
     let id = object.get("id")?.as_str()?.to_string();
     if id.is_empty() {
         return None;
     }
     let name = match object.get("title") {
-        None | Some(Value::Null) => None,
+        None | Some(Json::Null) => None,
         Some(value) => Some(value.as_str()?.to_string()),
     };
     let text = object.get("text")?.as_str()?.to_string();
@@ -176,7 +190,7 @@ fn read_v2(object: &Map<String, Value>, schema: u64) -> Option<Draft> {
         Some(None) if lenient => Overrides::new(),
         Some(None) => return None,
     };
-    let time = |key: &str| object.get(key).and_then(Value::as_u64);
+    let time = |key: &str| object.get(key).and_then(Json::as_u64);
     let (created, edited) = match (time("created"), time("edited")) {
         (Some(c), Some(e)) => (c, e),
         _ if lenient => (0, 0),
@@ -195,7 +209,7 @@ fn read_v2(object: &Map<String, Value>, schema: u64) -> Option<Draft> {
 
 /// `{"R1":{"verdict":"met","note":…}}`; a single malformed entry fails it
 /// all, so the whole value is kept aside rather than partly lost.
-fn parse_overrides(value: &Value) -> Option<Overrides> {
+fn parse_overrides(value: &Json) -> Option<Overrides> {
     let mut overrides = Overrides::new();
     for (key, entry) in value.as_object()? {
         let id = CriterionId::parse(key)?;
@@ -204,20 +218,6 @@ fn parse_overrides(value: &Value) -> Option<Overrides> {
         overrides.insert(id, Override { verdict, note });
     }
     Some(overrides)
-}
-
-fn overrides_value(overrides: &Overrides) -> Value {
-    Value::Object(
-        overrides
-            .iter()
-            .map(|(id, o)| {
-                (
-                    id.as_str().to_string(),
-                    json!({ "verdict": o.verdict.as_str(), "note": o.note }),
-                )
-            })
-            .collect(),
-    )
 }
 
 /// The first heading, else the first line with words, shortened.
@@ -261,23 +261,32 @@ pub fn largest(drafts: &[Draft], count: usize) -> Vec<(String, usize)> {
 
 /// All drafts as one backup file.
 pub fn backup_json(drafts: &[Draft]) -> String {
-    let entries: Vec<Value> = drafts.iter().filter(|d| !d.is_read_only()).map(Draft::to_value).collect();
-    let value = json!({ "format": BACKUP_FORMAT, "version": SCHEMA_VERSION, "drafts": entries });
-    serde_json::to_string_pretty(&value).expect("a backup always serialises")
+    #[derive(Serialize)]
+    struct Backup<'a> {
+        format: &'static str,
+        version: u64,
+        drafts: Vec<StoredDraft<'a>>,
+    }
+    let backup = Backup {
+        format: BACKUP_FORMAT,
+        version: SCHEMA_VERSION,
+        drafts: drafts.iter().filter(|d| !d.is_read_only()).map(Draft::stored).collect(),
+    };
+    serde_json::to_string_pretty(&backup).expect("a backup always serialises")
 }
 
 /// Reads a backup file, or a single stored draft of any version. Drafts
 /// a newer app wrote stay read-only. `make_id` names drafts with none.
 pub fn parse_backup(raw: &str, now: u64, mut make_id: impl FnMut() -> String) -> Result<Vec<Draft>, String> {
-    let value: Value = serde_json::from_str(raw).map_err(|_| "is not a backup: it is not JSON".to_string())?;
-    if value.get("format").and_then(Value::as_str) != Some(BACKUP_FORMAT) {
+    let value = json::parse(raw).ok_or_else(|| "is not a backup: it is not JSON".to_string())?;
+    if value.get("format").and_then(Json::as_str) != Some(BACKUP_FORMAT) {
         return draft_from_value(&value, &make_id(), now)
             .map(|d| vec![d])
             .ok_or_else(|| "is not a Postmortem Reviewer backup".to_string());
     }
     let entries = value
         .get("drafts")
-        .and_then(Value::as_array)
+        .and_then(Json::as_array)
         .ok_or_else(|| "is a backup with no list of drafts".to_string())?;
     entries
         .iter()
@@ -354,12 +363,19 @@ pub fn next_edit_time(now: u64, stored_edited: u64) -> u64 {
 /// What a share link carries: text and overrides, as JSON (compressed and
 /// encoded by the caller).
 pub fn share_payload(draft: &Draft) -> String {
-    json!({ "v": 1, "text": draft.text, "overrides": overrides_value(&draft.overrides) }).to_string()
+    #[derive(Serialize)]
+    struct Shared<'a> {
+        v: u64,
+        text: &'a str,
+        overrides: &'a Overrides,
+    }
+    let shared = Shared { v: 1, text: &draft.text, overrides: &draft.overrides };
+    serde_json::to_string(&shared).expect("a draft always serialises")
 }
 
 /// The text and overrides from a share link's payload.
-pub fn parse_share_payload(json: &str) -> Option<(String, Overrides)> {
-    let value: Value = serde_json::from_str(json).ok()?;
+pub fn parse_share_payload(payload: &str) -> Option<(String, Overrides)> {
+    let value = json::parse(payload)?;
     if value.get("v")?.as_u64()? != 1 {
         return None;
     }

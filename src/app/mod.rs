@@ -5,6 +5,7 @@
 
 mod announcer;
 mod dom;
+mod drafts_panel;
 mod editor;
 mod embed;
 mod review_panel;
@@ -16,14 +17,8 @@ use crate::export::Overrides;
 use crate::preview::{byte_to_utf16, utf16_to_byte};
 use leptos::html;
 use leptos::prelude::*;
-use std::cell::Cell;
-use std::rc::Rc;
-use std::time::Duration;
 use storage::{StorageProblem, Theme};
 use wasm_bindgen::JsCast;
-
-/// Changes are saved this long after the last keystroke.
-const SAVE_DELAY: Duration = Duration::from_millis(600);
 
 /// A message about the last thing done to the editor's content.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,12 +115,11 @@ fn card_element(id: CriterionId) -> Option<web_sys::Element> {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let opened = storage::open();
-    let store = Rc::new(opened.store);
-    let text = RwSignal::new(opened.draft.text);
-    let overrides = RwSignal::new(opened.draft.overrides);
-    let problem = RwSignal::new(opened.problem);
+    let opened = storage::open(drafts_panel::now(), drafts_panel::fresh_id);
+    let problem = RwSignal::new(opened.problem.clone());
     let theme = RwSignal::new(opened.theme);
+    let drafts = drafts_panel::Drafts::new(opened, problem);
+    let (text, overrides) = (drafts.text, drafts.overrides);
     let review = Memo::new(move |_| text.with(|t| engine::review(t)));
     let state = AppState {
         text,
@@ -141,68 +135,8 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     embed::start(state);
 
-    // Writes wait for the app to be running: setting aside an unreadable
-    // draft is the first, before any save can overwrite it.
-    Effect::new({
-        let store = Rc::clone(&store);
-        move |_| {
-            if let Some(p) = store.set_aside_unreadable() {
-                problem.set(Some(p));
-            }
-        }
-    });
-    let save_now = {
-        let store = Rc::clone(&store);
-        move || {
-            let result = text.with_untracked(|t| overrides.with_untracked(|o| store.save(t, o)));
-            match result {
-                Err(p) => problem.set(Some(p)),
-                Ok(()) => {
-                    if matches!(
-                        problem.get_untracked(),
-                        Some(StorageProblem::NotSaved { .. })
-                    ) {
-                        problem.set(None);
-                    }
-                }
-            }
-        }
-    };
-    let pending: Rc<Cell<Option<TimeoutHandle>>> = Rc::new(Cell::new(None));
-    let flush = {
-        let (pending, save_now) = (Rc::clone(&pending), save_now.clone());
-        move || {
-            if let Some(handle) = pending.take() {
-                handle.clear();
-                save_now();
-            }
-        }
-    };
-    // Not on the first run: that is just what was loaded.
-    Effect::watch(
-        move || {
-            text.track();
-            overrides.track();
-        },
-        move |_, _, _| {
-            if let Some(handle) = pending.take() {
-                handle.clear();
-            }
-            let (pending_in_timer, save_now) = (Rc::clone(&pending), save_now.clone());
-            let timer = set_timeout_with_handle(
-                move || {
-                    pending_in_timer.set(None);
-                    save_now();
-                },
-                SAVE_DELAY,
-            );
-            pending.set(timer.ok());
-        },
-        false,
-    );
-    // Closing or leaving the tab must not lose the last keystrokes.
-    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
-    on_cleanup(move || on_hide.remove());
+    provide_context(drafts);
+    drafts.keep_saved();
 
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
@@ -216,7 +150,7 @@ pub fn App() -> impl IntoView {
             Theme::Dark => Theme::System,
         };
         theme.set(next);
-        store.save_theme(next);
+        drafts.save_theme(next);
     };
 
     view! {
@@ -252,6 +186,7 @@ pub fn App() -> impl IntoView {
             hidden=move || problem.with(|p| p.is_none())
         >
             <p>{move || problem.with(|p| p.as_ref().map(|p| p.to_string()))}</p>
+            <drafts_panel::StorageActions />
             <button
                 type="button"
                 class="button small"
@@ -261,6 +196,7 @@ pub fn App() -> impl IntoView {
                 "Dismiss"
             </button>
         </div>
+        <drafts_panel::DraftsPanel />
         <main class="workspace" id="main">
             <editor::Editor />
             <review_panel::ReviewPanel />

@@ -1,48 +1,37 @@
-//! The only code that touches `localStorage`. The draft (text and
-//! overrides) is kept under one key as versioned JSON; the colour theme
-//! under another. Every failure becomes a [`StorageProblem`] the app shows,
+//! The only code that touches `localStorage`. Each draft is kept under a
+//! key of its own as versioned JSON (the schema and its migrations are in
+//! [`crate::drafts`]); the last open draft and the colour theme under keys
+//! of their own. Every failure becomes a [`StorageProblem`] the app shows,
 //! and nothing the person wrote is ever thrown away: a stored value this
-//! version cannot read is copied, untouched, to a quarantine key before
-//! anything new is saved.
+//! version cannot read is copied, untouched, to a quarantine key, and
+//! removed from where it was only once the copy is stored.
 
-use crate::engine::{CriterionId, Verdict};
-use crate::export::{Override, Overrides};
-use serde::Serialize;
+use crate::drafts::{self, Draft, Stored};
+use leptos::prelude::{WindowListenerHandle, window_event_listener};
 use std::cell::RefCell;
 use std::fmt;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::Storage;
 
-const DRAFT_KEY: &str = "postmortem-reviewer.draft";
-const QUARANTINE_PREFIX: &str = "postmortem-reviewer.draft.unreadable.";
+/// Where version 1 kept its single draft.
+const LEGACY_DRAFT_KEY: &str = "postmortem-reviewer.draft";
+const DRAFT_PREFIX: &str = "postmortem-reviewer.drafts.";
+const LAST_OPEN_KEY: &str = "postmortem-reviewer.last-open";
+const QUARANTINE_PREFIX: &str = "postmortem-reviewer.quarantine.";
 const THEME_KEY: &str = "postmortem-reviewer.theme";
-const VERSION: u32 = 1;
 
-/// What is kept between visits.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Draft {
-    pub text: String,
-    pub overrides: Overrides,
-}
-
-#[derive(Serialize)]
-struct StoredDraftRef<'a> {
-    version: u32,
-    text: &'a str,
-    overrides: &'a Overrides,
-}
-
-/// Why the draft is not, or not fully, being kept.
+/// Why drafts are not, or not fully, being kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageProblem {
     /// The browser refuses storage (private mode, a sandboxed frame, a policy).
     Unavailable,
     /// A save failed; `quota` when the browser said storage is full.
     NotSaved { quota: bool },
-    /// The stored draft was unreadable; it was set aside under `key`.
-    Quarantined { key: String },
-    /// The stored draft was unreadable and could not be set aside, so
-    /// saving is off rather than overwrite it.
+    /// Stored values were unreadable; each was set aside under a key of
+    /// these.
+    Quarantined { keys: Vec<String> },
+    /// A stored value was unreadable and could not be set aside, so it is
+    /// left where it was, and nothing will write there.
     Unreadable,
 }
 
@@ -50,20 +39,21 @@ impl fmt::Display for StorageProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Unavailable => f.write_str(
-                "This browser does not let the page keep data, so your draft lasts only while this tab is open. Export or copy it before you close the tab.",
+                "This browser does not let the page keep data, so your drafts last only while this tab is open. Export them before you close the tab.",
             ),
             Self::NotSaved { quota: true } => f.write_str(
-                "Your latest changes are not saved: the browser's storage for this page is full. Export or copy your draft to keep it.",
+                "Your latest changes are not saved: the browser's storage for this page is full. They are still here; download this draft to keep it, or delete or export large drafts to make room.",
             ),
             Self::NotSaved { quota: false } => f.write_str(
-                "Your latest changes are not saved: the browser refused to store them. Export or copy your draft to keep it.",
+                "Your latest changes are not saved: the browser refused to store them. They are still here; download this draft to keep it.",
             ),
-            Self::Quarantined { key } => write!(
+            Self::Quarantined { keys } => write!(
                 f,
-                "The saved draft could not be read, so the reviewer started empty. The saved value is kept untouched in this browser's storage under the key \u{201c}{key}\u{201d}."
+                "A saved draft could not be read, so it is not in the list. Its saved value is kept untouched in this browser's storage under {}: download it to look at it.",
+                keys.iter().map(|k| format!("\u{201c}{k}\u{201d}")).collect::<Vec<_>>().join(", ")
             ),
             Self::Unreadable => f.write_str(
-                "The saved draft could not be read and could not be set aside, so nothing is saved in this tab (saving would overwrite it). Export or copy your draft to keep it.",
+                "A saved draft could not be read and could not be set aside (storage is full), so it is left untouched where it was. Download it to look at it.",
             ),
         }
     }
@@ -95,157 +85,176 @@ impl Theme {
 
 /// Where drafts are saved, if anywhere.
 pub struct DraftStore {
-    /// `None` when the browser refuses storage, or once saving is turned
-    /// off to protect an unreadable draft that could not be set aside.
-    storage: RefCell<Option<Storage>>,
-    /// A stored value this version cannot read, to set aside before the
-    /// first save.
-    unreadable: RefCell<Option<String>>,
-}
-
-impl DraftStore {
-    fn new(storage: Option<Storage>) -> Self {
-        DraftStore {
-            storage: RefCell::new(storage),
-            unreadable: RefCell::new(None),
-        }
-    }
+    /// `None` when the browser refuses storage.
+    storage: Option<Storage>,
+    /// Work for the first moments after start, when the app is running:
+    /// a version 1 draft to store in the current schema, and unreadable
+    /// values (key, raw) to set aside.
+    migrated: RefCell<Option<Draft>>,
+    unreadable: RefCell<Vec<(String, String)>>,
 }
 
 /// What was found at start.
 pub struct Opened {
     pub store: DraftStore,
-    pub draft: Draft,
+    pub drafts: Vec<Draft>,
+    pub last_open: Option<String>,
     pub theme: Theme,
     pub problem: Option<StorageProblem>,
+    /// Unreadable stored values (key, raw), offered for download.
+    pub unreadable: Vec<(String, String)>,
 }
 
-/// Opens storage and reads the saved draft and theme; called once, at
-/// start, and only reads. An unreadable draft is set aside later, by
-/// [`DraftStore::set_aside_unreadable`].
-pub fn open() -> Opened {
-    let Some(storage) = local_storage() else {
-        return Opened {
-            store: DraftStore::new(None),
-            draft: Draft::default(),
-            theme: Theme::System,
-            problem: Some(StorageProblem::Unavailable),
-        };
+/// Opens storage and reads every draft and the theme; called once, at
+/// start, and only reads. Writing waits for [`DraftStore::settle`].
+pub fn open(now: u64, make_id: impl FnOnce() -> String) -> Opened {
+    let unavailable = || Opened {
+        store: DraftStore { storage: None, migrated: RefCell::default(), unreadable: RefCell::default() },
+        drafts: Vec::new(),
+        last_open: None,
+        theme: Theme::System,
+        problem: Some(StorageProblem::Unavailable),
+        unreadable: Vec::new(),
     };
-    let theme = storage
-        .get_item(THEME_KEY)
-        .ok()
-        .flatten()
-        .and_then(|t| Theme::parse(&t))
-        .unwrap_or_default();
-    let raw = match storage.get_item(DRAFT_KEY) {
-        Ok(raw) => raw,
-        Err(_) => {
-            return Opened {
-                store: DraftStore::new(None),
-                draft: Draft::default(),
-                theme,
-                problem: Some(StorageProblem::Unavailable),
-            };
+    // Some browsers hand out a storage object that throws on first use.
+    let Some(storage) = local_storage().filter(|s| s.length().is_ok()) else {
+        return unavailable();
+    };
+    let get = |key: &str| storage.get_item(key).ok().flatten();
+    let theme = get(THEME_KEY).and_then(|t| Theme::parse(&t)).unwrap_or_default();
+    let mut drafts = Vec::new();
+    let mut unreadable = Vec::new();
+    for key in keys(&storage).into_iter().filter(|k| k.starts_with(DRAFT_PREFIX)) {
+        let Some(raw) = get(&key) else { continue };
+        match drafts::parse_stored(&raw, &key[DRAFT_PREFIX.len()..], now) {
+            Stored::Draft(d) if d.id == key[DRAFT_PREFIX.len()..] => drafts.push(d),
+            _ => unreadable.push((key, raw)),
         }
-    };
-    let store = DraftStore::new(Some(storage));
-    let draft = match raw {
-        None => Draft::default(),
-        Some(raw) => match parse_draft(&raw) {
-            Some(draft) => draft,
-            // Unparseable, or written by another version: keep it as it is.
-            None => {
-                *store.unreadable.borrow_mut() = Some(raw);
-                Draft::default()
+    }
+    let mut migrated = None;
+    if let Some(raw) = get(LEGACY_DRAFT_KEY) {
+        match drafts::parse_stored(&raw, &make_id(), now) {
+            // An empty version 1 draft was only the app's first visit.
+            Stored::Draft(d) if d.text.trim().is_empty() && d.overrides.is_empty() => {}
+            Stored::Draft(d) => {
+                drafts.push(d.clone());
+                migrated = Some(d);
             }
-        },
-    };
+            Stored::Unreadable => unreadable.push((LEGACY_DRAFT_KEY.to_string(), raw)),
+        }
+    }
+    let last_open = get(LAST_OPEN_KEY).or_else(|| migrated.as_ref().map(|d| d.id.clone()));
     Opened {
-        store,
-        draft,
+        store: DraftStore {
+            storage: Some(storage),
+            migrated: RefCell::new(migrated),
+            unreadable: RefCell::new(unreadable.clone()),
+        },
+        drafts,
+        last_open,
         theme,
         problem: None,
+        unreadable,
     }
 }
 
 impl DraftStore {
-    /// Copies an unreadable stored draft, untouched, to a key of its own,
-    /// and says where; if that fails, turns saving off so the next save
-    /// cannot overwrite it. `None` when there was nothing to set aside.
-    pub fn set_aside_unreadable(&self) -> Option<StorageProblem> {
-        let raw = self.unreadable.borrow_mut().take()?;
-        let key = format!("{QUARANTINE_PREFIX}{}", js_sys::Date::now() as u64);
-        let stored = self
-            .storage
-            .borrow()
-            .as_ref()
-            .is_some_and(|storage| storage.set_item(&key, &raw).is_ok());
-        if stored {
-            Some(StorageProblem::Quarantined { key })
-        } else {
-            *self.storage.borrow_mut() = None;
-            Some(StorageProblem::Unreadable)
+    /// Finishes what [`open`] found: stores a version 1 draft in the
+    /// current schema (removing the old key only once that worked), and
+    /// copies each unreadable value, untouched, to a quarantine key.
+    pub fn settle(&self) -> Option<StorageProblem> {
+        let storage = self.storage.as_ref()?;
+        if let Some(draft) = self.migrated.borrow_mut().take()
+            && self.save(&draft).is_ok()
+        {
+            let _ = storage.remove_item(LEGACY_DRAFT_KEY);
+        }
+        let unreadable = std::mem::take(&mut *self.unreadable.borrow_mut());
+        if unreadable.is_empty() {
+            return None;
+        }
+        let stamp = js_sys::Date::now() as u64;
+        let mut keys = Vec::new();
+        for (key, raw) in unreadable {
+            let aside = format!("{QUARANTINE_PREFIX}{key}.{stamp}");
+            if storage.set_item(&aside, &raw).is_err() {
+                return Some(StorageProblem::Unreadable);
+            }
+            let _ = storage.remove_item(&key);
+            keys.push(aside);
+        }
+        Some(StorageProblem::Quarantined { keys })
+    }
+
+    /// Stores a draft. A draft a newer version wrote is never written.
+    pub fn save(&self, draft: &Draft) -> Result<(), StorageProblem> {
+        let Some(storage) = self.storage.as_ref() else {
+            return Ok(());
+        };
+        if draft.is_read_only() {
+            return Ok(());
+        }
+        storage
+            .set_item(&format!("{DRAFT_PREFIX}{}", draft.id), &draft.to_json())
+            .map_err(|e| StorageProblem::NotSaved { quota: is_quota_error(&e) })
+    }
+
+    /// The draft stored under `id` now, as another tab may have left it.
+    pub fn read(&self, id: &str) -> Option<Draft> {
+        let raw = self.storage.as_ref()?.get_item(&format!("{DRAFT_PREFIX}{id}")).ok()??;
+        match drafts::parse_stored(&raw, id, 0) {
+            Stored::Draft(d) => Some(d),
+            Stored::Unreadable => None,
         }
     }
 
-    pub fn save(&self, text: &str, overrides: &Overrides) -> Result<(), StorageProblem> {
-        let storage = self.storage.borrow();
-        let Some(storage) = storage.as_ref() else {
-            return Ok(());
-        };
-        let json = serde_json::to_string(&StoredDraftRef {
-            version: VERSION,
-            text,
-            overrides,
-        })
-        .expect("a draft always serialises");
-        storage
-            .set_item(DRAFT_KEY, &json)
-            .map_err(|e| StorageProblem::NotSaved {
-                quota: is_quota_error(&e),
-            })
+    pub fn remove(&self, id: &str) {
+        if let Some(storage) = &self.storage {
+            let _ = storage.remove_item(&format!("{DRAFT_PREFIX}{id}"));
+        }
+    }
+
+    /// Best effort, like the theme: only which draft opens next time.
+    pub fn remember_open(&self, id: &str) {
+        if let Some(storage) = &self.storage {
+            let _ = storage.set_item(LAST_OPEN_KEY, id);
+        }
     }
 
     /// Best effort: a theme that is not remembered is no loss worth a banner.
     pub fn save_theme(&self, theme: Theme) {
-        if let Some(storage) = self.storage.borrow().as_ref() {
+        if let Some(storage) = &self.storage {
             let _ = storage.set_item(THEME_KEY, theme.as_str());
         }
     }
 }
 
-/// Reads a stored draft written by this version: `{"version":1,"text":…,
-/// "overrides":{"R1":{"verdict":"met","note":…}}}`. Anything else, even a
-/// single malformed override, is `None`, so the whole value is kept aside
-/// rather than partly lost. The browser's own JSON parser reads it: serde's
-/// deserializer would add its code to the WebAssembly for this one value.
-fn parse_draft(raw: &str) -> Option<Draft> {
-    let value = js_sys::JSON::parse(raw).ok()?;
-    if field(&value, "version")?.as_f64()? != f64::from(VERSION) {
-        return None;
-    }
-    let text = field(&value, "text")?.as_string()?;
-    let mut overrides = Overrides::new();
-    if let Some(stored) = field(&value, "overrides") {
-        let object = stored.dyn_ref::<js_sys::Object>()?;
-        for key in js_sys::Object::keys(object).iter() {
-            let key = key.as_string()?;
-            let id = CriterionId::parse(&key)?;
-            let entry = field(&stored, &key)?;
-            let verdict = Verdict::parse(&field(&entry, "verdict")?.as_string()?)?;
-            let note = field(&entry, "note")?.as_string()?;
-            overrides.insert(id, Override { verdict, note });
-        }
-    }
-    Some(Draft { text, overrides })
+/// A draft another tab stored (`Some`) or deleted (`None`).
+pub struct Change {
+    pub id: String,
+    pub draft: Option<Draft>,
 }
 
-/// A property of a parsed JSON object; `None` when absent.
-fn field(value: &JsValue, name: &str) -> Option<JsValue> {
-    js_sys::Reflect::get(value, &JsValue::from_str(name))
-        .ok()
-        .filter(|v| !v.is_undefined())
+/// Calls `on_change` whenever another tab of this app changes a draft.
+/// Values it cannot read are left for the next start to set aside.
+pub fn on_other_tab_change(on_change: impl Fn(Change) + 'static) -> WindowListenerHandle {
+    window_event_listener(leptos::ev::storage, move |ev| {
+        let Some(id) = ev.key().and_then(|k| k.strip_prefix(DRAFT_PREFIX).map(str::to_string)) else {
+            return;
+        };
+        let draft = match ev.new_value() {
+            None => None,
+            Some(raw) => match drafts::parse_stored(&raw, &id, 0) {
+                Stored::Draft(d) => Some(d),
+                Stored::Unreadable => return,
+            },
+        };
+        on_change(Change { id, draft });
+    })
+}
+
+fn keys(storage: &Storage) -> Vec<String> {
+    (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).collect()
 }
 
 /// `window.localStorage`, or `None` when reading it throws or it is absent.

@@ -1,6 +1,7 @@
 //! Browser tests: the release build in `dist/`, served on 127.0.0.1, in
 //! real headless Chromium. Run by scripts/test.sh after `trunk build --release`.
 
+mod drafts;
 mod harness;
 mod embedding;
 mod reference;

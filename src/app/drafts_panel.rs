@@ -1,0 +1,685 @@
+//! The drafts: which one is open, saving it as the person types, the list
+//! to switch, rename, duplicate, delete (with undo), back up and share
+//! them, and the banners for another tab's edits and for drafts a newer
+//! version wrote. Decisions are made in [`crate::drafts`]; storage is only
+//! reached through [`super::storage`].
+
+use super::storage::{self, Change, DraftStore, Opened, StorageProblem, Theme};
+use super::{AppState, Notice, dom};
+use crate::drafts::{self, Draft, Incoming};
+use crate::export::Overrides;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// Changes are saved this long after the last keystroke.
+const SAVE_DELAY: Duration = Duration::from_millis(600);
+
+pub fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+pub fn fresh_id() -> String {
+    drafts::new_id(now(), (js_sys::Math::random() * f64::from(u32::MAX)) as u32)
+}
+
+/// A share link's state after the person asked for one.
+#[derive(Clone, Debug, PartialEq)]
+enum Share {
+    Link(String),
+    /// The fragment would be this many bytes.
+    TooLong(usize),
+}
+
+/// The drafts and what the panel shows about them.
+#[derive(Clone, Copy)]
+pub(crate) struct Drafts {
+    pub text: RwSignal<String>,
+    pub overrides: RwSignal<Overrides>,
+    store: StoredValue<Rc<DraftStore>, LocalStorage>,
+    problem: RwSignal<Option<StorageProblem>>,
+    /// Every draft, in memory: the copy that counts for this session even
+    /// when storage is full or absent.
+    list: RwSignal<Vec<Draft>>,
+    open: RwSignal<String>,
+    /// The stored edit time this tab last read or wrote for the open
+    /// draft: a stored draft newer than this was written by another tab.
+    base: StoredValue<u64>,
+    unsaved: RwSignal<bool>,
+    pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// Another tab's version of the open draft, while the person chooses.
+    conflict: RwSignal<Option<Draft>>,
+    deleted: RwSignal<Option<Draft>>,
+    /// Backup drafts whose id is here with other content.
+    clashes: RwSignal<Vec<Draft>>,
+    unreadable: RwSignal<Vec<(String, String)>>,
+    share: RwSignal<Option<Share>>,
+}
+
+impl Drafts {
+    /// Opens the draft open last time, else the latest, else a new one.
+    pub fn new(opened: Opened, problem: RwSignal<Option<StorageProblem>>) -> Self {
+        let mut list = opened.drafts;
+        drafts::sort_by_edited(&mut list);
+        let first = opened
+            .last_open
+            .and_then(|id| list.iter().find(|d| d.id == id).cloned())
+            .or_else(|| list.first().cloned())
+            .unwrap_or_else(|| {
+                let d = Draft::new(fresh_id(), String::new(), Overrides::new(), now());
+                list.push(d.clone());
+                d
+            });
+        Drafts {
+            text: RwSignal::new(first.text.clone()),
+            overrides: RwSignal::new(first.overrides.clone()),
+            store: StoredValue::new_local(Rc::new(opened.store)),
+            problem,
+            list: RwSignal::new(list),
+            open: RwSignal::new(first.id.clone()),
+            base: StoredValue::new(first.edited),
+            unsaved: RwSignal::new(false),
+            pending: StoredValue::new_local(None),
+            conflict: RwSignal::new(None),
+            deleted: RwSignal::new(None),
+            clashes: RwSignal::new(Vec::new()),
+            unreadable: RwSignal::new(opened.unreadable),
+            share: RwSignal::new(None),
+        }
+    }
+
+    fn store(&self) -> Rc<DraftStore> {
+        self.store.get_value()
+    }
+
+    pub fn save_theme(&self, theme: Theme) {
+        self.store().save_theme(theme);
+    }
+
+    fn current(&self) -> Option<Draft> {
+        let id = self.open.get_untracked();
+        self.list.with_untracked(|l| l.iter().find(|d| d.id == id).cloned())
+    }
+
+    fn current_tracked(&self) -> Option<Draft> {
+        let id = self.open.get();
+        self.list.with(|l| l.iter().find(|d| d.id == id).cloned())
+    }
+
+    fn put(&self, draft: Draft) {
+        self.list.update(|l| match l.iter_mut().find(|d| d.id == draft.id) {
+            Some(here) => *here = draft,
+            None => l.push(draft),
+        });
+    }
+
+    /// Saves now, unless the draft is another version's, in conflict, or
+    /// another tab stored something newer (then that is a conflict).
+    fn save_now(&self) {
+        if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let Some(mine) = self.current() else { return };
+        if !self.unsaved.get_untracked() || mine.is_read_only() || self.conflict.with_untracked(Option::is_some) {
+            return;
+        }
+        let store = self.store();
+        let stored = store.read(&mine.id);
+        if !drafts::may_overwrite(&mine, self.base.get_value(), stored.as_ref()) {
+            self.conflict.set(stored);
+            return;
+        }
+        let mut draft = mine;
+        draft.edited = drafts::next_edit_time(draft.edited, stored.map_or(0, |s| s.edited));
+        match store.save(&draft) {
+            Ok(()) => {
+                self.base.set_value(draft.edited);
+                self.unsaved.set(false);
+                self.put(draft);
+                if self.problem.with_untracked(|p| matches!(p, Some(StorageProblem::NotSaved { .. }))) {
+                    self.problem.set(None);
+                }
+            }
+            Err(p) => self.problem.set(Some(p)),
+        }
+    }
+
+    fn save_soon(&self) {
+        if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let this = *self;
+        let timer = set_timeout_with_handle(move || this.save_now(), SAVE_DELAY);
+        self.pending.set_value(timer.ok());
+    }
+
+    /// Shows `draft` in the editor, after saving the one open now.
+    fn show(&self, draft: Draft) {
+        self.save_now();
+        self.base.set_value(draft.edited);
+        self.unsaved.set(false);
+        self.conflict.set(None);
+        self.share.set(None);
+        self.open.set(draft.id.clone());
+        self.store().remember_open(&draft.id);
+        if let Some(editor) = editor_element() {
+            editor.set_value(&draft.text);
+            let _ = editor.set_selection_range(0, 0);
+            editor.set_scroll_top(0);
+        }
+        self.text.set(draft.text.clone());
+        self.overrides.set(draft.overrides.clone());
+        self.put(draft);
+    }
+
+    /// Adds a draft that is not stored yet, shows it and stores it.
+    fn add_and_show(&self, draft: Draft) {
+        self.show(draft);
+        self.unsaved.set(true);
+        self.save_now();
+    }
+
+    /// Autosave, flushing when the tab is hidden or left, other tabs'
+    /// edits, a share link opened, and unreadable values set aside; called
+    /// once, when the app runs.
+    pub fn keep_saved(self) {
+        let this = self;
+        Effect::new(move |_| {
+            if let Some(p) = this.store().settle() {
+                this.problem.set(Some(p));
+            }
+        });
+        Effect::watch(
+            move || {
+                this.text.track();
+                this.overrides.track();
+            },
+            move |_, _, _| {
+                let Some(mut draft) = this.current() else { return };
+                let changed = this.text.with_untracked(|t| *t != draft.text)
+                    || this.overrides.with_untracked(|o| *o != draft.overrides);
+                if changed {
+                    draft.text = this.text.get_untracked();
+                    draft.overrides = this.overrides.get_untracked();
+                    draft.edited = now();
+                    this.put(draft);
+                    this.unsaved.set(true);
+                    this.save_soon();
+                }
+            },
+            false,
+        );
+        // Closing, leaving or hiding the tab must not lose the last keystrokes.
+        let on_hide = window_event_listener(leptos::ev::pagehide, move |_| this.save_now());
+        let on_hidden = window_event_listener_untyped("visibilitychange", move |_| {
+            if document().hidden() {
+                this.save_now();
+            }
+        });
+        let on_change = storage::on_other_tab_change(move |change| this.other_tab_changed(change));
+        on_cleanup(move || {
+            on_hide.remove();
+            on_hidden.remove();
+            on_change.remove();
+        });
+        if let Some(payload) = location_hash().and_then(|h| h.strip_prefix(drafts::SHARE_PREFIX).map(str::to_string)) {
+            let state = expect_context::<AppState>();
+            spawn_local(async move { this.open_shared(state, &payload).await });
+        }
+    }
+
+    fn other_tab_changed(&self, change: Change) {
+        if change.id != self.open.get_untracked() {
+            match change.draft {
+                Some(d) => self.put(d),
+                None => self.list.update(|l| l.retain(|d| d.id != change.id)),
+            }
+            return;
+        }
+        let Some(mine) = self.current() else { return };
+        match change.draft {
+            // Deleted in another tab while open here: keep it, store it again.
+            None => {
+                self.unsaved.set(true);
+                self.save_soon();
+            }
+            Some(theirs) => match drafts::incoming(&mine, self.base.get_value(), self.unsaved.get_untracked(), &theirs) {
+                Incoming::Same => self.base.set_value(theirs.edited),
+                Incoming::Adopt => self.show(theirs),
+                Incoming::Conflict => self.conflict.set(Some(theirs)),
+            },
+        }
+    }
+
+    fn keep_mine(&self) {
+        if let Some(theirs) = self.conflict.try_update(Option::take).flatten() {
+            self.base.set_value(theirs.edited);
+            self.unsaved.set(true);
+            self.save_now();
+        }
+    }
+
+    fn keep_theirs(&self) {
+        if let Some(theirs) = self.conflict.try_update(Option::take).flatten() {
+            self.unsaved.set(false);
+            self.show(theirs);
+        }
+    }
+
+    /// Theirs stays under the draft's id; this tab's text becomes a new draft.
+    fn keep_both(&self) {
+        let (Some(theirs), Some(mine)) = (self.conflict.try_update(Option::take).flatten(), self.current()) else {
+            return;
+        };
+        let copy = mine.copy_as(fresh_id(), format!("{} (this tab's copy)", mine.title()), now());
+        self.unsaved.set(false);
+        self.put(theirs);
+        self.add_and_show(copy);
+    }
+
+    fn new_draft(&self) {
+        self.add_and_show(Draft::new(fresh_id(), String::new(), Overrides::new(), now()));
+    }
+
+    fn duplicate(&self) {
+        if let Some(d) = self.current() {
+            self.add_and_show(d.copy_as(fresh_id(), format!("{} (copy)", d.title()), now()));
+        }
+    }
+
+    fn rename(&self, name: String) {
+        let Some(mut d) = self.current().filter(|d| !d.is_read_only()) else { return };
+        d.name = Some(name.trim().to_string()).filter(|n| !n.is_empty());
+        d.edited = now();
+        self.put(d);
+        self.unsaved.set(true);
+        self.save_now();
+    }
+
+    fn delete(&self) {
+        let Some(gone) = self.current() else { return };
+        if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        self.unsaved.set(false);
+        if !gone.is_read_only() {
+            self.store().remove(&gone.id);
+        }
+        self.list.update(|l| l.retain(|d| d.id != gone.id));
+        self.deleted.set(Some(gone));
+        let next = self.list.with_untracked(|l| {
+            let mut l = l.clone();
+            drafts::sort_by_edited(&mut l);
+            l.into_iter().next()
+        });
+        match next {
+            Some(d) => self.show(d),
+            None => self.new_draft(),
+        }
+    }
+
+    fn undo_delete(&self) {
+        if let Some(d) = self.deleted.try_update(Option::take).flatten() {
+            if d.is_read_only() {
+                self.show(d);
+            } else {
+                self.add_and_show(d);
+            }
+        }
+    }
+
+    fn export_backup(&self) {
+        let json = self.list.with_untracked(|l| drafts::backup_json(l));
+        dom::download("postmortem-drafts-backup.json", "application/json", &json);
+    }
+
+    fn export_markdown(&self) {
+        if let Some(d) = self.current() {
+            dom::download(&file_name(&d.title(), "md"), "text/markdown", &d.markdown());
+        }
+    }
+
+    fn import(&self, state: AppState, raw: &str) {
+        let incoming = match drafts::parse_backup(raw, now(), fresh_id) {
+            Ok(d) => d,
+            Err(why) => {
+                state.notice.set(Some(Notice { message: format!("The file {why}, so nothing was imported."), is_error: true }));
+                return;
+            }
+        };
+        let plan = self.list.with_untracked(|l| drafts::plan_import(l, incoming));
+        let store = self.store();
+        let mut failed = None;
+        for d in &plan.added {
+            if let Err(p) = store.save(d) {
+                failed = Some(p);
+            }
+            self.put(d.clone());
+        }
+        if let Some(p) = failed {
+            self.problem.set(Some(p));
+        }
+        let mut message = format!("Imported {} drafts", plan.added.len());
+        if plan.unchanged > 0 {
+            message.push_str(&format!("; {} were here already", plan.unchanged));
+        }
+        if !plan.clashes.is_empty() {
+            message.push_str(&format!("; {} have the same id as a different draft here: choose below", plan.clashes.len()));
+        }
+        message.push('.');
+        state.notice.set(Some(Notice { message, is_error: false }));
+        self.clashes.set(plan.clashes);
+    }
+
+    fn import_clashes_as_copies(&self) {
+        let store = self.store();
+        for d in self.clashes.try_update(std::mem::take).unwrap_or_default() {
+            let copy = d.copy_as(fresh_id(), format!("{} (imported)", d.title()), now());
+            if let Err(p) = store.save(&copy) {
+                self.problem.set(Some(p));
+            }
+            self.put(copy);
+        }
+    }
+
+    async fn share_link(&self) {
+        let Some(d) = self.current() else { return };
+        let Ok(bytes) = transform(drafts::share_payload(&d).as_bytes(), true).await else {
+            self.share.set(None);
+            return;
+        };
+        let fragment = format!("{}{}", drafts::SHARE_PREFIX, drafts::base64url_encode(&bytes));
+        if fragment.len() > drafts::SHARE_FRAGMENT_LIMIT {
+            self.share.set(Some(Share::TooLong(fragment.len())));
+            return;
+        }
+        let href = location_href().unwrap_or_default();
+        let link = format!("{}{fragment}", href.split('#').next().unwrap_or_default());
+        dom::copy_to_clipboard(&link).await;
+        self.share.set(Some(Share::Link(link)));
+    }
+
+    /// A share link imports its draft as a new one, never replacing any.
+    async fn open_shared(&self, state: AppState, payload: &str) {
+        let decoded = match drafts::base64url_decode(payload) {
+            Some(bytes) => transform(&bytes, false).await.ok(),
+            None => None,
+        };
+        let shared = decoded.and_then(|b| String::from_utf8(b).ok()).and_then(|json| drafts::parse_share_payload(&json));
+        clear_location_hash();
+        let Some((text, overrides)) = shared else {
+            state.notice.set(Some(Notice {
+                message: "The link's draft could not be read (the link may be cut short), so nothing was imported.".into(),
+                is_error: true,
+            }));
+            return;
+        };
+        self.add_and_show(Draft::new(fresh_id(), text, overrides, now()));
+        state.notice.set(Some(Notice { message: "Opened the shared draft as a new draft.".into(), is_error: false }));
+    }
+}
+
+fn editor_element() -> Option<web_sys::HtmlTextAreaElement> {
+    document().get_element_by_id("editor")?.dyn_into().ok()
+}
+
+fn file_name(title: &str, extension: &str) -> String {
+    let stem: String = title
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let stem = stem.split('-').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("-");
+    format!("{}.{extension}", if stem.is_empty() { "draft" } else { &stem })
+}
+
+fn location() -> Option<JsValue> {
+    js_sys::Reflect::get(&window(), &"location".into()).ok()
+}
+
+fn location_hash() -> Option<String> {
+    js_sys::Reflect::get(&location()?, &"hash".into()).ok()?.as_string()
+}
+
+fn location_href() -> Option<String> {
+    js_sys::Reflect::get(&location()?, &"href".into()).ok()?.as_string()
+}
+
+/// Drops the share fragment, so a reload does not import it again.
+fn clear_location_hash() {
+    let Some(href) = location_href() else { return };
+    let Ok(history) = js_sys::Reflect::get(&window(), &"history".into()) else { return };
+    if let Ok(replace) = js_sys::Reflect::get(&history, &"replaceState".into())
+        && let Ok(replace) = replace.dyn_into::<js_sys::Function>()
+    {
+        let without = href.split('#').next().unwrap_or_default().to_string();
+        let _ = replace.call3(&history, &JsValue::NULL, &"".into(), &without.into());
+    }
+}
+
+// The browser's own deflate, so no compressor is compiled into the
+// WebAssembly. web-sys has these streams only behind its unstable flag.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = CompressionStream)]
+    type Compressor;
+    #[wasm_bindgen(constructor, js_class = "CompressionStream", catch)]
+    fn new(format: &str) -> Result<Compressor, JsValue>;
+
+    #[wasm_bindgen(js_name = DecompressionStream)]
+    type Decompressor;
+    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
+    fn new(format: &str) -> Result<Decompressor, JsValue>;
+
+    #[wasm_bindgen(js_name = ReadableStream)]
+    type ByteStream;
+    #[wasm_bindgen(method, js_name = pipeThrough)]
+    fn pipe_through(this: &ByteStream, transform: &JsValue) -> ByteStream;
+
+    #[wasm_bindgen(js_name = Response)]
+    type StreamResponse;
+    #[wasm_bindgen(constructor, js_class = "Response")]
+    fn new(body: &ByteStream) -> StreamResponse;
+    #[wasm_bindgen(method, js_name = arrayBuffer)]
+    fn array_buffer(this: &StreamResponse) -> js_sys::Promise;
+}
+
+/// Deflates (`compress`) or inflates bytes with the browser's "deflate-raw".
+async fn transform(bytes: &[u8], compress: bool) -> Result<Vec<u8>, JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
+    let through: JsValue = if compress {
+        Compressor::new("deflate-raw")?.into()
+    } else {
+        Decompressor::new("deflate-raw")?.into()
+    };
+    let stream = blob.stream().unchecked_into::<ByteStream>().pipe_through(&through);
+    let buffer = JsFuture::from(StreamResponse::new(&stream).array_buffer()).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+fn when(ms: u64) -> String {
+    js_sys::Date::new(&JsValue::from_f64(ms as f64))
+        .to_locale_string("default", &JsValue::UNDEFINED)
+        .into()
+}
+
+#[component]
+pub fn DraftsPanel() -> impl IntoView {
+    let this = expect_context::<Drafts>();
+    let state = expect_context::<AppState>();
+    let read_only = move || this.current_tracked().is_some_and(|d| d.is_read_only());
+    Effect::new(move |_| {
+        if let Some(editor) = editor_element() {
+            editor.set_read_only(read_only());
+        }
+    });
+    let sorted = move || {
+        let mut l = this.list.get();
+        drafts::sort_by_edited(&mut l);
+        l
+    };
+    let name_input = NodeRef::<leptos::html::Input>::new();
+    let on_rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(input) = name_input.get_untracked() {
+            this.rename(input.value());
+        }
+    };
+    let on_import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        // Not `dom::read_text_file`: that takes only the editor's .md and .txt.
+        spawn_local(async move {
+            match JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()) {
+                Some(raw) => this.import(state, &raw),
+                None => state.notice.set(Some(Notice {
+                    message: format!("\u{201c}{}\u{201d} could not be read, so nothing was imported.", file.name()),
+                    is_error: true,
+                })),
+            }
+        });
+    };
+    view! {
+        <section class="drafts" aria-labelledby="drafts-heading">
+            <div class="drafts-head">
+                <h2 id="drafts-heading">"Drafts"</h2>
+                <div class="toolbar" role="group" aria-label="Drafts">
+                    <button type="button" class="button" data-testid="new-draft" on:click=move |_| this.new_draft()>"New draft"</button>
+                    <button type="button" class="button" data-testid="duplicate-draft" on:click=move |_| this.duplicate()>"Duplicate"</button>
+                    <button type="button" class="button" data-testid="delete-draft" on:click=move |_| this.delete()>"Delete"</button>
+                    <button type="button" class="button" data-testid="export-draft-markdown" on:click=move |_| this.export_markdown()>"Download as Markdown"</button>
+                    <button type="button" class="button" data-testid="share-link" on:click=move |_| spawn_local(async move { this.share_link().await })>"Share by link"</button>
+                    <button type="button" class="button" data-testid="export-backup" on:click=move |_| this.export_backup()>"Back up all drafts"</button>
+                    <input type="file" id="import-backup" class="file-input" data-testid="import-backup" accept=".json,application/json" on:change=on_import />
+                    <label class="button" for="import-backup">"Restore a backup…"</label>
+                </div>
+            </div>
+            <form class="rename" on:submit=on_rename>
+                <label for="draft-name">"Name of this draft"</label>
+                <input
+                    id="draft-name"
+                    class="input"
+                    data-testid="rename-input"
+                    node_ref=name_input
+                    prop:value=move || this.current_tracked().map(|d| d.title()).unwrap_or_default()
+                    disabled=read_only
+                />
+                <button type="submit" class="button" data-testid="rename-draft" disabled=read_only>"Rename"</button>
+            </form>
+            <ul class="drafts-list" data-testid="drafts-list" aria-label="Your drafts, last edited first">
+                {move || sorted().into_iter().map(|d| {
+                    let id = d.id.clone();
+                    let is_open = move || this.open.with(|o| *o == id);
+                    let to_show = d.clone();
+                    view! {
+                        <li data-testid="draft-item" data-draft-id=d.id.clone()>
+                            <button
+                                type="button"
+                                class="draft-link"
+                                aria-current=move || is_open().then_some("true")
+                                on:click=move |_| this.show(to_show.clone())
+                            >
+                                <span class="draft-title">{d.title()}</span>
+                                <span class="draft-when">
+                                    {if d.is_read_only() { "Read-only · ".to_string() } else { String::new() }}
+                                    {format!("edited {}", when(d.edited))}
+                                </span>
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {move || this.deleted.get().map(|d| view! {
+                <p class="drafts-note" role="status">
+                    {format!("Deleted \u{201c}{}\u{201d}. ", d.title())}
+                    <button type="button" class="button small" data-testid="undo-delete" on:click=move |_| this.undo_delete()>"Undo"</button>
+                </p>
+            })}
+            {move || match this.share.get() {
+                Some(Share::Link(link)) => Some(view! {
+                    <p class="drafts-note">
+                        <label for="share-url">"Link to this draft (copied): "</label>
+                        <input id="share-url" class="input" data-testid="share-url" readonly prop:value=link />
+                    </p>
+                }.into_any()),
+                Some(Share::TooLong(bytes)) => Some(view! {
+                    <p class="drafts-note warning" role="status" data-testid="share-too-long">
+                        {format!(
+                            "This draft is too long to share by link ({} KB compressed; links stop at {} KB). Download it as Markdown or back it up instead.",
+                            bytes.div_ceil(1024), drafts::SHARE_FRAGMENT_LIMIT / 1024
+                        )}
+                    </p>
+                }.into_any()),
+                None => None,
+            }}
+            {move || this.conflict.get().map(|theirs| view! {
+                <div class="banner" role="alert" data-testid="conflict-banner">
+                    <p>
+                        {format!(
+                            "Another tab changed \u{201c}{}\u{201d} while you were editing it here. Nothing is saved over it until you choose.",
+                            theirs.title()
+                        )}
+                    </p>
+                    <div class="toolbar">
+                        <button type="button" class="button small" data-testid="keep-both" on:click=move |_| this.keep_both()>"Keep both"</button>
+                        <button type="button" class="button small" data-testid="keep-mine" on:click=move |_| this.keep_mine()>"Keep this tab's"</button>
+                        <button type="button" class="button small" data-testid="keep-theirs" on:click=move |_| this.keep_theirs()>"Keep the other tab's"</button>
+                    </div>
+                </div>
+            })}
+            <div class="banner" role="status" data-testid="read-only-banner" hidden=move || !read_only()>
+                <p>"A newer version of Postmortem Reviewer saved this draft, so it is open read-only and never saved over here. Duplicate it to edit a copy."</p>
+            </div>
+            {move || (!this.clashes.with(Vec::is_empty)).then(|| view! {
+                <div class="banner" role="status" data-testid="import-clashes">
+                    <p>{move || format!("{} drafts in the backup share an id with different drafts here. Nothing here was replaced.", this.clashes.with(Vec::len))}</p>
+                    <div class="toolbar">
+                        <button type="button" class="button small" data-testid="import-as-copies" on:click=move |_| this.import_clashes_as_copies()>"Import them as copies"</button>
+                        <button type="button" class="button small" data-testid="import-skip" on:click=move |_| this.clashes.set(Vec::new())>"Skip them"</button>
+                    </div>
+                </div>
+            })}
+        </section>
+    }
+}
+
+/// Inside the storage banner: what the person can do about the problem.
+#[component]
+pub fn StorageActions() -> impl IntoView {
+    let this = expect_context::<Drafts>();
+    let not_kept = move || this.problem.with(|p| matches!(p, Some(StorageProblem::NotSaved { .. } | StorageProblem::Unavailable)));
+    let full = move || this.problem.with(|p| matches!(p, Some(StorageProblem::NotSaved { quota: true })));
+    let download_unsaved = move |_| {
+        if let Some(d) = this.current() {
+            dom::download(&file_name(&d.title(), "md"), "text/markdown", &d.markdown());
+        }
+    };
+    let download_quarantined = move |_| {
+        let text = this.unreadable.with_untracked(|u| {
+            u.iter().map(|(key, raw)| format!("{key}\n{raw}\n")).collect::<Vec<_>>().join("\n")
+        });
+        dom::download("unreadable-drafts.txt", "text/plain", &text);
+    };
+    view! {
+        <Show when=not_kept>
+            <button type="button" class="button small" data-testid="download-unsaved" on:click=download_unsaved>"Download this draft"</button>
+        </Show>
+        <Show when=full>
+            <p data-testid="largest-drafts">
+                "Largest drafts: "
+                {move || this.list.with(|l| drafts::largest(l, 3))
+                    .into_iter()
+                    .map(|(title, bytes)| format!("\u{201c}{title}\u{201d} ({} KB)", bytes.div_ceil(1024)))
+                    .collect::<Vec<_>>()
+                    .join(", ")}
+            </p>
+        </Show>
+        <Show when=move || !this.unreadable.with(Vec::is_empty)>
+            <button type="button" class="button small" data-testid="download-quarantined" on:click=download_quarantined>"Download the unreadable draft"</button>
+        </Show>
+    }
+}

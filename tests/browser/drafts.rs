@@ -1,0 +1,437 @@
+//! Drafts are never lost: kept across reloads, many of them, through full
+//! or refused storage, corrupted values, two tabs on one draft, backups and
+//! share links.
+
+use crate::harness::{Browser, StaticServer, copy_of_dist, dist_dir};
+use serde_json::{Value, json};
+
+const DRAFT_PREFIX: &str = "postmortem-reviewer.drafts.";
+
+/// Every stored draft, parsed, in no particular order.
+async fn stored_drafts(browser: &Browser) -> Vec<Value> {
+    let v = browser
+        .js(
+            "return Object.keys(localStorage).filter(k => k.startsWith(arguments[0]))
+               .map(k => JSON.parse(localStorage.getItem(k)));",
+            vec![json!(DRAFT_PREFIX)],
+        )
+        .await;
+    v.as_array().cloned().unwrap_or_default()
+}
+
+async fn wait_until_stored(browser: &Browser, text: &str) {
+    assert!(
+        browser
+            .eventually(
+                "return Object.keys(localStorage).some(k => k.startsWith(arguments[0])
+                   && JSON.parse(localStorage.getItem(k)).text === arguments[1]);",
+                vec![json!(DRAFT_PREFIX), json!(text)],
+            )
+            .await,
+        "never stored {text:?}: {:?}",
+        stored_drafts(browser).await
+    );
+}
+
+async fn editor_text(browser: &Browser) -> String {
+    browser
+        .js("return document.querySelector('[data-testid=editor]').value;", vec![])
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+async fn click(browser: &Browser, selector: &str) {
+    browser
+        .js(
+            "const el = document.querySelector(arguments[0]);
+             if (!el) throw new Error('no ' + arguments[0]);
+             el.click();",
+            vec![json!(selector)],
+        )
+        .await;
+}
+
+async fn titles(browser: &Browser) -> Vec<String> {
+    let v = browser
+        .js(
+            "return [...document.querySelectorAll('[data-testid=draft-item] .draft-title')].map(e => e.textContent);",
+            vec![],
+        )
+        .await;
+    v.as_array().unwrap().iter().map(|t| t.as_str().unwrap().to_string()).collect()
+}
+
+/// Reloads the page, and only once: `Browser::open` would load it again.
+async fn reload(browser: &Browser) {
+    browser.client.refresh().await.expect("reload");
+    assert!(browser.eventually("return !!document.querySelector('[data-testid=editor]');", vec![]).await, "the app did not start again");
+}
+
+/// Keeps every blob the page offers as a download, to read it back.
+async fn capture_downloads(browser: &Browser) {
+    browser
+        .js(
+            "window.downloads = [];
+             const create = URL.createObjectURL;
+             URL.createObjectURL = b => { window.downloads.push(b); return create(b); };",
+            vec![],
+        )
+        .await;
+}
+
+async fn last_download(browser: &Browser) -> String {
+    assert!(browser.eventually("return window.downloads.length > 0;", vec![]).await, "nothing was downloaded");
+    let v = browser.js("return window.downloads[window.downloads.length - 1].text();", vec![]).await;
+    v.as_str().unwrap().to_string()
+}
+
+async fn problem(browser: &Browser) -> Value {
+    browser
+        .js(
+            "const b = document.querySelector('[data-testid=status-banner]');
+             return b.hidden ? null : b.dataset.problem;",
+            vec![],
+        )
+        .await
+}
+
+#[tokio::test]
+async fn typed_text_and_overrides_come_back_after_a_reload() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    let text = "# Login outage\n\nWe broke logins at 10:02 UTC and fixed them at 10:40 UTC.\n";
+    browser.paste(text).await;
+    click(&browser, "[data-criterion=B4] [data-testid=override]").await;
+    browser
+        .js(
+            "document.querySelector('[data-criterion=B4] [data-testid=override-verdict]').value = 'met';
+             document.querySelector('[data-criterion=B4] [data-testid=override-note]').value = 'the team said so';
+             document.querySelector('[data-criterion=B4] [data-testid=override-save]').click();",
+            vec![],
+        )
+        .await;
+    assert!(
+        browser
+            .eventually(
+                "return Object.keys(localStorage).some(k => k.startsWith(arguments[0])
+                   && JSON.parse(localStorage.getItem(k)).overrides.B4?.note === 'the team said so');",
+                vec![json!(DRAFT_PREFIX)],
+            )
+            .await
+    );
+    reload(&browser).await;
+    assert_eq!(editor_text(&browser).await, text);
+    assert!(
+        browser
+            .eventually(
+                "const c = document.querySelector('[data-criterion=B4]');
+                 return c.dataset.overridden === 'true' && c.dataset.verdict === 'met';",
+                vec![],
+            )
+            .await
+    );
+    assert_eq!(titles(&browser).await, ["Login outage"]);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_version_1_draft_is_migrated() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    browser
+        .js(
+            "localStorage.clear();
+             localStorage.setItem('postmortem-reviewer.draft', JSON.stringify({version: 1, text: '# Old draft\\nkept',
+               overrides: {R1: {verdict: 'met', note: 'old note'}}}));",
+            vec![],
+        )
+        .await;
+    reload(&browser).await;
+    assert_eq!(editor_text(&browser).await, "# Old draft\nkept");
+    wait_until_stored(&browser, "# Old draft\nkept").await;
+    let stored = stored_drafts(&browser).await;
+    assert_eq!(stored[0]["version"], 2);
+    assert_eq!(stored[0]["overrides"]["R1"]["note"], "old note");
+    let legacy = browser.js("return localStorage.getItem('postmortem-reviewer.draft');", vec![]).await;
+    assert_eq!(legacy, Value::Null, "the version 1 key is removed once migrated");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn three_drafts_rename_delete_and_undo() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    browser.paste("# First\none").await;
+    for text in ["# Second\ntwo", "# Third\nthree"] {
+        click(&browser, "[data-testid=new-draft]").await;
+        browser.paste(text).await;
+        wait_until_stored(&browser, text).await;
+    }
+    assert_eq!(titles(&browser).await, ["Third", "Second", "First"]);
+
+    browser
+        .js("document.querySelector('[data-testid=rename-input]').value = 'Renamed third';", vec![])
+        .await;
+    click(&browser, "[data-testid=rename-draft]").await;
+    assert!(browser.eventually("return document.querySelector('[data-testid=draft-item] .draft-title').textContent === 'Renamed third';", vec![]).await);
+
+    // Open "First" from the list, then delete it.
+    browser
+        .js(
+            "[...document.querySelectorAll('[data-testid=draft-item]')]
+               .find(li => li.textContent.includes('First')).querySelector('button').click();",
+            vec![],
+        )
+        .await;
+    assert_eq!(editor_text(&browser).await, "# First\none");
+    click(&browser, "[data-testid=delete-draft]").await;
+    assert!(browser.eventually("return document.querySelectorAll('[data-testid=draft-item]').length === 2;", vec![]).await);
+    assert_eq!(stored_drafts(&browser).await.len(), 2);
+    click(&browser, "[data-testid=undo-delete]").await;
+    assert!(browser.eventually("return document.querySelectorAll('[data-testid=draft-item]').length === 3;", vec![]).await);
+    wait_until_stored(&browser, "# First\none").await;
+    assert_eq!(editor_text(&browser).await, "# First\none");
+
+    reload(&browser).await;
+    assert_eq!(editor_text(&browser).await, "# First\none", "the last open draft is open again");
+    let mut after = titles(&browser).await;
+    after.sort();
+    assert_eq!(after, ["First", "Renamed third", "Second"]);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn full_storage_keeps_the_text_and_says_so() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    browser.paste("# Big one\nfirst words").await;
+    wait_until_stored(&browser, "# Big one\nfirst words").await;
+    // Fill what is left with junk, in smaller pieces as it fills up.
+    browser
+        .js(
+            "let size = 1 << 20, i = 0;
+             while (size > 16) {
+               try { localStorage.setItem('junk' + i++, 'x'.repeat(size)); } catch (e) { size >>= 1; }
+             }",
+            vec![],
+        )
+        .await;
+    let more = format!("# Big one\nfirst words\n{}", "and then more words ".repeat(200));
+    browser.paste(&more).await;
+    assert!(
+        browser.eventually("const b = document.querySelector('[data-testid=status-banner]'); return !b.hidden && b.dataset.problem === 'not-saved';", vec![]).await,
+        "no banner: {:?}",
+        problem(&browser).await
+    );
+    assert_eq!(editor_text(&browser).await, more, "the text stays in the editor");
+    assert!(browser.js("return !!document.querySelector('[data-testid=download-unsaved]');", vec![]).await.as_bool().unwrap());
+    let largest = browser.js("return document.querySelector('[data-testid=largest-drafts]').textContent;", vec![]).await;
+    assert!(largest.as_str().unwrap().contains("Big one"), "{largest}");
+    capture_downloads(&browser).await;
+    click(&browser, "[data-testid=download-unsaved]").await;
+    assert!(last_download(&browser).await.contains("and then more words"));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn in_a_sandboxed_frame_the_app_works_as_a_session() {
+    let site = copy_of_dist();
+    std::fs::write(
+        site.join("host.html"),
+        "<!doctype html><title>Host</title><iframe sandbox=\"allow-scripts\" src=\"index.html\" width=\"1200\" height=\"800\"></iframe>",
+    )
+    .unwrap();
+    // A sandboxed frame has an opaque origin: its module script and
+    // WebAssembly are cross-origin fetches.
+    let server = StaticServer::start(site.clone(), "", vec![("Access-Control-Allow-Origin".into(), "*".into())]);
+    let browser = Browser::start().await;
+    browser.client.goto(&server.url("/host.html")).await.unwrap();
+    browser.client.enter_frame(0).await.unwrap();
+    assert!(browser.eventually("return !!document.querySelector('[data-testid=editor]');", vec![]).await, "the app did not start in the frame");
+    assert!(
+        browser.eventually("const b = document.querySelector('[data-testid=status-banner]'); return !b.hidden && b.dataset.problem === 'unavailable';", vec![]).await,
+        "no banner: {:?}",
+        problem(&browser).await
+    );
+    browser.paste("# In a frame\nWe broke logins at 10:02 UTC and fixed them at 10:40 UTC.").await;
+    assert!(browser.eventually("return document.querySelectorAll('[data-criterion]').length === 12;", vec![]).await);
+    click(&browser, "[data-testid=new-draft]").await;
+    assert!(browser.eventually("return document.querySelectorAll('[data-testid=draft-item]').length === 2;", vec![]).await);
+    assert_eq!(titles(&browser).await[1], "In a frame");
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(site);
+}
+
+#[tokio::test]
+async fn a_corrupted_draft_is_set_aside_and_the_app_starts() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    let raw = "{\"version\":2,\"id\":\"dbad\",\"text\":\"cut sh";
+    browser
+        .js("localStorage.setItem(arguments[0] + 'dbad', arguments[1]);", vec![json!(DRAFT_PREFIX), json!(raw)])
+        .await;
+    reload(&browser).await;
+    assert!(
+        browser.eventually("const b = document.querySelector('[data-testid=status-banner]'); return !b.hidden && b.dataset.problem === 'quarantined';", vec![]).await,
+        "no banner: {:?}",
+        problem(&browser).await
+    );
+    let kept = browser
+        .js(
+            "return Object.keys(localStorage).filter(k => k.startsWith('postmortem-reviewer.quarantine.'))
+               .map(k => localStorage.getItem(k));",
+            vec![],
+        )
+        .await;
+    assert_eq!(kept, json!([raw]), "the raw value is kept untouched under a quarantine key");
+    capture_downloads(&browser).await;
+    click(&browser, "[data-testid=download-quarantined]").await;
+    assert!(last_download(&browser).await.contains(raw));
+    browser.paste("still works").await;
+    wait_until_stored(&browser, "still works").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn two_windows_on_one_draft_show_the_conflict_and_keep_both() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    browser.paste("# Shared draft\nbase").await;
+    wait_until_stored(&browser, "# Shared draft\nbase").await;
+    browser.js("window.other = window.open(location.href, 'other');", vec![]).await;
+    assert!(
+        browser.eventually("return !!window.other.document?.querySelector('[data-testid=editor]')?.value.includes('base');", vec![]).await,
+        "the second window did not open the same draft"
+    );
+    // Both windows edit before either saves.
+    browser
+        .js(
+            "for (const [w, text] of [[window.other, '# Shared draft\\nfrom the other window'], [window, '# Shared draft\\nfrom this window']]) {
+               const ed = w.document.querySelector('[data-testid=editor]');
+               ed.focus(); ed.select();
+               w.document.execCommand('insertText', false, text);
+             }",
+            vec![],
+        )
+        .await;
+    assert!(
+        browser
+            .eventually(
+                "return [window, window.other].some(w => !!w.document.querySelector('[data-testid=conflict-banner]'));",
+                vec![]
+            )
+            .await,
+        "no conflict shown"
+    );
+    browser
+        .js(
+            "const w = [window, window.other].find(w => w.document.querySelector('[data-testid=conflict-banner]'));
+             w.document.querySelector('[data-testid=keep-both]').click();",
+            vec![],
+        )
+        .await;
+    let both = ["# Shared draft\nfrom the other window", "# Shared draft\nfrom this window"];
+    for text in both {
+        wait_until_stored(&browser, text).await;
+    }
+    assert!(browser.js("return ![window, window.other].some(w => !!w.document.querySelector('[data-testid=conflict-banner]'));", vec![]).await.as_bool().unwrap());
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_backup_restores_every_draft() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    browser.paste("# Alpha\na").await;
+    click(&browser, "[data-testid=new-draft]").await;
+    browser.paste("# Beta\nb").await;
+    wait_until_stored(&browser, "# Beta\nb").await;
+    wait_until_stored(&browser, "# Alpha\na").await;
+    capture_downloads(&browser).await;
+    click(&browser, "[data-testid=export-backup]").await;
+    let backup = last_download(&browser).await;
+    click(&browser, "[data-testid=export-draft-markdown]").await;
+    assert_eq!(last_download(&browser).await, "# Beta\nb\n");
+
+    browser.js("localStorage.clear();", vec![]).await;
+    reload(&browser).await;
+    assert_eq!(titles(&browser).await, ["Untitled draft"]);
+    let import = "const input = document.querySelector('[data-testid=import-backup]');
+                  const files = new DataTransfer();
+                  files.items.add(new File([arguments[0]], 'backup.json', {type: 'application/json'}));
+                  input.files = files.files;
+                  input.dispatchEvent(new Event('change', {bubbles: true}));";
+    browser.js(import, vec![json!(backup)]).await;
+    assert!(browser.eventually("return document.querySelectorAll('[data-testid=draft-item]').length === 3;", vec![]).await);
+    let mut names = titles(&browser).await;
+    names.sort();
+    assert_eq!(names, ["Alpha", "Beta", "Untitled draft"]);
+    assert_eq!(stored_drafts(&browser).await.len(), 2);
+
+    // The same backup again changes nothing; one with an edited draft asks.
+    let edited = backup.replace("# Alpha\\na", "# Alpha\\nchanged");
+    browser.js(import, vec![json!(edited)]).await;
+    assert!(browser.eventually("return !!document.querySelector('[data-testid=import-clashes]');", vec![]).await);
+    assert!(stored_drafts(&browser).await.iter().any(|d| d["text"] == "# Alpha\na"), "not overwritten");
+    click(&browser, "[data-testid=import-as-copies]").await;
+    wait_until_stored(&browser, "# Alpha\nchanged").await;
+    wait_until_stored(&browser, "# Alpha\na").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_share_link_opens_as_a_new_draft_in_another_browser() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let sender = Browser::start().await;
+    sender.open(&url).await;
+    let text = "# Shared outage\n\nWe broke logins at 10:02 UTC and fixed them at 10:40 UTC. We are sorry.\n";
+    sender.paste(text).await;
+    click(&sender, "[data-testid=share-link]").await;
+    assert!(sender.eventually("return !!document.querySelector('[data-testid=share-url]');", vec![]).await);
+    let link = sender.js("return document.querySelector('[data-testid=share-url]').value;", vec![]).await;
+    let link = link.as_str().unwrap().to_string();
+    assert!(link.contains("#share="), "{link}");
+
+    // Too long for a link: random text does not compress.
+    sender
+        .js(
+            "let t = ''; while (t.length < 120000) t += Math.random().toString(36).slice(2);
+             const ed = document.querySelector('[data-testid=editor]');
+             ed.focus(); ed.select(); document.execCommand('insertText', false, t);",
+            vec![],
+        )
+        .await;
+    click(&sender, "[data-testid=share-link]").await;
+    assert!(sender.eventually("return !!document.querySelector('[data-testid=share-too-long]');", vec![]).await);
+    sender.close().await;
+
+    let receiver = Browser::start().await;
+    receiver.open(&link).await;
+    assert!(
+        receiver.eventually("return document.querySelector('[data-testid=editor]').value === arguments[0];", vec![json!(text)]).await,
+        "the shared text is not shown: {:?}",
+        editor_text(&receiver).await
+    );
+    wait_until_stored(&receiver, text).await;
+    assert!(titles(&receiver).await.contains(&"Shared outage".to_string()));
+    let hash = receiver.js("return location.hash;", vec![]).await;
+    assert_eq!(hash, "", "the fragment is dropped so a reload does not import it twice");
+    receiver.close().await;
+}
