@@ -1287,6 +1287,18 @@ async fn axe_finds_nothing_serious_in_light_or_dark_theme() {
         backgrounds[0], backgrounds[1],
         "the dark theme looks the same as the light one"
     );
+    // The rendered preview, in the dark theme.
+    click(&browser, "[data-testid=preview-toggle]").await;
+    assert!(
+        browser
+            .eventually(
+                "return !!document.querySelector('[data-testid=preview] p');",
+                vec![]
+            )
+            .await
+    );
+    let violations = serious_violations(&browser).await;
+    assert_eq!(violations, json!([]), "axe on the preview");
     close_without_panics(browser).await;
 }
 
