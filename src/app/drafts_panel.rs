@@ -422,6 +422,66 @@ impl Drafts {
     }
 }
 
+/// What a button of the drafts does: one enum, so every button shares one
+/// compiled view (each distinct click closure would compile its own).
+#[derive(Clone, Copy)]
+enum Action {
+    New,
+    Duplicate,
+    Delete,
+    ExportMarkdown,
+    Share,
+    ExportBackup,
+    UndoDelete,
+    KeepBoth,
+    KeepMine,
+    KeepTheirs,
+    ImportAsCopies,
+    SkipClashes,
+    DownloadUnsaved,
+    DownloadQuarantined,
+}
+
+impl Drafts {
+    fn run(self, action: Action) {
+        match action {
+            Action::New => self.new_draft(),
+            Action::Duplicate => self.duplicate(),
+            Action::Delete => self.delete(),
+            // Also what to download when the draft cannot be saved.
+            Action::ExportMarkdown | Action::DownloadUnsaved => self.export_markdown(),
+            Action::Share => spawn_local(async move { self.share_link().await }),
+            Action::ExportBackup => self.export_backup(),
+            Action::UndoDelete => self.undo_delete(),
+            Action::KeepBoth => self.keep_both(),
+            Action::KeepMine => self.keep_mine(),
+            Action::KeepTheirs => self.keep_theirs(),
+            Action::ImportAsCopies => self.import_clashes_as_copies(),
+            Action::SkipClashes => self.clashes.set(Vec::new()),
+            Action::DownloadQuarantined => {
+                let text = self.unreadable.with_untracked(|u| {
+                    u.iter().map(|(key, raw)| format!("{key}\n{raw}\n")).collect::<Vec<_>>().join("\n")
+                });
+                dom::download("unreadable-drafts.txt", "text/plain", &text);
+            }
+        }
+    }
+}
+
+fn action_button(this: Drafts, action: Action, testid: &'static str, label: &'static str, small: bool) -> AnyView {
+    view! {
+        <button
+            type="button"
+            class=if small { "button small" } else { "button" }
+            data-testid=testid
+            on:click=move |_| this.run(action)
+        >
+            {label}
+        </button>
+    }
+    .into_any()
+}
+
 fn editor_element() -> Option<web_sys::HtmlTextAreaElement> {
     document().get_element_by_id("editor")?.dyn_into().ok()
 }
@@ -548,12 +608,12 @@ pub fn DraftsPanel() -> impl IntoView {
             <div class="drafts-head">
                 <h2 id="drafts-heading">"Drafts"</h2>
                 <div class="toolbar" role="group" aria-label="Drafts">
-                    <button type="button" class="button" data-testid="new-draft" on:click=move |_| this.new_draft()>"New draft"</button>
-                    <button type="button" class="button" data-testid="duplicate-draft" on:click=move |_| this.duplicate()>"Duplicate"</button>
-                    <button type="button" class="button" data-testid="delete-draft" on:click=move |_| this.delete()>"Delete"</button>
-                    <button type="button" class="button" data-testid="export-draft-markdown" on:click=move |_| this.export_markdown()>"Download as Markdown"</button>
-                    <button type="button" class="button" data-testid="share-link" on:click=move |_| spawn_local(async move { this.share_link().await })>"Share by link"</button>
-                    <button type="button" class="button" data-testid="export-backup" on:click=move |_| this.export_backup()>"Back up all drafts"</button>
+                    {action_button(this, Action::New, "new-draft", "New draft", false)}
+                    {action_button(this, Action::Duplicate, "duplicate-draft", "Duplicate", false)}
+                    {action_button(this, Action::Delete, "delete-draft", "Delete", false)}
+                    {action_button(this, Action::ExportMarkdown, "export-draft-markdown", "Download as Markdown", false)}
+                    {action_button(this, Action::Share, "share-link", "Share by link", false)}
+                    {action_button(this, Action::ExportBackup, "export-backup", "Back up all drafts", false)}
                     <input type="file" id="import-backup" class="file-input" data-testid="import-backup" accept=".json,application/json" on:change=on_import />
                     <label class="button" for="import-backup">"Restore a backup…"</label>
                 </div>
@@ -596,7 +656,7 @@ pub fn DraftsPanel() -> impl IntoView {
             {move || this.deleted.get().map(|d| view! {
                 <p class="drafts-note" role="status">
                     {format!("Deleted \u{201c}{}\u{201d}. ", d.title())}
-                    <button type="button" class="button small" data-testid="undo-delete" on:click=move |_| this.undo_delete()>"Undo"</button>
+                    {action_button(this, Action::UndoDelete, "undo-delete", "Undo", true)}
                 </p>
             })}
             {move || match this.share.get() {
@@ -625,9 +685,9 @@ pub fn DraftsPanel() -> impl IntoView {
                         )}
                     </p>
                     <div class="toolbar">
-                        <button type="button" class="button small" data-testid="keep-both" on:click=move |_| this.keep_both()>"Keep both"</button>
-                        <button type="button" class="button small" data-testid="keep-mine" on:click=move |_| this.keep_mine()>"Keep this tab's"</button>
-                        <button type="button" class="button small" data-testid="keep-theirs" on:click=move |_| this.keep_theirs()>"Keep the other tab's"</button>
+                        {action_button(this, Action::KeepBoth, "keep-both", "Keep both", true)}
+                        {action_button(this, Action::KeepMine, "keep-mine", "Keep this tab's", true)}
+                        {action_button(this, Action::KeepTheirs, "keep-theirs", "Keep the other tab's", true)}
                     </div>
                 </div>
             })}
@@ -638,8 +698,8 @@ pub fn DraftsPanel() -> impl IntoView {
                 <div class="banner" role="status" data-testid="import-clashes">
                     <p>{move || format!("{} drafts in the backup share an id with different drafts here. Nothing here was replaced.", this.clashes.with(Vec::len))}</p>
                     <div class="toolbar">
-                        <button type="button" class="button small" data-testid="import-as-copies" on:click=move |_| this.import_clashes_as_copies()>"Import them as copies"</button>
-                        <button type="button" class="button small" data-testid="import-skip" on:click=move |_| this.clashes.set(Vec::new())>"Skip them"</button>
+                        {action_button(this, Action::ImportAsCopies, "import-as-copies", "Import them as copies", true)}
+                        {action_button(this, Action::SkipClashes, "import-skip", "Skip them", true)}
                     </div>
                 </div>
             })}
@@ -653,33 +713,17 @@ pub fn StorageActions() -> impl IntoView {
     let this = expect_context::<Drafts>();
     let not_kept = move || this.problem.with(|p| matches!(p, Some(StorageProblem::NotSaved { .. } | StorageProblem::Unavailable)));
     let full = move || this.problem.with(|p| matches!(p, Some(StorageProblem::NotSaved { quota: true })));
-    let download_unsaved = move |_| {
-        if let Some(d) = this.current() {
-            dom::download(&file_name(&d.title(), "md"), "text/markdown", &d.markdown());
-        }
-    };
-    let download_quarantined = move |_| {
-        let text = this.unreadable.with_untracked(|u| {
-            u.iter().map(|(key, raw)| format!("{key}\n{raw}\n")).collect::<Vec<_>>().join("\n")
-        });
-        dom::download("unreadable-drafts.txt", "text/plain", &text);
-    };
     view! {
-        <Show when=not_kept>
-            <button type="button" class="button small" data-testid="download-unsaved" on:click=download_unsaved>"Download this draft"</button>
-        </Show>
-        <Show when=full>
-            <p data-testid="largest-drafts">
+        {move || not_kept().then(|| action_button(this, Action::DownloadUnsaved, "download-unsaved", "Download this draft", true))}
+        <p data-testid="largest-drafts" hidden=move || !full()>
                 "Largest drafts: "
                 {move || this.list.with(|l| drafts::largest(l, 3))
                     .into_iter()
                     .map(|(title, bytes)| format!("\u{201c}{title}\u{201d} ({} KB)", bytes.div_ceil(1024)))
                     .collect::<Vec<_>>()
                     .join(", ")}
-            </p>
-        </Show>
-        <Show when=move || !this.unreadable.with(Vec::is_empty)>
-            <button type="button" class="button small" data-testid="download-quarantined" on:click=download_quarantined>"Download the unreadable draft"</button>
-        </Show>
+        </p>
+        {move || (!this.unreadable.with(Vec::is_empty))
+            .then(|| action_button(this, Action::DownloadQuarantined, "download-quarantined", "Download the unreadable draft", true))}
     }
 }
