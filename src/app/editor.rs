@@ -26,7 +26,8 @@ pub fn Editor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let (editor, mirror) = (state.editor, state.mirror);
     let initial_text = state.text.get_untracked();
-    let caret = RwSignal::new(0u32);
+    // Where the browser puts the caret in a restored text: at its end.
+    let caret = RwSignal::new(initial_text.encode_utf16().count() as u32);
     let hover_label = NodeRef::<leptos::html::Div>::new();
     let dragging = RwSignal::new(false);
 
@@ -41,6 +42,10 @@ pub fn Editor() -> impl IntoView {
             caret.set(ta.selection_start().ok().flatten().unwrap_or(0));
         }
     };
+    // The caret line follows the caret when no key or click moved it too:
+    // after code replaced the text and set the selection (a sample, a
+    // file, a section; effects run once that code is done).
+    Effect::watch(move || state.text.track(), move |_, _, _| update_caret(), false);
 
     // Each edit rebuilds the lines' HTML (cheap) but writes only the lines
     // that changed to the page (what costs: parsing and layout).
