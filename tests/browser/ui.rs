@@ -450,6 +450,68 @@ async fn clicking_a_highlight_in_the_text_opens_its_criterion() {
     close_without_panics(browser).await;
 }
 
+/// What the caret line's button says once it has settled, and what it
+/// should say: the first criterion the engine cites at the textarea's
+/// real caret.
+async fn caret_line(browser: &Browser, text: &str) -> (String, String) {
+    let caret = browser
+        .js(
+            "return document.querySelector('[data-testid=editor]').selectionStart;",
+            vec![],
+        )
+        .await;
+    let at = postmortem_reviewer::preview::utf16_to_byte(text, caret.as_u64().unwrap() as usize);
+    let want = match postmortem_reviewer::preview::criteria_at(&engine::review(text), at).first() {
+        Some(id) => format!("Show {id} in the review"),
+        None => "(none)".to_string(),
+    };
+    const SAYS: &str =
+        "document.querySelector('[data-testid=caret-open]')?.textContent ?? '(none)'";
+    browser
+        .eventually(
+            &format!("return {SAYS} === arguments[0];"),
+            vec![json!(want)],
+        )
+        .await;
+    let says = browser.js(&format!("return {SAYS};"), vec![]).await;
+    (says.as_str().unwrap_or_default().to_string(), want)
+}
+
+#[tokio::test]
+async fn the_caret_line_names_the_passage_the_caret_is_really_in() {
+    let review = engine::review(ZENDESK_SAMPLE);
+    assert!(
+        !postmortem_reviewer::preview::criteria_at(&review, 0).is_empty(),
+        "the sample opens with a cited passage"
+    );
+    let (server, browser) = open_app().await;
+    // Loading a sample puts the caret at its start, inside a passage.
+    click(&browser, "[data-testid=load-sample]").await;
+    assert!(
+        browser
+            .eventually(
+                "return document.querySelector('[data-testid=editor]').value === arguments[0];",
+                vec![json!(ZENDESK_SAMPLE)]
+            )
+            .await
+    );
+    let (says, want) = caret_line(&browser, ZENDESK_SAMPLE).await;
+    assert_eq!(says, want, "after loading the sample");
+    // After a reload the caret is wherever the browser put it.
+    browser.open(&server.url("/")).await;
+    assert!(
+        browser
+            .eventually(
+                "return document.querySelector('[data-testid=editor]').value === arguments[0];",
+                vec![json!(ZENDESK_SAMPLE)]
+            )
+            .await
+    );
+    let (says, want) = caret_line(&browser, ZENDESK_SAMPLE).await;
+    assert_eq!(says, want, "after a reload");
+    close_without_panics(browser).await;
+}
+
 #[tokio::test]
 async fn inserting_a_missing_section_reviews_it_and_ctrl_z_takes_it_back() {
     let case = reference_case();
