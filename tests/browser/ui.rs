@@ -1009,6 +1009,21 @@ async fn the_review_downloads_and_copies_as_markdown_and_json() {
         json!([review.to_json(), markdown])
     );
 
+    // Print opens the browser's print dialog (replaced here: headless has none).
+    browser
+        .js(
+            "window.__printed = 0; window.print = () => { window.__printed += 1; };",
+            vec![],
+        )
+        .await;
+    click(&browser, "[data-testid=print]").await;
+    assert!(
+        browser
+            .eventually("return window.__printed === 1;", vec![])
+            .await,
+        "Print did not ask the browser to print"
+    );
+
     // A browser that refuses the clipboard gets an honest answer.
     browser
         .js("navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));", vec![])
