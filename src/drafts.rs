@@ -254,7 +254,7 @@ pub fn sort_by_edited(drafts: &mut [Draft]) {
 /// what the person could export and delete when storage is full.
 pub fn largest(drafts: &[Draft], count: usize) -> Vec<(String, usize)> {
     let mut sizes: Vec<(String, usize)> = drafts.iter().map(|d| (d.title(), d.to_json().len())).collect();
-    sizes.sort_by(|a, b| b.1.cmp(&a.1));
+    sizes.sort_by_key(|&(_, bytes)| std::cmp::Reverse(bytes));
     sizes.truncate(count);
     sizes
 }
@@ -350,7 +350,7 @@ pub fn incoming(mine: &Draft, base: u64, unsaved: bool, theirs: &Draft) -> Incom
 pub fn may_overwrite(mine: &Draft, base: u64, stored: Option<&Draft>) -> bool {
     match stored {
         None => true,
-        Some(theirs) => theirs.is_read_only().then_some(false).unwrap_or(theirs.edited <= base || mine.same_content(theirs)),
+        Some(theirs) => !theirs.is_read_only() && (theirs.edited <= base || mine.same_content(theirs)),
     }
 }
 

@@ -435,3 +435,38 @@ async fn a_share_link_opens_as_a_new_draft_in_another_browser() {
     assert_eq!(hash, "", "the fragment is dropped so a reload does not import it twice");
     receiver.close().await;
 }
+
+#[tokio::test]
+async fn a_draft_from_a_newer_version_opens_read_only_and_is_never_written() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    let raw = r##"{"version":3,"id":"dnew","text":"# From the future\nkept","edited":1,"tags":["new field"]}"##;
+    browser
+        .js(
+            "localStorage.clear();
+             localStorage.setItem(arguments[0] + 'dnew', arguments[1]);
+             localStorage.setItem('postmortem-reviewer.last-open', 'dnew');",
+            vec![json!(DRAFT_PREFIX), json!(raw)],
+        )
+        .await;
+    reload(&browser).await;
+    assert_eq!(editor_text(&browser).await, "# From the future\nkept");
+    assert!(browser.eventually("return !document.querySelector('[data-testid=read-only-banner]').hidden;", vec![]).await);
+    assert!(browser.js("return document.querySelector('[data-testid=editor]').readOnly;", vec![]).await.as_bool().unwrap());
+    // Even a change that gets in (here by script) is never saved over it.
+    browser
+        .js(
+            "const ed = document.querySelector('[data-testid=editor]');
+             ed.value = '# From the future\\nchanged';
+             ed.dispatchEvent(new Event('input', {bubbles: true}));",
+            vec![],
+        )
+        .await;
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    browser.client.refresh().await.unwrap();
+    let stored = browser.js("return localStorage.getItem(arguments[0] + 'dnew');", vec![json!(DRAFT_PREFIX)]).await;
+    assert_eq!(stored, json!(raw));
+    browser.close().await;
+}
