@@ -2,8 +2,9 @@
 //! real headless Chromium. Run by scripts/test.sh after `trunk build --release`.
 
 mod drafts;
-mod harness;
 mod embedding;
+mod harness;
+mod latency;
 mod reference;
 mod shipping;
 mod ui;
