@@ -49,6 +49,9 @@ pub(crate) struct Drafts {
     /// draft: a stored draft newer than this was written by another tab.
     base: StoredValue<u64>,
     unsaved: RwSignal<bool>,
+    /// Drafts whose last save failed (storage full), with the stored edit
+    /// time they were based on: stored again after the next save that works.
+    not_stored: StoredValue<Vec<(String, u64)>>,
     pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     /// Another tab's version of the open draft, while the person chooses.
     conflict: RwSignal<Option<Draft>>,
@@ -82,6 +85,7 @@ impl Drafts {
             open: RwSignal::new(first.id.clone()),
             base: StoredValue::new(first.edited),
             unsaved: RwSignal::new(false),
+            not_stored: StoredValue::new(Vec::new()),
             pending: StoredValue::new_local(None),
             conflict: RwSignal::new(None),
             deleted: RwSignal::new(None),
@@ -99,9 +103,14 @@ impl Drafts {
         self.store().save_theme(theme);
     }
 
+    /// The open draft as the person sees it. The list holds its text as of
+    /// the last save, so typing does not re-render the list.
     fn current(&self) -> Option<Draft> {
         let id = self.open.get_untracked();
-        self.list.with_untracked(|l| l.iter().find(|d| d.id == id).cloned())
+        let mut draft = self.list.with_untracked(|l| l.iter().find(|d| d.id == id).cloned())?;
+        draft.text = self.text.get_untracked();
+        draft.overrides = self.overrides.get_untracked();
+        Some(draft)
     }
 
     fn current_tracked(&self) -> Option<Draft> {
@@ -133,17 +142,52 @@ impl Drafts {
             return;
         }
         let mut draft = mine;
-        draft.edited = drafts::next_edit_time(draft.edited, stored.map_or(0, |s| s.edited));
-        match store.save(&draft) {
+        draft.edited = drafts::next_edit_time(now(), stored.map_or(0, |s| s.edited));
+        let saved = store.save(&draft);
+        let (id, base) = (draft.id.clone(), self.base.get_value());
+        // Kept in the list either way: it is this session's copy.
+        self.put(draft.clone());
+        match saved {
             Ok(()) => {
                 self.base.set_value(draft.edited);
                 self.unsaved.set(false);
-                self.put(draft);
-                if self.problem.with_untracked(|p| matches!(p, Some(StorageProblem::NotSaved { .. }))) {
-                    self.problem.set(None);
-                }
+                self.not_stored.update_value(|ids| ids.retain(|(i, _)| *i != id));
+                self.store_unstored();
             }
-            Err(p) => self.problem.set(Some(p)),
+            Err(p) => {
+                self.not_stored.update_value(|ids| {
+                    if !ids.iter().any(|(i, _)| *i == id) {
+                        ids.push((id, base));
+                    }
+                });
+                self.problem.set(Some(p));
+            }
+        }
+    }
+
+    /// After a save worked, stores the other drafts whose save had failed;
+    /// one another tab changed meanwhile is stored as a copy, not over it.
+    fn store_unstored(&self) {
+        let store = self.store();
+        let mut still = Vec::new();
+        for (id, base) in self.not_stored.try_update_value(std::mem::take).unwrap_or_default() {
+            let Some(draft) = self.list.with_untracked(|l| l.iter().find(|d| d.id == id).cloned()) else { continue };
+            let draft = if drafts::may_overwrite(&draft, base, store.read(&id).as_ref()) {
+                draft
+            } else {
+                let copy = draft.copy_as(fresh_id(), format!("{} (not saved before)", draft.title()), now());
+                self.list.update(|l| l.retain(|d| d.id != id));
+                self.put(copy.clone());
+                copy
+            };
+            if store.save(&draft).is_err() {
+                still.push((draft.id, base));
+            }
+        }
+        let all_stored = still.is_empty();
+        self.not_stored.set_value(still);
+        if all_stored && self.problem.with_untracked(|p| matches!(p, Some(StorageProblem::NotSaved { .. }))) {
+            self.problem.set(None);
         }
     }
 
@@ -198,14 +242,13 @@ impl Drafts {
                 this.overrides.track();
             },
             move |_, _, _| {
-                let Some(mut draft) = this.current() else { return };
-                let changed = this.text.with_untracked(|t| *t != draft.text)
-                    || this.overrides.with_untracked(|o| *o != draft.overrides);
+                let id = this.open.get_untracked();
+                let changed = this.list.with_untracked(|l| {
+                    l.iter().find(|d| d.id == id).is_none_or(|d| {
+                        this.text.with_untracked(|t| *t != d.text) || this.overrides.with_untracked(|o| *o != d.overrides)
+                    })
+                });
                 if changed {
-                    draft.text = this.text.get_untracked();
-                    draft.overrides = this.overrides.get_untracked();
-                    draft.edited = now();
-                    this.put(draft);
                     this.unsaved.set(true);
                     this.save_soon();
                 }

@@ -240,6 +240,18 @@ async fn full_storage_keeps_the_text_and_says_so() {
     capture_downloads(&browser).await;
     click(&browser, "[data-testid=download-unsaved]").await;
     assert!(last_download(&browser).await.contains("and then more words"));
+
+    // A second draft that cannot be saved either, then room again: the
+    // next save that works stores both, and the banner goes.
+    click(&browser, "[data-testid=new-draft]").await;
+    browser.paste("# Second\nalso unsaved").await;
+    browser
+        .js("Object.keys(localStorage).filter(k => k.startsWith('junk')).forEach(k => localStorage.removeItem(k));", vec![])
+        .await;
+    browser.paste("# Second\nsaved at last").await;
+    wait_until_stored(&browser, "# Second\nsaved at last").await;
+    wait_until_stored(&browser, &more).await;
+    assert_eq!(problem(&browser).await, Value::Null);
     browser.close().await;
 }
 
