@@ -145,25 +145,23 @@ fn summarise(criteria: &[CriterionReview], tiers: &[TierCounts]) -> String {
 
     // Prerequisites weigh most, then requirements, then bonus; within a
     // tier, a missing criterion comes before a partial one.
-    let next = [Verdict::Missing, Verdict::Partial].into_iter().find_map(|v| {
-        Tier::ALL
+    let next = Tier::ALL.into_iter().find_map(|tier| {
+        [Verdict::Missing, Verdict::Partial]
             .into_iter()
-            .find_map(|tier| criteria.iter().find(|c| c.tier == tier && c.verdict == v))
+            .find_map(|v| criteria.iter().find(|c| c.tier == tier && c.verdict == v))
     });
     match next {
-        None => format!("{opening} ({counts})."),
+        None => format!("{opening} Met: {counts}."),
         Some(c) => {
             let what = if c.verdict == Verdict::Missing {
                 "The biggest missing piece is"
             } else {
                 "The most important thing to strengthen is"
             };
-            format!(
-                "{opening} ({counts}). {what} {} ({}): {}",
-                c.name.to_lowercase(),
-                c.id,
-                guidance(c.id).advice
-            )
+            let advice = guidance(c.id).advice;
+            let mut chars = advice.chars();
+            let advice: String = chars.next().map(|f| f.to_lowercase().chain(chars).collect()).unwrap_or_default();
+            format!("{opening} Met: {counts}. {what} {} ({}): {advice}", c.id, c.name)
         }
     }
 }
@@ -217,6 +215,16 @@ mod tests {
     fn reviews_are_deterministic() {
         let text = "We deployed a bad config at 10:00 UTC; fixed at 10:30 UTC.";
         assert_eq!(review(text), review(text));
+    }
+
+    #[test]
+    fn a_weak_prerequisite_comes_before_a_missing_bonus_in_the_summary() {
+        // P1 partial (a hedged apology); every bonus criterion missing.
+        let r = review("We apologize for any inconvenience users may have experienced.");
+        assert_eq!(r.get(CriterionId::P1).verdict, Verdict::Partial);
+        let next = r.summary.split(". The ").nth(1).unwrap_or("");
+        assert!(next.contains("(Admit failure)") || next.contains("P2") || next.contains("P3") || next.contains("P4"), "{}", r.summary);
+        assert!(!next.contains("B1"), "{}", r.summary);
     }
 
     #[test]
