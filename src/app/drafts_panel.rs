@@ -648,8 +648,14 @@ pub fn DraftsPanel() -> impl IntoView {
     };
     view! {
         <section class="drafts" aria-labelledby="drafts-heading">
-            <div class="drafts-head">
+            // Folded on a narrow screen, so the editor is on the first screen;
+            // the notes below stay outside the fold, always in sight.
+            <details class="drafts-fold" open=dom::is_wide_layout()>
+            <summary class="drafts-summary">
                 <h2 id="drafts-heading">"Drafts"</h2>
+                <span class="drafts-current">{move || this.current_tracked().map(|d| d.title()).unwrap_or_default()}</span>
+            </summary>
+            <div class="drafts-head">
                 <div class="toolbar" role="group" aria-label="Drafts">
                     {action_button(this, Action::New, "new-draft", "New draft", false)}
                     {action_button(this, Action::Duplicate, "duplicate-draft", "Duplicate", false)}
@@ -696,6 +702,7 @@ pub fn DraftsPanel() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            </details>
             {move || this.deleted.get().map(|d| view! {
                 <p class="drafts-note" role="status">
                     {format!("Deleted \u{201c}{}\u{201d}. ", d.title())}
