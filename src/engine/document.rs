@@ -385,6 +385,11 @@ struct Builder<'t> {
     section_topic: Topic,
     /// Level of the heading that set `section_topic` (0: none yet).
     section_level: u8,
+    /// Whether a label (not a heading) set `section_topic`.
+    label_section: bool,
+    /// The block just taken opens with a bold label naming no topic
+    /// ("**Notes:**").
+    other_label: bool,
     /// Labels of the list items enclosing the current one.
     item_labels: Vec<Option<Topic>>,
     /// Prose range of a bold run that opened the current block.
@@ -409,6 +414,8 @@ impl<'t> Builder<'t> {
             open: None,
             section_topic: Topic::Other,
             section_level: 0,
+            label_section: false,
+            other_label: false,
             item_labels: Vec::new(),
             leading_strong: None,
             strong_start: None,
@@ -623,6 +630,14 @@ impl<'t> Builder<'t> {
         let label = self.take_label(kind, prose_start, prose_end);
         let plain = if had_strong { None } else { self.plain_label(kind, prose_start, prose_end) };
         let label = label.or(plain.map(|(t, _)| t));
+        // In a form of labelled fields ("**Action items:** TBD", then
+        // "**Notes:** ..."), a label naming no topic of ours starts a field
+        // of its own: the section a previous label opened ends there.
+        let other_label = std::mem::take(&mut self.other_label);
+        if other_label && label.is_none() && kind == BlockKind::Paragraph && self.label_section {
+            self.section_topic = Topic::Other;
+            self.label_section = false;
+        }
         let topic = match kind {
             BlockKind::Heading(level) => {
                 let t = topic_of(&self.prose[prose_start..prose_end]);
@@ -637,6 +652,7 @@ impl<'t> Builder<'t> {
                 } else {
                     self.section_topic = t;
                     self.section_level = level;
+                    self.label_section = false;
                     t
                 }
             }
@@ -661,6 +677,7 @@ impl<'t> Builder<'t> {
                 && self.prose[rest..prose_end].trim_matches(|c: char| c == ':' || c.is_whitespace()).is_empty();
             if bold_alone || plain.is_some_and(|(_, alone)| alone) {
                 self.section_topic = t;
+                self.label_section = true;
             }
         }
         self.prose.push('\n');
@@ -691,7 +708,10 @@ impl<'t> Builder<'t> {
             return None;
         }
         match topic_of(inner) {
-            Topic::Other => None,
+            Topic::Other => {
+                self.other_label = true;
+                None
+            }
             t => Some(t),
         }
     }
@@ -802,6 +822,14 @@ mod tests {
         let doc = Document::parse("- **Impact**:\n  - IE11 users could not log in\n- **Context**: x\n");
         let s = doc.sentences.iter().find(|s| doc.words(s).contains("ie11")).unwrap();
         assert_eq!(doc.topic(s), Topic::Impact);
+    }
+
+    #[test]
+    fn a_field_label_naming_no_topic_ends_the_previous_fields_section() {
+        let doc = Document::parse("**Action items:** none so far\n\n**Remarks:** The owner is away.\n\nMore to come.\n");
+        assert_eq!(doc.topic(&doc.sentences[0]), Topic::FollowUp);
+        assert_eq!(doc.topic(&doc.sentences[1]), Topic::Other);
+        assert_eq!(doc.topic(&doc.sentences[2]), Topic::Other);
     }
 
     #[test]

@@ -503,6 +503,8 @@ const PHRASES: &[(Cue, &[&str])] = &[
     (Cue::Deferral, &[
         "tbd", "to be determined", "to be decided", "none yet", "n/a", "todo", "coming soon",
         "will follow", "to follow", "not yet decided", "pending",
+        // A template's choice left unfilled.
+        "yes / no", "yes/no",
     ]),
     (Cue::Refusal, &[
         "will not", "won't", "will never", "do not plan", "don't plan", "no plans to",

@@ -55,7 +55,9 @@ impl Criterion for Impact {
             doc.prose_sentences()
                 .filter(|s| doc.topic(s) == Topic::Impact && !matches!(doc.block_of(s).kind, BlockKind::Heading(_)))
         };
-        let deferred = impact_body().next().is_some() && impact_body().all(|s| s.cues.has(Cue::Deferral));
+        // A template's prompt ("Customer-facing?") asks; it states nothing.
+        let deferred = impact_body().next().is_some()
+            && impact_body().all(|s| s.cues.has(Cue::Deferral) || doc.words(s).ends_with('?'));
         let has_section = !deferred && doc.prose_sentences().any(|s| doc.topic(s) == Topic::Impact);
         // "X was not affected" counts towards met only beside something
         // that was affected; a denial alone stays partial.
@@ -244,6 +246,12 @@ mod tests {
     #[test]
     fn an_impact_section_to_be_done_is_missing() {
         let text = "## Impact\n\nTBD, numbers pending.\n\n## Timeline\n\n- 10:00 queue workers slow down\n";
+        assert_eq!(verdict(R2, text), Missing);
+    }
+
+    #[test]
+    fn an_impact_field_left_as_a_template_prompt_is_missing() {
+        let text = "**Impact:** to be determined\n\n**Visible to users?** Yes / No\n\n**Fix:** Cache nodes rebooted.\n";
         assert_eq!(verdict(R2, text), Missing);
     }
 

@@ -148,6 +148,12 @@ mod tests {
     }
 
     #[test]
+    fn a_note_after_an_empty_action_items_field_is_not_a_follow_up() {
+        let text = "**Action items:** TBD\n\n**Remarks:** We'll complete this page once the vendor replies.\n";
+        assert_eq!(verdict(R4, text), Missing);
+    }
+
+    #[test]
     fn named_items_of_an_action_list_meet_r4() {
         let text = "- **Review actions**:\n  - Implement Trivy scanning (Done)\n  - Use IRSA instead of AWS keys\n";
         assert_eq!(verdict(R4, text), Met);
