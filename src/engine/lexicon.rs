@@ -436,6 +436,9 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "cause unknown", "not yet known", "not yet determined", "yet to be determined",
         "remains unknown", "still unknown", "we don't know", "we do not know", "not sure why",
         "unclear why", "no root cause", "investigation is ongoing", "ongoing investigation",
+        "don't yet know", "do not yet know", "don't know yet", "do not know yet",
+        "still working out", "still trying to understand", "still trying to figure out",
+        "still figuring out", "not yet understand", "don't yet understand",
     ]),
     (Cue::CauseClass, &[
         "human error", "configuration issue", "config issue", "configuration error",
@@ -443,6 +446,10 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "a bad deploy", "bad deployment", "technical issue", "technical difficulties",
         "processing issue", "hardware failure", "software bug", "a bug that", "introduced a bug",
         "an issue with", "a problem with", "a failure", "experienced a failure",
+        // A link named without how it worked: "was related to the old app",
+        // "an issue at our provider", "owing to the complexity of".
+        "was related to", "were related to", "is related to", "was linked to", "issue at",
+        "problem at", "complexity of",
     ]),
     (Cue::Consequence, &[
         "exposing", "which exposed", "which allowed", "allowing", "which let", "which broke",

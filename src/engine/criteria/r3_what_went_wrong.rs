@@ -102,6 +102,12 @@ impl Criterion for WhatWentWrong {
             return Finding::met("The cause is explained with its mechanism.")
                 .citing(explained.into_iter().take(4));
         }
+        // When the text says the cause is not known yet, a bare "because"
+        // ("I'm writing this myself because you deserve to hear it from me")
+        // names no cause: only a cause word, a cause class or a system does.
+        if !investigating.is_empty() {
+            named.retain(|s| s.cues.any(&[Cue::CauseClass, Cue::CauseWord, Cue::Technology, Cue::TechDetail]));
+        }
         if !named.is_empty() {
             return Finding::partial("A cause is named, but not how it led to the outage.")
                 .citing(named.into_iter().take(3));
@@ -123,6 +129,32 @@ mod tests {
     fn a_mechanism_meets_r3() {
         let text = "An unannounced DNS change made our mail server unreachable, because its MX record pointed at the old address.";
         assert_eq!(verdict(R3, text), Met);
+    }
+
+    #[test]
+    fn a_bare_because_beside_an_unknown_cause_names_none() {
+        let text = "I am telling you this myself because you should hear it first. We don't yet know why the uploads stopped.";
+        assert_eq!(verdict(R3, text), Missing);
+    }
+
+    #[test]
+    fn still_working_out_the_cause_is_missing() {
+        assert_eq!(verdict(R3, "Sorry for the wobble today. We're still working out what broke and will share more soon."), Missing);
+    }
+
+    #[test]
+    fn a_problem_related_to_something_is_a_cause_class() {
+        assert_eq!(verdict(R3, "The problem was related to an outdated version of the desktop client."), Partial);
+    }
+
+    #[test]
+    fn an_issue_at_a_provider_is_a_cause_class() {
+        assert_eq!(verdict(R3, "The cause was a routing issue at Larkspur, our CDN vendor."), Partial);
+    }
+
+    #[test]
+    fn the_complexity_of_a_task_is_a_cause_class() {
+        assert_eq!(verdict(R3, "The upgrade overran owing to the complexity of the index rebuild."), Partial);
     }
 
     #[test]
