@@ -389,6 +389,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "builds", "requests", "launches", "sessions", "downloads", "members", "players",
         "shoppers", "merchants", "sellers", "buyers", "viewers", "readers", "listeners",
         "students", "patients", "riders", "guests", "creators", "advertisers", "passengers",
+        "policyholder*", "account holders", "cardholders", "residents", "employees",
     ]),
     (Cue::ImpactWord, &[
         "affected", "impacted", "impact", "unable to", "could not", "couldn't", "cannot",
