@@ -628,7 +628,7 @@ impl<'t> Builder<'t> {
 
         let had_strong = self.leading_strong.is_some();
         let label = self.take_label(kind, prose_start, prose_end);
-        let plain = if had_strong { None } else { self.plain_label(kind, prose_start, prose_end) };
+        let plain = if had_strong { None } else { self.plain_label(kind, src_start, prose_start, prose_end) };
         let label = label.or(plain.map(|(t, _)| t));
         // In a form of labelled fields ("**Action items:** TBD", then
         // "**Notes:** ..."), a label naming no topic of ours starts a field
@@ -724,9 +724,12 @@ impl Builder<'_> {
     /// Clock times ("14:02") are not labels: the colon must end the block
     /// or be followed by a space.
     /// Returns the topic and whether the label stands alone.
-    fn plain_label(&self, kind: BlockKind, prose_start: usize, prose_end: usize) -> Option<(Topic, bool)> {
+    fn plain_label(&self, kind: BlockKind, src_start: usize, prose_start: usize, prose_end: usize) -> Option<(Topic, bool)> {
         if !matches!(kind, BlockKind::Paragraph | BlockKind::ListItem) {
             return None;
+        }
+        if let Some(label) = self.capitals_label(kind, src_start, prose_start, prose_end) {
+            return Some(label);
         }
         let text = &self.prose[prose_start..prose_end];
         let colon = text.find(':')?;
@@ -742,6 +745,30 @@ impl Builder<'_> {
         match topic_of(head) {
             Topic::Other => None,
             t => Some((t, standalone)),
+        }
+    }
+}
+
+impl Builder<'_> {
+    /// Plain-text reports head their sections with a line in capitals
+    /// ("ROOT CAUSE", "ACTION ITEMS"), alone or over the section's first
+    /// lines in the same paragraph.
+    fn capitals_label(&self, kind: BlockKind, src_start: usize, prose_start: usize, prose_end: usize) -> Option<(Topic, bool)> {
+        if kind != BlockKind::Paragraph {
+            return None;
+        }
+        let line = self.text.get(src_start..)?.lines().next()?.trim();
+        let letters = line.bytes().filter(|c| c.is_ascii_alphabetic()).count();
+        if letters < 3
+            || line.bytes().any(|c| c.is_ascii_lowercase() || c == b':')
+            || line.split_ascii_whitespace().count() > 5
+            || !self.prose[prose_start..prose_end].starts_with(&line.to_ascii_lowercase())
+        {
+            return None;
+        }
+        match topic_of(line) {
+            Topic::Other => None,
+            t => Some((t, self.prose[prose_start..prose_end].trim() == line.to_ascii_lowercase())),
         }
     }
 }
@@ -830,6 +857,14 @@ mod tests {
         assert_eq!(doc.topic(&doc.sentences[0]), Topic::FollowUp);
         assert_eq!(doc.topic(&doc.sentences[1]), Topic::Other);
         assert_eq!(doc.topic(&doc.sentences[2]), Topic::Other);
+    }
+
+    #[test]
+    fn a_line_in_capitals_heads_a_plain_text_section() {
+        let doc = Document::parse("ROOT CAUSE\nThe cache filled up.\n\nNEXT STEPS\n\n- Add a size alarm.\n\nALL CLEAR\n");
+        let topic = |w: &str| doc.topic(doc.sentences.iter().find(|s| doc.words(s).contains(w)).unwrap());
+        assert_eq!(topic("cache"), Topic::Cause);
+        assert_eq!(topic("alarm"), Topic::FollowUp);
     }
 
     #[test]

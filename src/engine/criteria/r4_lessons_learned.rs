@@ -148,6 +148,12 @@ mod tests {
     }
 
     #[test]
+    fn items_under_a_heading_in_capitals_are_follow_ups() {
+        let text = "ROOT CAUSE\nThe disk filled.\n\nACTION ITEMS\n- AI-1: Alarm on disk usage over 80%. Owner: storage.\n- AI-2: Rotate the audit logs daily. Owner: infra.\n";
+        assert_eq!(verdict(R4, text), Met);
+    }
+
+    #[test]
     fn a_note_after_an_empty_action_items_field_is_not_a_follow_up() {
         let text = "**Action items:** TBD\n\n**Remarks:** We'll complete this page once the vendor replies.\n";
         assert_eq!(verdict(R4, text), Missing);
