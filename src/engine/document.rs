@@ -336,6 +336,7 @@ const TOPIC_WORDS: &[(Topic, &[&str])] = &[
         "going forward", "prevent", "improvement", "remediation", "what we will", "what we're",
         "what we are", "future", "changes", "learned", "learnt", "recommendation", "todo",
         "to do", "mitigations", "we've changed", "we have changed", "we changed",
+        "i've changed", "i have changed", "i changed", "what i will", "what i'm", "what i am",
     ]),
     (Topic::Timeline, &["timeline", "key events", "chronology", "sequence of events", "time line"]),
     (Topic::Impact, &["impact", "affected", "who was", "scope"]),
@@ -865,6 +866,12 @@ mod tests {
         let topic = |w: &str| doc.topic(doc.sentences.iter().find(|s| doc.words(s).contains(w)).unwrap());
         assert_eq!(topic("cache"), Topic::Cause);
         assert_eq!(topic("alarm"), Topic::FollowUp);
+    }
+
+    #[test]
+    fn a_single_authors_changes_heading_is_a_follow_up_section() {
+        let doc = Document::parse("## What I've changed\n\n- The nightly job now runs on every tag.\n");
+        assert_eq!(doc.topic(&doc.sentences[1]), Topic::FollowUp);
     }
 
     #[test]
