@@ -532,6 +532,8 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "continuing to improve", "even more resilient", "more resilient in", "further strengthen",
         "strengthen our", "reviewing internal processes", "review internal processes",
         "reviewing our internal", "learn from this", "invest heavily",
+        "continue to strengthen", "continuing to strengthen", "continuously invest",
+        "continuously improve", "continually improve", "constantly improve",
     ]),
     (Cue::ActionHeading, &[
         "action item*", "action point*", "follow-up*", "follow up*", "followup*", "next steps",
