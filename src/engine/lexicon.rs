@@ -362,6 +362,8 @@ const PHRASES: &[(Cue, &[&str])] = &[
     (Cue::Unknown, &[
         "unknown", "unclear", "not known", "not sure", "uncertain", "tbc", "to be confirmed",
         "time tbd", "cannot tell", "can't tell", "unable to tell", "no way to tell",
+        "cannot say", "can't say", "unable to say", "no way to know", "don't know when",
+        "do not know when",
     ]),
     (Cue::Onset, &[
         "started", "starts", "start of", "began", "begins", "begin", "begun", "onset",
