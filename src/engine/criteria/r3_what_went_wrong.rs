@@ -91,7 +91,9 @@ impl Criterion for WhatWentWrong {
             let attack = c.has(Cue::Attack) && (mechanism || names_a_thing(doc, s));
             // Under a cause heading, a system with its failing detail ("the
             // auth service's connection pool was cut to 1") is the mechanism.
-            let detailed = in_cause && c.has(Cue::Technology) && c.has(Cue::TechDetail);
+            // So is a change told to a named system there ("the bank changed
+            // the format of its IDs in its API"): what changed is the cause.
+            let detailed = in_cause && c.has(Cue::Technology) && (c.has(Cue::TechDetail) || tells_a_change(doc.words(s)));
             if (((causal || detailed) && mechanism && !c.has(Cue::CauseClass)) || attack) && !narrating {
                 explained.push(s);
             } else if !unknown && (causal || c.has(Cue::CauseClass) || (in_cause && mechanism)) {
@@ -118,6 +120,13 @@ impl Criterion for WhatWentWrong {
             "The cause is still under investigation."
         })
     }
+}
+
+/// A change told in the past tense: "changed", "renamed", "replaced".
+fn tells_a_change(words: &str) -> bool {
+    ["changed the", "renamed the", "replaced the", "switched the", "removed the", "upgraded the"]
+        .iter()
+        .any(|w| words.contains(w))
 }
 
 #[cfg(test)]
@@ -155,6 +164,12 @@ mod tests {
     #[test]
     fn the_complexity_of_a_task_is_a_cause_class() {
         assert_eq!(verdict(R3, "The upgrade overran owing to the complexity of the index rebuild."), Partial);
+    }
+
+    #[test]
+    fn a_change_to_a_named_system_under_a_cause_heading_meets_r3() {
+        let text = "## What happened\n\nOur ledger keeps a payment once per reference number. On Monday the card processor changed the format of those references in its API: what had been R-100 now arrived as ref_000100.\n";
+        assert_eq!(verdict(R3, text), Met);
     }
 
     #[test]
