@@ -24,7 +24,7 @@
 //! **Fails:** "The root cause is still under investigation."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::{BlockKind, Document, Topic};
+use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{affirmed, names_a_thing};
@@ -88,7 +88,11 @@ impl Criterion for WhatWentWrong {
             // An attack told with the system it went through ("malicious
             // build.rs files sent metadata to a Telegram channel") is the
             // cause and its mechanism, even without a "because".
-            let attack = c.has(Cue::Attack) && (mechanism || names_a_thing(doc, s));
+            // A name before the attack word ("Acme was the target of a DDoS
+            // attack") is the victim's, and the attack's own name is no
+            // system: only what follows it tells what the attack went
+            // through; without that, the attack is a cause class.
+            let attack = c.has(Cue::Attack) && (mechanism || names_after_attack(doc, s));
             // Under a cause heading, a system with its failing detail ("the
             // auth service's connection pool was cut to 1") is the mechanism.
             // So is a change told to a named system there ("the bank changed
@@ -96,7 +100,7 @@ impl Criterion for WhatWentWrong {
             let detailed = in_cause && c.has(Cue::Technology) && (c.has(Cue::TechDetail) || tells_a_change(doc.words(s)));
             if (((causal || detailed) && mechanism && !c.has(Cue::CauseClass)) || attack) && !narrating {
                 explained.push(s);
-            } else if !unknown && (causal || c.has(Cue::CauseClass) || (in_cause && mechanism)) {
+            } else if !unknown && (causal || c.any(&[Cue::CauseClass, Cue::Attack]) || (in_cause && mechanism)) {
                 named.push(s);
             }
         }
@@ -120,6 +124,15 @@ impl Criterion for WhatWentWrong {
             "The cause is still under investigation."
         })
     }
+}
+
+/// Whether a name follows the sentence's first attack word ("malicious
+/// build.rs files sent metadata to a Telegram channel").
+fn names_after_attack(doc: &Document, s: &Sentence) -> bool {
+    doc.hits_in(s).iter().find(|h| h.cue == Cue::Attack).is_some_and(|h| {
+        let tail = Sentence { src: doc.src_offset(h.prose.start, false).max(s.src.start)..s.src.end, ..s.clone() };
+        names_a_thing(doc, &tail)
+    })
 }
 
 /// A change told in the past tense: "changed", "renamed", "replaced".
@@ -170,6 +183,11 @@ mod tests {
     fn a_change_to_a_named_system_under_a_cause_heading_meets_r3() {
         let text = "## What happened\n\nOur ledger keeps a payment once per reference number. On Monday the card processor changed the format of those references in its API: what had been R-100 now arrived as ref_000100.\n";
         assert_eq!(verdict(R3, text), Met);
+    }
+
+    #[test]
+    fn an_attack_on_a_named_company_without_the_system_is_a_cause_class() {
+        assert_eq!(verdict(R3, "Last Friday, Brindle Mutual was hit by a DDoS attack on our infrastructure."), Partial);
     }
 
     #[test]
