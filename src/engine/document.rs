@@ -763,13 +763,13 @@ impl Builder<'_> {
         if letters < 3
             || line.bytes().any(|c| c.is_ascii_lowercase() || c == b':')
             || line.split_ascii_whitespace().count() > 5
-            || !self.prose[prose_start..prose_end].starts_with(&line.to_ascii_lowercase())
+            || !self.prose[prose_start..prose_end].get(..line.len()).is_some_and(|p| p.eq_ignore_ascii_case(line))
         {
             return None;
         }
         match topic_of(line) {
             Topic::Other => None,
-            t => Some((t, self.prose[prose_start..prose_end].trim() == line.to_ascii_lowercase())),
+            t => Some((t, self.prose[prose_start..prose_end].trim().len() == line.len())),
         }
     }
 }
