@@ -336,6 +336,7 @@ const TOPIC_WORDS: &[(Topic, &[&str])] = &[
         "going forward", "prevent", "improvement", "remediation", "what we will", "what we're",
         "what we are", "future", "changes", "learned", "learnt", "recommendation", "todo",
         "to do", "mitigations", "we've changed", "we have changed", "we changed",
+        "i've changed", "i have changed", "i changed", "what i will", "what i'm", "what i am",
     ]),
     (Topic::Timeline, &["timeline", "key events", "chronology", "sequence of events", "time line"]),
     (Topic::Impact, &["impact", "affected", "who was", "scope"]),
@@ -385,6 +386,11 @@ struct Builder<'t> {
     section_topic: Topic,
     /// Level of the heading that set `section_topic` (0: none yet).
     section_level: u8,
+    /// Whether a label (not a heading) set `section_topic`.
+    label_section: bool,
+    /// The block just taken opens with a bold label naming no topic
+    /// ("**Notes:**").
+    other_label: bool,
     /// Labels of the list items enclosing the current one.
     item_labels: Vec<Option<Topic>>,
     /// Prose range of a bold run that opened the current block.
@@ -409,6 +415,8 @@ impl<'t> Builder<'t> {
             open: None,
             section_topic: Topic::Other,
             section_level: 0,
+            label_section: false,
+            other_label: false,
             item_labels: Vec::new(),
             leading_strong: None,
             strong_start: None,
@@ -621,8 +629,16 @@ impl<'t> Builder<'t> {
 
         let had_strong = self.leading_strong.is_some();
         let label = self.take_label(kind, prose_start, prose_end);
-        let plain = if had_strong { None } else { self.plain_label(kind, prose_start, prose_end) };
+        let plain = if had_strong { None } else { self.plain_label(kind, src_start, prose_start, prose_end) };
         let label = label.or(plain.map(|(t, _)| t));
+        // In a form of labelled fields ("**Action items:** TBD", then
+        // "**Notes:** ..."), a label naming no topic of ours starts a field
+        // of its own: the section a previous label opened ends there.
+        let other_label = std::mem::take(&mut self.other_label);
+        if other_label && label.is_none() && kind == BlockKind::Paragraph && self.label_section {
+            self.section_topic = Topic::Other;
+            self.label_section = false;
+        }
         let topic = match kind {
             BlockKind::Heading(level) => {
                 let t = topic_of(&self.prose[prose_start..prose_end]);
@@ -637,6 +653,7 @@ impl<'t> Builder<'t> {
                 } else {
                     self.section_topic = t;
                     self.section_level = level;
+                    self.label_section = false;
                     t
                 }
             }
@@ -661,6 +678,7 @@ impl<'t> Builder<'t> {
                 && self.prose[rest..prose_end].trim_matches(|c: char| c == ':' || c.is_whitespace()).is_empty();
             if bold_alone || plain.is_some_and(|(_, alone)| alone) {
                 self.section_topic = t;
+                self.label_section = true;
             }
         }
         self.prose.push('\n');
@@ -691,7 +709,10 @@ impl<'t> Builder<'t> {
             return None;
         }
         match topic_of(inner) {
-            Topic::Other => None,
+            Topic::Other => {
+                self.other_label = true;
+                None
+            }
             t => Some(t),
         }
     }
@@ -704,9 +725,12 @@ impl Builder<'_> {
     /// Clock times ("14:02") are not labels: the colon must end the block
     /// or be followed by a space.
     /// Returns the topic and whether the label stands alone.
-    fn plain_label(&self, kind: BlockKind, prose_start: usize, prose_end: usize) -> Option<(Topic, bool)> {
+    fn plain_label(&self, kind: BlockKind, src_start: usize, prose_start: usize, prose_end: usize) -> Option<(Topic, bool)> {
         if !matches!(kind, BlockKind::Paragraph | BlockKind::ListItem) {
             return None;
+        }
+        if let Some(label) = self.capitals_label(kind, src_start, prose_start, prose_end) {
+            return Some(label);
         }
         let text = &self.prose[prose_start..prose_end];
         let colon = text.find(':')?;
@@ -722,6 +746,30 @@ impl Builder<'_> {
         match topic_of(head) {
             Topic::Other => None,
             t => Some((t, standalone)),
+        }
+    }
+}
+
+impl Builder<'_> {
+    /// Plain-text reports head their sections with a line in capitals
+    /// ("ROOT CAUSE", "ACTION ITEMS"), alone or over the section's first
+    /// lines in the same paragraph.
+    fn capitals_label(&self, kind: BlockKind, src_start: usize, prose_start: usize, prose_end: usize) -> Option<(Topic, bool)> {
+        if kind != BlockKind::Paragraph {
+            return None;
+        }
+        let line = self.text.get(src_start..)?.lines().next()?.trim();
+        let letters = line.bytes().filter(|c| c.is_ascii_alphabetic()).count();
+        if letters < 3
+            || line.bytes().any(|c| c.is_ascii_lowercase() || c == b':')
+            || line.split_ascii_whitespace().count() > 5
+            || !self.prose[prose_start..prose_end].get(..line.len()).is_some_and(|p| p.eq_ignore_ascii_case(line))
+        {
+            return None;
+        }
+        match topic_of(line) {
+            Topic::Other => None,
+            t => Some((t, self.prose[prose_start..prose_end].trim().len() == line.len())),
         }
     }
 }
@@ -802,6 +850,28 @@ mod tests {
         let doc = Document::parse("- **Impact**:\n  - IE11 users could not log in\n- **Context**: x\n");
         let s = doc.sentences.iter().find(|s| doc.words(s).contains("ie11")).unwrap();
         assert_eq!(doc.topic(s), Topic::Impact);
+    }
+
+    #[test]
+    fn a_field_label_naming_no_topic_ends_the_previous_fields_section() {
+        let doc = Document::parse("**Action items:** none so far\n\n**Remarks:** The owner is away.\n\nMore to come.\n");
+        assert_eq!(doc.topic(&doc.sentences[0]), Topic::FollowUp);
+        assert_eq!(doc.topic(&doc.sentences[1]), Topic::Other);
+        assert_eq!(doc.topic(&doc.sentences[2]), Topic::Other);
+    }
+
+    #[test]
+    fn a_line_in_capitals_heads_a_plain_text_section() {
+        let doc = Document::parse("ROOT CAUSE\nThe cache filled up.\n\nNEXT STEPS\n\n- Add a size alarm.\n\nALL CLEAR\n");
+        let topic = |w: &str| doc.topic(doc.sentences.iter().find(|s| doc.words(s).contains(w)).unwrap());
+        assert_eq!(topic("cache"), Topic::Cause);
+        assert_eq!(topic("alarm"), Topic::FollowUp);
+    }
+
+    #[test]
+    fn a_single_authors_changes_heading_is_a_follow_up_section() {
+        let doc = Document::parse("## What I've changed\n\n- The nightly job now runs on every tag.\n");
+        assert_eq!(doc.topic(&doc.sentences[1]), Topic::FollowUp);
     }
 
     #[test]

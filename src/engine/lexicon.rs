@@ -362,6 +362,8 @@ const PHRASES: &[(Cue, &[&str])] = &[
     (Cue::Unknown, &[
         "unknown", "unclear", "not known", "not sure", "uncertain", "tbc", "to be confirmed",
         "time tbd", "cannot tell", "can't tell", "unable to tell", "no way to tell",
+        "cannot say", "can't say", "unable to say", "no way to know", "don't know when",
+        "do not know when",
     ]),
     (Cue::Onset, &[
         "started", "starts", "start of", "began", "begins", "begin", "begun", "onset",
@@ -389,6 +391,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "builds", "requests", "launches", "sessions", "downloads", "members", "players",
         "shoppers", "merchants", "sellers", "buyers", "viewers", "readers", "listeners",
         "students", "patients", "riders", "guests", "creators", "advertisers", "passengers",
+        "policyholder*", "account holders", "cardholders", "residents", "employees",
     ]),
     (Cue::ImpactWord, &[
         "affected", "impacted", "impact", "unable to", "could not", "couldn't", "cannot",
@@ -436,6 +439,9 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "cause unknown", "not yet known", "not yet determined", "yet to be determined",
         "remains unknown", "still unknown", "we don't know", "we do not know", "not sure why",
         "unclear why", "no root cause", "investigation is ongoing", "ongoing investigation",
+        "don't yet know", "do not yet know", "don't know yet", "do not know yet",
+        "still working out", "still trying to understand", "still trying to figure out",
+        "still figuring out", "not yet understand", "don't yet understand",
     ]),
     (Cue::CauseClass, &[
         "human error", "configuration issue", "config issue", "configuration error",
@@ -443,6 +449,10 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "a bad deploy", "bad deployment", "technical issue", "technical difficulties",
         "processing issue", "hardware failure", "software bug", "a bug that", "introduced a bug",
         "an issue with", "a problem with", "a failure", "experienced a failure",
+        // A link named without how it worked: "was related to the old app",
+        // "an issue at our provider", "owing to the complexity of".
+        "was related to", "were related to", "is related to", "was linked to", "issue at",
+        "problem at", "complexity of",
     ]),
     (Cue::Consequence, &[
         "exposing", "which exposed", "which allowed", "allowing", "which let", "which broke",
@@ -503,6 +513,8 @@ const PHRASES: &[(Cue, &[&str])] = &[
     (Cue::Deferral, &[
         "tbd", "to be determined", "to be decided", "none yet", "n/a", "todo", "coming soon",
         "will follow", "to follow", "not yet decided", "pending",
+        // A template's choice left unfilled.
+        "yes / no", "yes/no",
     ]),
     (Cue::Refusal, &[
         "will not", "won't", "will never", "do not plan", "don't plan", "no plans to",
@@ -522,6 +534,8 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "continuing to improve", "even more resilient", "more resilient in", "further strengthen",
         "strengthen our", "reviewing internal processes", "review internal processes",
         "reviewing our internal", "learn from this", "invest heavily",
+        "continue to strengthen", "continuing to strengthen", "continuously invest",
+        "continuously improve", "continually improve", "constantly improve",
     ]),
     (Cue::ActionHeading, &[
         "action item*", "action point*", "follow-up*", "follow up*", "followup*", "next steps",

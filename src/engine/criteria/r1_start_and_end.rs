@@ -115,10 +115,15 @@ impl Criterion for StartAndEnd {
         let start_unknown = sentences.iter().any(unknown_start);
         // The start given is when it was noticed; that stands for the start
         // unless the text says the problem had begun well before.
+        // "We can't say when it began" times no onset.
         let onset_timed = timed.iter().any(|&i| {
-            sentences[i].cues.has(Cue::Onset)
+            (sentences[i].cues.has(Cue::Onset) && !sentences[i].cues.has(Cue::Unknown))
                 || (matches!(doc.block_of(&sentences[i]).kind, BlockKind::Heading(_))
                     && sentences.get(i + 1).is_some_and(|n| n.cues.has(Cue::Onset)))
+        }) || doc.prose_sentences().any(|s| {
+            // A timeline entry's clock time dates all of it: "10:05 - The
+            // pool fills. Requests start failing." times the onset.
+            s.cues.has(Cue::Onset) && entries.iter().any(|e| e.block == s.block && e.times.clocks > e.times.vague_clocks)
         });
         // So does the timeline's own commentary when it puts the problem
         // before the first entry ("07:30 first report" over "pending pods
@@ -184,6 +189,18 @@ mod tests {
     #[test]
     fn a_clock_time_window_meets_r1() {
         assert_eq!(verdict(R1, "From 14:02 to 15:30 UTC on 2024-03-01, logins failed."), Met);
+    }
+
+    #[test]
+    fn an_onset_told_inside_a_timed_entry_is_the_start_despite_an_earlier_deploy() {
+        let text = "## Timeline\n\n- 08:10 UTC - A worker picks up the new schema. Uploads began to fail.\n- 08:20 UTC - The on-call is paged. She checks the web tier first, since a release had shipped at 07:55.\n- 08:50 UTC - Uploads recovered.\n";
+        assert_eq!(verdict(R1, text), Met);
+    }
+
+    #[test]
+    fn an_alert_time_with_an_onset_the_text_cannot_date_is_partial() {
+        let text = "The pager went off at 09:10 UTC, though requests had been timing out since well before that and we can't say when it began. All was well again at 10:05 UTC.";
+        assert_eq!(verdict(R1, text), Partial);
     }
 
     #[test]

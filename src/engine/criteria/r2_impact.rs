@@ -28,7 +28,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{BlockKind, Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, names_a_thing, negated_before, quantities};
+use crate::engine::signals::{affirmed, day_of_month_numbers, names_a_thing, negated_before, quantities};
 
 pub struct Impact;
 
@@ -55,7 +55,9 @@ impl Criterion for Impact {
             doc.prose_sentences()
                 .filter(|s| doc.topic(s) == Topic::Impact && !matches!(doc.block_of(s).kind, BlockKind::Heading(_)))
         };
-        let deferred = impact_body().next().is_some() && impact_body().all(|s| s.cues.has(Cue::Deferral));
+        // A template's prompt ("Customer-facing?") asks; it states nothing.
+        let deferred = impact_body().next().is_some()
+            && impact_body().all(|s| s.cues.has(Cue::Deferral) || doc.words(s).ends_with('?'));
         let has_section = !deferred && doc.prose_sentences().any(|s| doc.topic(s) == Topic::Impact);
         // "X was not affected" counts towards met only beside something
         // that was affected; a denial alone stays partial.
@@ -88,12 +90,22 @@ impl Criterion for Impact {
             if !(in_impact || c.has(Cue::NotAffected) || tells_an_effect(doc, s)) {
                 continue;
             }
-            let people = || doc.hits_in(s).iter().filter(|h| h.cue == Cue::Who && !inside_a_name(doc, h));
-            let who = c.has(Cue::Reader) || people().any(|h| !vaguely(doc, s, h));
+            // The readers ("you") are a who, and as vague as any other:
+            // "a small number of you", "some of you".
+            let people = || {
+                doc.hits_in(s)
+                    .iter()
+                    .filter(|h| matches!(h.cue, Cue::Who | Cue::Reader) && !inside_a_name(doc, h))
+            };
+            // "Some of you told us you couldn't log in": the second "you"
+            // is the same few.
+            let vague_readers = people().any(|h| h.cue == Cue::Reader && vaguely(doc, s, h));
+            let who = people().any(|h| !(vaguely(doc, s, h) || (h.cue == Cue::Reader && vague_readers)));
             // "Some players may have seen slow queues for 47 minutes": a
             // who left vague on purpose is not made specific by how long.
             let vague_who = !who && people().next().is_some();
-            let amounts = quantities(doc.words(s));
+            // "On 15 February" names a day; it counts nothing.
+            let amounts = quantities(doc.words(s)).saturating_sub(day_of_month_numbers(doc.words(s)));
             let quantified = amounts > 0;
             // Numbers beyond the durations count something ("3,000 users").
             let counted = amounts > s.times.durations as usize;
@@ -152,16 +164,30 @@ fn vaguely(doc: &Document, s: &Sentence, who: &Hit) -> bool {
         return true;
     }
     let ends = [before.len(), before.strip_suffix(" of").unwrap_or(before).len()].map(|n| n + s.prose.start);
+    let partitive = before.ends_with(" of");
     let before = before.strip_suffix(" of").unwrap_or(before);
     let last = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
-    (matches!(last, "some" | "certain") && s.cues.has(Cue::Hedge))
+    // "Some of you", "many of our users": a share left uncounted.
+    (partitive && matches!(last, "some" | "many" | "several" | "few"))
+        || (matches!(last, "some" | "certain") && s.cues.has(Cue::Hedge))
         || doc.hits_in(s).iter().any(|h| h.cue == Cue::Minimiser && ends.contains(&h.prose.end))
 }
 
 /// "crates" in "crates.io" is part of a name, not the people affected.
+/// So is "Customer" in "the Customer Portal": a capitalised word followed
+/// by another names a product, not the people.
 fn inside_a_name(doc: &Document, hit: &Hit) -> bool {
     let b = doc.prose.as_bytes();
-    b.get(hit.prose.end) == Some(&b'.') && b.get(hit.prose.end + 1).is_some_and(|c| c.is_ascii_alphanumeric())
+    if b.get(hit.prose.end) == Some(&b'.') && b.get(hit.prose.end + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return true;
+    }
+    let src = doc.text.as_bytes();
+    let (start, end) = (doc.src_offset(hit.prose.start, false), doc.src_offset(hit.prose.end, true));
+    start > 0
+        && src.get(start).is_some_and(|c| c.is_ascii_uppercase())
+        && src.get(start - 1) == Some(&b' ')
+        && src.get(end) == Some(&b' ')
+        && src.get(end + 1).is_some_and(|c| c.is_ascii_uppercase())
 }
 
 #[cfg(test)]
@@ -245,6 +271,37 @@ mod tests {
     fn an_impact_section_to_be_done_is_missing() {
         let text = "## Impact\n\nTBD, numbers pending.\n\n## Timeline\n\n- 10:00 queue workers slow down\n";
         assert_eq!(verdict(R2, text), Missing);
+    }
+
+    #[test]
+    fn an_impact_field_left_as_a_template_prompt_is_missing() {
+        let text = "**Impact:** to be determined\n\n**Visible to users?** Yes / No\n\n**Fix:** Cache nodes rebooted.\n";
+        assert_eq!(verdict(R2, text), Missing);
+    }
+
+    #[test]
+    fn some_of_you_is_a_vague_who() {
+        assert_eq!(verdict(R2, "Yesterday evening some of you said you could not open the Pebble app."), Partial);
+    }
+
+    #[test]
+    fn a_small_number_of_you_is_a_vague_who() {
+        assert_eq!(verdict(R2, "On Friday, Pebble backups failed for a small number of you."), Partial);
+    }
+
+    #[test]
+    fn you_as_the_affected_readers_is_who() {
+        assert_eq!(verdict(R2, "If you used Pebble backups on Friday, your uploads failed."), Met);
+    }
+
+    #[test]
+    fn a_who_word_inside_a_product_name_is_not_who() {
+        assert_eq!(verdict(R2, "Access to the Member Lounge was unavailable for a subset of members until 09:40."), Partial);
+    }
+
+    #[test]
+    fn a_day_of_the_month_does_not_count_the_affected() {
+        assert_eq!(verdict(R2, "The Gravel Store was unavailable for a subset of shoppers until 09:40 on 3 March."), Partial);
     }
 
     #[test]

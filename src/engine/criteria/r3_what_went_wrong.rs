@@ -24,7 +24,7 @@
 //! **Fails:** "The root cause is still under investigation."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::{BlockKind, Document, Topic};
+use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{affirmed, names_a_thing};
@@ -88,19 +88,31 @@ impl Criterion for WhatWentWrong {
             // An attack told with the system it went through ("malicious
             // build.rs files sent metadata to a Telegram channel") is the
             // cause and its mechanism, even without a "because".
-            let attack = c.has(Cue::Attack) && (mechanism || names_a_thing(doc, s));
+            // A name before the attack word ("Acme was the target of a DDoS
+            // attack") is the victim's, and the attack's own name is no
+            // system: only what follows it tells what the attack went
+            // through; without that, the attack is a cause class.
+            let attack = c.has(Cue::Attack) && (mechanism || names_after_attack(doc, s));
             // Under a cause heading, a system with its failing detail ("the
             // auth service's connection pool was cut to 1") is the mechanism.
-            let detailed = in_cause && c.has(Cue::Technology) && c.has(Cue::TechDetail);
+            // So is a change told to a named system there ("the bank changed
+            // the format of its IDs in its API"): what changed is the cause.
+            let detailed = in_cause && c.has(Cue::Technology) && (c.has(Cue::TechDetail) || tells_a_change(doc.words(s)));
             if (((causal || detailed) && mechanism && !c.has(Cue::CauseClass)) || attack) && !narrating {
                 explained.push(s);
-            } else if !unknown && (causal || c.has(Cue::CauseClass) || (in_cause && mechanism)) {
+            } else if !unknown && (causal || c.any(&[Cue::CauseClass, Cue::Attack]) || (in_cause && mechanism)) {
                 named.push(s);
             }
         }
         if !explained.is_empty() {
             return Finding::met("The cause is explained with its mechanism.")
                 .citing(explained.into_iter().take(4));
+        }
+        // When the text says the cause is not known yet, a bare "because"
+        // ("I'm writing this myself because you deserve to hear it from me")
+        // names no cause: only a cause word, a cause class or a system does.
+        if !investigating.is_empty() {
+            named.retain(|s| s.cues.any(&[Cue::CauseClass, Cue::CauseWord, Cue::Technology, Cue::TechDetail]));
         }
         if !named.is_empty() {
             return Finding::partial("A cause is named, but not how it led to the outage.")
@@ -114,6 +126,22 @@ impl Criterion for WhatWentWrong {
     }
 }
 
+/// Whether a name follows the sentence's first attack word ("malicious
+/// build.rs files sent metadata to a Telegram channel").
+fn names_after_attack(doc: &Document, s: &Sentence) -> bool {
+    doc.hits_in(s).iter().find(|h| h.cue == Cue::Attack).is_some_and(|h| {
+        let tail = Sentence { src: doc.src_offset(h.prose.start, false).max(s.src.start)..s.src.end, ..s.clone() };
+        names_a_thing(doc, &tail)
+    })
+}
+
+/// A change told in the past tense: "changed", "renamed", "replaced".
+fn tells_a_change(words: &str) -> bool {
+    ["changed the", "renamed the", "replaced the", "switched the", "removed the", "upgraded the"]
+        .iter()
+        .any(|w| words.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::verdict;
@@ -123,6 +151,43 @@ mod tests {
     fn a_mechanism_meets_r3() {
         let text = "An unannounced DNS change made our mail server unreachable, because its MX record pointed at the old address.";
         assert_eq!(verdict(R3, text), Met);
+    }
+
+    #[test]
+    fn a_bare_because_beside_an_unknown_cause_names_none() {
+        let text = "I am telling you this myself because you should hear it first. We don't yet know why the uploads stopped.";
+        assert_eq!(verdict(R3, text), Missing);
+    }
+
+    #[test]
+    fn still_working_out_the_cause_is_missing() {
+        assert_eq!(verdict(R3, "Sorry for the wobble today. We're still working out what broke and will share more soon."), Missing);
+    }
+
+    #[test]
+    fn a_problem_related_to_something_is_a_cause_class() {
+        assert_eq!(verdict(R3, "The problem was related to an outdated version of the desktop client."), Partial);
+    }
+
+    #[test]
+    fn an_issue_at_a_provider_is_a_cause_class() {
+        assert_eq!(verdict(R3, "The cause was a routing issue at Larkspur, our CDN vendor."), Partial);
+    }
+
+    #[test]
+    fn the_complexity_of_a_task_is_a_cause_class() {
+        assert_eq!(verdict(R3, "The upgrade overran owing to the complexity of the index rebuild."), Partial);
+    }
+
+    #[test]
+    fn a_change_to_a_named_system_under_a_cause_heading_meets_r3() {
+        let text = "## What happened\n\nOur ledger keeps a payment once per reference number. On Monday the card processor changed the format of those references in its API: what had been R-100 now arrived as ref_000100.\n";
+        assert_eq!(verdict(R3, text), Met);
+    }
+
+    #[test]
+    fn an_attack_on_a_named_company_without_the_system_is_a_cause_class() {
+        assert_eq!(verdict(R3, "Last Friday, Brindle Mutual was hit by a DDoS attack on our infrastructure."), Partial);
     }
 
     #[test]

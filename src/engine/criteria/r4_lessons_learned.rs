@@ -56,7 +56,14 @@ impl Criterion for LessonsLearned {
             // Instructions to the reader ("update your compiler") and
             // declined promises ("we will not be issuing a patch") are not
             // the team's follow-ups.
-            if c.has(Cue::Deferral) || c.has(Cue::Reader) || c.has(Cue::Refusal) || tells_users_what_to_do(doc, s) {
+            // A lesson the team states ("we learned that a day is too long
+            // when your books are wrong") speaks of the reader, not to them.
+            let own_lesson = c.has(Cue::Lesson) && c.has(Cue::FirstPerson);
+            if c.has(Cue::Deferral)
+                || (c.has(Cue::Reader) && !own_lesson)
+                || c.has(Cue::Refusal)
+                || tells_users_what_to_do(doc, s)
+            {
                 continue;
             }
             let in_follow_up = doc.topic(s) == Topic::FollowUp;
@@ -145,6 +152,29 @@ mod tests {
     #[test]
     fn deferred_action_items_are_missing() {
         assert_eq!(verdict(R4, "## Action items\n\nTBD.\n"), Missing);
+    }
+
+    #[test]
+    fn items_under_a_heading_in_capitals_are_follow_ups() {
+        let text = "ROOT CAUSE\nThe disk filled.\n\nACTION ITEMS\n- AI-1: Alarm on disk usage over 80%. Owner: storage.\n- AI-2: Rotate the audit logs daily. Owner: infra.\n";
+        assert_eq!(verdict(R4, text), Met);
+    }
+
+    #[test]
+    fn a_lesson_that_mentions_the_reader_is_still_a_lesson() {
+        let text = "We learned that an hour is too long to leave your invoices unsent.";
+        assert_eq!(verdict(R4, text), Partial);
+    }
+
+    #[test]
+    fn continuing_to_strengthen_defences_is_a_generic_promise() {
+        assert_eq!(verdict(R4, "Our defences matter, and we will continue to strengthen them against new threats."), Partial);
+    }
+
+    #[test]
+    fn a_note_after_an_empty_action_items_field_is_not_a_follow_up() {
+        let text = "**Action items:** TBD\n\n**Remarks:** We'll complete this page once the vendor replies.\n";
+        assert_eq!(verdict(R4, text), Missing);
     }
 
     #[test]
