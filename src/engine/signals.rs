@@ -702,15 +702,33 @@ pub fn attributed_quotes(doc: &Document) -> Vec<bool> {
                 // Attributed after the closing quote.
                 let Some(close) = t[1..].rfind(CLOSE) else { return false };
                 let after = &t[1 + close..];
-                SAID.iter().any(|w| after.contains(w))
+                SAID.iter().any(|w| after.contains(w)) && executive(after)
             } else {
                 // Attributed before the opening quote: "X said: \"...\"".
                 let Some(open) = t.find(OPEN) else { return false };
                 let before = t[..open].trim_end().trim_end_matches([':', ',']);
-                SAID.iter().any(|w| before.ends_with(w))
+                SAID.iter().any(|w| before.ends_with(w)) && executive(before)
             }
         })
         .collect()
+}
+
+/// Whether an attribution names an executive's title ("Chief Executive
+/// Officer", "VP of Operations", "Head of Communications"): a responder
+/// quoted in the story ("\"It's bad,\" said Dara") is not a canned quote.
+fn executive(attribution: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "chief", "ceo", "cto", "coo", "cfo", "ciso", "president", "officer", "director", "vp",
+        "head of", "managing", "spokesperson", "spokesman", "spokeswoman", "chair",
+    ];
+    let a = attribution.to_ascii_lowercase();
+    TITLES.iter().any(|t| {
+        a.match_indices(t).any(|(i, _)| {
+            let before = a[..i].chars().next_back().is_none_or(|c| !c.is_ascii_alphanumeric());
+            let after = a[i + t.len()..].chars().next().is_none_or(|c| !c.is_ascii_alphanumeric());
+            before && after
+        })
+    })
 }
 
 /// The block that names the author speaking: a byline near the top ("By

@@ -292,6 +292,12 @@ mod tests {
     }
 
     #[test]
+    fn a_responder_quoted_in_the_story_is_still_a_touch() {
+        let text = "\"I think the disk is full,\" said Ravi, our on-call engineer, at 02:14.";
+        assert_eq!(verdict(B3, text), Partial);
+    }
+
+    #[test]
     fn a_team_sign_off_greeting_is_no_feeling() {
         assert_eq!(verdict(B3, "Update the app to log in again.\n\nHappy hiking!\nThe Acme Team"), Missing);
     }
