@@ -102,6 +102,7 @@ fn answers_why(doc: &Document, s: &Sentence, answers_question: bool, pending: bo
     if words.ends_with('?')
         || placeholder(&doc.text[s.src.clone()])
         || about_the_writing(words)
+        || effect_of_the_cause(doc, s, words)
         || s.cues.any(&[Cue::Boilerplate, Cue::NotAffected])
         || (topic == Topic::Impact && s.cues.has(Cue::ImpactWord))
     {
@@ -122,6 +123,20 @@ fn placeholder(text: &str) -> bool {
     let rest = rest.trim_matches(|c: char| c == '*' || c == '_' || c == '.' || c.is_whitespace());
     (rest.starts_with('[') && rest.ends_with(']'))
         || matches!(rest.to_ascii_lowercase().as_str(), "tbd" | "tba" | "n/a" | "todo" | "none yet" | "to be determined")
+}
+
+/// A sentence that opens with a consequence ("As a result, the portal was
+/// unavailable", "Consequently, users could not log in") and tells the
+/// impact: it carries the stated cause forward to its effect, and goes no
+/// deeper beneath it.
+/// A sentence that also names a gap or a further cause ("As a result the
+/// alert went to a dead list, so no one noticed") still answers a why.
+fn effect_of_the_cause(doc: &Document, s: &Sentence, words: &str) -> bool {
+    const OPENINGS: &[&str] = &["as a result", "consequently", "as a consequence", "this resulted in", "this led to"];
+    OPENINGS.iter().any(|o| words.starts_with(o))
+        && s.cues.any(&[Cue::ImpactWord, Cue::Who, Cue::ImpactEffect])
+        && doc.hits_in(s).iter().filter(|h| h.cue == Cue::Explanation).count() <= 1
+        && !left_undone(words)
 }
 
 /// A "because" about writing the text ("I'm writing this myself, because
@@ -260,6 +275,20 @@ mod tests {
     #[test]
     fn a_because_about_writing_the_letter_is_no_answer() {
         assert_eq!(verdict(B2, "I'm writing to you myself because you should hear it from me. The app was down."), Missing);
+    }
+
+    #[test]
+    fn the_effect_carried_forward_is_no_level_beneath() {
+        let text = "The upgrade overran owing to the size of the archive. \
+                    As a result, customers could not reach the portal until 07:00.";
+        assert_eq!(verdict(B2, text), Partial);
+    }
+
+    #[test]
+    fn an_effect_that_names_a_detection_gap_still_answers() {
+        let text = "The disk filled because logs were not rotated. The job was gone because it had been removed by hand. \
+                    As a result, customers saw errors and no one noticed because no alert was configured.";
+        assert_eq!(verdict(B2, text), Met);
     }
 
     #[test]
