@@ -592,7 +592,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
     (Cue::Feeling, &[
         "frustrat*", "stress*", "panic*", "scary", "scared", "worried", "worry", "worrying*",
         "confus*", "surpris*", "whammy", "painful", "embarrass*",
-        "relieved", "exhausted", "tired", "we kept focusing", "wrong thing", "it seemed",
+        "relieved", "we were exhausted", "i was exhausted", "everyone was exhausted", "tired", "we kept focusing", "wrong thing", "it seemed",
         "seemed like", "seemed a good", "we were lucky", "where we got lucky", "lucky",
         "mysterious", "happy", "excited", "concerned", "proud",
         "nervous", "unsure", "hunch", "freaks out", "oops", "sigh", "ugh", "strange", "weird",
@@ -614,6 +614,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         // Mistaken calls owned honestly, not a verdict on speed ("took too long").
         "we should have", "i should have", "should have caught", "should not have",
         "shouldn't have", "our mistake", "my mistake", "wrong call", "in hindsight",
+        "made the call", "the right call",
     ]),
     (Cue::Thanks, &[
         "thank*", "grateful", "gratitude", "kudos", "shout-out", "shoutout", "appreciate*",

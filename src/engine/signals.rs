@@ -682,3 +682,92 @@ pub fn opens_with_action_verb(doc: &Document, s: &Sentence) -> bool {
         .unwrap_or("");
     ACTION_VERBS.contains(&first)
 }
+
+/// For each block, whether it is a statement quoted and attributed to
+/// someone ("\"We are proud of our teams,\" said Jo Bloggs, CEO." or "Jo
+/// Bloggs, CEO, said: \"...\""): the canned quote of a press release, whose
+/// words are the company's template, not a person telling the incident.
+pub fn attributed_quotes(doc: &Document) -> Vec<bool> {
+    const OPEN: [char; 2] = ['"', '\u{201c}'];
+    const CLOSE: [char; 2] = ['"', '\u{201d}'];
+    const SAID: [&str; 6] = [" said", " says", " stated", " commented", " added", " according to"];
+    doc.blocks
+        .iter()
+        .map(|b| {
+            if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+                return false;
+            }
+            let t = doc.text[b.src.clone()].trim();
+            if t.starts_with(OPEN) {
+                // Attributed after the closing quote.
+                let Some(close) = t[1..].rfind(CLOSE) else { return false };
+                let after = &t[1 + close..];
+                SAID.iter().any(|w| after.contains(w)) && executive(after)
+            } else {
+                // Attributed before the opening quote: "X said: \"...\"".
+                let Some(open) = t.find(OPEN) else { return false };
+                let before = t[..open].trim_end().trim_end_matches([':', ',']);
+                SAID.iter().any(|w| before.ends_with(w)) && executive(before)
+            }
+        })
+        .collect()
+}
+
+/// Whether an attribution names an executive's title ("Chief Executive
+/// Officer", "VP of Operations", "Head of Communications"): a responder
+/// quoted in the story ("\"It's bad,\" said Dara") is not a canned quote.
+fn executive(attribution: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "chief", "ceo", "cto", "coo", "cfo", "ciso", "president", "officer", "director", "vp",
+        "head of", "managing", "spokesperson", "spokesman", "spokeswoman", "chair",
+    ];
+    let a = attribution.to_ascii_lowercase();
+    TITLES.iter().any(|t| {
+        a.match_indices(t).any(|(i, _)| {
+            let before = a[..i].chars().next_back().is_none_or(|c| !c.is_ascii_alphanumeric());
+            let after = a[i + t.len()..].chars().next().is_none_or(|c| !c.is_ascii_alphanumeric());
+            before && after
+        })
+    })
+}
+
+/// The block that names the author speaking: a byline near the top ("By
+/// Ana Ruiz, Head of Platform") or a signature near the end, a short line of
+/// capitalised name words ("Ana Ruiz\nFounder"). A sign-off by "the team" is
+/// not a named author.
+pub fn named_author(doc: &Document) -> Option<usize> {
+    fn capitalised(w: &str) -> bool {
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+    let paragraphs: Vec<usize> = (0..doc.blocks.len())
+        .filter(|&i| doc.blocks[i].kind == BlockKind::Paragraph && !doc.blocks[i].quoted)
+        .collect();
+    let clean = |i: usize| doc.text[doc.blocks[i].src.clone()].trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    for &i in paragraphs.iter().take(3) {
+        let mut w = clean(i).split_whitespace();
+        if matches!(w.next(), Some("By" | "by" | "Written")) {
+            let name: Vec<&str> = w.take(2).collect();
+            if name.len() == 2 && name.iter().all(|n| capitalised(n)) {
+                return Some(i);
+            }
+        }
+    }
+    // A signature signs a letter written in the first person singular.
+    let p = doc.prose.as_str();
+    let singular = [" i ", " i'm ", " i’m ", " i'll ", " i've ", " my "].iter().any(|w| p.contains(w) || p.starts_with(&w[1..]));
+    if !singular {
+        return None;
+    }
+    for &i in paragraphs.iter().rev().take(3) {
+        let t = clean(i).trim_start_matches(['-', '\u{2014}', '\u{2013}', ' ']);
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let short = (2..=8).contains(&words.len());
+        let ends_line = !t.ends_with(['.', '!', '?', ':', ';']);
+        let team = words.iter().any(|w| w.eq_ignore_ascii_case("team") || w.eq_ignore_ascii_case("the"))
+            || t.contains(|c: char| c.is_ascii_digit() || c == '@' || c == ':');
+        if short && ends_line && !team && words.iter().take(2).all(|w| capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == ',')) {
+            return Some(i);
+        }
+    }
+    None
+}

@@ -7,7 +7,9 @@
 //! limit, its disk usage) or a measure of it ("30k crates", "90%"), or when
 //! it carries a technical identifier (a code span, a snake_case name, a
 //! path, a version number); a code block or log weighs double. Words inside
-//! links do not count. Four such passages meet it, two are partial.
+//! links do not count. Four such passages meet it, two are partial, and so
+//! is one that states a concrete value (a version, a setting's value, an
+//! identifier): versions and settings without how they interacted.
 //! Technology named only in passing ("our database", "a DNS change", "our
 //! mail server") is missing, and so is technology named only to describe
 //! the impact (HTTP status codes, the API that returned errors): sentences
@@ -63,7 +65,15 @@ impl Criterion for TechnologyDetails {
             return Finding::met(format!("{} passages give technical detail.", detailed.len() + code.len()))
                 .citing(detailed.into_iter().chain(code).take(5));
         }
-        if score >= PARTIAL_SCORE {
+        // One passage that states a concrete value (a version, a setting's
+        // value, an identifier) is "versions and settings without how they
+        // interacted": thin, but not technology named only in passing.
+        let concrete = |s: &&Sentence| {
+            let words = doc.words(s);
+            identifiers(&doc.text[s.src.clone()]) > 0
+                || (quantities(words) > durations(words) && !s.cues.has(Cue::ImpactWord))
+        };
+        if score >= PARTIAL_SCORE || detailed.iter().any(concrete) {
             return Finding::partial("Some technical detail, but thin: say how the systems interacted and failed.")
                 .citing(detailed.into_iter().chain(code).take(3));
         }
@@ -138,6 +148,21 @@ mod tests {
                     That does not work for null_resources. Docs live in /opt/docs-rs-prefix/documentations. \
                     We upgraded from v1.24.0.";
         assert_eq!(verdict(B1, text), Met);
+    }
+
+    #[test]
+    fn one_version_named_without_how_it_failed_is_partial() {
+        assert_eq!(verdict(B1, "Overnight we moved the ledger database to PostgreSQL 16.2 and it ran late."), Partial);
+    }
+
+    #[test]
+    fn one_setting_with_its_values_is_partial() {
+        assert_eq!(verdict(B1, "We lowered the cache timeout on the proxy from 600 s to 30 s."), Partial);
+    }
+
+    #[test]
+    fn a_generic_version_upgrade_with_no_value_is_missing() {
+        assert_eq!(verdict(B1, "The window was for a required database version upgrade."), Missing);
     }
 
     #[test]

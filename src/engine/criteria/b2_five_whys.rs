@@ -11,7 +11,11 @@
 //! answers (the proximate cause and two levels beneath it) meet it; one or
 //! two are partial. Questions ("Why did this start?") are not answers, and
 //! when the cause itself is still under investigation nothing lies beneath
-//! it.
+//! it. A text's only why-heading that is not a five-whys or
+//! contributing-factors one ("## Why it broke") is its cause section, and
+//! answers its why once; an unfilled template slot ("[list]", "TBD") and a
+//! "because" about writing the text ("I'm writing this because...") answer
+//! nothing.
 //!
 //! **Why.** The proximate cause is rarely the one worth fixing.
 //!
@@ -51,6 +55,7 @@ impl Criterion for FiveWhys {
         let mut last_block = None;
         let answered = answers_to_why_questions(doc);
         let pending = cause_pending(doc);
+        let cause_only = single_why_heading(doc);
         let answers: Vec<_> = doc
             .sentences
             .iter()
@@ -58,6 +63,11 @@ impl Criterion for FiveWhys {
             .filter(|(s, _)| !matches!(doc.block_of(s).kind, BlockKind::Heading(_) | BlockKind::Code))
             .filter(|&(s, question)| match answers_why(doc, s, question > 0, pending) {
                 Answer::Explains => true,
+                // "## Why it broke" over the account of the cause answers
+                // its one why once, however many paragraphs it takes.
+                Answer::InAnalysis if cause_only[s.block] => {
+                    last_block.replace((usize::MAX, 0)) != Some((usize::MAX, 0))
+                }
                 Answer::InAnalysis => last_block.replace((s.block, question)) != Some((s.block, question)),
                 Answer::No => false,
             })
@@ -90,6 +100,9 @@ fn answers_why(doc: &Document, s: &Sentence, answers_question: bool, pending: bo
     let topic = doc.topic(s);
     let words = doc.words(s);
     if words.ends_with('?')
+        || placeholder(&doc.text[s.src.clone()])
+        || about_the_writing(words)
+        || effect_of_the_cause(doc, s, words)
         || s.cues.any(&[Cue::Boilerplate, Cue::NotAffected])
         || (topic == Topic::Impact && s.cues.has(Cue::ImpactWord))
     {
@@ -101,6 +114,76 @@ fn answers_why(doc: &Document, s: &Sentence, answers_question: bool, pending: bo
     } else {
         Answer::No
     }
+}
+
+/// A template slot left unfilled ("**Contributing factors:** [list]",
+/// "Root cause: TBD"): the label names an analysis, but nothing answers.
+fn placeholder(text: &str) -> bool {
+    let rest = text.rsplit(':').next().unwrap_or(text);
+    let rest = rest.trim_matches(|c: char| c == '*' || c == '_' || c == '.' || c.is_whitespace());
+    (rest.starts_with('[') && rest.ends_with(']'))
+        || matches!(rest.to_ascii_lowercase().as_str(), "tbd" | "tba" | "n/a" | "todo" | "none yet" | "to be determined")
+}
+
+/// A sentence that opens with a consequence ("As a result, the portal was
+/// unavailable", "Consequently, users could not log in") and tells the
+/// impact: it carries the stated cause forward to its effect, and goes no
+/// deeper beneath it.
+/// A sentence that also names a gap or a further cause ("As a result the
+/// alert went to a dead list, so no one noticed") still answers a why.
+fn effect_of_the_cause(doc: &Document, s: &Sentence, words: &str) -> bool {
+    const OPENINGS: &[&str] = &["as a result", "consequently", "as a consequence", "this resulted in", "this led to"];
+    OPENINGS.iter().any(|o| words.starts_with(o))
+        && s.cues.any(&[Cue::ImpactWord, Cue::Who, Cue::ImpactEffect])
+        && doc.hits_in(s).iter().filter(|h| h.cue == Cue::Explanation).count() <= 1
+        && !left_undone(words)
+}
+
+/// A "because" about writing the text ("I'm writing this myself, because
+/// you deserve to hear it from me"): why the author speaks, not why the
+/// incident happened.
+fn about_the_writing(words: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "i'm writing", "i am writing", "we're writing", "we are writing", "i'm sharing",
+        "i am sharing", "we're sharing", "we are sharing", "we're publishing", "we are publishing",
+        "i'm posting", "we're posting", "we are posting", "i wanted to write", "we wanted to write",
+    ];
+    OPENINGS.iter().any(|o| words.starts_with(o))
+}
+
+/// For each block, whether it sits under the text's only why-heading when
+/// that heading is not a five-whys or contributing-factors one ("## Why it
+/// broke", "## Why did this happen"): such a heading is the cause section,
+/// not a chain of whys; a chain asks several.
+fn single_why_heading(doc: &Document) -> Vec<bool> {
+    const CHAIN: &[&str] = &["whys", "contributing", "root cause analysis", "factors"];
+    let why = |i: usize| {
+        let b = &doc.blocks[i];
+        matches!(b.kind, BlockKind::Heading(_)) && b.topic == Topic::Analysis
+    };
+    let heading_text = |i: usize| doc.prose[doc.blocks[i].prose.clone()].to_string();
+    let whys: Vec<usize> = (0..doc.blocks.len()).filter(|&i| why(i)).collect();
+    let mut under = vec![false; doc.blocks.len()];
+    if whys.len() != 1 {
+        return under;
+    }
+    let h = whys[0];
+    let text = heading_text(h);
+    if CHAIN.iter().any(|c| text.contains(c)) {
+        return under;
+    }
+    let level = |i: usize| match doc.blocks[i].kind {
+        BlockKind::Heading(l) => Some(l),
+        _ => None,
+    };
+    let top = level(h).unwrap_or(1);
+    for i in h + 1..doc.blocks.len() {
+        if level(i).is_some_and(|l| l <= top) {
+            break;
+        }
+        under[i] = true;
+    }
+    under
 }
 
 /// Whether the text's cause section says only that the cause is not
@@ -174,6 +257,37 @@ mod tests {
         let text = "The deploy broke logins because the config was wrong. \
                     The config was wrong because it was edited by hand, which meant no review. \
                     It was not detected because staging does not run the login test.";
+        assert_eq!(verdict(B2, text), Met);
+    }
+
+    #[test]
+    fn a_single_why_it_broke_section_answers_its_why_once() {
+        let text = "## Why it broke\n\nThe nightly job copies the ledger to the archive disk.\n\n\
+                    Last week we moved the archive to a new mount.\n\nThe job kept writing to the old path.\n";
+        assert_eq!(verdict(B2, text), Partial);
+    }
+
+    #[test]
+    fn an_unfilled_contributing_factors_slot_is_no_answer() {
+        assert_eq!(verdict(B2, "**Root cause:** Under investigation\n\n**Contributing factors:** [fill in]\n"), Missing);
+    }
+
+    #[test]
+    fn a_because_about_writing_the_letter_is_no_answer() {
+        assert_eq!(verdict(B2, "I'm writing to you myself because you should hear it from me. The app was down."), Missing);
+    }
+
+    #[test]
+    fn the_effect_carried_forward_is_no_level_beneath() {
+        let text = "The upgrade overran owing to the size of the archive. \
+                    As a result, customers could not reach the portal until 07:00.";
+        assert_eq!(verdict(B2, text), Partial);
+    }
+
+    #[test]
+    fn an_effect_that_names_a_detection_gap_still_answers() {
+        let text = "The disk filled because logs were not rotated. The job was gone because it had been removed by hand. \
+                    As a result, customers saw errors and no one noticed because no alert was configured.";
         assert_eq!(verdict(B2, text), Met);
     }
 

@@ -12,6 +12,11 @@
 //! ("thanks for bearing with us"), the causal "thanks to the robust
 //! protections", stance adverbs ("unfortunately"), or sentences about the
 //! write-up itself ("we wanted to explain", "this document describes").
+//! A named author (a byline, or a signature under a letter in the first
+//! person singular) is a touch of its own kind. A quoted statement
+//! attributed to an executive ("...,\" said Jo Doe, CEO") is a canned
+//! quote and counts for nothing; neither does a greeting ("Happy hiking!")
+//! or a resource that is "exhausted".
 //!
 //! **Why.** People trust people; the human story is what readers remember.
 //!
@@ -26,7 +31,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::under_timed_heading;
+use crate::engine::signals::{attributed_quotes, named_author, under_timed_heading};
 
 pub struct HumanElements;
 
@@ -43,6 +48,7 @@ const FEELING: u8 = 1;
 const JUDGEMENT: u8 = 2;
 const THANKS: u8 = 4;
 const ACTING: u8 = 8;
+const AUTHOR: u8 = 16;
 
 /// Met needs substance: touches, each extra kind counting as one more.
 /// Three touches of one kind are still "a few"; five are not.
@@ -55,11 +61,17 @@ impl Criterion for HumanElements {
 
     fn review(&self, doc: &Document) -> Finding {
         let timed = under_timed_heading(doc);
+        let canned = attributed_quotes(doc);
+        let author = named_author(doc);
         let mut kinds = 0u8;
         let touches: Vec<_> = doc
             .prose_sentences()
             .filter(|s| {
-                let k = touch(doc, s, timed[s.block]);
+                if canned[s.block] {
+                    return false;
+                }
+                // A named author speaking is a personal voice of its own.
+                let k = if author == Some(s.block) { AUTHOR } else { touch(doc, s, timed[s.block]) };
                 kinds |= k;
                 k != 0
             })
@@ -89,7 +101,7 @@ fn touch(doc: &Document, s: &Sentence, timed_heading: bool) -> u8 {
         || timed_heading
         || matches!(doc.topic(s), Topic::Timeline | Topic::Resolution | Topic::Detection);
     let mut k = 0;
-    if c.has(Cue::Feeling) {
+    if c.has(Cue::Feeling) && !greeting(doc.words(s)) {
         k |= FEELING;
     }
     if c.has(Cue::Judgement) && doc.hits_in(s).iter().any(|h| h.cue == Cue::Judgement && !about_telling(doc, s, h)) {
@@ -113,6 +125,14 @@ fn about_the_text(words: &str) -> bool {
         "this post-mortem", "this write-up", "this writeup", "this page", "this is a blameless",
     ];
     SUBJECTS.iter().any(|p| words.starts_with(p))
+}
+
+/// A greeting or sign-off ("Happy holidays!", "Happy hacking!"): a
+/// formula of two or three words opening with "happy", not a feeling about
+/// the incident.
+fn greeting(words: &str) -> bool {
+    let mut w = words.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    w.next() == Some("happy") && w.count() <= 2
 }
 
 /// Verbs of telling: "we wanted to explain", "we decided to share this"
@@ -262,6 +282,42 @@ mod tests {
     #[test]
     fn a_sentence_about_the_write_up_is_no_touch() {
         assert_eq!(verdict(B3, "This report covers the decisions we made, not who made them."), Missing);
+    }
+
+    #[test]
+    fn a_quoted_statement_said_by_an_executive_is_no_touch() {
+        let text = "The outage ended at noon.\n\n\"We are proud of how hard our people worked and thank \
+                    every customer,\" said Pat Doe, Chief Executive.";
+        assert_eq!(verdict(B3, text), Missing);
+    }
+
+    #[test]
+    fn a_responder_quoted_in_the_story_is_still_a_touch() {
+        let text = "\"I think the disk is full,\" said Ravi, our on-call engineer, at 02:14.";
+        assert_eq!(verdict(B3, text), Partial);
+    }
+
+    #[test]
+    fn a_team_sign_off_greeting_is_no_feeling() {
+        assert_eq!(verdict(B3, "Update the app to log in again.\n\nHappy hiking!\nThe Acme Team"), Missing);
+    }
+
+    #[test]
+    fn a_named_author_speaking_adds_a_voice_to_other_touches() {
+        let text = "*By Lee Park, Head of Support*\n\nThe invoices went out twice. I think we moved too \
+                    fast. We decided to refund everyone. Thank you to Omar for catching it.";
+        assert_eq!(verdict(B3, text), Met);
+    }
+
+    #[test]
+    fn a_signature_alone_is_a_single_touch() {
+        assert_eq!(verdict(B3, "I am sorry the invoices went out twice.\n\nLee Park\nHead of Support"), Partial);
+        assert_eq!(verdict(B3, "The invoices went out twice.\n\nAbout Acme Billing\n\nPosted Nov 2, 14:00 UTC"), Missing);
+    }
+
+    #[test]
+    fn resources_that_are_exhausted_are_not_tired_people() {
+        assert_eq!(verdict(B3, "At 03:10 the connection pool was exhausted and requests timed out."), Missing);
     }
 
     #[test]

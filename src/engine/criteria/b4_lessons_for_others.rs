@@ -10,7 +10,9 @@
 //! compiler", "click Resync"), reassurance ("no evidence of misuse") and
 //! template promises do not count, nor do placeholders ("TBD"), promises
 //! to post updates, or what a "What you need to do" section tells users: a
-//! text with only those is missing.
+//! text with only those is missing. Nor do a restart or rollback with no
+//! remedy beside it, notes about the document's template, or an "if you run
+//! a shop on us" that speaks to the service's own customers.
 //!
 //! **Why.** A postmortem that helps others turns a disaster into goodwill.
 //!
@@ -46,7 +48,7 @@ impl Criterion for LessonsForOthers {
         let addressed = advice_sections(doc);
         let advice: Vec<_> = doc
             .prose_sentences()
-            .filter(|s| for_others(s) || (addressed[s.block] && advises_reader(s)))
+            .filter(|s| (for_others(s) && !audience_is_own_customers(doc, s)) || (addressed[s.block] && advises_reader(s)))
             .take(4)
             .collect();
         if !advice.is_empty() {
@@ -59,7 +61,10 @@ impl Criterion for LessonsForOthers {
         let stated = doc.prose_sentences().filter(|s| own_words(s) && states_lesson(s));
         let committed = doc
             .prose_sentences()
-            .filter(|s| own_words(s) && !states_lesson(s) && !no_lesson(s) && follow_up[s.block]);
+            .filter(|s| {
+                own_words(s) && !states_lesson(s) && !no_lesson(s) && !mitigation_only(s)
+                    && !about_the_document(doc.words(s)) && follow_up[s.block]
+            });
         let lessons: Vec<_> = stated.chain(committed).take(3).collect();
         if !lessons.is_empty() {
             return Finding::partial("Lessons others could transfer, stated only about the team itself.")
@@ -123,6 +128,42 @@ fn addresses_others(doc: &Document, s: &Sentence) -> bool {
                 !(after.starts_with("our ") || after.starts_with("our\n"))
             }
         })
+}
+
+/// "If you run a shop on us / depend on our service": the "if you run"
+/// speaks to the service's own customers, not to other teams, when the rest
+/// of the sentence names the service as the reader's provider ("us",
+/// "our"), except in a comparison ("like us", "as we do").
+fn audience_is_own_customers(doc: &Document, s: &Sentence) -> bool {
+    if s.cues.has(Cue::Upstream) {
+        return false;
+    }
+    let Some(h) = doc.hits_in(s).iter().find(|h| h.cue == Cue::Audience) else { return false };
+    let mut prev = "";
+    for w in doc.prose[h.prose.end..s.prose.end].split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        if matches!(w, "us" | "our") && !matches!(prev, "like" | "as" | "than") {
+            return true;
+        }
+        prev = w;
+    }
+    false
+}
+
+/// Restoring service ("we restarted the workers", "we rolled back and will
+/// say more soon") with no remedy named beside it: mitigation, not a
+/// lesson or a follow-up.
+fn mitigation_only(s: &Sentence) -> bool {
+    s.cues.has(Cue::Mitigation) && !s.cues.has(Cue::Remedy)
+}
+
+/// A sentence about the document or its template ("This report follows
+/// the review template", "Do not edit the headings"): no lesson.
+fn about_the_document(words: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "this document", "this template", "this report", "this review", "this form", "do not edit",
+        "don't edit",
+    ];
+    OPENINGS.iter().any(|o| words.starts_with(o)) || words.contains("template")
 }
 
 /// The team speaking about itself: not a template promise, not an
@@ -198,6 +239,25 @@ fn follow_up_blocks(doc: &Document) -> Vec<bool> {
 mod tests {
     use super::super::test_support::verdict;
     use crate::engine::{CriterionId::B4, Verdict::*};
+
+    #[test]
+    fn if_you_run_a_shop_on_our_service_speaks_to_our_customers() {
+        let text = "If you run a bakery on our ordering app, you count on us to take orders.";
+        assert_eq!(verdict(B4, text), Missing);
+    }
+
+    #[test]
+    fn if_you_run_it_like_us_is_still_advice() {
+        let text = "If you run Redis like us, check that its eviction policy matches your cache use.";
+        assert_eq!(verdict(B4, text), Met);
+    }
+
+    #[test]
+    fn a_restart_and_a_template_footnote_are_no_follow_up() {
+        let text = "## Action items\n\nWe restarted the workers and we will write more later.\n\n\
+                    This form follows the review template. Do not edit the headings.\n";
+        assert_eq!(verdict(B4, text), Missing);
+    }
 
     #[test]
     fn advice_for_others_meets_b4() {
