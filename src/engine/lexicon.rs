@@ -266,7 +266,9 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "industry-leading", "industry leading", "committed to providing", "our commitment",
         "we are committed", "we're committed", "highest standards", "utmost", "top priority",
         "valued customers", "trust is", "paramount", "seamless", "cutting-edge", "robust and",
-        "out of an abundance of caution", "abundance of caution",
+        "out of an abundance of caution", "abundance of caution", "highest priority",
+        "number one priority", "number-one priority", "first priority",
+        "heart of everything we do", "everything we do",
     ]),
     (Cue::Weasel, &[
         "no evidence", "no indication", "any evidence", "any indication", "nothing to suggest",
@@ -311,7 +313,11 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "any inconvenience", "we value", "thank you for your patience", "thanks for your patience",
         "thank you for your understanding", "reviewing our processes", "review our processes",
         "reviewing our procedures", "taking steps", "take steps", "appropriate steps",
-        "appropriate measures", "necessary steps", "necessary measures",
+        "appropriate measures", "necessary steps", "necessary measures", "remain vigilant",
+        "remains vigilant", "stay vigilant", "continued trust", "continued support",
+        "continued patience", "continued loyalty", "continued confidence", "thank our customers",
+        "thank our users", "thank our members", "continuously invest", "continue to invest",
+        "we remind customers", "we remind users", "we remind our", "we remind all",
     ]),
     (Cue::Channel, &[
         "status page", "statuspage", "status.", "status site", "twitter", "tweet*",
@@ -330,7 +336,8 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "notified all", "communicated", "communicate to", "communicate with",
         "communicating with", "our communication", "informed", "update:", "make you aware",
         "keep you updated", "will publish", "will post", "publish guidance", "publish an update",
-        "post an update",
+        "post an update", "we'll post", "we will share", "we'll share", "post more",
+        "share more", "we'll update", "more soon",
     ]),
     (Cue::InternalTool, &[
         "slack", "pagerduty", "pager duty", "opsgenie", "jira", "confluence", "google doc",

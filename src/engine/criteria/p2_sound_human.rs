@@ -21,7 +21,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::Document;
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{is_passive, speaks_in_person};
+use crate::engine::signals::{in_attributed_quote, is_passive, speaks_in_person};
 
 pub struct SoundHuman;
 
@@ -58,7 +58,11 @@ impl Criterion for SoundHuman {
                 passive += 1;
             }
             let boilerplate = s.cues.any(&[Cue::Boilerplate, Cue::NonApology, Cue::Marketing]);
-            if speaks_in_person(doc, s) && !boilerplate && !doc.block_of(s).quoted {
+            // A quotation given to a named speaker (`"We are proud of our
+            // teams," said the CEO`) is a statement handed to the text, not
+            // its own voice, like a `>` quote.
+            let quoted = doc.block_of(s).quoted || in_attributed_quote(doc, s);
+            if speaks_in_person(doc, s) && !boilerplate && !quoted {
                 voiced.push(s);
             }
         }
@@ -135,6 +139,15 @@ mod tests {
         let mut text = String::from("We saw errors at 10:02. We rolled back. ");
         text.push_str(&"Pods were restarted. ".repeat(30));
         assert_eq!(verdict(P2, &text), Partial);
+    }
+
+    #[test]
+    fn a_we_inside_an_attributed_statement_is_not_the_texts_voice() {
+        let text = "The portal was offline for six hours. Access was restored by the vendor. \
+                    \"We value every member and thank them for bearing with us,\" said the head of operations.";
+        assert_eq!(verdict(P2, text), Missing);
+        let text = "I opened the dashboard and saw \"it's all red\" in the channel. We rolled back at once.";
+        assert_eq!(verdict(P2, text), Met);
     }
 
     #[test]

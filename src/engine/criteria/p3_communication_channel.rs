@@ -26,7 +26,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, names_chat_channel, names_handle, others_before};
+use crate::engine::signals::{affirmed, bare_url_to, names_chat_channel, names_email_address, names_handle, others_before};
 
 pub struct CommunicationChannel;
 
@@ -94,6 +94,10 @@ impl Criterion for CommunicationChannel {
             } else if (names_chat_channel(doc.words(s)) && s.cues.has(Cue::Who))
                 || (names_handle(doc.words(s)) && s.cues.any(&[Cue::Who, Cue::UpdatesVague]))
                 || (s.cues.has(Cue::IssueUrl) && reports_in_an_issue(doc, s))
+                || (bare_url_to(doc, s, CHANNEL_HOSTS)
+                    && !bare_url_to(doc, s, INTERNAL_HOSTS)
+                    && !s.cues.has(Cue::ThirdParty))
+                || (names_email_address(doc, s) && s.cues.any(&[Cue::Reader, Cue::UpdatesVague]))
             {
                 // "Users reported it in #ask-platform": a named chat channel
                 // where the affected users reach the team (a team's own
@@ -236,6 +240,18 @@ mod tests {
         let text = "## Action items\n\n- Add alerts, reported as [issue](https://github.com/example/app/issues/611)\n";
         assert_eq!(verdict(P3, text), Missing);
         assert_eq!(verdict(P3, "Changes related to [the hub api](https://github.com/example/app/issues/94) are deployed."), Missing);
+    }
+
+    #[test]
+    fn a_status_address_written_out_meets_p3() {
+        assert_eq!(verdict(P3, "Current availability is shown at https://status.example.org at all times."), Met);
+        assert_eq!(verdict(P3, "The release notes are at https://example.org/changelog."), Missing);
+    }
+
+    #[test]
+    fn an_address_the_reader_can_write_to_meets_p3() {
+        assert_eq!(verdict(P3, "If your invoices still look wrong, email me at dana@example.net."), Met);
+        assert_eq!(verdict(P3, "Cron mailed its output to ops@example.net every night."), Missing);
     }
 
     #[test]
