@@ -269,6 +269,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "out of an abundance of caution", "abundance of caution", "highest priority",
         "number one priority", "number-one priority", "first priority",
         "heart of everything we do", "everything we do",
+        "a leading provider", "leading provider of", "fully committed", "remains committed",
     ]),
     (Cue::Weasel, &[
         "no evidence", "no indication", "any evidence", "any indication", "nothing to suggest",
