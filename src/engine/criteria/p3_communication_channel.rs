@@ -53,8 +53,23 @@ const INTERNAL_HOSTS: &[&str] = &["slack.com", "docs.google.com", "pagerduty", "
 /// for the team ("CircleCI announced it on its blog").
 fn someone_elses(doc: &Document, s: &Sentence, at: usize) -> bool {
     others_before(doc, s, at)
+        || possessed_before(doc, s, at)
         || (!s.cues.has(Cue::FirstPerson)
             && doc.hits_in(s).iter().any(|h| h.cue == Cue::ThirdParty && h.prose.end <= at))
+}
+
+/// Whether a name in the possessive stands within two words before `at`:
+/// "the registrar's status page", "a provider's blog". The team speaks of
+/// its own channel as "our"; "it's", "here's" and the like are not
+/// possessives.
+fn possessed_before(doc: &Document, s: &Sentence, at: usize) -> bool {
+    const NOT_POSSESSIVE: &[&str] = &["it", "that", "what", "here", "there", "let", "who", "where", "he", "she"];
+    let before = &doc.prose[s.prose.start..at.max(s.prose.start)];
+    before.split_ascii_whitespace().rev().take(2).any(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+        let owner = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s"));
+        owner.is_some_and(|o| !o.is_empty() && !NOT_POSSESSIVE.contains(&o))
+    })
 }
 
 /// Whether every channel the sentence names belongs to someone else.
@@ -196,6 +211,13 @@ mod tests {
     #[test]
     fn a_channel_someone_else_owns_is_not_a_channel() {
         assert_eq!(verdict(P3, "The researchers have also written their own blog on this incident."), Missing);
+    }
+
+    #[test]
+    fn a_status_page_in_someone_elses_possessive_is_not_our_channel() {
+        assert_eq!(verdict(P3, "The registrar's status page stayed green all afternoon."), Missing);
+        assert_eq!(verdict(P3, "We could not trust a vendor's status page, so we checked by hand."), Missing);
+        assert_eq!(verdict(P3, "Here's our status page for updates."), Met);
     }
 
     #[test]
