@@ -20,6 +20,10 @@
 //! experienced." (hedged), "Our provider suffered an outage." (blames a third
 //! party), "A change was deployed." (no one owns it).
 //!
+//! Scheduled work is planned work (missing) unless the text tells of a step
+//! left undone ("the diff was not read"): then it is part of an incident
+//! the text acknowledges.
+//!
 //! **Fails:** "The planned maintenance concluded on schedule.", or an outside
 //! attack with a denial: "A phishing campaign targeted our users; we have no
 //! evidence of a compromise."

@@ -4,8 +4,11 @@
 //! "we" or "I", plain words, a voice. A "we" that sits only inside
 //! boilerplate ("we apologize for any inconvenience") does not count, nor
 //! does a possessive alone ("our nodes were drained"): an owner named in
-//! passing is not a person talking. Third-person prose with no first person
-//! is missing however plain.
+//! passing is not a person talking, nor a "we" inside a quotation given to
+//! a named speaker (`"We are proud of our teams," said the CEO`). One
+//! first-person paragraph inside otherwise impersonal prose is one passage:
+//! partial. Third-person prose with no first person is missing however
+//! plain.
 //!
 //! **Why.** A postmortem that reads like a press release tells readers the
 //! company is managing them, not talking to them.
@@ -76,8 +79,11 @@ impl Criterion for SoundHuman {
             // A quotation given to a named speaker (`"We are proud of our
             // teams," said the CEO`) is a statement handed to the text, not
             // its own voice, like a `>` quote.
-            let quoted = doc.block_of(s).quoted || in_attributed_quote(doc, s);
-            if speaks_in_person(doc, s) && !boilerplate && !quoted {
+            if speaks_in_person(doc, s)
+                && !boilerplate
+                && !doc.block_of(s).quoted
+                && !in_attributed_quote(doc, s)
+            {
                 voiced.push(s);
             }
         }

@@ -7,7 +7,10 @@
 //! or security address, a named chat channel where users report to the
 //! team ("users reported it in #ask-support"), or a public issue where the
 //! incident was reported or written up (".../issues/140 is opened,
-//! reporting failures"). Internal tools (a
+//! reporting failures"), a status address written out
+//! ("https://status.example.com"), or an e-mail address offered to the
+//! reader ("write to me at dana@example.net"). A channel in another party's
+//! possessive ("the registrar's status page") is theirs. Internal tools (a
 //! pager, an unnamed Slack thread), issues for follow-up work and someone
 //! else's channel ("the researchers wrote about it on their blog") do not
 //! count: none is where the affected readers hear from the team. "We will

@@ -14,7 +14,9 @@
 //! on a vendor while owning nothing at all minimises the team's part. Met
 //! needs candour *and* concrete facts: owning up with no number, time or
 //! system is partial. Figures inside a boast and days of the month are not
-//! facts. Spin or boilerplate alone is missing.
+//! facts. Spin or boilerplate alone is missing, and so is a text that owns
+//! nothing, markets in more than one sentence and has as many sentences of
+//! spin and softening as of fact.
 //!
 //! **Why.** Readers can tell spin from candour, and spin costs more trust
 //! than the outage did.
