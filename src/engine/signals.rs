@@ -771,3 +771,76 @@ pub fn named_author(doc: &Document) -> Option<usize> {
     }
     None
 }
+
+/// Verbs that attribute a quotation to its speaker: `"…," said the CEO`.
+const ATTRIBUTIONS: &[&str] = &["said", "says", "added", "adds", "commented", "stated", "explained", "noted"];
+
+/// Whether the sentence sits inside a quotation that its block attributes
+/// to a named speaker (`"We are proud of our teams," said the CEO.`): a
+/// statement given to the text by someone, not the text's own voice. A
+/// quotation without an attribution ("it's bad") is left alone.
+pub fn in_attributed_quote(doc: &Document, s: &Sentence) -> bool {
+    let block = doc.block_of(s);
+    let text = &doc.text[block.src.clone()];
+    let at = s.src.start.saturating_sub(block.src.start);
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let closes = match c {
+            '\u{201c}' => {
+                open = Some(i);
+                false
+            }
+            '\u{201d}' => open.is_some(),
+            '"' if open.is_none() => {
+                open = Some(i);
+                false
+            }
+            '"' => true,
+            _ => false,
+        };
+        if !closes {
+            continue;
+        }
+        let start = open.take().unwrap_or(0);
+        let end = i + c.len_utf8();
+        if at < start || at >= end {
+            continue;
+        }
+        // The attribution follows the closing mark within three words.
+        let attributed = text[end..]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .any(|w| ATTRIBUTIONS.iter().any(|a| a.eq_ignore_ascii_case(w)));
+        return attributed;
+    }
+    false
+}
+
+/// Whether the sentence gives a web address (`https://…`) in its prose
+/// whose host or path names a public channel from `hosts`: a bare URL,
+/// written out rather than linked.
+pub fn bare_url_to(doc: &Document, s: &Sentence, hosts: &[&str]) -> bool {
+    doc.words(s).split_ascii_whitespace().any(|w| {
+        (w.starts_with("http://") || w.starts_with("https://") || w.starts_with("(http"))
+            && hosts.iter().any(|h| w.contains(h))
+    })
+}
+
+/// Whether the sentence gives an e-mail address ("write to
+/// help@example.com"): a word with letters on both sides of one "@" and a
+/// dot in the part after it.
+pub fn names_email_address(doc: &Document, s: &Sentence) -> bool {
+    doc.words(s).split_ascii_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        match w.split_once('@') {
+            Some((user, host)) => {
+                !user.is_empty()
+                    && !host.contains('@')
+                    && host.contains('.')
+                    && host.rsplit('.').next().is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+            }
+            None => false,
+        }
+    })
+}

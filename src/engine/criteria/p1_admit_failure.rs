@@ -20,6 +20,10 @@
 //! experienced." (hedged), "Our provider suffered an outage." (blames a third
 //! party), "A change was deployed." (no one owns it).
 //!
+//! Scheduled work is planned work (missing) unless the text tells of a step
+//! left undone ("the diff was not read"): then it is part of an incident
+//! the text acknowledges.
+//!
 //! **Fails:** "The planned maintenance concluded on schedule.", or an outside
 //! attack with a denial: "A phishing campaign targeted our users; we have no
 //! evidence of a compromise."
@@ -28,7 +32,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, omitted_by_team, should_adverb_have_done};
+use crate::engine::signals::{affirmed, left_undone, omitted_by_team, should_adverb_have_done};
 
 pub struct AdmitFailure;
 
@@ -81,6 +85,9 @@ impl Criterion for AdmitFailure {
         let mut blaming = Vec::new();
         let mut planned = false;
         let mut denial = false;
+        // A step the text says was left undone ("the diff was not read"):
+        // a gap of the team's that let the failure happen, told impersonally.
+        let mut gap = false;
         for s in doc.prose_sentences() {
             let c = s.cues;
             planned |= c.has(Cue::Planned);
@@ -102,12 +109,15 @@ impl Criterion for AdmitFailure {
                 || should_adverb_have_done(doc.words(s));
             // Criticism aimed at a vendor is not self-criticism.
             let criticises = admits(doc, s, Cue::SelfCriticism) && !c.has(Cue::ThirdParty);
+            let undone = left_undone(doc.words(s)) && !canned && !denies;
+            gap |= undone;
             if c.has(Cue::NonApology) || (apology && hedge) {
                 hedged.push(s);
             } else if (apology || owns || criticises) && !canned && !hedge {
                 owning.push(s);
             } else if (owns
                 || criticises
+                || undone
                 || affirmed(doc, s, Cue::ImpactWord).next().is_some()
                 || affirmed(doc, s, Cue::CauseWord).next().is_some())
                 && !canned
@@ -128,7 +138,10 @@ impl Criterion for AdmitFailure {
             return Finding::partial("The failure is acknowledged, but the apology is hedged.")
                 .citing(hedged);
         }
-        if planned {
+        // Planned work presents nothing as a failure, unless the text tells
+        // of a step left undone: then the scheduled work is only part of an
+        // incident it acknowledges (a routine restart that met a bad change).
+        if planned && !gap {
             return Finding::missing("This reads as planned work: nothing is presented as a failure of the team's own.");
         }
         // An outside actor plus a denial of any breach, with nothing else
@@ -173,6 +186,14 @@ mod tests {
     #[test]
     fn planned_maintenance_is_missing() {
         assert_eq!(verdict(P1, "The planned maintenance concluded on schedule."), Missing);
+    }
+
+    #[test]
+    fn scheduled_work_in_a_failure_with_a_step_left_undone_is_partial() {
+        let text = "A scheduled restart of the cache began at 04:00. \
+                    The new eviction setting had not been tested, and every write failed for 20 minutes.";
+        assert_eq!(verdict(P1, text), Partial);
+        assert_eq!(verdict(P1, "The scheduled restart of the cache ended at 04:20. All writes were accepted."), Missing);
     }
 
     #[test]

@@ -4,8 +4,11 @@
 //! "we" or "I", plain words, a voice. A "we" that sits only inside
 //! boilerplate ("we apologize for any inconvenience") does not count, nor
 //! does a possessive alone ("our nodes were drained"): an owner named in
-//! passing is not a person talking. Third-person prose with no first person
-//! is missing however plain.
+//! passing is not a person talking, nor a "we" inside a quotation given to
+//! a named speaker (`"We are proud of our teams," said the CEO`). One
+//! first-person paragraph inside otherwise impersonal prose is one passage:
+//! partial. Third-person prose with no first person is missing however
+//! plain.
 //!
 //! **Why.** A postmortem that reads like a press release tells readers the
 //! company is managing them, not talking to them.
@@ -18,10 +21,10 @@
 //! **Fails:** "An issue was identified that impacted a subset of users."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance};
-use crate::engine::document::Document;
+use crate::engine::document::{Document, Sentence};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{is_passive, speaks_in_person};
+use crate::engine::signals::{in_attributed_quote, is_passive, speaks_in_person};
 
 pub struct SoundHuman;
 
@@ -43,6 +46,21 @@ const MET_MIN_SHARE: f32 = 0.05;
 /// a share of the prose.
 const MET_SHORT_SHARE: f32 = 0.2;
 
+/// Whether the sentence has a first-person word ("we", "our") that is not
+/// part of a name ("us-east-1") or an abbreviation ("i.e."), nor the
+/// country written in capitals ("US").
+fn says_we_or_our(doc: &Document, s: &Sentence) -> bool {
+    doc.hits_in(s).iter().any(|h| {
+        let after = &doc.prose.as_bytes()[h.prose.end..];
+        let joined = after.first() == Some(&b'-')
+            || (after.first() == Some(&b'.') && after.get(1).is_some_and(|c| c.is_ascii_alphanumeric()));
+        h.cue == Cue::FirstPerson
+            && h.prose.end <= s.prose.end
+            && !joined
+            && &doc.text[doc.src_range(h.prose.clone())] != "US"
+    })
+}
+
 impl Criterion for SoundHuman {
     fn guidance(&self) -> &'static Guidance {
         &GUIDANCE
@@ -58,7 +76,14 @@ impl Criterion for SoundHuman {
                 passive += 1;
             }
             let boilerplate = s.cues.any(&[Cue::Boilerplate, Cue::NonApology, Cue::Marketing]);
-            if speaks_in_person(doc, s) && !boilerplate && !doc.block_of(s).quoted {
+            // A quotation given to a named speaker (`"We are proud of our
+            // teams," said the CEO`) is a statement handed to the text, not
+            // its own voice, like a `>` quote.
+            if speaks_in_person(doc, s)
+                && !boilerplate
+                && !doc.block_of(s).quoted
+                && !in_attributed_quote(doc, s)
+            {
                 voiced.push(s);
             }
         }
@@ -73,8 +98,20 @@ impl Criterion for SoundHuman {
             passive
         );
         let cited: Vec<_> = voiced.iter().copied().take(4).collect();
-        let voice = (voiced.len() >= MET_COUNT && share >= MET_MIN_SHARE)
-            || (voiced.len() >= 2 && share >= MET_SHORT_SHARE);
+        // Every voiced sentence in one paragraph of a longer text whose other
+        // prose never says "we" or "our": that is one plain first-person
+        // passage beside impersonal prose, the rubric's partial, however
+        // many sentences the passage has. Plain prose about "our servers"
+        // around it is the same voice.
+        let block = voiced[0].block;
+        let in_block = doc.prose_sentences().filter(|s| s.block == block).count();
+        let impersonal_around = !doc
+            .prose_sentences()
+            .any(|s| s.block != block && says_we_or_our(doc, s) && !doc.block_of(s).quoted);
+        let one_passage = voiced.iter().all(|s| s.block == block) && in_block * 2 < total && impersonal_around;
+        let voice = ((voiced.len() >= MET_COUNT && share >= MET_MIN_SHARE)
+            || (voiced.len() >= 2 && share >= MET_SHORT_SHARE))
+            && !one_passage;
         if voice {
             Finding::met(reason).citing(cited)
         } else {
@@ -135,6 +172,32 @@ mod tests {
         let mut text = String::from("We saw errors at 10:02. We rolled back. ");
         text.push_str(&"Pods were restarted. ".repeat(30));
         assert_eq!(verdict(P2, &text), Partial);
+    }
+
+    #[test]
+    fn a_we_inside_an_attributed_statement_is_not_the_texts_voice() {
+        let text = "The portal was offline for six hours. Access was restored by the vendor. \
+                    \"We value every member and thank them for bearing with us,\" said the head of operations.";
+        assert_eq!(verdict(P2, text), Missing);
+        let text = "I opened the dashboard and saw \"it's all red\" in the channel. We rolled back at once.";
+        assert_eq!(verdict(P2, text), Met);
+    }
+
+    #[test]
+    fn one_first_person_paragraph_in_an_impersonal_report_is_partial() {
+        let mut text = String::from("The gateway was upgraded. Requests were rejected. The cache was flushed.\n\n");
+        text.push_str("We rushed this upgrade. We skipped the canary. We are sorry.\n\n");
+        text.push_str("The upgrade was reverted. Traffic was restored. The incident was closed.\n");
+        assert_eq!(verdict(P2, &text), Partial);
+        let text = "We rushed this upgrade. We skipped the canary. We are sorry.\n\nThe upgrade was reverted.\n";
+        assert_eq!(verdict(P2, text), Met);
+        let text = "Our gateway was upgraded. Our cache was flushed. Requests to our API failed.\n\n\
+                    We rushed this upgrade. We skipped the canary. We are sorry.\n";
+        assert_eq!(verdict(P2, text), Met);
+        let text = "The gateway in us-east-1 was upgraded. The cache was flushed. Requests failed. \
+                    Alerts fired. The upgrade was reverted.\n\n\
+                    We rushed this upgrade. We skipped the canary. We are sorry.\n";
+        assert_eq!(verdict(P2, text), Partial);
     }
 
     #[test]

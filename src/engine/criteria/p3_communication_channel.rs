@@ -7,7 +7,10 @@
 //! or security address, a named chat channel where users report to the
 //! team ("users reported it in #ask-support"), or a public issue where the
 //! incident was reported or written up (".../issues/140 is opened,
-//! reporting failures"). Internal tools (a
+//! reporting failures"), a status address written out
+//! ("https://status.example.com"), or an e-mail address offered to the
+//! reader ("write to me at dana@example.net"). A channel in another party's
+//! possessive ("the registrar's status page") is theirs. Internal tools (a
 //! pager, an unnamed Slack thread), issues for follow-up work and someone
 //! else's channel ("the researchers wrote about it on their blog") do not
 //! count: none is where the affected readers hear from the team. "We will
@@ -26,7 +29,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, names_chat_channel, names_handle, others_before};
+use crate::engine::signals::{affirmed, bare_url_to, names_chat_channel, names_email_address, names_handle, others_before};
 
 pub struct CommunicationChannel;
 
@@ -53,8 +56,23 @@ const INTERNAL_HOSTS: &[&str] = &["slack.com", "docs.google.com", "pagerduty", "
 /// for the team ("CircleCI announced it on its blog").
 fn someone_elses(doc: &Document, s: &Sentence, at: usize) -> bool {
     others_before(doc, s, at)
+        || possessed_before(doc, s, at)
         || (!s.cues.has(Cue::FirstPerson)
             && doc.hits_in(s).iter().any(|h| h.cue == Cue::ThirdParty && h.prose.end <= at))
+}
+
+/// Whether a name in the possessive stands within two words before `at`:
+/// "the registrar's status page", "a provider's blog". The team speaks of
+/// its own channel as "our"; "it's", "here's" and the like are not
+/// possessives.
+fn possessed_before(doc: &Document, s: &Sentence, at: usize) -> bool {
+    const NOT_POSSESSIVE: &[&str] = &["it", "that", "what", "here", "there", "let", "who", "where", "he", "she"];
+    let before = &doc.prose[s.prose.start..at.max(s.prose.start)];
+    before.split_ascii_whitespace().rev().take(2).any(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+        let owner = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s"));
+        owner.is_some_and(|o| !o.is_empty() && !NOT_POSSESSIVE.contains(&o))
+    })
 }
 
 /// Whether every channel the sentence names belongs to someone else.
@@ -94,6 +112,10 @@ impl Criterion for CommunicationChannel {
             } else if (names_chat_channel(doc.words(s)) && s.cues.has(Cue::Who))
                 || (names_handle(doc.words(s)) && s.cues.any(&[Cue::Who, Cue::UpdatesVague]))
                 || (s.cues.has(Cue::IssueUrl) && reports_in_an_issue(doc, s))
+                || (bare_url_to(doc, s, CHANNEL_HOSTS)
+                    && !bare_url_to(doc, s, INTERNAL_HOSTS)
+                    && !s.cues.has(Cue::ThirdParty))
+                || (names_email_address(doc, s) && s.cues.any(&[Cue::Reader, Cue::UpdatesVague]))
             {
                 // "Users reported it in #ask-platform": a named chat channel
                 // where the affected users reach the team (a team's own
@@ -195,6 +217,13 @@ mod tests {
     }
 
     #[test]
+    fn a_status_page_in_someone_elses_possessive_is_not_our_channel() {
+        assert_eq!(verdict(P3, "The registrar's status page stayed green all afternoon."), Missing);
+        assert_eq!(verdict(P3, "We could not trust a vendor's status page, so we checked by hand."), Missing);
+        assert_eq!(verdict(P3, "Here's our status page for updates."), Met);
+    }
+
+    #[test]
     fn a_handle_where_updates_are_given_meets_p3() {
         assert_eq!(verdict(P3, "Follow @acmestatus for updates."), Met);
     }
@@ -236,6 +265,18 @@ mod tests {
         let text = "## Action items\n\n- Add alerts, reported as [issue](https://github.com/example/app/issues/611)\n";
         assert_eq!(verdict(P3, text), Missing);
         assert_eq!(verdict(P3, "Changes related to [the hub api](https://github.com/example/app/issues/94) are deployed."), Missing);
+    }
+
+    #[test]
+    fn a_status_address_written_out_meets_p3() {
+        assert_eq!(verdict(P3, "Current availability is shown at https://status.example.org at all times."), Met);
+        assert_eq!(verdict(P3, "The release notes are at https://example.org/changelog."), Missing);
+    }
+
+    #[test]
+    fn an_address_the_reader_can_write_to_meets_p3() {
+        assert_eq!(verdict(P3, "If your invoices still look wrong, email me at dana@example.net."), Met);
+        assert_eq!(verdict(P3, "Cron mailed its output to ops@example.net every night."), Missing);
     }
 
     #[test]

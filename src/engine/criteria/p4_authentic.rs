@@ -14,7 +14,9 @@
 //! on a vendor while owning nothing at all minimises the team's part. Met
 //! needs candour *and* concrete facts: owning up with no number, time or
 //! system is partial. Figures inside a boast and days of the month are not
-//! facts. Spin or boilerplate alone is missing.
+//! facts. Spin or boilerplate alone is missing, and so is a text that owns
+//! nothing, markets in more than one sentence and has as many sentences of
+//! spin and softening as of fact.
 //!
 //! **Why.** Readers can tell spin from candour, and spin costs more trust
 //! than the outage did.
@@ -183,6 +185,13 @@ impl Criterion for Authentic {
             }
             return Finding::missing("No concrete facts or candour to judge by.");
         }
+        // Nothing owned up to, marketing in more than one sentence (a tone,
+        // not a habit), and as many sentences of spin, minimising or soft
+        // denial as sentences of fact: that is spin with a few facts in it,
+        // not candour undercut.
+        if candid.is_empty() && marketing >= UNDERCUT_LIMIT && undercut.len() >= facts {
+            return Finding::missing("Spin and softening outweigh the facts, and nothing is owned up to.");
+        }
         // Met is candid *and* specific: owning up without a single concrete
         // fact is candour the reader cannot check.
         if facts == 0 {
@@ -339,6 +348,21 @@ mod tests {
                     This outage was caused by our hosting provider, but we should have noticed it sooner. \
                     Our platform meets the highest standards of reliability.";
         assert_eq!(verdict(P4, text), Met);
+    }
+
+    #[test]
+    fn spin_that_outweighs_the_few_facts_is_missing() {
+        let text = "Our cloud is trusted by 9,000 shops and built to world-class standards. \
+                    On Monday the checkout page may have experienced slowness for a subset of shoppers. \
+                    Reliability remains our highest priority.";
+        assert_eq!(verdict(P4, text), Missing);
+    }
+
+    #[test]
+    fn spin_beside_an_owned_mistake_is_only_partial() {
+        let text = "On Monday the checkout page was slow for a subset of shoppers. \
+                    That was our mistake, and we are sorry. Reliability remains our highest priority.";
+        assert_eq!(verdict(P4, text), Partial);
     }
 
     #[test]
