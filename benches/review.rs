@@ -63,3 +63,12 @@ fn review_whole_corpus(bencher: Bencher) {
         }
     });
 }
+
+/// The largest input the app and the CLI accept (2 MB), as one long
+/// paragraph: a check that no rule is quadratic in a block's length.
+#[divan::bench]
+fn review_largest_accepted_input(bencher: Bencher) {
+    let sentence = "We broke it at 10:00 UTC. Users could not log in. \"We are sorry,\" said the CEO. ";
+    let text = sentence.repeat(postmortem_reviewer::input::MAX_BYTES / sentence.len());
+    bencher.counter(BytesCount::of_str(&text)).bench(|| review(black_box(&text)));
+}

@@ -3,6 +3,7 @@
 
 use super::document::{BlockKind, Document, Hit, Sentence};
 use super::lexicon::Cue;
+use std::ops::Range;
 
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "without", "don't", "doesn't", "didn't", "isn't", "wasn't", "aren't",
@@ -775,46 +776,58 @@ pub fn named_author(doc: &Document) -> Option<usize> {
 /// Verbs that attribute a quotation to its speaker: `"…," said the CEO`.
 const ATTRIBUTIONS: &[&str] = &["said", "says", "added", "adds", "commented", "stated", "explained", "noted"];
 
-/// Whether the sentence sits inside a quotation that its block attributes
-/// to a named speaker (`"We are proud of our teams," said the CEO.`): a
-/// statement given to the text by someone, not the text's own voice. A
-/// quotation without an attribution ("it's bad") is left alone.
-pub fn in_attributed_quote(doc: &Document, s: &Sentence) -> bool {
-    let block = doc.block_of(s);
-    let text = &doc.text[block.src.clone()];
-    let at = s.src.start.saturating_sub(block.src.start);
-    let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        let closes = match c {
-            '\u{201c}' => {
-                open = Some(i);
-                false
-            }
-            '\u{201d}' => open.is_some(),
-            '"' if open.is_none() => {
-                open = Some(i);
-                false
-            }
-            '"' => true,
-            _ => false,
-        };
-        if !closes {
+/// The quotations that their block attributes to a named speaker
+/// (`"We are proud of our teams," said the CEO.`), as sorted byte ranges of
+/// the text: statements given to the text by someone, not the text's own
+/// voice. A quotation without an attribution ("it's bad") is left out. One
+/// pass over each block, so a sentence's check is a binary search.
+pub fn attributed_quotations(doc: &Document) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    for block in &doc.blocks {
+        let text = &doc.text[block.src.clone()];
+        if !text.contains(['"', '\u{201c}']) {
             continue;
         }
-        let start = open.take().unwrap_or(0);
-        let end = i + c.len_utf8();
-        if at < start || at >= end {
-            continue;
+        let mut open: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            let closes = match c {
+                '\u{201c}' => {
+                    open = Some(i);
+                    false
+                }
+                '\u{201d}' => open.is_some(),
+                '"' if open.is_none() => {
+                    open = Some(i);
+                    false
+                }
+                '"' => true,
+                _ => false,
+            };
+            if !closes {
+                continue;
+            }
+            let start = open.take().unwrap_or(0);
+            let end = i + c.len_utf8();
+            // The attribution follows the closing mark within three words.
+            let attributed = text[end..]
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .take(3)
+                .any(|w| ATTRIBUTIONS.iter().any(|a| a.eq_ignore_ascii_case(w)));
+            if attributed {
+                spans.push(block.src.start + start..block.src.start + end);
+            }
         }
-        // The attribution follows the closing mark within three words.
-        let attributed = text[end..]
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .filter(|w| !w.is_empty())
-            .take(3)
-            .any(|w| ATTRIBUTIONS.iter().any(|a| a.eq_ignore_ascii_case(w)));
-        return attributed;
     }
-    false
+    spans
+}
+
+/// Whether the sentence starts inside one of `quotations`
+/// ([`attributed_quotations`]).
+pub fn in_attributed_quote(quotations: &[Range<usize>], s: &Sentence) -> bool {
+    let at = s.src.start;
+    let i = quotations.partition_point(|q| q.end <= at);
+    quotations.get(i).is_some_and(|q| q.start <= at)
 }
 
 /// Whether the sentence gives a web address (`https://…`) in its prose

@@ -24,7 +24,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{Document, Sentence};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{in_attributed_quote, is_passive, speaks_in_person};
+use crate::engine::signals::{attributed_quotations, in_attributed_quote, is_passive, speaks_in_person};
 
 pub struct SoundHuman;
 
@@ -70,6 +70,7 @@ impl Criterion for SoundHuman {
         let mut voiced = Vec::new();
         let mut total = 0usize;
         let mut passive = 0usize;
+        let quotations = attributed_quotations(doc);
         for s in doc.prose_sentences() {
             total += 1;
             if is_passive(doc.words(s)) {
@@ -82,7 +83,7 @@ impl Criterion for SoundHuman {
             if speaks_in_person(doc, s)
                 && !boilerplate
                 && !doc.block_of(s).quoted
-                && !in_attributed_quote(doc, s)
+                && !in_attributed_quote(&quotations, s)
             {
                 voiced.push(s);
             }
