@@ -106,6 +106,20 @@ impl AppState {
     }
 }
 
+/// The part of the text the engine reviews: all of it up to the input
+/// limit, so a huge paste keeps every character but the page stays
+/// responsive. Evidence offsets stay valid, as the part is a prefix.
+fn reviewed_part(text: &str) -> &str {
+    if text.len() <= crate::input::MAX_BYTES {
+        return text;
+    }
+    let mut end = crate::input::MAX_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 fn card_element(id: CriterionId) -> Option<web_sys::Element> {
     document()
         .query_selector(&format!("[data-criterion=\"{id}\"]"))
@@ -120,7 +134,7 @@ pub fn App() -> impl IntoView {
     let theme = RwSignal::new(opened.theme);
     let drafts = drafts_panel::Drafts::new(opened, problem);
     let (text, overrides) = (drafts.text, drafts.overrides);
-    let review = Memo::new(move |_| text.with(|t| engine::review(t)));
+    let review = Memo::new(move |_| text.with(|t| engine::review(reviewed_part(t))));
     let state = AppState {
         text,
         overrides,
@@ -134,6 +148,24 @@ pub fn App() -> impl IntoView {
     };
     provide_context(state);
     embed::start(state);
+    // Say once, when the text grows past the limit, that the rest is kept
+    // but not reviewed.
+    Effect::watch(
+        move || text.with(|t| t.len() > crate::input::MAX_BYTES),
+        move |&over, previous, _| {
+            if over && previous != Some(&true) {
+                state.notice.set(Some(Notice {
+                    message: format!(
+                        "This text is over {} MB: only its first {} MB are reviewed. All of it is kept.",
+                        crate::input::MAX_BYTES / 1_048_576,
+                        crate::input::MAX_BYTES / 1_048_576
+                    ),
+                    is_error: true,
+                }));
+            }
+        },
+        true,
+    );
 
     provide_context(drafts);
     drafts.keep_saved();

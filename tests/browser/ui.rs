@@ -1445,3 +1445,29 @@ async fn on_a_phone_sized_window_nothing_scrolls_sideways_and_the_cards_show() {
     );
     close_without_panics(browser).await;
 }
+
+/// A paste over the input limit keeps every character, says that only the
+/// first part is reviewed, and the review of that part still shows.
+#[tokio::test]
+async fn a_paste_over_the_limit_is_kept_whole_and_reviewed_in_part() {
+    let (_server, browser) = open_app().await;
+    let sentence = "We broke logins at 10:02 UTC and fixed them at 10:40 UTC. ";
+    let huge = sentence.repeat(postmortem_reviewer::input::MAX_BYTES / sentence.len() + 200);
+    browser.paste(&huge).await;
+    assert!(
+        browser
+            .eventually(
+                "const n = document.querySelector('[data-testid=editor-notice]');
+                 return !!n && n.textContent.includes('only its first');",
+                vec![],
+            )
+            .await,
+        "no notice that only part of the text is reviewed"
+    );
+    let kept = browser
+        .js("return document.querySelector('[data-testid=editor]').value.length", vec![])
+        .await;
+    assert_eq!(kept, json!(huge.len()), "every character of the paste stays in the editor");
+    assert!(browser.shows_a_review().await, "the reviewed part still gets its verdicts");
+    close_without_panics(browser).await;
+}
