@@ -109,13 +109,15 @@ impl Criterion for CommunicationChannel {
                 if !only_others_channels(doc, s) {
                     ours.push(s);
                 }
-            } else if (names_chat_channel(doc.words(s)) && s.cues.has(Cue::Who))
-                || (names_handle(doc.words(s)) && s.cues.any(&[Cue::Who, Cue::UpdatesVague]))
+            // Cue checks first: they are bits, the word walks are not.
+            } else if (s.cues.has(Cue::Who) && names_chat_channel(doc.words(s)))
+                || (s.cues.any(&[Cue::Who, Cue::UpdatesVague]) && names_handle(doc.words(s)))
                 || (s.cues.has(Cue::IssueUrl) && reports_in_an_issue(doc, s))
-                || (bare_url_to(doc, s, CHANNEL_HOSTS)
-                    && !bare_url_to(doc, s, INTERNAL_HOSTS)
-                    && !s.cues.has(Cue::ThirdParty))
-                || (names_email_address(doc, s) && s.cues.any(&[Cue::Reader, Cue::UpdatesVague]))
+                || (!s.cues.has(Cue::ThirdParty)
+                    && doc.words(s).contains("http")
+                    && bare_url_to(doc, s, CHANNEL_HOSTS)
+                    && !bare_url_to(doc, s, INTERNAL_HOSTS))
+                || (s.cues.any(&[Cue::Reader, Cue::UpdatesVague]) && names_email_address(doc, s))
             {
                 // "Users reported it in #ask-platform": a named chat channel
                 // where the affected users reach the team (a team's own
