@@ -14,3 +14,6 @@ pub mod preview;
 
 #[cfg(all(feature = "web", target_arch = "wasm32"))]
 pub mod app;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod corpus;

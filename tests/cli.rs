@@ -21,7 +21,7 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
 }
 
 fn reference_path() -> String {
-    corpus::corpus_dir().join("cases/zendesk-2010-quick.md").display().to_string()
+    postmortem_reviewer::corpus::root().join(corpus::reference_case().file).display().to_string()
 }
 
 fn scratch(name: &str, bytes: &[u8]) -> String {
@@ -53,8 +53,7 @@ fn json_output_is_one_object_with_the_contract_fields() {
 
 #[test]
 fn json_verdicts_of_the_reference_case_match_its_labels() {
-    let cases = corpus::load();
-    let case = cases.iter().find(|c| c.id == "zendesk-2010-quick").unwrap();
+    let case = corpus::reference_case();
     let out = run(&["--json", &reference_path()], None);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let got: Vec<&str> = v["criteria"].as_array().unwrap().iter().map(|c| c["verdict"].as_str().unwrap()).collect();

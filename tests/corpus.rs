@@ -5,10 +5,16 @@
 //! `CORPUS_DETAIL=1 cargo test --test corpus -- --nocapture` also lists every
 //! disagreement.
 
-#[path = "support/corpus.rs"]
-mod corpus;
-
+use postmortem_reviewer::corpus::{Case, Corpus};
 use postmortem_reviewer::engine::{review, CriterionId, Verdict};
+use std::sync::LazyLock;
+
+static CORPUS: LazyLock<Corpus> = LazyLock::new(|| Corpus::load().unwrap_or_else(|e| panic!("{e}")));
+
+/// The labelled documents of one source.
+fn source(name: &str) -> Vec<&'static Case> {
+    CORPUS.cases.iter().filter(|c| c.source == name).collect()
+}
 
 /// Overall exact agreement below which the test fails.
 const FLOOR: f64 = 0.93;
@@ -26,7 +32,7 @@ fn index(v: Verdict) -> usize {
 /// Reviews every case, prints per-criterion agreement and the confusion
 /// table, checks that every met or partial verdict cites evidence, and
 /// returns the overall agreement.
-fn measure(title: &str, cases: &[corpus::Case]) -> f64 {
+fn measure(title: &str, cases: &[&Case]) -> f64 {
     assert!(!cases.is_empty(), "{title}: no cases");
     let detail = std::env::var_os("CORPUS_DETAIL").is_some();
     let mut per_criterion = [0usize; 12];
@@ -77,39 +83,39 @@ fn measure(title: &str, cases: &[corpus::Case]) -> f64 {
 
 #[test]
 fn agreement_with_reviewers_stays_above_the_floor() {
-    let overall = measure("Development corpus", &corpus::load());
+    let seed: Vec<&Case> = CORPUS.cases.iter().filter(|c| c.file.starts_with("docs/seed/")).collect();
+    let overall = measure("Development corpus (the seed set)", &seed);
     assert!(overall >= FLOOR, "agreement {overall:.3} fell below the floor {FLOOR}");
 }
 
-/// Postmortems in styles the corpus lacks (tests/holdout): how well the
+/// Postmortems in styles the corpus lacks (corpus/docs/written-a): how well the
 /// engine generalises. Its disagreements showed which general rules were
 /// missing, so it is no longer unseen; its floor guards those rules.
 #[test]
 fn agreement_on_the_held_out_set_stays_above_its_floor() {
-    let overall = measure("Held-out set A", &corpus::load_from(&corpus::holdout_dir("holdout")));
+    let overall = measure("Held-out set A", &source("postmortem-reviewer (written set A)"));
     assert!(overall >= HOLDOUT_FLOOR, "held-out agreement {overall:.3} fell below {HOLDOUT_FLOOR}");
 }
 
-/// A second held-out set (tests/holdout-b), used in a second round to find
+/// A second held-out set (corpus/docs/written-b), used in a second round to find
 /// general rule gaps.
 #[test]
 fn agreement_on_the_second_held_out_set_stays_above_its_floor() {
-    let overall = measure("Held-out set B", &corpus::load_from(&corpus::holdout_dir("holdout-b")));
+    let overall = measure("Held-out set B", &source("postmortem-reviewer (written set B)"));
     assert!(overall >= HOLDOUT_FLOOR, "held-out B agreement {overall:.3} fell below {HOLDOUT_FLOOR}");
 }
 
-/// A third held-out set (tests/holdout-c) that no rule was ever changed
+/// A third held-out set (corpus/docs/written-c) that no rule was ever changed
 /// for: the honest figure for postmortems the engine has never seen.
 #[test]
 fn agreement_on_the_unseen_set_stays_above_its_floor() {
-    let overall = measure("Held-out set C (never tuned on)", &corpus::load_from(&corpus::holdout_dir("holdout-c")));
+    let overall = measure("Held-out set C (never tuned on)", &source("postmortem-reviewer (written set C)"));
     assert!(overall >= UNSEEN_FLOOR, "unseen-set agreement {overall:.3} fell below {UNSEEN_FLOOR}");
 }
 
 #[test]
 fn reference_case_matches_its_label_row() {
-    let cases = corpus::load();
-    let case = cases.iter().find(|c| c.id == "zendesk-2010-quick").expect("the reference case is in the corpus");
+    let case = CORPUS.get("zendesk-2010-quick").expect("the reference case is in the corpus");
     let r = review(&case.text);
     let got: Vec<Verdict> = CriterionId::ALL.iter().map(|id| r.get(*id).verdict).collect();
     let diff: Vec<String> = CriterionId::ALL

@@ -7,8 +7,7 @@ use serde_json::json;
 
 #[tokio::test]
 async fn pasting_the_reference_case_shows_its_label_row() {
-    let cases = corpus::load();
-    let case = cases.iter().find(|c| c.id == "zendesk-2010-quick").expect("reference case");
+    let case = corpus::reference_case();
     let want: Vec<String> = case.labels.iter().map(|v| v.as_str().to_string()).collect();
 
     let server = StaticServer::start(dist_dir(), "", vec![]);

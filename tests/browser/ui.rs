@@ -4,7 +4,7 @@
 //! themes, and a phone-sized window. What the page shows is checked
 //! against the engine run natively on the same text.
 
-use crate::corpus;
+use crate::corpus::{self, reference_case};
 use crate::harness::{Browser, CRITERIA, StaticServer, dist_dir};
 use fantoccini::Locator;
 use fantoccini::actions::{
@@ -25,12 +25,6 @@ const STRONG_SAMPLE: &str = include_str!("../../src/app/samples/strong.md");
 const ZENDESK_SAMPLE: &str = include_str!("../../src/app/samples/zendesk.md");
 const AXE: &str = include_str!("vendor/axe.min.js");
 
-fn reference_case() -> corpus::Case {
-    corpus::load()
-        .into_iter()
-        .find(|c| c.id == "zendesk-2010-quick")
-        .expect("the reference case is in the corpus")
-}
 
 fn words(verdicts: &[Verdict]) -> Vec<String> {
     verdicts.iter().map(|v| v.as_str().to_string()).collect()

@@ -1,56 +1,16 @@
-//! Loads the labelled corpus (`../shared/corpus`, or `$POSTMORTEM_CORPUS`):
-//! each case's text and the majority verdicts of its reviewers.
+//! The labelled corpus in `corpus/` (see `postmortem_reviewer::corpus`), as
+//! the tests and benchmarks read it.
 
-use postmortem_reviewer::engine::{CriterionId, Verdict};
-use std::path::PathBuf;
+pub use postmortem_reviewer::corpus::Case;
+use postmortem_reviewer::corpus::Corpus;
 
-pub struct Case {
-    pub id: String,
-    pub text: String,
-    /// Verdicts in `CriterionId::ALL` order.
-    pub labels: Vec<Verdict>,
-}
-
-pub fn corpus_dir() -> PathBuf {
-    std::env::var_os("POSTMORTEM_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"))
-}
-
-/// A held-out set (`tests/holdout`, `tests/holdout-b`): written and labelled
-/// from the rubric alone by reviewers who never read the engine.
-#[allow(dead_code)] // not every test target reads the held-out sets
-pub fn holdout_dir(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join(name)
-}
-
+/// Every labelled document of the corpus.
 pub fn load() -> Vec<Case> {
-    load_from(&corpus_dir())
+    Corpus::load().unwrap_or_else(|e| panic!("{e}")).cases
 }
 
-pub fn load_from(dir: &std::path::Path) -> Vec<Case> {
-    let labels = std::fs::read_to_string(dir.join("labels.tsv")).unwrap_or_else(|e| {
-        panic!("cannot read {}: {e} (set POSTMORTEM_CORPUS to the corpus folder)", dir.join("labels.tsv").display())
-    });
-    let mut lines = labels.lines();
-    let header: Vec<&str> = lines.next().expect("labels.tsv has a header").split('\t').collect();
-    let columns: Vec<usize> = CriterionId::ALL
-        .iter()
-        .map(|id| header.iter().position(|h| *h == id.as_str()).expect("a column per criterion"))
-        .collect();
-    lines
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let cells: Vec<&str> = line.split('\t').collect();
-            let id = cells[0].to_string();
-            let path = dir.join("cases").join(format!("{id}.md"));
-            let text = std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-            let labels = columns
-                .iter()
-                .map(|&c| Verdict::parse(cells[c]).unwrap_or_else(|| panic!("bad verdict in {id}")))
-                .collect();
-            Case { id, text, labels }
-        })
-        .collect()
+/// The reference case of the rubric: Zendesk's 2010 quick postmortem.
+#[allow(dead_code)] // not every test target needs it
+pub fn reference_case() -> Case {
+    load().into_iter().find(|c| c.id == "zendesk-2010-quick").expect("the reference case is in the corpus")
 }
