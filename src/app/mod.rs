@@ -64,26 +64,6 @@ impl AppState {
         }
     }
 
-    /// Replaces the whole text (a sample, an opened file) and says so.
-    pub fn load(&self, text: &str, what: &str) {
-        let had_text = self.text.with_untracked(|t| !t.trim().is_empty());
-        let all = self.text.with_untracked(|t| 0..t.len());
-        self.edit(all, text);
-        if let Some(editor) = self.editor.get_untracked() {
-            let _ = editor.set_selection_range(0, 0);
-            editor.set_scroll_top(0);
-        }
-        let undo = if had_text {
-            " To get your previous text back, press Ctrl+Z (⌘Z) in the editor."
-        } else {
-            ""
-        };
-        self.notice.set(Some(Notice {
-            message: format!("Loaded {what}.{undo}"),
-            is_error: false,
-        }));
-    }
-
     /// Opens a criterion's card from its evidence in the text, without
     /// taking the caret away from the editor.
     pub fn open_criterion(&self, id: CriterionId) {
@@ -147,7 +127,7 @@ pub fn App() -> impl IntoView {
         mirror: NodeRef::new(),
     };
     provide_context(state);
-    embed::start(state);
+    embed::start(state, drafts);
     // Say once, when the text grows past the limit, that the rest is kept
     // but not reviewed.
     Effect::watch(
@@ -254,6 +234,7 @@ fn problem_kind(problem: &StorageProblem) -> &'static str {
 #[component]
 fn SamplePicker() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let drafts = expect_context::<drafts_panel::Drafts>();
     let chosen = move || {
         document()
             .get_element_by_id("sample-choice")
@@ -281,7 +262,7 @@ fn SamplePicker() -> impl IntoView {
             data-testid="load-sample"
             on:click=move |_| {
                 let sample = chosen();
-                state.load(sample.text, &format!("the sample \u{201c}{}\u{201d}", sample.label));
+                drafts.open_text(state, sample.text.to_string(), &format!("the sample \u{201c}{}\u{201d}", sample.label));
             }
         >
             "Load sample"

@@ -3,7 +3,11 @@
 //! share links.
 
 use crate::harness::{Browser, StaticServer, copy_of_dist, dist_dir};
+use fantoccini::Locator;
 use serde_json::{Value, json};
+use std::time::{Duration, Instant};
+
+const ZENDESK_SAMPLE: &str = include_str!("../../src/app/samples/zendesk.md");
 
 const DRAFT_PREFIX: &str = "postmortem-reviewer.drafts.";
 
@@ -481,4 +485,87 @@ async fn a_draft_from_a_newer_version_opens_read_only_and_is_never_written() {
     let stored = browser.js("return localStorage.getItem(arguments[0] + 'dnew');", vec![json!(DRAFT_PREFIX)]).await;
     assert_eq!(stored, json!(raw));
     browser.close().await;
+}
+
+#[tokio::test]
+async fn loading_a_sample_opens_a_new_draft_and_keeps_the_open_one() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    let mine = "# My own words\nwritten by hand";
+    browser.paste(mine).await;
+    wait_until_stored(&browser, mine).await;
+
+    click(&browser, "[data-testid=load-sample]").await;
+    assert!(
+        browser.eventually("return document.querySelector('[data-testid=editor]').value === arguments[0];", vec![json!(ZENDESK_SAMPLE)]).await,
+        "the sample is not in the editor"
+    );
+    wait_until_stored(&browser, ZENDESK_SAMPLE).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    wait_until_stored(&browser, mine).await;
+    assert_eq!(titles(&browser).await.len(), 2, "{:?}", titles(&browser).await);
+    // The same sample again opens its draft again rather than a copy.
+    click(&browser, "[data-testid=load-sample]").await;
+    assert_eq!(titles(&browser).await.len(), 2, "{:?}", titles(&browser).await);
+
+    reload(&browser).await;
+    assert!(titles(&browser).await.contains(&"My own words".to_string()), "{:?}", titles(&browser).await);
+    wait_until_stored(&browser, mine).await;
+    browser.close().await;
+}
+
+/// A postmortem of at least `bytes` bytes whose lines all differ.
+fn long_postmortem(bytes: usize) -> String {
+    let mut text = String::from("# A long outage\n\n## Timeline\n\n");
+    let mut minute = 0;
+    while text.len() < bytes {
+        text.push_str(&format!(
+            "- {:02}:{:02} UTC: we checked replica {minute} of the payments database and found its queue {} entries behind.\n",
+            minute / 60 % 24,
+            minute % 60,
+            minute * 7
+        ));
+        minute += 1;
+    }
+    text
+}
+
+#[tokio::test]
+async fn a_large_file_opens_whole_as_a_new_draft_beside_the_open_one() {
+    let dir = std::env::temp_dir().join(format!("pmr-large-file-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("long-outage.md");
+    let text = long_postmortem(148 * 1024);
+    std::fs::write(&file, &text).unwrap();
+
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    let mine = "# Before the file\nmy words";
+    browser.paste(mine).await;
+    wait_until_stored(&browser, mine).await;
+
+    let input = browser.client.find(Locator::Css("[data-testid=file-input]")).await.unwrap();
+    let started = Instant::now();
+    input.send_keys(file.to_str().unwrap()).await.unwrap();
+    // Patient, so a slow machine does not fail it: the time is printed, not asserted.
+    let arrived = browser
+        .eventually_within(
+            Duration::from_secs(60),
+            "return document.querySelector('[data-testid=editor]').value.length === arguments[0];",
+            vec![json!(text.encode_utf16().count())],
+        )
+        .await;
+    println!("opening a {} KB file took {:?}", text.len() / 1024, started.elapsed());
+    assert!(arrived, "the file never arrived whole");
+    assert_eq!(editor_text(&browser).await, text);
+    wait_until_stored(&browser, &text).await;
+    wait_until_stored(&browser, mine).await;
+    let now = titles(&browser).await;
+    assert!(now.contains(&"Before the file".to_string()) && now.contains(&"A long outage".to_string()), "{now:?}");
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(dir);
 }

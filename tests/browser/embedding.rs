@@ -139,3 +139,85 @@ async fn a_page_not_on_the_allowed_list_is_ignored() {
     browser.close().await;
     let _ = std::fs::remove_dir_all(evil_dir);
 }
+
+/// The text of every draft in this origin's storage.
+async fn stored_texts(browser: &Browser) -> Vec<String> {
+    let texts = browser
+        .js(
+            "return Object.keys(localStorage).filter(k => k.startsWith('postmortem-reviewer.drafts.'))
+               .map(k => JSON.parse(localStorage.getItem(k)).text);",
+            vec![],
+        )
+        .await;
+    texts.as_array().unwrap().iter().map(|t| t.as_str().unwrap_or_default().to_string()).collect()
+}
+
+async fn is_stored(browser: &Browser, text: &str) -> bool {
+    browser
+        .eventually(
+            "return Object.keys(localStorage).some(k => k.startsWith('postmortem-reviewer.drafts.')
+               && JSON.parse(localStorage.getItem(k)).text === arguments[0]);",
+            vec![json!(text)],
+        )
+        .await
+}
+
+#[tokio::test]
+async fn text_from_a_same_site_host_opens_as_its_own_draft() {
+    let app = StaticServer::start(dist_dir(), "", vec![]);
+    // Another port of the same host: another origin but the same site, so
+    // the frame shares the standalone app's storage, as a wiki and a
+    // reviewer on two subdomains of one company's domain do.
+    let wiki_dir = site_dir("same-site-wiki");
+    let wiki = StaticServer::start(wiki_dir.clone(), "", vec![]);
+    let app_origin = format!("http://127.0.0.1:{}", app.port);
+    let wiki_origin = format!("http://127.0.0.1:{}", wiki.port);
+    write_host_page(&wiki_dir, &format!("{app_origin}/?embed=1&host={wiki_origin}"));
+
+    let browser = Browser::start().await;
+    browser.open(&format!("{app_origin}/")).await;
+    let mine = "# My own postmortem\n\nWords only I wrote, in the standalone app.\n";
+    browser.paste(mine).await;
+    assert!(is_stored(&browser, mine).await, "the person's draft was never stored");
+
+    browser.client.goto(&format!("{wiki_origin}/host.html")).await.unwrap();
+    assert!(
+        browser
+            .eventually("return window.received.some(m => m.data && m.data.type === 'postmortem-reviewer:ready');", vec![])
+            .await,
+        "the reviewer never said it was ready"
+    );
+    browser.client.enter_frame(0).await.unwrap();
+    assert!(
+        stored_texts(&browser).await.contains(&mine.to_string()),
+        "the frame does not share the standalone app's storage, so this test shows nothing"
+    );
+    browser.client.enter_parent_frame().await.unwrap();
+    browser
+        .js(
+            "document.getElementById('reviewer').contentWindow.postMessage(
+               { type: 'postmortem-reviewer:load', text: arguments[0] }, arguments[1]);",
+            vec![json!(TEXT), json!(app_origin)],
+        )
+        .await;
+    browser.client.enter_frame(0).await.unwrap();
+    assert!(
+        browser.eventually("return document.querySelector('[data-testid=editor]').value === arguments[0];", vec![json!(TEXT)]).await,
+        "the host's text is not in the editor"
+    );
+    assert!(is_stored(&browser, TEXT).await, "the host's text was never stored");
+    // Well past the autosave delay: nothing may be written over the person's draft later either.
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    let texts = stored_texts(&browser).await;
+    assert!(texts.contains(&mine.to_string()), "the host's text replaced the person's draft: {texts:?}");
+    browser.client.enter_parent_frame().await.unwrap();
+
+    browser.open(&format!("{app_origin}/")).await;
+    let titles = browser
+        .js("return [...document.querySelectorAll('[data-testid=draft-item] .draft-title')].map(e => e.textContent);", vec![])
+        .await;
+    assert!(titles.as_array().unwrap().contains(&json!("My own postmortem")), "{titles}");
+    assert!(stored_texts(&browser).await.contains(&mine.to_string()));
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(wiki_dir);
+}

@@ -880,7 +880,7 @@ async fn opening_a_markdown_file_reviews_it_and_a_binary_file_is_refused() {
                 vec![json!(other.text)]
             )
             .await,
-        "the file's text did not replace the draft"
+        "the file's text is not in the editor"
     );
     let want = engine_verdicts(&engine::review(&other.text));
     assert_eq!(
@@ -894,8 +894,7 @@ async fn opening_a_markdown_file_reviews_it_and_a_binary_file_is_refused() {
         notice["message"]
             .as_str()
             .unwrap()
-            .contains("Loaded \u{201c}incident.md\u{201d}.")
-            && notice["message"].as_str().unwrap().contains("Ctrl+Z"),
+            .contains("Opened \u{201c}incident.md\u{201d} as a new draft"),
         "{notice}"
     );
 
