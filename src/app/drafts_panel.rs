@@ -516,7 +516,14 @@ enum Action {
 impl Drafts {
     fn run(self, action: Action) {
         match action {
-            Action::New => self.new_draft(),
+            // Focus follows, so what is typed next lands in the new draft
+            // rather than pressing the button again.
+            Action::New => {
+                self.new_draft();
+                if let Some(editor) = editor_element() {
+                    let _ = editor.focus();
+                }
+            }
             Action::Duplicate => self.duplicate(),
             Action::Delete => self.delete(),
             // Also what to download when the draft cannot be saved.

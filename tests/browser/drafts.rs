@@ -4,9 +4,11 @@
 
 use crate::harness::{Browser, StaticServer, copy_of_dist, dist_dir};
 use fantoccini::Locator;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 
+const ENTER: char = '\u{E007}';
 const ZENDESK_SAMPLE: &str = include_str!("../../src/app/samples/zendesk.md");
 
 const DRAFT_PREFIX: &str = "postmortem-reviewer.drafts.";
@@ -513,6 +515,29 @@ async fn loading_a_sample_opens_a_new_draft_and_keeps_the_open_one() {
     reload(&browser).await;
     assert!(titles(&browser).await.contains(&"My own words".to_string()), "{:?}", titles(&browser).await);
     wait_until_stored(&browser, mine).await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn new_draft_from_the_keyboard_puts_the_caret_in_the_editor() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    browser.paste("# First\none").await;
+    wait_until_stored(&browser, "# First\none").await;
+    browser.js("document.querySelector('[data-testid=new-draft]').focus();", vec![]).await;
+    let mut keys = KeyActions::new("keyboard".to_string()).then(KeyAction::Down { value: ENTER }).then(KeyAction::Up { value: ENTER });
+    for key in "Typed at once".chars() {
+        keys = keys.then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+    }
+    browser.client.perform_actions(keys).await.expect("press keys");
+    assert_eq!(editor_text(&browser).await, "Typed at once", "what was typed after New draft");
+    let focused = browser.js("return document.activeElement?.dataset.testid ?? null;", vec![]).await;
+    assert_eq!(focused, json!("editor"));
+    assert_eq!(titles(&browser).await.len(), 2, "{:?}", titles(&browser).await);
+    wait_until_stored(&browser, "# First\none").await;
+    wait_until_stored(&browser, "Typed at once").await;
     browser.close().await;
 }
 
