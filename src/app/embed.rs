@@ -43,7 +43,7 @@ pub fn start(state: AppState, drafts: Drafts) {
 
     post(&parent, &config, &embed::ready_message());
     Effect::new(move |_| {
-        let message = state.review.with(embed::review_message);
+        let message = state.seen.with(embed::review_message);
         post(&parent, &config, &message);
     });
 }

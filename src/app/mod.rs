@@ -13,7 +13,7 @@ mod samples;
 mod storage;
 
 use crate::engine::{self, CriterionId, Review};
-use crate::export::Overrides;
+use crate::export::{self, Overrides};
 use crate::preview::{byte_to_utf16, utf16_to_byte};
 use leptos::html;
 use leptos::prelude::*;
@@ -32,7 +32,11 @@ pub(crate) struct Notice {
 pub(crate) struct AppState {
     pub text: RwSignal<String>,
     pub overrides: RwSignal<Overrides>,
+    /// The engine's review: what the highlights in the text show.
     pub review: Memo<Review>,
+    /// The review with the verdicts set by hand: what the review panel,
+    /// the exports and a host page get, so none contradicts another.
+    pub seen: Memo<Review>,
     /// The criterion last opened from a highlight in the text.
     pub opened: RwSignal<Option<CriterionId>>,
     /// The evidence passage last shown from a criterion card.
@@ -115,10 +119,12 @@ pub fn App() -> impl IntoView {
     let drafts = drafts_panel::Drafts::new(opened, problem);
     let (text, overrides) = (drafts.text, drafts.overrides);
     let review = Memo::new(move |_| text.with(|t| engine::review(reviewed_part(t))));
+    let seen = Memo::new(move |_| review.with(|r| overrides.with(|o| export::as_seen(r, o))));
     let state = AppState {
         text,
         overrides,
         review,
+        seen,
         opened: RwSignal::new(None),
         shown: RwSignal::new(None),
         preview: RwSignal::new(false),

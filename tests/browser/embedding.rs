@@ -86,6 +86,41 @@ async fn an_allowed_host_sends_text_and_receives_the_review() {
         .js("return [document.documentElement.hasAttribute('data-embed'), getComputedStyle(document.querySelector('.app-footer')).display]", vec![])
         .await;
     assert_eq!(chrome, json!([true, "none"]));
+
+    // A verdict set by hand in the frame reaches the host with the
+    // engine's and the note, and the counts and summary agree with it.
+    browser
+        .js(
+            "document.querySelector('[data-criterion=B4] [data-testid=override]').click();",
+            vec![],
+        )
+        .await;
+    browser
+        .js(
+            "document.querySelector('[data-criterion=B4] [data-testid=override-verdict]').value = 'met';
+             document.querySelector('[data-criterion=B4] [data-testid=override-note]').value = 'the wiki links the lessons';
+             document.querySelector('[data-criterion=B4] [data-testid=override-save]').click();",
+            vec![],
+        )
+        .await;
+    browser.client.enter_parent_frame().await.unwrap();
+    let engine = postmortem_reviewer::engine::review(TEXT);
+    let hand_set = postmortem_reviewer::export::Overrides::from([(
+        postmortem_reviewer::engine::CriterionId::B4,
+        postmortem_reviewer::export::Override {
+            verdict: postmortem_reviewer::engine::Verdict::Met,
+            note: "the wiki links the lessons".into(),
+        },
+    )]);
+    let seen: Value = serde_json::from_str(&postmortem_reviewer::export::as_seen(&engine, &hand_set).to_json()).unwrap();
+    let last_review = "return window.received.filter(m => m.data && m.data.type === 'postmortem-reviewer:review').pop().data.review;";
+    let arrived = browser.eventually_async(|| async { browser.js(last_review, vec![]).await == seen }).await;
+    assert!(
+        arrived,
+        "the host did not receive the review with the verdict set by hand: {}",
+        browser.js(last_review, vec![]).await["criteria"][11]
+    );
+    assert_eq!(seen["criteria"][11]["set_by_hand"]["engine_verdict"], json!(engine.criteria[11].verdict.as_str()));
     browser.close().await;
     let _ = std::fs::remove_dir_all(wiki_dir);
 }
