@@ -191,6 +191,12 @@ impl Drafts {
         }
     }
 
+    /// Whether this tab holds edits that are in no storage: the open
+    /// draft's, or another's whose save failed.
+    fn holds_unsaved(&self) -> bool {
+        self.unsaved.get_untracked() || self.not_stored.with_value(|ids| !ids.is_empty())
+    }
+
     fn save_soon(&self) {
         if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
             handle.clear();
@@ -257,6 +263,14 @@ impl Drafts {
         );
         // Closing, leaving or hiding the tab must not lose the last keystrokes.
         let on_hide = window_event_listener(leptos::ev::pagehide, move |_| this.save_now());
+        // What cannot be saved now (storage full, a conflict not answered)
+        // lives only in this tab: the browser asks before it goes.
+        let on_leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
+            this.save_now();
+            if this.holds_unsaved() {
+                ev.prevent_default();
+            }
+        });
         let on_hidden = window_event_listener_untyped("visibilitychange", move |_| {
             if document().hidden() {
                 this.save_now();
@@ -265,6 +279,7 @@ impl Drafts {
         let on_change = storage::on_other_tab_change(move |change| this.other_tab_changed(change));
         on_cleanup(move || {
             on_hide.remove();
+            on_leave.remove();
             on_hidden.remove();
             on_change.remove();
         });

@@ -594,3 +594,61 @@ async fn a_large_file_opens_whole_as_a_new_draft_beside_the_open_one() {
     browser.close().await;
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Whether leaving the page now would ask first (the app cancels
+/// `beforeunload`): a synthetic event, as headless Chromium shows no dialog.
+async fn leaving_asks_first(browser: &Browser) -> bool {
+    browser
+        .js(
+            "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;",
+            vec![],
+        )
+        .await
+        .as_bool()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn with_storage_full_leaving_asks_first_until_everything_is_saved() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    browser.paste("# Draft A\nfirst words").await;
+    wait_until_stored(&browser, "# Draft A\nfirst words").await;
+    assert!(!leaving_asks_first(&browser).await, "nothing unsaved: leaving need not ask");
+    browser
+        .js(
+            "let size = 1 << 20, i = 0;
+             while (size > 16) {
+               try { localStorage.setItem('junk' + i++, 'x'.repeat(size)); } catch (e) { size >>= 1; }
+             }",
+            vec![],
+        )
+        .await;
+    let unsaved = format!("# Draft A\nfirst words\n{}", "and words that do not fit ".repeat(200));
+    browser.paste(&unsaved).await;
+    assert!(browser.eventually("return document.querySelector('[data-testid=status-banner]').dataset.problem === 'not-saved';", vec![]).await);
+    // Switching away keeps A's text in this tab, and leaving still asks.
+    click(&browser, "[data-testid=new-draft]").await;
+    browser.paste("# Draft B\nnot saved either").await;
+    assert!(leaving_asks_first(&browser).await, "a reload would lose the unsaved drafts without a word");
+    browser
+        .js(
+            "[...document.querySelectorAll('[data-testid=draft-item]')]
+               .find(li => li.textContent.includes('Draft A')).querySelector('button').click();",
+            vec![],
+        )
+        .await;
+    assert_eq!(editor_text(&browser).await, unsaved, "A's unsaved text is kept in this tab");
+
+    // Room again: the next save stores everything, and leaving no longer asks.
+    browser
+        .js("Object.keys(localStorage).filter(k => k.startsWith('junk')).forEach(k => localStorage.removeItem(k));", vec![])
+        .await;
+    browser.paste(&format!("{unsaved}\nthe end")).await;
+    wait_until_stored(&browser, &format!("{unsaved}\nthe end")).await;
+    wait_until_stored(&browser, "# Draft B\nnot saved either").await;
+    assert!(!leaving_asks_first(&browser).await, "everything is saved: leaving need not ask");
+    browser.close().await;
+}
