@@ -70,6 +70,11 @@ impl Draft {
         self.schema > SCHEMA_VERSION
     }
 
+    /// Nothing a person wrote or set: no text, verdict or name.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty() && self.overrides.is_empty() && self.name.is_none() && !self.is_read_only()
+    }
+
     /// Whether `other` holds the same words and verdicts.
     pub fn same_content(&self, other: &Draft) -> bool {
         self.text == other.text && self.overrides == other.overrides && self.name == other.name
@@ -236,6 +241,26 @@ pub fn title_from_text(text: &str) -> String {
     } else {
         let cut: String = title.chars().take(MAX_CHARS - 1).collect();
         format!("{}…", cut.trim_end())
+    }
+}
+
+/// The draft that text from outside (a sample, an opened file, a host
+/// page) opens as; never one that holds a person's words. `drafts` are all
+/// drafts as shown, the open one (`open_id`) included.
+///
+/// - A draft with exactly this text is opened again: a host page sends its
+///   text on every visit, and each visit must not add a copy.
+/// - Else a blank open draft takes the text (same id and edit time, so a
+///   save still notices another tab's write), so no empty draft is left
+///   behind.
+/// - Else it is a new draft.
+pub fn draft_for_text(drafts: &[Draft], open_id: &str, text: String, now: u64, make_id: impl FnOnce() -> String) -> Draft {
+    if let Some(same) = drafts.iter().find(|d| d.text == text && !d.is_read_only()) {
+        return same.clone();
+    }
+    match drafts.iter().find(|d| d.id == open_id && d.is_blank()) {
+        Some(blank) => Draft { text, ..blank.clone() },
+        None => Draft::new(make_id(), text, Overrides::new(), now),
     }
 }
 
@@ -597,6 +622,25 @@ mod tests {
         assert_eq!(base64url_encode(b"hi?"), "aGk_");
         assert_eq!(base64url_decode("a"), None);
         assert_eq!(base64url_decode("a*"), None);
+    }
+
+    #[test]
+    fn text_from_outside_never_opens_over_a_persons_words() {
+        let mine = draft("a", "# My outage\nmy words", 5);
+        let opened = draft_for_text(&[mine.clone()], "a", "# Sample".into(), 50, || "new".into());
+        assert_eq!((opened.id.as_str(), opened.text.as_str(), opened.edited), ("new", "# Sample", 50));
+        assert!(opened.overrides.is_empty());
+
+        let blank = Draft::new("b".into(), " \n".into(), Overrides::new(), 7);
+        let opened = draft_for_text(&[mine.clone(), blank], "b", "# Sample".into(), 50, || "new".into());
+        assert_eq!((opened.id.as_str(), opened.text.as_str(), opened.edited), ("b", "# Sample", 7), "the blank draft takes it");
+
+        let mut named = Draft::new("c".into(), String::new(), Overrides::new(), 7);
+        named.name = Some("Kept for Tuesday".into());
+        assert_eq!(draft_for_text(&[named], "c", "x".into(), 50, || "new".into()).id, "new", "a name is the person's");
+
+        let again = draft_for_text(&[mine.clone()], "z", "# My outage\nmy words".into(), 50, || "new".into());
+        assert_eq!(again, mine, "the same text opens the draft that has it");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! engine, the review written out as a Markdown report, and where a
 //! criterion's skeleton section goes when they ask to insert it.
 
-use crate::engine::{CriterionId, CriterionReview, Review, Tier, TierCounts, Verdict};
+use crate::engine::{self, CriterionId, CriterionReview, Review, SetByHand, Tier, Verdict};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -17,33 +17,32 @@ pub struct Override {
 /// At most one override per criterion.
 pub type Overrides = BTreeMap<CriterionId, Override>;
 
-/// The verdict that counts: the override if there is one, else the engine's.
-pub fn effective_verdict(criterion: &CriterionReview, overrides: &Overrides) -> Verdict {
-    overrides
-        .get(&criterion.id)
-        .map_or(criterion.verdict, |o| o.verdict)
-}
-
-/// Met, partial and missing per tier, counting effective verdicts.
-pub fn tier_counts(review: &Review, overrides: &Overrides) -> Vec<TierCounts> {
-    Tier::ALL
-        .into_iter()
-        .map(|tier| {
-            let count = |v: Verdict| {
-                review
-                    .criteria
-                    .iter()
-                    .filter(|c| c.tier == tier && effective_verdict(c, overrides) == v)
-                    .count()
-            };
-            TierCounts {
-                tier,
-                met: count(Verdict::Met),
-                partial: count(Verdict::Partial),
-                missing: count(Verdict::Missing),
-            }
+/// The review as the person sees it, exports it and a host page receives
+/// it: a verdict set by hand takes the engine's place in `verdict` (which
+/// it keeps, with the note, in `set_by_hand`), and the tier counts and
+/// summary are counted again from the verdicts that count, so no part of
+/// the review contradicts another.
+pub fn as_seen(review: &Review, overrides: &Overrides) -> Review {
+    if overrides.is_empty() {
+        return review.clone();
+    }
+    let criteria = review
+        .criteria
+        .iter()
+        .map(|c| match overrides.get(&c.id) {
+            None => c.clone(),
+            Some(o) => CriterionReview {
+                verdict: o.verdict,
+                suggestion: (o.verdict != Verdict::Met).then(|| engine::suggestion(c.id)),
+                set_by_hand: Some(SetByHand {
+                    engine_verdict: c.verdict,
+                    note: o.note.clone(),
+                }),
+                ..c.clone()
+            },
         })
-        .collect()
+        .collect();
+    engine::assemble(criteria)
 }
 
 /// The symbol shown with a verdict, so it never rests on colour alone.
@@ -57,11 +56,12 @@ pub fn verdict_icon(verdict: Verdict) -> &'static str {
 
 /// The review as a Markdown report: summary, tier counts, then each
 /// criterion with its verdict, reason, quoted evidence and what to add.
-pub fn markdown(review: &Review, overrides: &Overrides) -> String {
+/// Give it the review [`as_seen`], so verdicts set by hand are marked.
+pub fn markdown(review: &Review) -> String {
     let mut out = String::from("# Postmortem review\n\n");
     out.push_str(&review.summary);
     out.push_str("\n\n| Tier | Met | Partial | Missing |\n|---|---|---|---|\n");
-    for t in tier_counts(review, overrides) {
+    for t in &review.tiers {
         out.push_str(&format!(
             "| {} | {} | {} | {} |\n",
             t.tier.name(),
@@ -70,31 +70,30 @@ pub fn markdown(review: &Review, overrides: &Overrides) -> String {
             t.missing
         ));
     }
-    if !overrides.is_empty() {
+    if review.criteria.iter().any(|c| c.set_by_hand.is_some()) {
         out.push_str("\nCounts include verdicts set by hand, marked *overridden* below.\n");
     }
     for tier in Tier::ALL {
         out.push_str(&format!("\n## {}\n", tier.name()));
         for c in review.criteria.iter().filter(|c| c.tier == tier) {
-            write_criterion(&mut out, c, overrides.get(&c.id));
+            write_criterion(&mut out, c);
         }
     }
     out
 }
 
-fn write_criterion(out: &mut String, c: &CriterionReview, manual: Option<&Override>) {
-    let verdict = manual.map_or(c.verdict, |o| o.verdict);
+fn write_criterion(out: &mut String, c: &CriterionReview) {
     out.push_str(&format!(
         "\n### {} {} {}: {}\n\n",
-        verdict_icon(verdict),
+        verdict_icon(c.verdict),
         c.id,
         c.name,
-        verdict
+        c.verdict
     ));
-    if let Some(o) = manual {
-        out.push_str(&format!("*Overridden* (the review said {}).", c.verdict));
-        if !o.note.trim().is_empty() {
-            out.push_str(&format!(" Note: {}", one_line(&o.note)));
+    if let Some(hand) = &c.set_by_hand {
+        out.push_str(&format!("*Overridden* (the review said {}).", hand.engine_verdict));
+        if !hand.note.trim().is_empty() {
+            out.push_str(&format!(" Note: {}", one_line(&hand.note)));
         }
         out.push_str("\n\n");
     }
@@ -107,9 +106,7 @@ fn write_criterion(out: &mut String, c: &CriterionReview, manual: Option<&Overri
             out.push('\n');
         }
     }
-    if verdict != Verdict::Met
-        && let Some(s) = &c.suggestion
-    {
+    if let Some(s) = &c.suggestion {
         out.push_str(&format!("**To add:** {}\n\n", one_line(s)));
     }
 }
@@ -184,7 +181,7 @@ mod tests {
     use crate::engine::review;
 
     #[test]
-    fn effective_verdicts_and_counts_follow_overrides() {
+    fn a_verdict_set_by_hand_counts_everywhere_and_keeps_the_engines() {
         let r = review("");
         let mut overrides = Overrides::new();
         overrides.insert(
@@ -194,23 +191,32 @@ mod tests {
                 note: "Times are in the linked timeline.".into(),
             },
         );
+        let seen = as_seen(&r, &overrides);
+        let r1 = seen.get(CriterionId::R1);
+        assert_eq!((r1.verdict, r1.suggestion.as_ref()), (Verdict::Met, None));
         assert_eq!(
-            effective_verdict(r.get(CriterionId::R1), &overrides),
-            Verdict::Met
+            r1.set_by_hand,
+            Some(SetByHand {
+                engine_verdict: Verdict::Missing,
+                note: "Times are in the linked timeline.".into()
+            })
         );
-        assert_eq!(
-            effective_verdict(r.get(CriterionId::R2), &overrides),
-            Verdict::Missing
-        );
-        let counts = tier_counts(&r, &overrides);
-        assert_eq!((counts[1].met, counts[1].missing), (1, 3));
-        assert_eq!((counts[0].met, counts[0].missing), (0, 4));
+        assert_eq!(seen.get(CriterionId::R2), r.get(CriterionId::R2));
+        assert_eq!((seen.tiers[1].met, seen.tiers[1].missing), (1, 3));
+        assert_eq!((seen.tiers[0].met, seen.tiers[0].missing), (0, 4));
+        assert!(seen.summary.contains("requirements 1/4"), "{}", seen.summary);
+        assert_ne!(seen.summary, r.summary);
+        let json: serde_json::Value = serde_json::from_str(&seen.to_json()).unwrap();
+        assert_eq!(json["criteria"][4]["set_by_hand"]["engine_verdict"], "missing");
+        assert_eq!(json["criteria"][4]["set_by_hand"]["note"], "Times are in the linked timeline.");
+        assert!(!r.to_json().contains("set_by_hand"), "the engine's JSON is unchanged");
+        assert_eq!(as_seen(&r, &Overrides::new()), r);
     }
 
     #[test]
     fn markdown_has_summary_counts_and_every_criterion() {
         let r = review("We are sorry. Our deploy at 10:00 UTC broke logins until 11:30 UTC.");
-        let md = markdown(&r, &Overrides::new());
+        let md = markdown(&r);
         assert!(md.starts_with("# Postmortem review\n\n"));
         assert!(md.contains(&r.summary));
         assert!(md.contains("| Prerequisites |"));
@@ -231,7 +237,7 @@ mod tests {
                 note: "Root cause\nis in the appendix.".into(),
             },
         );
-        let md = markdown(&r, &overrides);
+        let md = markdown(&as_seen(&r, &overrides));
         assert!(md.contains("### ◐ B2 "), "{md}");
         assert!(
             md.contains(

@@ -3,7 +3,6 @@
 
 use super::AppState;
 use crate::engine::{self, CriterionId, Verdict};
-use crate::export::effective_verdict;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -16,16 +15,7 @@ const MAX_LISTED: usize = 3;
 #[component]
 pub fn Announcer() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let verdicts = move || {
-        state.review.with(|r| {
-            state.overrides.with(|o| {
-                r.criteria
-                    .iter()
-                    .map(|c| effective_verdict(c, o))
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
+    let verdicts = move || state.seen.with(|r| r.criteria.iter().map(|c| c.verdict).collect::<Vec<_>>());
     let message = RwSignal::new(String::new());
     // What was last announced (or loaded), and when.
     let announced = Rc::new(RefCell::new(untrack(verdicts)));

@@ -3,6 +3,7 @@
 //! browser's caret, selection, undo and spell check; the mirror only
 //! paints. Also the file picker, file drop and the Markdown preview.
 
+use super::drafts_panel::Drafts;
 use super::{AppState, Notice, dom};
 use crate::engine::{self, CriterionId};
 use crate::preview;
@@ -24,6 +25,7 @@ fn criteria_label(ids: &[CriterionId]) -> String {
 #[component]
 pub fn Editor() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let drafts = expect_context::<Drafts>();
     let (editor, mirror) = (state.editor, state.mirror);
     let initial_text = state.text.get_untracked();
     // Where the browser puts the caret in a restored text: at its end.
@@ -105,7 +107,7 @@ pub fn Editor() -> impl IntoView {
             return;
         };
         ev.prevent_default();
-        open_file(state, file);
+        open_file(state, drafts, file);
     };
 
     view! {
@@ -246,13 +248,13 @@ pub fn focus_card(id: CriterionId) {
     }
 }
 
-/// Reads a file into the editor, or explains in the notice why not and
-/// leaves the text as it was.
-fn open_file(state: AppState, file: web_sys::File) {
+/// Opens a file as a draft, or explains in the notice why not and leaves
+/// the text as it was.
+fn open_file(state: AppState, drafts: Drafts, file: web_sys::File) {
     let name = file.name();
     spawn_local(async move {
         match dom::read_text_file(file).await {
-            Ok(text) => state.load(&text, &format!("\u{201c}{name}\u{201d}")),
+            Ok(text) => drafts.open_text(state, text, &format!("\u{201c}{name}\u{201d}")),
             Err(message) => state.notice.set(Some(Notice {
                 message: format!("{message} Your text is unchanged."),
                 is_error: true,
@@ -264,6 +266,7 @@ fn open_file(state: AppState, file: web_sys::File) {
 #[component]
 pub fn FilePicker() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let drafts = expect_context::<Drafts>();
     view! {
         <input
             type="file"
@@ -274,7 +277,7 @@ pub fn FilePicker() -> impl IntoView {
             on:change=move |ev| {
                 let input: HtmlInputElement = event_target(&ev);
                 if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                    open_file(state, file);
+                    open_file(state, drafts, file);
                 }
                 // Picking the same file again must fire another change.
                 input.set_value("");

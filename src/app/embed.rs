@@ -4,13 +4,14 @@
 //! browser.
 
 use super::AppState;
+use super::drafts_panel::Drafts;
 use crate::embed::{self, EmbedConfig, HostMessage};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 /// Reads the page's URL, and when it asks for embedding, sets the compact
 /// layout and starts listening to the allowed host origins.
-pub fn start(state: AppState) {
+pub fn start(state: AppState, drafts: Drafts) {
     let search = window().location().search().unwrap_or_default();
     let config = embed::config_from_query(&search);
     if config.compact {
@@ -32,7 +33,9 @@ pub fn start(state: AppState) {
             .and_then(|s| s.as_string())
             .unwrap_or_default();
         match embed::accept(&listener_config, &event.origin(), &data) {
-            Ok(HostMessage::Load { text }) => state.load(&text, "the text sent by the host page"),
+            // Its own draft: the frame may share storage with the
+            // standalone app, where the person's own draft is open.
+            Ok(HostMessage::Load { text }) => drafts.open_text(state, text, "the text sent by the host page"),
             Err(why) => web_sys::console::warn_1(&JsValue::from_str(&why.to_string())),
         }
     });
@@ -40,7 +43,7 @@ pub fn start(state: AppState) {
 
     post(&parent, &config, &embed::ready_message());
     Effect::new(move |_| {
-        let message = state.review.with(embed::review_message);
+        let message = state.seen.with(embed::review_message);
         post(&parent, &config, &message);
     });
 }

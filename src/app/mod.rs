@@ -13,7 +13,7 @@ mod samples;
 mod storage;
 
 use crate::engine::{self, CriterionId, Review};
-use crate::export::Overrides;
+use crate::export::{self, Overrides};
 use crate::preview::{byte_to_utf16, utf16_to_byte};
 use leptos::html;
 use leptos::prelude::*;
@@ -32,7 +32,11 @@ pub(crate) struct Notice {
 pub(crate) struct AppState {
     pub text: RwSignal<String>,
     pub overrides: RwSignal<Overrides>,
+    /// The engine's review: what the highlights in the text show.
     pub review: Memo<Review>,
+    /// The review with the verdicts set by hand: what the review panel,
+    /// the exports and a host page get, so none contradicts another.
+    pub seen: Memo<Review>,
     /// The criterion last opened from a highlight in the text.
     pub opened: RwSignal<Option<CriterionId>>,
     /// The evidence passage last shown from a criterion card.
@@ -62,26 +66,6 @@ impl AppState {
         if self.text.with_untracked(|t| *t != value) {
             self.text.set(value);
         }
-    }
-
-    /// Replaces the whole text (a sample, an opened file) and says so.
-    pub fn load(&self, text: &str, what: &str) {
-        let had_text = self.text.with_untracked(|t| !t.trim().is_empty());
-        let all = self.text.with_untracked(|t| 0..t.len());
-        self.edit(all, text);
-        if let Some(editor) = self.editor.get_untracked() {
-            let _ = editor.set_selection_range(0, 0);
-            editor.set_scroll_top(0);
-        }
-        let undo = if had_text {
-            " To get your previous text back, press Ctrl+Z (⌘Z) in the editor."
-        } else {
-            ""
-        };
-        self.notice.set(Some(Notice {
-            message: format!("Loaded {what}.{undo}"),
-            is_error: false,
-        }));
     }
 
     /// Opens a criterion's card from its evidence in the text, without
@@ -135,10 +119,12 @@ pub fn App() -> impl IntoView {
     let drafts = drafts_panel::Drafts::new(opened, problem);
     let (text, overrides) = (drafts.text, drafts.overrides);
     let review = Memo::new(move |_| text.with(|t| engine::review(reviewed_part(t))));
+    let seen = Memo::new(move |_| review.with(|r| overrides.with(|o| export::as_seen(r, o))));
     let state = AppState {
         text,
         overrides,
         review,
+        seen,
         opened: RwSignal::new(None),
         shown: RwSignal::new(None),
         preview: RwSignal::new(false),
@@ -147,7 +133,7 @@ pub fn App() -> impl IntoView {
         mirror: NodeRef::new(),
     };
     provide_context(state);
-    embed::start(state);
+    embed::start(state, drafts);
     // Say once, when the text grows past the limit, that the rest is kept
     // but not reviewed.
     Effect::watch(
@@ -254,6 +240,7 @@ fn problem_kind(problem: &StorageProblem) -> &'static str {
 #[component]
 fn SamplePicker() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let drafts = expect_context::<drafts_panel::Drafts>();
     let chosen = move || {
         document()
             .get_element_by_id("sample-choice")
@@ -281,7 +268,7 @@ fn SamplePicker() -> impl IntoView {
             data-testid="load-sample"
             on:click=move |_| {
                 let sample = chosen();
-                state.load(sample.text, &format!("the sample \u{201c}{}\u{201d}", sample.label));
+                drafts.open_text(state, sample.text.to_string(), &format!("the sample \u{201c}{}\u{201d}", sample.label));
             }
         >
             "Load sample"

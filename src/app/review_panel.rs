@@ -3,7 +3,7 @@
 
 use super::{AppState, dom};
 use crate::engine::{self, CriterionId, Tier, Verdict};
-use crate::export::{self, Override, effective_verdict, verdict_icon};
+use crate::export::{self, Override, verdict_icon};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -25,7 +25,7 @@ pub fn ReviewPanel() -> impl IntoView {
     view! {
         <section class="review-pane" aria-labelledby="review-heading">
             <h2 id="review-heading">"Review"</h2>
-            <p class="summary" data-testid="summary">{move || state.review.with(|r| r.summary.clone())}</p>
+            <p class="summary" data-testid="summary">{move || state.seen.with(|r| r.summary.clone())}</p>
             <p class="override-count" data-testid="override-count" hidden=move || override_count() == 0>
                 {move || match override_count() {
                     1 => "1 verdict is set by hand; the counts below include it.".to_string(),
@@ -42,14 +42,12 @@ pub fn ReviewPanel() -> impl IntoView {
 fn TierSection(tier: Tier) -> impl IntoView {
     let state = expect_context::<AppState>();
     let counts = move || {
-        state.review.with(|r| {
-            state.overrides.with(|o| {
-                export::tier_counts(r, o)
-                    .into_iter()
-                    .find(|t| t.tier == tier)
-                    .map(|t| (t.met, t.partial, t.missing))
-                    .unwrap_or_default()
-            })
+        state.seen.with(|r| {
+            r.tiers
+                .iter()
+                .find(|t| t.tier == tier)
+                .map(|t| (t.met, t.partial, t.missing))
+                .unwrap_or_default()
         })
     };
     let slug = tier.name().to_lowercase();
@@ -82,14 +80,10 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
     let state = expect_context::<AppState>();
     // Plain closures, not memos: each reads one field of the one review
     // memo, and every memo type costs the WebAssembly its own code.
-    let verdict = move || {
-        state
-            .review
-            .with(|r| state.overrides.with(|o| effective_verdict(r.get(id), o)))
-    };
-    let is_overridden = move || state.overrides.with(|o| o.contains_key(&id));
+    let verdict = move || state.seen.with(|r| r.get(id).verdict);
+    let is_overridden = move || state.seen.with(|r| r.get(id).set_by_hand.is_some());
     let evidence_count = move || state.review.with(|r| r.get(id).evidence.len());
-    let has_suggestion = move || state.review.with(|r| r.get(id).suggestion.is_some());
+    let has_suggestion = move || state.seen.with(|r| r.get(id).suggestion.is_some());
     let editing = RwSignal::new(false);
     let expanded = RwSignal::new(false);
     let is_opened = move || state.opened.get() == Some(id);
@@ -155,13 +149,11 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                 <p class="overridden" data-testid="override-status" hidden=move || !is_overridden()>
                     <strong>"Set by hand"</strong>
                     {move || {
-                        state.review.with(|r| {
-                            state.overrides.with(|o| {
-                                o.get(&id).map(|o| {
-                                    let note = o.note.trim();
-                                    let said = format!(" (the review says {}).", r.get(id).verdict);
-                                    if note.is_empty() { said } else { format!("{said} Note: {note}") }
-                                })
+                        state.seen.with(|r| {
+                            r.get(id).set_by_hand.as_ref().map(|hand| {
+                                let note = hand.note.trim();
+                                let said = format!(" (the review says {}).", hand.engine_verdict);
+                                if note.is_empty() { said } else { format!("{said} Note: {note}") }
                             })
                         })
                     }}
@@ -169,7 +161,7 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                 <p class="reason">{move || state.review.with(|r| r.get(id).reason.clone())}</p>
                 <p class="suggestion" hidden=move || !has_suggestion()>
                     <strong>"To add: "</strong>
-                    {move || state.review.with(|r| r.get(id).suggestion.clone())}
+                    {move || state.seen.with(|r| r.get(id).suggestion.clone())}
                 </p>
                 <details
                     class="evidence"
@@ -317,12 +309,8 @@ fn OverrideForm(id: CriterionId, editing: RwSignal<bool>) -> impl IntoView {
 fn ExportBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let status = RwSignal::new(String::new());
-    let markdown = move || {
-        state
-            .review
-            .with(|r| state.overrides.with(|o| export::markdown(r, o)))
-    };
-    let json = move || state.review.with(|r| r.to_json());
+    let markdown = move || state.seen.with(export::markdown);
+    let json = move || state.seen.with(|r| r.to_json());
     let copy = move |text: String, what: &'static str| {
         spawn_local(async move {
             let ok = dom::copy_to_clipboard(&text).await;

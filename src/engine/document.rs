@@ -117,6 +117,7 @@ impl<'t> Document<'t> {
             blocks,
             links,
             pieces,
+            placeholders,
             ..
         } = builder;
         let mut doc = Document {
@@ -128,7 +129,7 @@ impl<'t> Document<'t> {
             links,
             pieces,
         };
-        doc.split_sentences();
+        doc.split_sentences(&placeholders);
         doc.scan_cues();
         doc
     }
@@ -236,7 +237,16 @@ impl<'t> Document<'t> {
         }
     }
 
-    fn split_sentences(&mut self) {
+    /// Splits blocks into sentences, leaving out each sentence that holds
+    /// a template placeholder (`<what broke>`): it is not filled in yet, so
+    /// it is no evidence of anything. `placeholders` are the prose
+    /// positions of those pulldown-cmark read as inline HTML, in order.
+    fn split_sentences(&mut self, placeholders: &[usize]) {
+        let unfilled = |prose: &str, raw: Range<usize>, last: bool| {
+            let first = placeholders.partition_point(|&p| p < raw.start);
+            placeholders.get(first).is_some_and(|&p| p < raw.end || (last && p == raw.end))
+                || has_literal_placeholder(&prose[raw])
+        };
         for (bi, block) in self.blocks.iter().enumerate() {
             let range = block.prose.clone();
             let bytes = self.prose.as_bytes();
@@ -251,17 +261,16 @@ impl<'t> Document<'t> {
                     && !is_abbreviation(&self.prose[start..i]);
                 let boundary = boundary || (b == b'\n');
                 if boundary {
-                    push_sentence(
-                        &mut self.sentences,
-                        &self.prose,
-                        bi,
-                        start..i + 1,
-                    );
+                    if !unfilled(&self.prose, start..i + 1, false) {
+                        push_sentence(&mut self.sentences, &self.prose, bi, start..i + 1);
+                    }
                     start = i + 1;
                 }
                 i += 1;
             }
-            push_sentence(&mut self.sentences, &self.prose, bi, start..range.end);
+            if !unfilled(&self.prose, start..range.end, true) {
+                push_sentence(&mut self.sentences, &self.prose, bi, start..range.end);
+            }
         }
         let sentences = std::mem::take(&mut self.sentences);
         self.sentences = sentences
@@ -402,6 +411,9 @@ struct Builder<'t> {
     in_heading: bool,
     /// Links opened but not yet closed: url, source start.
     link_stack: Vec<(String, usize)>,
+    /// Prose positions where a template placeholder read as inline HTML
+    /// (`<what broke>`) was left out.
+    placeholders: Vec<usize>,
 }
 
 impl<'t> Builder<'t> {
@@ -425,6 +437,7 @@ impl<'t> Builder<'t> {
             in_table_head: false,
             in_heading: false,
             link_stack: Vec::new(),
+            placeholders: Vec::new(),
         }
     }
 
@@ -469,6 +482,10 @@ impl<'t> Builder<'t> {
                 if self.open.is_some() {
                     self.prose.push(' ');
                 }
+            }
+            Event::InlineHtml(html) if is_placeholder(&html) => {
+                self.ensure_open(range.start);
+                self.placeholders.push(self.prose.len());
             }
             Event::TaskListMarker(_) | Event::Rule | Event::FootnoteReference(_) => {}
             // Raw HTML, math and front matter are not prose.
@@ -792,9 +809,51 @@ fn is_template_markup(t: &str) -> bool {
     t.starts_with("{%") || t.starts_with("{{") || t.starts_with("<%") || (t.starts_with(".. ") && t.contains("::"))
 }
 
+/// HTML elements someone may write in Markdown: `<br>` or `<details open>`
+/// is markup, while `<name>` or `<what broke>` is a template's blank.
+const HTML_ELEMENTS: &[&str] = &[
+    "a", "abbr", "aside", "audio", "b", "blockquote", "br", "button", "caption", "center", "cite", "code", "col",
+    "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "embed", "figcaption", "figure", "font", "form", "h1",
+    "h2", "h3", "h4", "h5", "h6", "hr", "i", "iframe", "img", "input", "ins", "kbd", "label", "li", "link", "mark",
+    "meta", "object", "ol", "p", "picture", "pre", "q", "s", "samp", "script", "section", "select", "small",
+    "source", "span", "strike", "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "textarea",
+    "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul", "var", "video", "wbr",
+];
+
+/// `<what broke>`, `<System>`, `<features, services, regions>`: angle
+/// brackets around words that open no HTML element and set no attribute.
+fn is_placeholder(tag: &str) -> bool {
+    let Some(inner) = tag.trim().strip_prefix('<').and_then(|t| t.strip_suffix('>')) else {
+        return false;
+    };
+    let first = inner.split_whitespace().next().unwrap_or("");
+    inner.starts_with(|c: char| c.is_alphabetic())
+        && !inner.contains(['<', '>', '=', '"', '\'', '/'])
+        && !HTML_ELEMENTS.iter().any(|e| first.eq_ignore_ascii_case(e))
+}
+
+/// A placeholder pulldown-cmark kept as text, as it does when the words
+/// are no valid tag (`<features, services, regions>`).
+fn has_literal_placeholder(prose: &str) -> bool {
+    prose.match_indices('<').any(|(at, _)| {
+        prose[at..].find('>').is_some_and(|end| is_placeholder(&prose[at..=at + end]))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_with_a_template_placeholder_is_no_sentence() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- 10:02: the incident began: <what broke>\n- 10:40: resolved by a rollback.\n\n\
+                    We <what we did>, and we are sorry. Because <proximate cause>. <System> failed.\n\n\
+                    - Affected: <features, services, regions>\n\n\
+                    Press <kbd>F5</kbd> to reload.<br>It worked. See <https://example.com/status>.\n";
+        let doc = Document::parse(text);
+        let srcs: Vec<&str> = doc.prose_sentences().map(|s| &text[s.src.clone()]).collect();
+        assert_eq!(srcs, ["All times UTC.", "10:40: resolved by a rollback.", "Press <kbd>F5</kbd> to reload.<br>It worked.", "See <https://example.com/status>."]);
+    }
 
     #[test]
     fn front_matter_is_not_prose() {

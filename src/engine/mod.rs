@@ -11,7 +11,7 @@ pub mod time;
 
 pub use criterion::{Criterion, CRITERIA, Finding, Guidance};
 pub use document::Document;
-pub use report::{CriterionId, CriterionReview, Evidence, Review, Tier, TierCounts, Verdict};
+pub use report::{CriterionId, CriterionReview, Evidence, Review, SetByHand, Tier, TierCounts, Verdict};
 
 use std::ops::Range;
 
@@ -30,6 +30,12 @@ pub fn review(text: &str) -> Review {
             build_review(text, guidance, finding)
         })
         .collect();
+    assemble(criteria)
+}
+
+/// A review of these twelve criteria: their tier counts and the summary,
+/// counted from the verdicts as given (the engine's, or a person's).
+pub fn assemble(criteria: Vec<CriterionReview>) -> Review {
     let tiers: Vec<TierCounts> = Tier::ALL
         .into_iter()
         .map(|tier| {
@@ -60,6 +66,12 @@ pub fn guidance(id: CriterionId) -> &'static Guidance {
     CRITERIA[id as usize].guidance()
 }
 
+/// What to add for a criterion not met, with an example sentence.
+pub fn suggestion(id: CriterionId) -> String {
+    let guidance = guidance(id);
+    format!("{} For example: \u{201c}{}\u{201d}", guidance.advice, guidance.example)
+}
+
 fn build_review(text: &str, guidance: &'static Guidance, finding: Finding) -> CriterionReview {
     let evidence = if finding.verdict == Verdict::Missing {
         Vec::new()
@@ -73,8 +85,6 @@ fn build_review(text: &str, guidance: &'static Guidance, finding: Finding) -> Cr
             })
             .collect()
     };
-    let suggestion = (finding.verdict != Verdict::Met)
-        .then(|| format!("{} For example: \u{201c}{}\u{201d}", guidance.advice, guidance.example));
     CriterionReview {
         id: guidance.id,
         name: guidance.name.to_string(),
@@ -82,7 +92,8 @@ fn build_review(text: &str, guidance: &'static Guidance, finding: Finding) -> Cr
         verdict: finding.verdict,
         evidence,
         reason: finding.reason,
-        suggestion,
+        suggestion: (finding.verdict != Verdict::Met).then(|| suggestion(guidance.id)),
+        set_by_hand: None,
     }
 }
 

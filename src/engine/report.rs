@@ -153,6 +153,17 @@ pub struct CriterionReview {
     pub reason: String,
     /// What to add, with an example sentence; `None` when the criterion is met.
     pub suggestion: Option<String>,
+    /// Set when a person overruled the engine (`verdict` is then theirs);
+    /// never by the engine, so the CLI's JSON has no such field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set_by_hand: Option<SetByHand>,
+}
+
+/// What a verdict set by hand replaced, and why the person set it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetByHand {
+    pub engine_verdict: Verdict,
+    pub note: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,7 +3,13 @@
 //! share links.
 
 use crate::harness::{Browser, StaticServer, copy_of_dist, dist_dir};
+use fantoccini::Locator;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use serde_json::{Value, json};
+use std::time::{Duration, Instant};
+
+const ENTER: char = '\u{E007}';
+const ZENDESK_SAMPLE: &str = include_str!("../../src/app/samples/zendesk.md");
 
 const DRAFT_PREFIX: &str = "postmortem-reviewer.drafts.";
 
@@ -480,5 +486,169 @@ async fn a_draft_from_a_newer_version_opens_read_only_and_is_never_written() {
     browser.client.refresh().await.unwrap();
     let stored = browser.js("return localStorage.getItem(arguments[0] + 'dnew');", vec![json!(DRAFT_PREFIX)]).await;
     assert_eq!(stored, json!(raw));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn loading_a_sample_opens_a_new_draft_and_keeps_the_open_one() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    let mine = "# My own words\nwritten by hand";
+    browser.paste(mine).await;
+    wait_until_stored(&browser, mine).await;
+
+    click(&browser, "[data-testid=load-sample]").await;
+    assert!(
+        browser.eventually("return document.querySelector('[data-testid=editor]').value === arguments[0];", vec![json!(ZENDESK_SAMPLE)]).await,
+        "the sample is not in the editor"
+    );
+    wait_until_stored(&browser, ZENDESK_SAMPLE).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    wait_until_stored(&browser, mine).await;
+    assert_eq!(titles(&browser).await.len(), 2, "{:?}", titles(&browser).await);
+    // The same sample again opens its draft again rather than a copy.
+    click(&browser, "[data-testid=load-sample]").await;
+    assert_eq!(titles(&browser).await.len(), 2, "{:?}", titles(&browser).await);
+
+    reload(&browser).await;
+    assert!(titles(&browser).await.contains(&"My own words".to_string()), "{:?}", titles(&browser).await);
+    wait_until_stored(&browser, mine).await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn new_draft_from_the_keyboard_puts_the_caret_in_the_editor() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    browser.paste("# First\none").await;
+    wait_until_stored(&browser, "# First\none").await;
+    browser.js("document.querySelector('[data-testid=new-draft]').focus();", vec![]).await;
+    let mut keys = KeyActions::new("keyboard".to_string()).then(KeyAction::Down { value: ENTER }).then(KeyAction::Up { value: ENTER });
+    for key in "Typed at once".chars() {
+        keys = keys.then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+    }
+    browser.client.perform_actions(keys).await.expect("press keys");
+    assert_eq!(editor_text(&browser).await, "Typed at once", "what was typed after New draft");
+    let focused = browser.js("return document.activeElement?.dataset.testid ?? null;", vec![]).await;
+    assert_eq!(focused, json!("editor"));
+    assert_eq!(titles(&browser).await.len(), 2, "{:?}", titles(&browser).await);
+    wait_until_stored(&browser, "# First\none").await;
+    wait_until_stored(&browser, "Typed at once").await;
+    browser.close().await;
+}
+
+/// A postmortem of at least `bytes` bytes whose lines all differ.
+fn long_postmortem(bytes: usize) -> String {
+    let mut text = String::from("# A long outage\n\n## Timeline\n\n");
+    let mut minute = 0;
+    while text.len() < bytes {
+        text.push_str(&format!(
+            "- {:02}:{:02} UTC: we checked replica {minute} of the payments database and found its queue {} entries behind.\n",
+            minute / 60 % 24,
+            minute % 60,
+            minute * 7
+        ));
+        minute += 1;
+    }
+    text
+}
+
+#[tokio::test]
+async fn a_large_file_opens_whole_as_a_new_draft_beside_the_open_one() {
+    let dir = std::env::temp_dir().join(format!("pmr-large-file-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("long-outage.md");
+    let text = long_postmortem(148 * 1024);
+    std::fs::write(&file, &text).unwrap();
+
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    let mine = "# Before the file\nmy words";
+    browser.paste(mine).await;
+    wait_until_stored(&browser, mine).await;
+
+    let input = browser.client.find(Locator::Css("[data-testid=file-input]")).await.unwrap();
+    let started = Instant::now();
+    input.send_keys(file.to_str().unwrap()).await.unwrap();
+    // Patient, so a slow machine does not fail it: the time is printed, not asserted.
+    let arrived = browser
+        .eventually_within(
+            Duration::from_secs(60),
+            "return document.querySelector('[data-testid=editor]').value.length === arguments[0];",
+            vec![json!(text.encode_utf16().count())],
+        )
+        .await;
+    println!("opening a {} KB file took {:?}", text.len() / 1024, started.elapsed());
+    assert!(arrived, "the file never arrived whole");
+    assert_eq!(editor_text(&browser).await, text);
+    wait_until_stored(&browser, &text).await;
+    wait_until_stored(&browser, mine).await;
+    let now = titles(&browser).await;
+    assert!(now.contains(&"Before the file".to_string()) && now.contains(&"A long outage".to_string()), "{now:?}");
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Whether leaving the page now would ask first (the app cancels
+/// `beforeunload`): a synthetic event, as headless Chromium shows no dialog.
+async fn leaving_asks_first(browser: &Browser) -> bool {
+    browser
+        .js(
+            "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;",
+            vec![],
+        )
+        .await
+        .as_bool()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn with_storage_full_leaving_asks_first_until_everything_is_saved() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    browser.paste("# Draft A\nfirst words").await;
+    wait_until_stored(&browser, "# Draft A\nfirst words").await;
+    assert!(!leaving_asks_first(&browser).await, "nothing unsaved: leaving need not ask");
+    browser
+        .js(
+            "let size = 1 << 20, i = 0;
+             while (size > 16) {
+               try { localStorage.setItem('junk' + i++, 'x'.repeat(size)); } catch (e) { size >>= 1; }
+             }",
+            vec![],
+        )
+        .await;
+    let unsaved = format!("# Draft A\nfirst words\n{}", "and words that do not fit ".repeat(200));
+    browser.paste(&unsaved).await;
+    assert!(browser.eventually("return document.querySelector('[data-testid=status-banner]').dataset.problem === 'not-saved';", vec![]).await);
+    // Switching away keeps A's text in this tab, and leaving still asks.
+    click(&browser, "[data-testid=new-draft]").await;
+    browser.paste("# Draft B\nnot saved either").await;
+    assert!(leaving_asks_first(&browser).await, "a reload would lose the unsaved drafts without a word");
+    browser
+        .js(
+            "[...document.querySelectorAll('[data-testid=draft-item]')]
+               .find(li => li.textContent.includes('Draft A')).querySelector('button').click();",
+            vec![],
+        )
+        .await;
+    assert_eq!(editor_text(&browser).await, unsaved, "A's unsaved text is kept in this tab");
+
+    // Room again: the next save stores everything, and leaving no longer asks.
+    browser
+        .js("Object.keys(localStorage).filter(k => k.startsWith('junk')).forEach(k => localStorage.removeItem(k));", vec![])
+        .await;
+    browser.paste(&format!("{unsaved}\nthe end")).await;
+    wait_until_stored(&browser, &format!("{unsaved}\nthe end")).await;
+    wait_until_stored(&browser, "# Draft B\nnot saved either").await;
+    assert!(!leaving_asks_first(&browser).await, "everything is saved: leaving need not ask");
     browser.close().await;
 }

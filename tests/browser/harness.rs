@@ -256,7 +256,12 @@ impl Browser {
     /// Polls `script` for up to ten seconds until it returns true; says
     /// whether it did, so the caller's assertion can show what it saw.
     pub async fn eventually(&self, script: &str, args: Vec<Value>) -> bool {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        self.eventually_within(Duration::from_secs(10), script, args).await
+    }
+
+    /// [`Browser::eventually`] with a patience of the caller's choosing.
+    pub async fn eventually_within(&self, patience: Duration, script: &str, args: Vec<Value>) -> bool {
+        let deadline = Instant::now() + patience;
         loop {
             if self.js(script, args.clone()).await == Value::Bool(true) {
                 return true;

@@ -627,7 +627,7 @@ async fn a_verdict_set_by_hand_survives_a_reload_until_it_is_reset() {
     assert_eq!(review.get(CriterionId::P3).verdict, Verdict::Missing);
     let note = "The status page was updated at 09:10 PST.";
     let counts = |o: &Overrides| {
-        let t = &export::tier_counts(&review, o)[0];
+        let t = &export::as_seen(&review, o).tiers[0];
         format!(
             "{} met · {} partial · {} missing",
             t.met, t.partial, t.missing
@@ -874,7 +874,7 @@ async fn opening_a_markdown_file_reviews_it_and_a_binary_file_is_refused() {
                 vec![json!(other.text)]
             )
             .await,
-        "the file's text did not replace the draft"
+        "the file's text is not in the editor"
     );
     let want = engine_verdicts(&engine::review(&other.text));
     assert_eq!(
@@ -888,8 +888,7 @@ async fn opening_a_markdown_file_reviews_it_and_a_binary_file_is_refused() {
         notice["message"]
             .as_str()
             .unwrap()
-            .contains("Loaded \u{201c}incident.md\u{201d}.")
-            && notice["message"].as_str().unwrap().contains("Ctrl+Z"),
+            .contains("Opened \u{201c}incident.md\u{201d} as a new draft"),
         "{notice}"
     );
 
@@ -936,13 +935,17 @@ async fn the_review_downloads_and_copies_as_markdown_and_json() {
             note: note.to_string(),
         },
     )]);
-    let markdown = export::markdown(&review, &hand_set);
+    let seen = export::as_seen(&review, &hand_set);
+    let markdown = export::markdown(&seen);
 
     let (_server, browser) = open_app().await;
     browser.paste(&case.text).await;
     shows_verdicts(&browser, &engine_verdicts(&review)).await;
     set_verdict(&browser, "P3", "partial", note).await;
     assert!(browser.eventually("return document.querySelector('[data-criterion=P3]').dataset.overridden === 'true';", vec![]).await);
+    assert_ne!(seen.summary, review.summary, "the hand-set verdict changes the counts the summary gives");
+    let summary = browser.js("return document.querySelector('[data-testid=summary]').textContent;", vec![]).await;
+    assert_eq!(summary, json!(seen.summary), "the summary counts the verdict set by hand");
     browser.js(CAPTURE_EXPORTS, vec![]).await;
 
     click(&browser, "[data-testid=export-json]").await;
@@ -960,8 +963,8 @@ async fn the_review_downloads_and_copies_as_markdown_and_json() {
     let exported = downloads[0]["text"].as_str().unwrap();
     assert_eq!(
         exported,
-        review.to_json(),
-        "the JSON download is the engine's review of the text"
+        seen.to_json(),
+        "the JSON download is the review with the verdict set by hand"
     );
     let parsed: Value = serde_json::from_str(exported).expect("the JSON download parses");
     let ids: Vec<&str> = parsed["criteria"]
@@ -971,6 +974,11 @@ async fn the_review_downloads_and_copies_as_markdown_and_json() {
         .map(|c| c["id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, CRITERIA, "twelve criteria, in order");
+    assert_eq!(
+        parsed["criteria"][2]["set_by_hand"],
+        json!({ "engine_verdict": review.get(CriterionId::P3).verdict.as_str(), "note": note }),
+        "the engine's verdict and the note travel with the one set by hand"
+    );
     assert_eq!(downloads[1]["name"], json!("postmortem-review.md"));
     assert_eq!(downloads[1]["type"], json!("text/markdown;charset=utf-8"));
     assert_eq!(
@@ -1000,7 +1008,7 @@ async fn the_review_downloads_and_copies_as_markdown_and_json() {
     );
     assert_eq!(
         browser.js("return window.__copied;", vec![]).await,
-        json!([review.to_json(), markdown])
+        json!([seen.to_json(), markdown])
     );
 
     // Print opens the browser's print dialog (replaced here: headless has none).
