@@ -17,3 +17,5 @@ pub mod app;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod learn;

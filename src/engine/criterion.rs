@@ -15,6 +15,10 @@ pub struct Guidance {
     pub advice: &'static str,
     /// An example sentence that would meet it.
     pub example: &'static str,
+    /// What missing, partial and met mean for this criterion, in a
+    /// sentence each: the reason given when the learned decision and the
+    /// rule's own reading differ.
+    pub levels: [&'static str; 3],
     /// A Markdown section the UI can insert for the author to fill in.
     pub skeleton: &'static str,
 }

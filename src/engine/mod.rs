@@ -4,10 +4,13 @@
 pub mod criteria;
 pub mod criterion;
 pub mod document;
+pub mod features;
 pub mod lexicon;
+pub mod model;
 pub mod report;
 pub mod signals;
 pub mod time;
+mod weights;
 
 pub use criterion::{Criterion, CRITERIA, Finding, Guidance};
 pub use document::Document;
@@ -20,15 +23,18 @@ use std::ops::Range;
 const MAX_EVIDENCE: usize = 6;
 
 /// Reviews a postmortem given as Markdown or plain text.
+///
+/// Parse once; every rule reads the parsed document and reports what it
+/// found; the learned model weighs those findings with the rest of the
+/// document's features and decides each verdict.
 pub fn review(text: &str) -> Review {
     let doc = Document::parse(text);
-    let criteria: Vec<CriterionReview> = CRITERIA
-        .iter()
-        .map(|criterion| {
-            let guidance = criterion.guidance();
-            let finding = criterion.review(&doc);
-            build_review(text, guidance, finding)
-        })
+    let findings = findings(&doc);
+    let x = features::extract(&doc, &findings);
+    let criteria: Vec<CriterionReview> = findings
+        .into_iter()
+        .enumerate()
+        .map(|(c, finding)| build_review(&doc, CRITERIA[c].guidance(), finding, model::decide(c, &x)))
         .collect();
     assemble(criteria)
 }
@@ -61,6 +67,17 @@ pub fn assemble(criteria: Vec<CriterionReview>) -> Review {
     }
 }
 
+/// What every rule found in a parsed document, in registry order.
+fn findings(doc: &Document) -> Vec<Finding> {
+    CRITERIA.iter().map(|criterion| criterion.review(doc)).collect()
+}
+
+/// The features the model reads for a text (for training and measuring).
+pub fn features(text: &str) -> features::Features {
+    let doc = Document::parse(text);
+    features::extract(&doc, &findings(&doc))
+}
+
 /// The guidance text shown for a criterion.
 pub fn guidance(id: CriterionId) -> &'static Guidance {
     CRITERIA[id as usize].guidance()
@@ -72,29 +89,59 @@ pub fn suggestion(id: CriterionId) -> String {
     format!("{} For example: \u{201c}{}\u{201d}", guidance.advice, guidance.example)
 }
 
-fn build_review(text: &str, guidance: &'static Guidance, finding: Finding) -> CriterionReview {
-    let evidence = if finding.verdict == Verdict::Missing {
-        Vec::new()
-    } else {
-        tidy_spans(text, finding.evidence)
-            .into_iter()
-            .map(|r| Evidence {
-                start: r.start,
-                end: r.end,
-                text: text[r].to_string(),
-            })
-            .collect()
+fn build_review(doc: &Document, guidance: &'static Guidance, finding: Finding, decision: model::Decision) -> CriterionReview {
+    let text = doc.text;
+    let c = guidance.id as usize;
+    let spans = match decision.verdict {
+        Verdict::Missing => Vec::new(),
+        _ if finding.evidence.is_empty() => supporting_sentences(doc, c),
+        _ => finding.evidence,
     };
+    let evidence: Vec<Evidence> = tidy_spans(text, spans)
+        .into_iter()
+        .map(|r| Evidence {
+            start: r.start,
+            end: r.end,
+            text: text[r].to_string(),
+        })
+        .collect();
+    let decision = if evidence.is_empty() { decision.unsupported() } else { decision };
+    let reason = if decision.verdict == finding.verdict {
+        finding.reason
+    } else {
+        let level = model::ORDER.iter().position(|&v| v == decision.verdict).unwrap_or(0);
+        guidance.levels[level].to_string()
+    };
+    let suggestion = (decision.verdict != Verdict::Met).then(|| suggestion(guidance.id));
     CriterionReview {
         id: guidance.id,
         name: guidance.name.to_string(),
         tier: guidance.id.tier(),
-        verdict: finding.verdict,
+        verdict: decision.verdict,
+        confidence: (decision.confidence * 100.0).round() / 100.0,
         evidence,
-        reason: finding.reason,
-        suggestion: (finding.verdict != Verdict::Met).then(|| suggestion(guidance.id)),
+        reason,
+        suggestion,
         set_by_hand: None,
     }
+}
+
+/// The sentences that push criterion `c` furthest towards met by the cues
+/// they carry: the passages behind a verdict the rule alone did not reach.
+fn supporting_sentences(doc: &Document, c: usize) -> Vec<Range<usize>> {
+    let mut scored: Vec<(f64, Range<usize>)> = doc
+        .prose_sentences()
+        .filter_map(|s| {
+            let weight: f64 = lexicon::Cue::ALL
+                .iter()
+                .filter(|&&cue| s.cues.has(cue))
+                .map(|&cue| model::cue_weight(c, cue).max(0.0))
+                .sum();
+            (weight > 0.0).then(|| (weight, s.src.clone()))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
+    scored.into_iter().take(MAX_EVIDENCE).map(|(_, r)| r).collect()
 }
 
 /// Sorts spans, merges overlaps, keeps them on char boundaries and within

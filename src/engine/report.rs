@@ -143,12 +143,16 @@ impl Evidence {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CriterionReview {
     pub id: CriterionId,
     pub name: String,
     pub tier: Tier,
     pub verdict: Verdict,
+    /// The model's probability of `verdict`, 0–1 (absent from reviews
+    /// written before the model existed).
+    #[serde(default)]
+    pub confidence: f64,
     pub evidence: Vec<Evidence>,
     pub reason: String,
     /// What to add, with an example sentence; `None` when the criterion is met.
@@ -174,7 +178,7 @@ pub struct TierCounts {
     pub missing: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Review {
     /// The twelve criteria, P1 to B4.
     pub criteria: Vec<CriterionReview>,

@@ -36,6 +36,7 @@ static GUIDANCE: Guidance = Guidance {
     name: "Details on the technologies involved",
     advice: "Name the systems involved and how they interacted, with the versions, settings, commands or metrics a practitioner would want.",
     example: "The nginx ingress (Helm chart v1.35) dropped TLS 1.0, so IE11 clients failed the handshake.",
+    levels: ["No technology named beyond passing mentions.", "Some technical detail, but thin.", "Concrete technical detail a practitioner can follow."],
     skeleton: "## Technical details\n\n<System> (version <x>) <what it did>, which made <other system> <fail how>. The setting involved was `<config>`.\n",
 };
 

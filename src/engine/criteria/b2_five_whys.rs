@@ -38,6 +38,7 @@ static GUIDANCE: Guidance = Guidance {
     name: "Answers to the Five Whys",
     advice: "Go beneath the proximate cause: why did it happen, why was it not prevented, and why was it not detected or fixed sooner?",
     example: "The config was wrong because it was edited by hand, and staging did not catch it because it skips the login test.",
+    levels: ["Only the proximate cause, or none.", "One level beneath the proximate cause.", "Goes several levels beneath the proximate cause."],
     skeleton: "## Five whys\n\n1. Why did <the outage> happen? Because <proximate cause>.\n2. Why did <that> happen? Because <deeper cause>.\n3. Why was it not caught sooner? Because <gap in detection>.\n",
 };
 

@@ -40,6 +40,7 @@ static GUIDANCE: Guidance = Guidance {
     name: "Human elements",
     advice: "Tell the people side: who responded and when, what you decided and why, what it felt like, and thank those who helped.",
     example: "At 02:10 our on-call engineer was paged; we decided to fail over, which in hindsight was the wrong call.",
+    levels: ["Purely technical or purely corporate: no people in it.", "A few human touches.", "The people side is told: who did what and when, decisions, feelings, thanks."],
     skeleton: "## The response\n\nAt HH:MM <who> was paged. We decided to <decision> because <why>. Thanks to <name> for <what they did>.\n",
 };
 

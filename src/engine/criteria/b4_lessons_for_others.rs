@@ -36,6 +36,7 @@ static GUIDANCE: Guidance = Guidance {
     name: "What others can learn",
     advice: "Add advice for other teams that comes out of this incident: what to check if they run the same systems, or a tool, script or upstream fix you can share.",
     example: "If you run nginx behind a load balancer, check that its keepalive timeout is longer than the balancer's.",
+    levels: ["Nothing others could take away.", "Lessons others could use, stated only about the team itself.", "Advice meant for other teams, or a tool or fix shared with them."],
     skeleton: "## What others can learn\n\nIf you run <system>, check <what> — <why it matters>. We have shared <tool, script or upstream report>.\n",
 };
 

@@ -16,10 +16,12 @@ pub mod b4_lessons_for_others;
 
 #[cfg(test)]
 pub(crate) mod test_support {
-    use crate::engine::{review, CriterionId, Verdict};
+    use crate::engine::{CriterionId, Document, Verdict, CRITERIA};
 
-    /// The verdict the engine gives one criterion on a text.
+    /// The verdict a criterion's rule reads in a text: the signal the
+    /// learned model weighs (the model's own tests are in `model.rs` and
+    /// the corpus tests).
     pub fn verdict(id: CriterionId, text: &str) -> Verdict {
-        review(text).get(id).verdict
+        CRITERIA[id as usize].review(&Document::parse(text)).verdict
     }
 }

@@ -41,6 +41,7 @@ static GUIDANCE: Guidance = Guidance {
     name: "Admit failure",
     advice: "Say plainly that this was your failure: what you did or failed to do, and an apology that is not hedged.",
     example: "This outage was our fault: we deployed a configuration change without testing it, and we are sorry.",
+    levels: ["Nothing in the text presents a failure of the team's own.", "The incident is acknowledged, but hedged, impersonal or put on someone else.", "The failure is owned plainly in the text's own voice."],
     skeleton: "## What we got wrong\n\nThis outage was our fault. We <what we did or failed to do>, and we are sorry.\n",
 };
 

@@ -33,6 +33,7 @@ static GUIDANCE: Guidance = Guidance {
     name: "Sound like a human",
     advice: "Write in the first person, as the people who were there: say what you saw and did, in plain words.",
     example: "We pushed the change at 10:02, saw errors climb a minute later, and rolled it back.",
+    levels: ["Impersonal, passive or press-release prose with no voice of its own.", "Some plain first-person passages among passive or boilerplate prose.", "Written by people to people: first person, plain words, a voice."],
     skeleton: "## What happened\n\nWe <what you saw and did, in your own words>.\n",
 };
 

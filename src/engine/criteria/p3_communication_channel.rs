@@ -38,6 +38,7 @@ static GUIDANCE: Guidance = Guidance {
     name: "Have a communication channel",
     advice: "Say where people got updates during the incident and where they can reach you: a status page, a blog, a social account, a support address.",
     example: "We posted updates on status.example.com and @examplestatus throughout; questions go to support@example.com.",
+    levels: ["No place where readers got or can get updates.", "Updates or support are mentioned without saying where.", "Names where updates were or will be given."],
     skeleton: "## Where to get updates\n\nWe posted updates on <status page or account> during the incident. Questions: <support address>.\n",
 };
 

@@ -37,6 +37,7 @@ static GUIDANCE: Guidance = Guidance {
     name: "Who and what was impacted",
     advice: "Say which features or services were affected, which users, and how many (a percentage, a count, an error rate), and what was not affected.",
     example: "About 30% of EU customers could not open the dashboard; the public API was not affected.",
+    levels: ["Nothing about the impact.", "The impact stays generic: what was affected or who, not both.", "Says what was affected and who, ideally with numbers."],
     skeleton: "## Impact\n\n- Affected: <features, services, regions>\n- Who: <which users, how many>\n- Not affected: <what kept working>\n",
 };
 

@@ -36,6 +36,7 @@ static GUIDANCE: Guidance = Guidance {
     name: "What went wrong",
     advice: "Explain the cause and the mechanism: what changed or broke, and how that led to the outage.",
     example: "A DNS change moved our MX record to an old address, so mail to our servers bounced.",
+    levels: ["No cause given, or only that it is being investigated.", "Names a kind of cause without explaining how it led to the outage.", "Explains the cause and how it led to the outage."],
     skeleton: "## What went wrong\n\n<What changed or broke>, which caused <how it led to the outage>.\n",
 };
 
