@@ -71,6 +71,9 @@ pub struct Case {
     pub votes: Vec<[Verdict; 12]>,
     /// The majority of `votes`, in `CriterionId::ALL` order.
     pub labels: [Verdict; 12],
+    /// Per criterion, the passages reviewers quoted as evidence for a met
+    /// or partial verdict (empty where no reviewer gave quotes).
+    pub quotes: [Vec<String>; 12],
 }
 
 impl Case {
@@ -108,6 +111,7 @@ impl Corpus {
             .map(String::from)
             .collect();
         let votes = load_votes(&dir.join("labels"))?;
+        let mut quotes = load_quotes(&dir.join("labels").join("evidence"))?;
         let manifest = read(&dir.join("manifest.tsv"))?;
         let mut cases = Vec::new();
         let mut unlabelled = Vec::new();
@@ -135,6 +139,7 @@ impl Corpus {
                 text,
                 labels: majority(case_votes),
                 votes: case_votes.clone(),
+                quotes: quotes.remove(id).unwrap_or_default(),
             });
         }
         Ok(Corpus { cases, unlabelled })
@@ -186,6 +191,34 @@ fn load_votes(dir: &Path) -> Result<BTreeMap<String, Vec<[Verdict; 12]>>, String
         }
     }
     Ok(votes)
+}
+
+/// Reads every reviewer's evidence file (`labels/evidence/*.jsonl`: one
+/// JSON object per met or partial verdict, `{"id", "criterion", "quotes"}`).
+fn load_quotes(dir: &Path) -> Result<BTreeMap<String, [Vec<String>; 12]>, String> {
+    #[derive(serde::Deserialize)]
+    struct Line {
+        id: String,
+        criterion: String,
+        quotes: Vec<String>,
+    }
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(_) => return Ok(BTreeMap::new()),
+    };
+    files.retain(|p| p.extension().is_some_and(|x| x == "jsonl"));
+    files.sort();
+    let mut quotes: BTreeMap<String, [Vec<String>; 12]> = BTreeMap::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let line: Line = serde_json::from_str(line).map_err(|e| format!("{} line {}: {e}", file.display(), n + 1))?;
+            let id = CriterionId::parse(&line.criterion)
+                .ok_or_else(|| format!("{} line {}: unknown criterion {}", file.display(), n + 1, line.criterion))?;
+            quotes.entry(line.id).or_default()[id as usize].extend(line.quotes);
+        }
+    }
+    Ok(quotes)
 }
 
 /// The verdict most reviewers gave, per criterion. Without a single most

@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 
 /// Leave-source-out exact agreement on original real postmortems below
 /// which the test fails. Raise it as the engine improves.
-const LEAVE_SOURCE_OUT_FLOOR: f64 = 0.70;
+const LEAVE_SOURCE_OUT_FLOOR: f64 = 0.74;
 /// The same for the test split.
 const TEST_SPLIT_FLOOR: f64 = 0.70;
 
@@ -125,7 +125,7 @@ fn print_tables(title: &str, model: &Tally, rules: &Tally, reviewers: Option<&[f
 }
 
 fn rule_verdicts(e: &Example) -> [Verdict; 12] {
-    std::array::from_fn(|c| features::rule_verdict(&e.x, c))
+    std::array::from_fn(|c| features::rule_verdict(&e.base, c))
 }
 
 fn case_of(e: &Example) -> &'static Case {

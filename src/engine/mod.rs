@@ -30,11 +30,16 @@ const MAX_EVIDENCE: usize = 6;
 pub fn review(text: &str) -> Review {
     let doc = Document::parse(text);
     let findings = findings(&doc);
-    let x = features::extract(&doc, &findings);
+    let rows = features::sentence_rows(&doc, &findings);
+    let evidence: Vec<Vec<f64>> = (0..CRITERIA.len()).map(|c| model::evidence_probabilities(c, &rows)).collect();
+    let mut x = features::extract(&doc, &findings);
+    for (c, probabilities) in evidence.iter().enumerate() {
+        features::set_evidence(&mut x, c, probabilities);
+    }
     let criteria: Vec<CriterionReview> = findings
         .into_iter()
         .enumerate()
-        .map(|(c, finding)| build_review(&doc, CRITERIA[c].guidance(), finding, model::decide(c, &x)))
+        .map(|(c, finding)| build_review(&doc, CRITERIA[c].guidance(), finding, model::decide(c, &x), &evidence[c]))
         .collect();
     assemble(criteria)
 }
@@ -72,10 +77,15 @@ fn findings(doc: &Document) -> Vec<Finding> {
     CRITERIA.iter().map(|criterion| criterion.review(doc)).collect()
 }
 
-/// The features the model reads for a text (for training and measuring).
-pub fn features(text: &str) -> features::Features {
+/// What the model reads in a text, before the sentence models weigh it:
+/// the document's features (evidence slots empty) and each sentence's
+/// features, with each sentence's byte range (for training and measuring).
+pub fn analyse(text: &str) -> (features::Features, Vec<features::SentenceRow>, Vec<Range<usize>>) {
     let doc = Document::parse(text);
-    features::extract(&doc, &findings(&doc))
+    let findings = findings(&doc);
+    let rows = features::sentence_rows(&doc, &findings);
+    let spans = doc.sentences.iter().map(|s| s.src.clone()).collect();
+    (features::extract(&doc, &findings), rows, spans)
 }
 
 /// The guidance text shown for a criterion.
@@ -89,12 +99,17 @@ pub fn suggestion(id: CriterionId) -> String {
     format!("{} For example: \u{201c}{}\u{201d}", guidance.advice, guidance.example)
 }
 
-fn build_review(doc: &Document, guidance: &'static Guidance, finding: Finding, decision: model::Decision) -> CriterionReview {
+fn build_review(
+    doc: &Document,
+    guidance: &'static Guidance,
+    finding: Finding,
+    decision: model::Decision,
+    evidence_probabilities: &[f64],
+) -> CriterionReview {
     let text = doc.text;
-    let c = guidance.id as usize;
     let spans = match decision.verdict {
         Verdict::Missing => Vec::new(),
-        _ if finding.evidence.is_empty() => supporting_sentences(doc, c),
+        _ if finding.evidence.is_empty() => likely_evidence(doc, evidence_probabilities),
         _ => finding.evidence,
     };
     let evidence: Vec<Evidence> = tidy_spans(text, spans)
@@ -126,22 +141,14 @@ fn build_review(doc: &Document, guidance: &'static Guidance, finding: Finding, d
     }
 }
 
-/// The sentences that push criterion `c` furthest towards met by the cues
-/// they carry: the passages behind a verdict the rule alone did not reach.
-fn supporting_sentences(doc: &Document, c: usize) -> Vec<Range<usize>> {
-    let mut scored: Vec<(f64, Range<usize>)> = doc
-        .prose_sentences()
-        .filter_map(|s| {
-            let weight: f64 = lexicon::Cue::ALL
-                .iter()
-                .filter(|&&cue| s.cues.has(cue))
-                .map(|&cue| model::cue_weight(c, cue).max(0.0))
-                .sum();
-            (weight > 0.0).then(|| (weight, s.src.clone()))
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
-    scored.into_iter().take(MAX_EVIDENCE).map(|(_, r)| r).collect()
+/// The sentences a reviewer would most likely cite, by the sentence
+/// model: those at even odds or better, or else the likeliest few. The
+/// passages behind a verdict the rule alone did not reach.
+fn likely_evidence(doc: &Document, probabilities: &[f64]) -> Vec<Range<usize>> {
+    let mut ranked: Vec<(f64, usize)> = probabilities.iter().copied().zip(0..).filter(|(p, _)| *p > 0.05).collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let likely = ranked.iter().take_while(|(p, _)| *p >= 0.5).count().max(3);
+    ranked.into_iter().take(likely.min(MAX_EVIDENCE)).map(|(_, s)| doc.sentences[s].src.clone()).collect()
 }
 
 /// Sorts spans, merges overlaps, keeps them on char boundaries and within

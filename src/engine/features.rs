@@ -1,0 +1,285 @@
+//! What the learned decision reads: one vector of numbers per document,
+//! computed from what the engine already found in it.
+//!
+//! The rules in `criteria/` are the engine's eyes: each gives a verdict and
+//! the passages behind it. Where the lines between met, partial and missing
+//! lie is learned from the labelled corpus (`model.rs`), from these rule
+//! findings together with how much of each kind of cue the text carries, the
+//! sections it has, and its shape. Every feature is general (a count, a
+//! share, a presence); none names a document or a phrase of one.
+
+use super::criterion::Finding;
+use super::document::{BlockKind, Document, Topic};
+use super::lexicon::Cue;
+use super::report::Verdict;
+
+/// The section topics a document can have, in feature order.
+const TOPICS: [Topic; 8] = [
+    Topic::Summary,
+    Topic::Timeline,
+    Topic::Impact,
+    Topic::Cause,
+    Topic::Analysis,
+    Topic::Detection,
+    Topic::Resolution,
+    Topic::FollowUp,
+];
+
+/// Features about the document's shape, after the per-criterion, per-cue
+/// and per-topic ones.
+const SHAPE: [&str; 9] = [
+    "words",
+    "headings",
+    "list items",
+    "code blocks",
+    "links",
+    "sentences with a clock time",
+    "sentences with a date",
+    "sentences with a duration",
+    "first-person share",
+];
+
+const RULES: usize = 12 * 3;
+const CUES: usize = Cue::ALL.len();
+/// Per criterion, what the sentence model found: the most likely evidence
+/// sentence, the top three together, and how many sentences are likely.
+const EVIDENCE: usize = 12 * 3;
+const EVIDENCE_START: usize = RULES + CUES + TOPICS.len() + SHAPE.len();
+
+/// The length of a feature vector.
+pub const LEN: usize = EVIDENCE_START + EVIDENCE;
+
+/// A document's features, in the order `name` describes.
+pub type Features = [f64; LEN];
+
+/// What feature `i` measures, for people reading the weights.
+pub fn name(i: usize) -> String {
+    const CRITERIA: [&str; 12] = ["P1", "P2", "P3", "P4", "R1", "R2", "R3", "R4", "B1", "B2", "B3", "B4"];
+    if i < RULES {
+        let what = ["rule says at least partial", "rule says met", "rule's passages"][i % 3];
+        format!("{} {what}", CRITERIA[i / 3])
+    } else if i < RULES + CUES {
+        format!("cue {:?}", Cue::ALL[i - RULES])
+    } else if i < RULES + CUES + TOPICS.len() {
+        format!("section {:?}", TOPICS[i - RULES - CUES])
+    } else if i < EVIDENCE_START {
+        SHAPE[i - RULES - CUES - TOPICS.len()].to_string()
+    } else {
+        let k = i - EVIDENCE_START;
+        let what = ["likeliest evidence sentence", "top three evidence sentences", "likely evidence sentences"][k % 3];
+        format!("{} {what}", CRITERIA[k / 3])
+    }
+}
+
+/// The features that say what criterion `c`'s own rule concluded: the
+/// prior the model corrects, so they are fitted without a penalty.
+pub fn own_rule(c: usize) -> [usize; 2] {
+    [3 * c, 3 * c + 1]
+}
+
+/// Criterion `c`'s own evidence: its rule's passages and what its
+/// sentence model found.
+pub fn own_signals(c: usize) -> [usize; 4] {
+    let at = EVIDENCE_START + 3 * c;
+    [3 * c + 2, at, at + 1, at + 2]
+}
+
+/// The verdict criterion `c`'s rule gave, read back from the features.
+pub fn rule_verdict(x: &Features, c: usize) -> Verdict {
+    match (x[3 * c] > 0.0, x[3 * c + 1] > 0.0) {
+        (_, true) => Verdict::Met,
+        (true, false) => Verdict::Partial,
+        _ => Verdict::Missing,
+    }
+}
+
+/// The position of a cue's feature.
+pub fn cue_index(cue: Cue) -> usize {
+    // `Cue::ALL` lists the cues in declaration order, so a cue's
+    // discriminant is its place in it.
+    RULES + cue as usize
+}
+
+/// Counts grow the evidence slowly: the tenth passage of a kind says less
+/// than the first.
+fn log_count(n: usize) -> f64 {
+    (n as f64).ln_1p()
+}
+
+/// Fills in criterion `c`'s evidence features from the probability, per
+/// sentence, that a reviewer would cite it for `c` (see `sentence_rows`).
+pub fn set_evidence(x: &mut Features, c: usize, probabilities: &[f64]) {
+    let mut top = [0.0f64; 3];
+    for &p in probabilities {
+        if p > top[2] {
+            top[2] = p;
+            top.sort_by(|a, b| b.total_cmp(a));
+        }
+    }
+    let likely = probabilities.iter().filter(|&&p| p >= 0.5).count();
+    let at = EVIDENCE_START + 3 * c;
+    x[at] = top[0];
+    x[at + 1] = top.iter().sum();
+    x[at + 2] = log_count(likely);
+}
+
+/// The document-level features of a parsed document and the rules'
+/// findings on it; the evidence features stay 0 until `set_evidence`.
+pub fn extract(doc: &Document, findings: &[Finding]) -> Features {
+    let mut x = [0.0; LEN];
+    for (c, finding) in findings.iter().enumerate() {
+        x[3 * c] = f64::from(u8::from(finding.verdict != Verdict::Missing));
+        x[3 * c + 1] = f64::from(u8::from(finding.verdict == Verdict::Met));
+        x[3 * c + 2] = log_count(finding.evidence.len());
+    }
+
+    let mut cue_sentences = [0usize; CUES];
+    let (mut clocks, mut dates, mut durations, mut first_person, mut sentences) = (0, 0, 0, 0, 0);
+    for s in doc.prose_sentences() {
+        sentences += 1;
+        for (k, &cue) in Cue::ALL.iter().enumerate() {
+            cue_sentences[k] += usize::from(s.cues.has(cue));
+        }
+        clocks += usize::from(s.times.clocks > 0);
+        dates += usize::from(s.times.dates > 0);
+        durations += usize::from(s.times.durations > 0);
+        first_person += usize::from(s.cues.has(Cue::FirstPerson));
+    }
+    for (k, n) in cue_sentences.into_iter().enumerate() {
+        x[RULES + k] = log_count(n);
+    }
+
+    let topics = RULES + CUES;
+    for block in &doc.blocks {
+        for topic in [Some(block.topic), block.label].into_iter().flatten() {
+            if let Some(t) = TOPICS.iter().position(|&t| t == topic) {
+                x[topics + t] = 1.0;
+            }
+        }
+    }
+
+    let count_blocks = |f: fn(&BlockKind) -> bool| doc.blocks.iter().filter(|b| f(&b.kind)).count();
+    let shape = topics + TOPICS.len();
+    x[shape] = log_count(doc.word_count());
+    x[shape + 1] = log_count(count_blocks(|k| matches!(k, BlockKind::Heading(_))));
+    x[shape + 2] = log_count(count_blocks(|k| matches!(k, BlockKind::ListItem)));
+    x[shape + 3] = log_count(count_blocks(|k| matches!(k, BlockKind::Code)));
+    x[shape + 4] = log_count(doc.links.len());
+    x[shape + 5] = log_count(clocks);
+    x[shape + 6] = log_count(dates);
+    x[shape + 7] = log_count(durations);
+    x[shape + 8] = if sentences == 0 { 0.0 } else { first_person as f64 / sentences as f64 };
+    x
+}
+
+/// Sentence features: what a sentence carries and where it sits.
+const SENTENCE_TOPICS: [Topic; 9] = [
+    Topic::Summary,
+    Topic::Timeline,
+    Topic::Impact,
+    Topic::Cause,
+    Topic::Analysis,
+    Topic::Detection,
+    Topic::Resolution,
+    Topic::FollowUp,
+    Topic::Other,
+];
+const S_TOPIC: usize = CUES;
+const S_KIND: usize = S_TOPIC + SENTENCE_TOPICS.len();
+const S_QUOTED: usize = S_KIND + 5;
+const S_TIMES: usize = S_QUOTED + 1;
+const S_LINK: usize = S_TIMES + 4;
+const S_LENGTH: usize = S_LINK + 1;
+const S_POSITION: usize = S_LENGTH + 1;
+const S_CITED: usize = S_POSITION + 1;
+
+/// The length of a sentence's feature vector.
+pub const SENTENCE_LEN: usize = S_CITED + 12;
+
+/// A sentence's features, sparse: (feature, value) for the non-zero ones.
+pub type SentenceRow = Vec<(u16, f64)>;
+
+/// The features of every sentence of a document, in document order: the
+/// input of the per-criterion sentence models that learn, from the
+/// passages reviewers quoted, which sentences are evidence of what.
+pub fn sentence_rows(doc: &Document, findings: &[Finding]) -> Vec<SentenceRow> {
+    let total = doc.sentences.len().max(1) as f64;
+    doc.sentences
+        .iter()
+        .enumerate()
+        .map(|(n, s)| {
+            let mut row: SentenceRow = Vec::with_capacity(16);
+            let mut on = |i: usize, v: f64| row.push((i as u16, v));
+            for (k, &cue) in Cue::ALL.iter().enumerate() {
+                if s.cues.has(cue) {
+                    on(k, 1.0);
+                }
+            }
+            let block = &doc.blocks[s.block];
+            let topic = block.label.unwrap_or(block.topic);
+            if let Some(t) = SENTENCE_TOPICS.iter().position(|&t| t == topic) {
+                on(S_TOPIC + t, 1.0);
+            }
+            let kind = match block.kind {
+                BlockKind::Heading(_) => 0,
+                BlockKind::Paragraph => 1,
+                BlockKind::ListItem => 2,
+                BlockKind::TableRow { .. } => 3,
+                BlockKind::Code => 4,
+            };
+            on(S_KIND + kind, 1.0);
+            if block.quoted {
+                on(S_QUOTED, 1.0);
+            }
+            let times = [s.times.clocks > 0, s.times.dates > 0, s.times.durations > 0, s.times.zone];
+            for (k, _) in times.iter().enumerate().filter(|(_, t)| **t) {
+                on(S_TIMES + k, 1.0);
+            }
+            if doc.links.iter().any(|l| l.src.start < s.src.end && s.src.start < l.src.end) {
+                on(S_LINK, 1.0);
+            }
+            on(S_LENGTH, log_count(doc.words(s).split_ascii_whitespace().count()));
+            on(S_POSITION, n as f64 / total);
+            for (c, finding) in findings.iter().enumerate() {
+                if finding.evidence.iter().any(|e| e.start < s.src.end && s.src.start < e.end) {
+                    on(S_CITED + c, 1.0);
+                }
+            }
+            row
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::CRITERIA;
+
+    fn features(text: &str) -> Features {
+        let doc = Document::parse(text);
+        let findings: Vec<Finding> = CRITERIA.iter().map(|c| c.review(&doc)).collect();
+        extract(&doc, &findings)
+    }
+
+    #[test]
+    fn every_feature_has_a_distinct_name() {
+        let names: std::collections::BTreeSet<String> = (0..LEN).map(name).collect();
+        assert_eq!(names.len(), LEN);
+    }
+
+    #[test]
+    fn an_empty_text_has_no_signal() {
+        assert!(features("").iter().all(|&v| v == 0.0));
+    }
+
+    #[test]
+    fn an_apology_with_times_and_a_timeline_section_shows_in_the_features() {
+        let x = features("## Timeline\n\nWe apologise. At 14:02 UTC the database failed; we restored it at 14:40 UTC.\n");
+        let position = |label: &str| (0..LEN).find(|&i| name(i) == label).unwrap();
+        assert!(x[position("cue Apology")] > 0.0);
+        assert_eq!(x[position("section Timeline")], 1.0);
+        assert!(x[position("sentences with a clock time")] > 0.0);
+        assert_eq!(x[position("P1 rule says at least partial")], 1.0);
+        assert_eq!(x[position("first-person share")], 1.0);
+    }
+}

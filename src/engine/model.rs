@@ -1,0 +1,144 @@
+//! The learned decision: per criterion, an ordinal logistic regression over
+//! the document's features (`features.rs`), fitted to the labelled corpus by
+//! `cargo run --release --no-default-features --bin train-verdicts`, which
+//! writes `weights.rs`.
+//!
+//! Ordinal, because the verdicts are ordered (missing < partial < met): one
+//! score per document and two cut points, so a criterion needs one weight
+//! per feature and not three, and the middle verdict stays the middle.
+
+use super::features::{Features, SentenceRow, LEN, SENTENCE_LEN};
+use super::report::Verdict;
+use super::weights;
+
+/// The verdicts in the model's order, lowest first.
+pub const ORDER: [Verdict; 3] = [Verdict::Missing, Verdict::Partial, Verdict::Met];
+
+/// One criterion's fitted parameters.
+pub struct Weights<'w> {
+    /// Per feature, on the standardised scale.
+    pub coefficients: &'w [f64; LEN],
+    /// The scores where partial begins and where met begins.
+    pub cuts: [f64; 2],
+}
+
+/// How a feature is standardised before the weights apply.
+pub struct Scaling<'s> {
+    pub mean: &'s [f64; LEN],
+    pub scale: &'s [f64; LEN],
+}
+
+/// The model's verdict on one criterion and how sure it is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Decision {
+    pub verdict: Verdict,
+    /// The probability of `verdict`, 0–1.
+    pub confidence: f64,
+    /// The probabilities of missing, partial and met.
+    pub probabilities: [f64; 3],
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The document's score for one criterion: higher is nearer met.
+pub fn score(w: &Weights, scaling: &Scaling, x: &Features) -> f64 {
+    (0..LEN)
+        .map(|i| w.coefficients[i] * (x[i] - scaling.mean[i]) / scaling.scale[i])
+        .sum()
+}
+
+/// The probabilities of missing, partial and met for a score.
+pub fn probabilities(score: f64, cuts: [f64; 2]) -> [f64; 3] {
+    let at_least_partial = sigmoid(score - cuts[0]);
+    let met = sigmoid(score - cuts[1]);
+    [1.0 - at_least_partial, (at_least_partial - met).max(0.0), met]
+}
+
+/// How much more probable than the rule's own verdict another must be
+/// before the model overrules the rule: near-ties are noise, and there the
+/// rule, which can show its reason, keeps its word. Chosen by
+/// leave-source-out validation.
+pub const OVERRULE_MARGIN: f64 = 0.15;
+
+/// The verdict: the rule's, unless another is clearly more probable.
+pub fn decide_from(p: [f64; 3], rule: Verdict) -> Decision {
+    let best = most_probable(p);
+    let r = ORDER.iter().position(|&v| v == rule).unwrap_or(0);
+    if best.confidence - p[r] < OVERRULE_MARGIN {
+        Decision { verdict: rule, confidence: p[r], probabilities: p }
+    } else {
+        best
+    }
+}
+
+/// The most probable verdict; on a tie, the lower one.
+pub fn most_probable(p: [f64; 3]) -> Decision {
+    let mut best = 0;
+    for k in 1..3 {
+        if p[k] > p[best] {
+            best = k;
+        }
+    }
+    Decision { verdict: ORDER[best], confidence: p[best], probabilities: p }
+}
+
+impl Decision {
+    /// Missing, for a verdict no passage of the text supports: a reviewer
+    /// must be able to point at what meets a criterion.
+    pub fn unsupported(self) -> Decision {
+        Decision { verdict: Verdict::Missing, confidence: self.probabilities[0], ..self }
+    }
+}
+
+/// The probability that a sentence is evidence for a criterion, from a
+/// sentence model's weights (the last one is the intercept).
+pub fn sentence_probability(weights: &[f64; SENTENCE_LEN + 1], row: &SentenceRow) -> f64 {
+    let z: f64 = weights[SENTENCE_LEN] + row.iter().map(|&(i, v)| weights[usize::from(i)] * v).sum::<f64>();
+    sigmoid(z)
+}
+
+/// Per sentence, the committed sentence model's probability that it is
+/// evidence for criterion `c`.
+pub fn evidence_probabilities(c: usize, rows: &[SentenceRow]) -> Vec<f64> {
+    rows.iter().map(|row| sentence_probability(&weights::SENTENCE[c], row)).collect()
+}
+
+/// The committed model's weights for criterion `c` (0 = P1 … 11 = B4).
+pub fn weights(c: usize) -> Weights<'static> {
+    Weights { coefficients: &weights::COEFFICIENTS[c], cuts: weights::CUTS[c] }
+}
+
+pub fn scaling() -> Scaling<'static> {
+    Scaling { mean: &weights::MEAN, scale: &weights::SCALE }
+}
+
+/// Decides criterion `c` for a document with features `x`.
+pub fn decide(c: usize, x: &Features) -> Decision {
+    let w = weights(c);
+    decide_from(probabilities(score(&w, &scaling(), x), w.cuts), super::features::rule_verdict(x, c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn probabilities_sum_to_one_and_follow_the_score() {
+        for score in [-8.0, -1.0, 0.0, 0.5, 3.0, 9.0] {
+            let p = probabilities(score, [-0.5, 1.0]);
+            assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+            assert!(p.iter().all(|&v| (0.0..=1.0).contains(&v)));
+        }
+        assert_eq!(most_probable(probabilities(-8.0, [-0.5, 1.0])).verdict, Verdict::Missing);
+        assert_eq!(most_probable(probabilities(0.25, [-0.5, 1.0])).verdict, Verdict::Partial);
+        assert_eq!(most_probable(probabilities(9.0, [-0.5, 1.0])).verdict, Verdict::Met);
+    }
+
+    #[test]
+    fn confidence_is_the_probability_of_the_verdict() {
+        let d = most_probable([0.2, 0.5, 0.3]);
+        assert_eq!((d.verdict, d.confidence), (Verdict::Partial, 0.5));
+    }
+}
