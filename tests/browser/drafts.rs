@@ -652,3 +652,107 @@ async fn with_storage_full_leaving_asks_first_until_everything_is_saved() {
     assert!(!leaving_asks_first(&browser).await, "everything is saved: leaving need not ask");
     browser.close().await;
 }
+
+/// Fills what is left of storage with junk, in smaller pieces as it fills up.
+async fn fill_storage(browser: &Browser) {
+    browser
+        .js(
+            "let size = 1 << 20, i = 0;
+             while (size > 16) {
+               try { localStorage.setItem('junk' + i++, 'x'.repeat(size)); } catch (e) { size >>= 1; }
+             }",
+            vec![],
+        )
+        .await;
+}
+
+async fn open_draft_titled(browser: &Browser, title: &str) {
+    browser
+        .js(
+            "const li = [...document.querySelectorAll('[data-testid=draft-item]')]
+               .find(li => li.querySelector('.draft-title').textContent === arguments[0]);
+             if (!li) throw new Error('no draft titled ' + arguments[0]);
+             li.querySelector('button').click();",
+            vec![json!(title)],
+        )
+        .await;
+}
+
+/// The titles the drafts list marks as not saved, kept only in this tab, sorted.
+async fn titles_kept_only_here(browser: &Browser) -> Vec<String> {
+    let v = browser
+        .js(
+            "return [...document.querySelectorAll('[data-testid=draft-item]')]
+               .filter(li => li.querySelector('[data-testid=draft-not-saved]'))
+               .map(li => li.querySelector('.draft-title').textContent).sort();",
+            vec![],
+        )
+        .await;
+    v.as_array().unwrap().iter().map(|t| t.as_str().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn with_storage_full_new_duplicate_and_rename_are_kept_and_marked_until_there_is_room() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    browser.paste("# Draft A\nfirst words").await;
+    wait_until_stored(&browser, "# Draft A\nfirst words").await;
+    // A large old draft, which the person deletes later to make room.
+    browser
+        .js(
+            "localStorage.setItem(arguments[0] + 'dbig', JSON.stringify({version: 2, id: 'dbig', title: null,
+               text: '# Big old draft\\n' + 'x'.repeat(200000), overrides: {}, created: 1, edited: 1}));",
+            vec![json!(DRAFT_PREFIX)],
+        )
+        .await;
+    reload(&browser).await;
+    assert_eq!(editor_text(&browser).await, "# Draft A\nfirst words");
+    fill_storage(&browser).await;
+
+    // Type in A, switch away, create, duplicate, rename: nothing can be stored.
+    let unsaved_a = "# Draft A\nfirst words\nand words that do not fit";
+    browser.paste(unsaved_a).await;
+    assert!(browser.eventually("return document.querySelector('[data-testid=status-banner]').dataset.problem === 'not-saved';", vec![]).await);
+    open_draft_titled(&browser, "Big old draft").await;
+    click(&browser, "[data-testid=new-draft]").await;
+    browser.paste("# Draft B\nnew while full").await;
+    click(&browser, "[data-testid=duplicate-draft]").await;
+    assert!(browser.eventually("return document.querySelector('[data-testid=rename-input]').value === 'Draft B (copy)';", vec![]).await);
+    browser
+        .js("document.querySelector('[data-testid=rename-input]').value = 'Renamed while full';", vec![])
+        .await;
+    click(&browser, "[data-testid=rename-draft]").await;
+    let marked = ["Draft A", "Draft B", "Renamed while full"];
+    assert!(
+        browser.eventually_async(|| async { titles_kept_only_here(&browser).await == marked }).await,
+        "the list does not mark what is kept only in this tab: {:?} of {:?}",
+        titles_kept_only_here(&browser).await,
+        titles(&browser).await
+    );
+    assert!(browser.js("return !!document.querySelector('[data-testid=unstored-note]');", vec![]).await.as_bool().unwrap());
+    assert!(leaving_asks_first(&browser).await, "a reload would lose them without a word");
+    open_draft_titled(&browser, "Draft A").await;
+    assert_eq!(editor_text(&browser).await, unsaved_a, "A's unsaved text is kept in this tab");
+
+    // Deleting the big draft makes room: everything is stored at once.
+    open_draft_titled(&browser, "Big old draft").await;
+    click(&browser, "[data-testid=delete-draft]").await;
+    wait_until_stored(&browser, unsaved_a).await;
+    wait_until_stored(&browser, "# Draft B\nnew while full").await;
+    assert!(
+        stored_drafts(&browser).await.iter().any(|d| d["title"] == "Renamed while full" && d["text"] == "# Draft B\nnew while full"),
+        "the renamed duplicate was not stored: {:?}",
+        stored_drafts(&browser).await
+    );
+    assert!(browser.eventually_async(|| async { titles_kept_only_here(&browser).await.is_empty() }).await);
+    assert!(browser.js("return !document.querySelector('[data-testid=unstored-note]');", vec![]).await.as_bool().unwrap());
+    assert_eq!(problem(&browser).await, Value::Null);
+    assert!(!leaving_asks_first(&browser).await, "everything is saved: leaving need not ask");
+    reload(&browser).await;
+    let mut after = titles(&browser).await;
+    after.sort();
+    assert_eq!(after, marked);
+    browser.close().await;
+}
