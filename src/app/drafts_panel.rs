@@ -313,15 +313,25 @@ impl Drafts {
     }
 
     fn other_tab_changed(&self, change: Change) {
-        if change.id != self.open.get_untracked() {
-            match change.draft {
-                Some(d) => self.put(d),
-                None => self.list.update(|l| l.retain(|d| d.id != change.id)),
+        if let Change::Draft { id, draft } = change {
+            self.other_tab_changed_draft(id, draft);
+        }
+        // Whatever the other tab did, it may have made room.
+        self.store_again();
+    }
+
+    fn other_tab_changed_draft(&self, id: String, theirs: Option<Draft>) {
+        if id != self.open.get_untracked() {
+            let held = self.not_stored.with_untracked(|n| n.iter().find(|(i, _)| *i == id).map(|&(_, base)| base));
+            match (held, theirs) {
+                (Some(base), theirs) => self.keep_unstored_beside(&id, base, theirs),
+                (None, Some(d)) => self.put(d),
+                (None, None) => self.list.update(|l| l.retain(|d| d.id != id)),
             }
             return;
         }
         let Some(mine) = self.current() else { return };
-        match change.draft {
+        match theirs {
             // Deleted in another tab while open here: keep it, store it again.
             None => {
                 self.unsaved.set(true);
@@ -333,6 +343,29 @@ impl Drafts {
                 Incoming::Conflict => self.conflict.set(Some(theirs)),
             },
         }
+    }
+
+    /// Another tab stored or deleted a draft this tab holds but could not
+    /// store, and has not open: this tab's text is never dropped. Deleted
+    /// there, it stays here to be stored again; changed there too, theirs
+    /// keeps the id and this tab's becomes a draft of its own.
+    fn keep_unstored_beside(&self, id: &str, base: u64, theirs: Option<Draft>) {
+        let (Some(mine), Some(theirs)) = (self.list.with_untracked(|l| l.iter().find(|d| d.id == id).cloned()), theirs) else {
+            return;
+        };
+        match drafts::incoming(&mine, base, true, &theirs) {
+            Incoming::Same => self.not_stored.update(|n| n.retain(|(i, _)| i != id)),
+            Incoming::Adopt | Incoming::Conflict => {
+                let copy = mine.copy_as(fresh_id(), format!("{} (this tab's copy)", mine.title()), now());
+                self.not_stored.update(|n| {
+                    for held in n.iter_mut().filter(|(i, _)| i == id) {
+                        held.0 = copy.id.clone();
+                    }
+                });
+                self.put(copy);
+            }
+        }
+        self.put(theirs);
     }
 
     fn keep_mine(&self) {

@@ -653,12 +653,13 @@ async fn with_storage_full_leaving_asks_first_until_everything_is_saved() {
     browser.close().await;
 }
 
-/// Fills what is left of storage with junk, in smaller pieces as it fills up.
+/// Fills what is left of storage with junk, in smaller pieces as it fills
+/// up, to the last character.
 async fn fill_storage(browser: &Browser) {
     browser
         .js(
             "let size = 1 << 20, i = 0;
-             while (size > 16) {
+             while (size >= 1) {
                try { localStorage.setItem('junk' + i++, 'x'.repeat(size)); } catch (e) { size >>= 1; }
              }",
             vec![],
@@ -754,5 +755,65 @@ async fn with_storage_full_new_duplicate_and_rename_are_kept_and_marked_until_th
     let mut after = titles(&browser).await;
     after.sort();
     assert_eq!(after, marked);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn when_another_window_makes_room_every_unsaved_edit_here_is_stored() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    browser.paste("# Draft X\nbase").await;
+    wait_until_stored(&browser, "# Draft X\nbase").await;
+    fill_storage(&browser).await;
+    // This window edits X, which cannot be stored, then switches to a new draft Y.
+    let unsaved_x = "# Draft X\nbase\nwords from this window, not saved";
+    browser.paste(unsaved_x).await;
+    assert!(browser.eventually("return document.querySelector('[data-testid=status-banner]').dataset.problem === 'not-saved';", vec![]).await);
+    click(&browser, "[data-testid=new-draft]").await;
+    browser.paste("# Draft Y\nalso only in this window").await;
+
+    // The other window makes room, then edits X.
+    browser.js("window.other = window.open(location.href, 'other');", vec![]).await;
+    assert!(
+        browser.eventually("return !!window.other.document?.querySelector('[data-testid=editor]');", vec![]).await,
+        "the second window did not start"
+    );
+    browser
+        .js(
+            "const s = window.other.localStorage;
+             Object.keys(s).filter(k => k.startsWith('junk')).forEach(k => s.removeItem(k));",
+            vec![],
+        )
+        .await;
+    browser
+        .js(
+            "const li = [...window.other.document.querySelectorAll('[data-testid=draft-item]')]
+               .find(li => li.querySelector('.draft-title').textContent === 'Draft X');
+             li.querySelector('button').click();",
+            vec![],
+        )
+        .await;
+    assert!(
+        browser
+            .eventually("return window.other.document.querySelector('[data-testid=editor]').value === arguments[0];", vec![json!(unsaved_x)])
+            .await,
+        "this window's unsaved words never reached the other window: it shows {:?}",
+        browser.js("return window.other.document.querySelector('[data-testid=editor]').value;", vec![]).await
+    );
+    browser
+        .js(
+            "const ed = window.other.document.querySelector('[data-testid=editor]');
+             ed.focus(); ed.setSelectionRange(ed.value.length, ed.value.length);
+             window.other.document.execCommand('insertText', false, '\\nwords from the other window');",
+            vec![],
+        )
+        .await;
+    wait_until_stored(&browser, &format!("{unsaved_x}\nwords from the other window")).await;
+    wait_until_stored(&browser, "# Draft Y\nalso only in this window").await;
+    assert!(browser.eventually_async(|| async { titles_kept_only_here(&browser).await.is_empty() }).await);
+    assert_eq!(problem(&browser).await, Value::Null);
+    assert!(!leaving_asks_first(&browser).await, "everything is saved: leaving need not ask");
     browser.close().await;
 }
