@@ -284,8 +284,15 @@ impl Drafts {
             },
             false,
         );
-        // Closing, leaving or hiding the tab must not lose the last keystrokes.
-        let on_hide = window_event_listener(leptos::ev::pagehide, move |_| this.save_now());
+        // Closing, leaving or hiding the tab must not lose the last
+        // keystrokes, nor this tab's side of a conflict nobody answered:
+        // both are kept, the other tab's under the draft's id.
+        let on_hide = window_event_listener(leptos::ev::pagehide, move |_| {
+            if this.conflict.with_untracked(Option::is_some) {
+                this.keep_both();
+            }
+            this.save_now();
+        });
         // What cannot be saved now (storage full, a conflict not answered)
         // lives only in this tab: the browser asks before it goes.
         let on_leave = window_event_listener(leptos::ev::beforeunload, move |ev| {

@@ -817,3 +817,48 @@ async fn when_another_window_makes_room_every_unsaved_edit_here_is_stored() {
     assert!(!leaving_asks_first(&browser).await, "everything is saved: leaving need not ask");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_conflict_left_unanswered_keeps_both_texts_when_its_window_closes() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    browser.paste("# Shared draft\nbase").await;
+    wait_until_stored(&browser, "# Shared draft\nbase").await;
+    browser.js("window.other = window.open(location.href, 'other');", vec![]).await;
+    assert!(
+        browser.eventually("return !!window.other.document?.querySelector('[data-testid=editor]')?.value.includes('base');", vec![]).await,
+        "the second window did not open the same draft"
+    );
+    // The other window edits; this one edits and saves first (a pagehide
+    // saves at once), so the conflict shows in the other window.
+    browser
+        .js(
+            "for (const [w, text] of [[window.other, '# Shared draft\\nfrom the other window, never chosen'], [window, '# Shared draft\\nfrom this window']]) {
+               const ed = w.document.querySelector('[data-testid=editor]');
+               ed.focus(); ed.select();
+               w.document.execCommand('insertText', false, text);
+             }",
+            vec![],
+        )
+        .await;
+    browser.js("window.dispatchEvent(new Event('pagehide'));", vec![]).await;
+    assert!(
+        browser.eventually("return !!window.other.document.querySelector('[data-testid=conflict-banner]');", vec![]).await,
+        "no conflict shown in the other window"
+    );
+    // Closed without choosing.
+    browser.js("window.other.close();", vec![]).await;
+    wait_until_stored(&browser, "# Shared draft\nfrom this window").await;
+    wait_until_stored(&browser, "# Shared draft\nfrom the other window, never chosen").await;
+    assert!(
+        browser
+            .eventually_async(|| async { titles(&browser).await.contains(&"Shared draft (this tab's copy)".to_string()) })
+            .await,
+        "the other window's text is not a draft of its own here: {:?}",
+        titles(&browser).await
+    );
+    assert_eq!(editor_text(&browser).await, "# Shared draft\nfrom this window");
+    browser.close().await;
+}
