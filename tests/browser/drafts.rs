@@ -2,7 +2,7 @@
 //! or refused storage, corrupted values, two tabs on one draft, backups and
 //! share links.
 
-use crate::harness::{Browser, StaticServer, copy_of_dist, dist_dir};
+use crate::harness::{Browser, StaticServer, copy_of_dist, dist_dir, documented_headers};
 use fantoccini::Locator;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use serde_json::{Value, json};
@@ -261,21 +261,40 @@ async fn full_storage_keeps_the_text_and_says_so() {
     browser.close().await;
 }
 
-#[tokio::test]
-async fn in_a_sandboxed_frame_the_app_works_as_a_session() {
+/// A copy of the release build with a host page that frames it in `sandbox`.
+fn site_framing_the_app_in(sandbox: &str) -> std::path::PathBuf {
     let site = copy_of_dist();
     std::fs::write(
         site.join("host.html"),
-        "<!doctype html><title>Host</title><iframe sandbox=\"allow-scripts\" src=\"index.html\" width=\"1200\" height=\"800\"></iframe>",
+        format!("<!doctype html><title>Host</title><iframe sandbox=\"{sandbox}\" src=\"index.html\" width=\"1200\" height=\"800\"></iframe>"),
     )
     .unwrap();
-    // A sandboxed frame has an opaque origin: its module script and
-    // WebAssembly are cross-origin fetches.
-    let server = StaticServer::start(site.clone(), "", vec![("Access-Control-Allow-Origin".into(), "*".into())]);
+    site
+}
+
+/// Whether every stylesheet of the page loaded (one blocked, as by a
+/// failed integrity check, has no `sheet`).
+async fn styled(browser: &Browser) -> bool {
+    browser
+        .eventually(
+            "const links = [...document.querySelectorAll('link[rel=stylesheet]')];
+             return links.length === 2 && links.every(l => !!l.sheet);",
+            vec![],
+        )
+        .await
+}
+
+#[tokio::test]
+async fn in_a_scripts_only_sandbox_the_app_starts_styled_as_a_session_with_the_documented_headers() {
+    // An opaque origin: the page's own scripts, WebAssembly and stylesheets
+    // are cross-origin fetches, allowed by the documented headers.
+    let site = site_framing_the_app_in("allow-scripts");
+    let server = StaticServer::start(site.clone(), "", documented_headers());
     let browser = Browser::start().await;
     browser.client.goto(&server.url("/host.html")).await.unwrap();
     browser.client.enter_frame(0).await.unwrap();
     assert!(browser.eventually("return !!document.querySelector('[data-testid=editor]');", vec![]).await, "the app did not start in the frame");
+    assert!(styled(&browser).await, "a stylesheet was blocked in the frame");
     assert!(
         browser.eventually("const b = document.querySelector('[data-testid=status-banner]'); return !b.hidden && b.dataset.problem === 'unavailable';", vec![]).await,
         "no banner: {:?}",
@@ -286,6 +305,25 @@ async fn in_a_sandboxed_frame_the_app_works_as_a_session() {
     click(&browser, "[data-testid=new-draft]").await;
     assert!(browser.eventually("return document.querySelectorAll('[data-testid=draft-item]').length === 2;", vec![]).await);
     assert_eq!(titles(&browser).await[1], "In a frame");
+    let violations: Vec<String> = browser.console().await.into_iter().filter(|l| l.contains("Security Policy")).collect();
+    assert!(violations.is_empty(), "CSP violations: {violations:#?}");
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(site);
+}
+
+#[tokio::test]
+async fn in_a_sandbox_allowing_its_own_origin_the_app_keeps_drafts_with_no_extra_header() {
+    let site = site_framing_the_app_in("allow-scripts allow-same-origin allow-downloads");
+    let csp_only = documented_headers().into_iter().filter(|(name, _)| name != "Access-Control-Allow-Origin").collect();
+    let server = StaticServer::start(site.clone(), "", csp_only);
+    let browser = Browser::start().await;
+    browser.client.goto(&server.url("/host.html")).await.unwrap();
+    browser.client.enter_frame(0).await.unwrap();
+    assert!(browser.eventually("return !!document.querySelector('[data-testid=editor]');", vec![]).await, "the app did not start in the frame");
+    assert!(styled(&browser).await, "a stylesheet was blocked in the frame");
+    browser.paste("# Kept in a frame\nwords").await;
+    wait_until_stored(&browser, "# Kept in a frame\nwords").await;
+    assert_eq!(problem(&browser).await, Value::Null);
     browser.close().await;
     let _ = std::fs::remove_dir_all(site);
 }
