@@ -50,8 +50,9 @@ pub(crate) struct Drafts {
     base: StoredValue<u64>,
     unsaved: RwSignal<bool>,
     /// Drafts whose last save failed (storage full), with the stored edit
-    /// time they were based on: stored again after the next save that works.
-    not_stored: StoredValue<Vec<(String, u64)>>,
+    /// time they were based on: kept only in this tab, marked so in the
+    /// list, and stored again once there may be room.
+    not_stored: RwSignal<Vec<(String, u64)>>,
     pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     /// Another tab's version of the open draft, while the person chooses.
     conflict: RwSignal<Option<Draft>>,
@@ -85,7 +86,7 @@ impl Drafts {
             open: RwSignal::new(first.id.clone()),
             base: StoredValue::new(first.edited),
             unsaved: RwSignal::new(false),
-            not_stored: StoredValue::new(Vec::new()),
+            not_stored: RwSignal::new(Vec::new()),
             pending: StoredValue::new_local(None),
             conflict: RwSignal::new(None),
             deleted: RwSignal::new(None),
@@ -151,11 +152,11 @@ impl Drafts {
             Ok(()) => {
                 self.base.set_value(draft.edited);
                 self.unsaved.set(false);
-                self.not_stored.update_value(|ids| ids.retain(|(i, _)| *i != id));
+                self.not_stored.update(|ids| ids.retain(|(i, _)| *i != id));
                 self.store_unstored();
             }
             Err(p) => {
-                self.not_stored.update_value(|ids| {
+                self.not_stored.update(|ids| {
                     if !ids.iter().any(|(i, _)| *i == id) {
                         ids.push((id, base));
                     }
@@ -165,18 +166,27 @@ impl Drafts {
         }
     }
 
-    /// After a save worked, stores the other drafts whose save had failed;
-    /// one another tab changed meanwhile is stored as a copy, not over it.
+    /// Stores the drafts other than the open one whose save had failed
+    /// (the open one is [`Self::save_now`]'s); one another tab changed
+    /// meanwhile is stored as a copy beside theirs, not over it.
     fn store_unstored(&self) {
         let store = self.store();
+        let open = self.open.get_untracked();
         let mut still = Vec::new();
-        for (id, base) in self.not_stored.try_update_value(std::mem::take).unwrap_or_default() {
+        for (id, base) in self.not_stored.try_update(std::mem::take).unwrap_or_default() {
+            if id == open {
+                still.push((id, base));
+                continue;
+            }
             let Some(draft) = self.list.with_untracked(|l| l.iter().find(|d| d.id == id).cloned()) else { continue };
-            let draft = if drafts::may_overwrite(&draft, base, store.read(&id).as_ref()) {
+            let stored = store.read(&id);
+            let draft = if drafts::may_overwrite(&draft, base, stored.as_ref()) {
                 draft
             } else {
                 let copy = draft.copy_as(fresh_id(), format!("{} (not saved before)", draft.title()), now());
-                self.list.update(|l| l.retain(|d| d.id != id));
+                if let Some(theirs) = stored {
+                    self.put(theirs);
+                }
                 self.put(copy.clone());
                 copy
             };
@@ -185,7 +195,7 @@ impl Drafts {
             }
         }
         let all_stored = still.is_empty();
-        self.not_stored.set_value(still);
+        self.not_stored.set(still);
         if all_stored && self.problem.with_untracked(|p| matches!(p, Some(StorageProblem::NotSaved { .. }))) {
             self.problem.set(None);
         }
@@ -194,7 +204,17 @@ impl Drafts {
     /// Whether this tab holds edits that are in no storage: the open
     /// draft's, or another's whose save failed.
     fn holds_unsaved(&self) -> bool {
-        self.unsaved.get_untracked() || self.not_stored.with_value(|ids| !ids.is_empty())
+        self.unsaved.get_untracked() || self.not_stored.with_untracked(|ids| !ids.is_empty())
+    }
+
+    /// Stores again what could not be stored: a delete here or another
+    /// tab's change may have made room.
+    fn store_again(&self) {
+        if self.not_stored.with_untracked(Vec::is_empty) {
+            return;
+        }
+        self.save_now();
+        self.store_unstored();
     }
 
     fn save_soon(&self) {
@@ -209,8 +229,11 @@ impl Drafts {
     /// Shows `draft` in the editor, after saving the one open now.
     fn show(&self, draft: Draft) {
         self.save_now();
-        self.base.set_value(draft.edited);
-        self.unsaved.set(false);
+        // A draft kept only in this tab is still unsaved, and still based
+        // on what was stored when its save first failed.
+        let held = self.not_stored.with_untracked(|n| n.iter().find(|(id, _)| *id == draft.id).map(|&(_, base)| base));
+        self.base.set_value(held.unwrap_or(draft.edited));
+        self.unsaved.set(held.is_some());
         self.conflict.set(None);
         self.share.set(None);
         self.open.set(draft.id.clone());
@@ -261,8 +284,15 @@ impl Drafts {
             },
             false,
         );
-        // Closing, leaving or hiding the tab must not lose the last keystrokes.
-        let on_hide = window_event_listener(leptos::ev::pagehide, move |_| this.save_now());
+        // Closing, leaving or hiding the tab must not lose the last
+        // keystrokes, nor this tab's side of a conflict nobody answered:
+        // both are kept, the other tab's under the draft's id.
+        let on_hide = window_event_listener(leptos::ev::pagehide, move |_| {
+            if this.conflict.with_untracked(Option::is_some) {
+                this.keep_both();
+            }
+            this.save_now();
+        });
         // What cannot be saved now (storage full, a conflict not answered)
         // lives only in this tab: the browser asks before it goes.
         let on_leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
@@ -290,15 +320,25 @@ impl Drafts {
     }
 
     fn other_tab_changed(&self, change: Change) {
-        if change.id != self.open.get_untracked() {
-            match change.draft {
-                Some(d) => self.put(d),
-                None => self.list.update(|l| l.retain(|d| d.id != change.id)),
+        if let Change::Draft { id, draft } = change {
+            self.other_tab_changed_draft(id, draft);
+        }
+        // Whatever the other tab did, it may have made room.
+        self.store_again();
+    }
+
+    fn other_tab_changed_draft(&self, id: String, theirs: Option<Draft>) {
+        if id != self.open.get_untracked() {
+            let held = self.not_stored.with_untracked(|n| n.iter().find(|(i, _)| *i == id).map(|&(_, base)| base));
+            match (held, theirs) {
+                (Some(base), theirs) => self.keep_unstored_beside(&id, base, theirs),
+                (None, Some(d)) => self.put(d),
+                (None, None) => self.list.update(|l| l.retain(|d| d.id != id)),
             }
             return;
         }
         let Some(mine) = self.current() else { return };
-        match change.draft {
+        match theirs {
             // Deleted in another tab while open here: keep it, store it again.
             None => {
                 self.unsaved.set(true);
@@ -310,6 +350,29 @@ impl Drafts {
                 Incoming::Conflict => self.conflict.set(Some(theirs)),
             },
         }
+    }
+
+    /// Another tab stored or deleted a draft this tab holds but could not
+    /// store, and has not open: this tab's text is never dropped. Deleted
+    /// there, it stays here to be stored again; changed there too, theirs
+    /// keeps the id and this tab's becomes a draft of its own.
+    fn keep_unstored_beside(&self, id: &str, base: u64, theirs: Option<Draft>) {
+        let (Some(mine), Some(theirs)) = (self.list.with_untracked(|l| l.iter().find(|d| d.id == id).cloned()), theirs) else {
+            return;
+        };
+        match drafts::incoming(&mine, base, true, &theirs) {
+            Incoming::Same => self.not_stored.update(|n| n.retain(|(i, _)| i != id)),
+            Incoming::Adopt | Incoming::Conflict => {
+                let copy = mine.copy_as(fresh_id(), format!("{} (this tab's copy)", mine.title()), now());
+                self.not_stored.update(|n| {
+                    for held in n.iter_mut().filter(|(i, _)| i == id) {
+                        held.0 = copy.id.clone();
+                    }
+                });
+                self.put(copy);
+            }
+        }
+        self.put(theirs);
     }
 
     fn keep_mine(&self) {
@@ -405,6 +468,7 @@ impl Drafts {
             Some(d) => self.show(d),
             None => self.new_draft(),
         }
+        self.store_again();
     }
 
     fn undo_delete(&self) {
@@ -733,6 +797,10 @@ pub fn DraftsPanel() -> impl IntoView {
                 {move || sorted().into_iter().map(|d| {
                     let id = d.id.clone();
                     let is_open = move || this.open.with(|o| *o == id);
+                    let kept_here = {
+                        let id = d.id.clone();
+                        move || this.not_stored.with(|n| n.iter().any(|(i, _)| *i == id))
+                    };
                     let to_show = d.clone();
                     view! {
                         <li data-testid="draft-item" data-draft-id=d.id.clone()>
@@ -744,6 +812,9 @@ pub fn DraftsPanel() -> impl IntoView {
                             >
                                 <span class="draft-title">{d.title()}</span>
                                 <span class="draft-when">
+                                    {move || kept_here().then(|| view! {
+                                        <span class="draft-not-saved" data-testid="draft-not-saved">"Not saved, only in this tab · "</span>
+                                    })}
                                     {if d.is_read_only() { "Read-only · ".to_string() } else { String::new() }}
                                     {format!("edited {}", when(d.edited))}
                                 </span>
@@ -753,6 +824,11 @@ pub fn DraftsPanel() -> impl IntoView {
                 }).collect_view()}
             </ul>
             </details>
+            {move || this.not_stored.with(|n| !n.is_empty()).then(|| view! {
+                <p class="drafts-note warning" role="status" data-testid="unstored-note">
+                    "Drafts marked \u{201c}not saved\u{201d} are kept only in this tab until the browser's storage has room; they are saved then. Closing or reloading this tab would lose them: back up all drafts to keep a copy."
+                </p>
+            })}
             {move || this.deleted.get().map(|d| view! {
                 <p class="drafts-note" role="status">
                     {format!("Deleted \u{201c}{}\u{201d}. ", d.title())}

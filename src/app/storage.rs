@@ -229,27 +229,30 @@ impl DraftStore {
     }
 }
 
-/// A draft another tab stored (`Some`) or deleted (`None`).
-pub struct Change {
-    pub id: String,
-    pub draft: Option<Draft>,
+/// What another tab changed in storage.
+pub enum Change {
+    /// It stored (`Some`) or deleted (`None`) the draft `id`.
+    Draft { id: String, draft: Option<Draft> },
+    /// Anything else: another key, a value this version cannot read (left
+    /// for the next start to set aside), or all of storage cleared. Room
+    /// may have come back either way.
+    Other,
 }
 
-/// Calls `on_change` whenever another tab of this app changes a draft.
-/// Values it cannot read are left for the next start to set aside.
+/// Calls `on_change` whenever another tab of this origin changes storage.
 pub fn on_other_tab_change(on_change: impl Fn(Change) + 'static) -> WindowListenerHandle {
     window_event_listener(leptos::ev::storage, move |ev| {
         let Some(id) = ev.key().and_then(|k| k.strip_prefix(DRAFT_PREFIX).map(str::to_string)) else {
-            return;
+            return on_change(Change::Other);
         };
         let draft = match ev.new_value() {
             None => None,
             Some(raw) => match drafts::parse_stored(&raw, &id, 0) {
                 Stored::Draft(d) => Some(d),
-                Stored::Unreadable => return,
+                Stored::Unreadable => return on_change(Change::Other),
             },
         };
-        on_change(Change { id, draft });
+        on_change(Change::Draft { id, draft });
     })
 }
 

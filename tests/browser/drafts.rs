@@ -2,7 +2,7 @@
 //! or refused storage, corrupted values, two tabs on one draft, backups and
 //! share links.
 
-use crate::harness::{Browser, StaticServer, copy_of_dist, dist_dir};
+use crate::harness::{Browser, StaticServer, copy_of_dist, dist_dir, documented_headers};
 use fantoccini::Locator;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use serde_json::{Value, json};
@@ -261,21 +261,40 @@ async fn full_storage_keeps_the_text_and_says_so() {
     browser.close().await;
 }
 
-#[tokio::test]
-async fn in_a_sandboxed_frame_the_app_works_as_a_session() {
+/// A copy of the release build with a host page that frames it in `sandbox`.
+fn site_framing_the_app_in(sandbox: &str) -> std::path::PathBuf {
     let site = copy_of_dist();
     std::fs::write(
         site.join("host.html"),
-        "<!doctype html><title>Host</title><iframe sandbox=\"allow-scripts\" src=\"index.html\" width=\"1200\" height=\"800\"></iframe>",
+        format!("<!doctype html><title>Host</title><iframe sandbox=\"{sandbox}\" src=\"index.html\" width=\"1200\" height=\"800\"></iframe>"),
     )
     .unwrap();
-    // A sandboxed frame has an opaque origin: its module script and
-    // WebAssembly are cross-origin fetches.
-    let server = StaticServer::start(site.clone(), "", vec![("Access-Control-Allow-Origin".into(), "*".into())]);
+    site
+}
+
+/// Whether every stylesheet of the page loaded (one blocked, as by a
+/// failed integrity check, has no `sheet`).
+async fn styled(browser: &Browser) -> bool {
+    browser
+        .eventually(
+            "const links = [...document.querySelectorAll('link[rel=stylesheet]')];
+             return links.length === 2 && links.every(l => !!l.sheet);",
+            vec![],
+        )
+        .await
+}
+
+#[tokio::test]
+async fn in_a_scripts_only_sandbox_the_app_starts_styled_as_a_session_with_the_documented_headers() {
+    // An opaque origin: the page's own scripts, WebAssembly and stylesheets
+    // are cross-origin fetches, allowed by the documented headers.
+    let site = site_framing_the_app_in("allow-scripts");
+    let server = StaticServer::start(site.clone(), "", documented_headers());
     let browser = Browser::start().await;
     browser.client.goto(&server.url("/host.html")).await.unwrap();
     browser.client.enter_frame(0).await.unwrap();
     assert!(browser.eventually("return !!document.querySelector('[data-testid=editor]');", vec![]).await, "the app did not start in the frame");
+    assert!(styled(&browser).await, "a stylesheet was blocked in the frame");
     assert!(
         browser.eventually("const b = document.querySelector('[data-testid=status-banner]'); return !b.hidden && b.dataset.problem === 'unavailable';", vec![]).await,
         "no banner: {:?}",
@@ -286,6 +305,25 @@ async fn in_a_sandboxed_frame_the_app_works_as_a_session() {
     click(&browser, "[data-testid=new-draft]").await;
     assert!(browser.eventually("return document.querySelectorAll('[data-testid=draft-item]').length === 2;", vec![]).await);
     assert_eq!(titles(&browser).await[1], "In a frame");
+    let violations: Vec<String> = browser.console().await.into_iter().filter(|l| l.contains("Security Policy")).collect();
+    assert!(violations.is_empty(), "CSP violations: {violations:#?}");
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(site);
+}
+
+#[tokio::test]
+async fn in_a_sandbox_allowing_its_own_origin_the_app_keeps_drafts_with_no_extra_header() {
+    let site = site_framing_the_app_in("allow-scripts allow-same-origin allow-downloads");
+    let csp_only = documented_headers().into_iter().filter(|(name, _)| name != "Access-Control-Allow-Origin").collect();
+    let server = StaticServer::start(site.clone(), "", csp_only);
+    let browser = Browser::start().await;
+    browser.client.goto(&server.url("/host.html")).await.unwrap();
+    browser.client.enter_frame(0).await.unwrap();
+    assert!(browser.eventually("return !!document.querySelector('[data-testid=editor]');", vec![]).await, "the app did not start in the frame");
+    assert!(styled(&browser).await, "a stylesheet was blocked in the frame");
+    browser.paste("# Kept in a frame\nwords").await;
+    wait_until_stored(&browser, "# Kept in a frame\nwords").await;
+    assert_eq!(problem(&browser).await, Value::Null);
     browser.close().await;
     let _ = std::fs::remove_dir_all(site);
 }
@@ -650,5 +688,215 @@ async fn with_storage_full_leaving_asks_first_until_everything_is_saved() {
     wait_until_stored(&browser, &format!("{unsaved}\nthe end")).await;
     wait_until_stored(&browser, "# Draft B\nnot saved either").await;
     assert!(!leaving_asks_first(&browser).await, "everything is saved: leaving need not ask");
+    browser.close().await;
+}
+
+/// Fills what is left of storage with junk, in smaller pieces as it fills
+/// up, to the last character.
+async fn fill_storage(browser: &Browser) {
+    browser
+        .js(
+            "let size = 1 << 20, i = 0;
+             while (size >= 1) {
+               try { localStorage.setItem('junk' + i++, 'x'.repeat(size)); } catch (e) { size >>= 1; }
+             }",
+            vec![],
+        )
+        .await;
+}
+
+async fn open_draft_titled(browser: &Browser, title: &str) {
+    browser
+        .js(
+            "const li = [...document.querySelectorAll('[data-testid=draft-item]')]
+               .find(li => li.querySelector('.draft-title').textContent === arguments[0]);
+             if (!li) throw new Error('no draft titled ' + arguments[0]);
+             li.querySelector('button').click();",
+            vec![json!(title)],
+        )
+        .await;
+}
+
+/// The titles the drafts list marks as not saved, kept only in this tab, sorted.
+async fn titles_kept_only_here(browser: &Browser) -> Vec<String> {
+    let v = browser
+        .js(
+            "return [...document.querySelectorAll('[data-testid=draft-item]')]
+               .filter(li => li.querySelector('[data-testid=draft-not-saved]'))
+               .map(li => li.querySelector('.draft-title').textContent).sort();",
+            vec![],
+        )
+        .await;
+    v.as_array().unwrap().iter().map(|t| t.as_str().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn with_storage_full_new_duplicate_and_rename_are_kept_and_marked_until_there_is_room() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    browser.paste("# Draft A\nfirst words").await;
+    wait_until_stored(&browser, "# Draft A\nfirst words").await;
+    // A large old draft, which the person deletes later to make room.
+    browser
+        .js(
+            "localStorage.setItem(arguments[0] + 'dbig', JSON.stringify({version: 2, id: 'dbig', title: null,
+               text: '# Big old draft\\n' + 'x'.repeat(200000), overrides: {}, created: 1, edited: 1}));",
+            vec![json!(DRAFT_PREFIX)],
+        )
+        .await;
+    reload(&browser).await;
+    assert_eq!(editor_text(&browser).await, "# Draft A\nfirst words");
+    fill_storage(&browser).await;
+
+    // Type in A, switch away, create, duplicate, rename: nothing can be stored.
+    let unsaved_a = "# Draft A\nfirst words\nand words that do not fit";
+    browser.paste(unsaved_a).await;
+    assert!(browser.eventually("return document.querySelector('[data-testid=status-banner]').dataset.problem === 'not-saved';", vec![]).await);
+    open_draft_titled(&browser, "Big old draft").await;
+    click(&browser, "[data-testid=new-draft]").await;
+    browser.paste("# Draft B\nnew while full").await;
+    click(&browser, "[data-testid=duplicate-draft]").await;
+    assert!(browser.eventually("return document.querySelector('[data-testid=rename-input]').value === 'Draft B (copy)';", vec![]).await);
+    browser
+        .js("document.querySelector('[data-testid=rename-input]').value = 'Renamed while full';", vec![])
+        .await;
+    click(&browser, "[data-testid=rename-draft]").await;
+    let marked = ["Draft A", "Draft B", "Renamed while full"];
+    assert!(
+        browser.eventually_async(|| async { titles_kept_only_here(&browser).await == marked }).await,
+        "the list does not mark what is kept only in this tab: {:?} of {:?}",
+        titles_kept_only_here(&browser).await,
+        titles(&browser).await
+    );
+    assert!(browser.js("return !!document.querySelector('[data-testid=unstored-note]');", vec![]).await.as_bool().unwrap());
+    assert!(leaving_asks_first(&browser).await, "a reload would lose them without a word");
+    open_draft_titled(&browser, "Draft A").await;
+    assert_eq!(editor_text(&browser).await, unsaved_a, "A's unsaved text is kept in this tab");
+
+    // Deleting the big draft makes room: everything is stored at once.
+    open_draft_titled(&browser, "Big old draft").await;
+    click(&browser, "[data-testid=delete-draft]").await;
+    wait_until_stored(&browser, unsaved_a).await;
+    wait_until_stored(&browser, "# Draft B\nnew while full").await;
+    assert!(
+        stored_drafts(&browser).await.iter().any(|d| d["title"] == "Renamed while full" && d["text"] == "# Draft B\nnew while full"),
+        "the renamed duplicate was not stored: {:?}",
+        stored_drafts(&browser).await
+    );
+    assert!(browser.eventually_async(|| async { titles_kept_only_here(&browser).await.is_empty() }).await);
+    assert!(browser.js("return !document.querySelector('[data-testid=unstored-note]');", vec![]).await.as_bool().unwrap());
+    assert_eq!(problem(&browser).await, Value::Null);
+    assert!(!leaving_asks_first(&browser).await, "everything is saved: leaving need not ask");
+    reload(&browser).await;
+    let mut after = titles(&browser).await;
+    after.sort();
+    assert_eq!(after, marked);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn when_another_window_makes_room_every_unsaved_edit_here_is_stored() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    browser.paste("# Draft X\nbase").await;
+    wait_until_stored(&browser, "# Draft X\nbase").await;
+    fill_storage(&browser).await;
+    // This window edits X, which cannot be stored, then switches to a new draft Y.
+    let unsaved_x = "# Draft X\nbase\nwords from this window, not saved";
+    browser.paste(unsaved_x).await;
+    assert!(browser.eventually("return document.querySelector('[data-testid=status-banner]').dataset.problem === 'not-saved';", vec![]).await);
+    click(&browser, "[data-testid=new-draft]").await;
+    browser.paste("# Draft Y\nalso only in this window").await;
+
+    // The other window makes room, then edits X.
+    browser.js("window.other = window.open(location.href, 'other');", vec![]).await;
+    assert!(
+        browser.eventually("return !!window.other.document?.querySelector('[data-testid=editor]');", vec![]).await,
+        "the second window did not start"
+    );
+    browser
+        .js(
+            "const s = window.other.localStorage;
+             Object.keys(s).filter(k => k.startsWith('junk')).forEach(k => s.removeItem(k));",
+            vec![],
+        )
+        .await;
+    browser
+        .js(
+            "const li = [...window.other.document.querySelectorAll('[data-testid=draft-item]')]
+               .find(li => li.querySelector('.draft-title').textContent === 'Draft X');
+             li.querySelector('button').click();",
+            vec![],
+        )
+        .await;
+    assert!(
+        browser
+            .eventually("return window.other.document.querySelector('[data-testid=editor]').value === arguments[0];", vec![json!(unsaved_x)])
+            .await,
+        "this window's unsaved words never reached the other window: it shows {:?}",
+        browser.js("return window.other.document.querySelector('[data-testid=editor]').value;", vec![]).await
+    );
+    browser
+        .js(
+            "const ed = window.other.document.querySelector('[data-testid=editor]');
+             ed.focus(); ed.setSelectionRange(ed.value.length, ed.value.length);
+             window.other.document.execCommand('insertText', false, '\\nwords from the other window');",
+            vec![],
+        )
+        .await;
+    wait_until_stored(&browser, &format!("{unsaved_x}\nwords from the other window")).await;
+    wait_until_stored(&browser, "# Draft Y\nalso only in this window").await;
+    assert!(browser.eventually_async(|| async { titles_kept_only_here(&browser).await.is_empty() }).await);
+    assert_eq!(problem(&browser).await, Value::Null);
+    assert!(!leaving_asks_first(&browser).await, "everything is saved: leaving need not ask");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_conflict_left_unanswered_keeps_both_texts_when_its_window_closes() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let url = server.url("/");
+    let browser = Browser::start().await;
+    browser.open(&url).await;
+    browser.paste("# Shared draft\nbase").await;
+    wait_until_stored(&browser, "# Shared draft\nbase").await;
+    browser.js("window.other = window.open(location.href, 'other');", vec![]).await;
+    assert!(
+        browser.eventually("return !!window.other.document?.querySelector('[data-testid=editor]')?.value.includes('base');", vec![]).await,
+        "the second window did not open the same draft"
+    );
+    // The other window edits; this one edits and saves first (a pagehide
+    // saves at once), so the conflict shows in the other window.
+    browser
+        .js(
+            "for (const [w, text] of [[window.other, '# Shared draft\\nfrom the other window, never chosen'], [window, '# Shared draft\\nfrom this window']]) {
+               const ed = w.document.querySelector('[data-testid=editor]');
+               ed.focus(); ed.select();
+               w.document.execCommand('insertText', false, text);
+             }",
+            vec![],
+        )
+        .await;
+    browser.js("window.dispatchEvent(new Event('pagehide'));", vec![]).await;
+    assert!(
+        browser.eventually("return !!window.other.document.querySelector('[data-testid=conflict-banner]');", vec![]).await,
+        "no conflict shown in the other window"
+    );
+    // Closed without choosing.
+    browser.js("window.other.close();", vec![]).await;
+    wait_until_stored(&browser, "# Shared draft\nfrom this window").await;
+    wait_until_stored(&browser, "# Shared draft\nfrom the other window, never chosen").await;
+    assert!(
+        browser
+            .eventually_async(|| async { titles(&browser).await.contains(&"Shared draft (this tab's copy)".to_string()) })
+            .await,
+        "the other window's text is not a draft of its own here: {:?}",
+        titles(&browser).await
+    );
+    assert_eq!(editor_text(&browser).await, "# Shared draft\nfrom this window");
     browser.close().await;
 }

@@ -120,6 +120,19 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
+/// The headers deploy/_headers sets for every file (its `/*` block), as
+/// the README tells a host to send them.
+pub fn documented_headers() -> Vec<(String, String)> {
+    let file = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("deploy/_headers")).unwrap();
+    file.lines()
+        .skip_while(|l| l.trim() != "/*")
+        .skip(1)
+        .take_while(|l| l.starts_with(' '))
+        .filter_map(|l| l.trim().split_once(": "))
+        .map(|(name, value)| (name.to_string(), value.to_string()))
+        .collect()
+}
+
 /// A fresh copy of the release build, for tests that change what is served.
 pub fn copy_of_dist() -> PathBuf {
     let to = std::env::temp_dir().join(format!("pmr-dist-{}-{}", std::process::id(), free_port()));
