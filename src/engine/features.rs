@@ -204,6 +204,10 @@ pub type SentenceRow = Vec<(u16, f64)>;
 /// passages reviewers quoted, which sentences are evidence of what.
 pub fn sentence_rows(doc: &Document, findings: &[Finding]) -> Vec<SentenceRow> {
     let total = doc.sentences.len().max(1) as f64;
+    // Sentences come in document order: links and each rule's passages are
+    // walked alongside them once, so a long text stays linear.
+    let mut links = Overlaps::new(doc.links.iter().map(|l| l.src.clone()).collect());
+    let mut cited: Vec<Overlaps> = findings.iter().map(|f| Overlaps::new(f.evidence.clone())).collect();
     doc.sentences
         .iter()
         .enumerate()
@@ -235,19 +239,47 @@ pub fn sentence_rows(doc: &Document, findings: &[Finding]) -> Vec<SentenceRow> {
             for (k, _) in times.iter().enumerate().filter(|(_, t)| **t) {
                 on(S_TIMES + k, 1.0);
             }
-            if doc.links.iter().any(|l| l.src.start < s.src.end && s.src.start < l.src.end) {
+            if links.overlaps(&s.src) {
                 on(S_LINK, 1.0);
             }
             on(S_LENGTH, log_count(doc.words(s).split_ascii_whitespace().count()));
             on(S_POSITION, n as f64 / total);
-            for (c, finding) in findings.iter().enumerate() {
-                if finding.evidence.iter().any(|e| e.start < s.src.end && s.src.start < e.end) {
+            for (c, passages) in cited.iter_mut().enumerate() {
+                if passages.overlaps(&s.src) {
                     on(S_CITED + c, 1.0);
                 }
             }
             row
         })
         .collect()
+}
+
+/// Byte ranges asked, in increasing order of position, whether any of a
+/// set of ranges overlaps them: one forward walk in all.
+struct Overlaps {
+    ranges: Vec<std::ops::Range<usize>>,
+    next: usize,
+}
+
+impl Overlaps {
+    fn new(mut ranges: Vec<std::ops::Range<usize>>) -> Self {
+        ranges.sort_by_key(|r| (r.start, r.end));
+        Overlaps { ranges, next: 0 }
+    }
+
+    /// Whether a range overlaps `span`; each `span` must start at or after
+    /// the previous one.
+    fn overlaps(&mut self, span: &std::ops::Range<usize>) -> bool {
+        // A range that ends before this span starts overlaps neither it nor
+        // any later span: drop such ranges from the front.
+        while self.ranges.get(self.next).is_some_and(|r| r.end <= span.start) {
+            self.next += 1;
+        }
+        self.ranges[self.next..]
+            .iter()
+            .take_while(|r| r.start < span.end)
+            .any(|r| r.end > span.start)
+    }
 }
 
 #[cfg(test)]
