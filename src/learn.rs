@@ -105,8 +105,8 @@ impl Model {
     pub fn features(&self, e: &Example) -> Features {
         let mut x = e.base;
         for c in 0..12 {
-            let p: Vec<f64> = e.rows.iter().map(|r| model::sentence_probability(&self.sentence[c], r)).collect();
-            features::set_evidence(&mut x, c, &p);
+            let z: Vec<f64> = e.rows.iter().map(|r| model::sentence_log_odds(&self.sentence[c], r)).collect();
+            features::set_evidence(&mut x, c, &z);
         }
         x
     }
