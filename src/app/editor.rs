@@ -139,7 +139,9 @@ pub fn Editor() -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop
             >
-                <div class="mirror" aria-hidden="true" node_ref=mirror></div>
+                // Scrollable, so the browser would make it a Tab stop; it
+                // only paints what the textarea above it holds.
+                <div class="mirror" aria-hidden="true" tabindex="-1" node_ref=mirror></div>
                 <textarea
                     id="editor"
                     class="editor"

@@ -86,6 +86,14 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
     let has_suggestion = move || state.seen.with(|r| r.get(id).suggestion.is_some());
     let editing = RwSignal::new(false);
     let expanded = RwSignal::new(false);
+    // Where focus goes back to when the override form closes or the
+    // verdict is reset: the control that opened it, not the page's top.
+    let override_button = NodeRef::<leptos::html::Button>::new();
+    let refocus = move || {
+        if let Some(button) = override_button.get_untracked() {
+            let _ = button.focus();
+        }
+    };
     let is_opened = move || state.opened.get() == Some(id);
     let heading_id = format!("card-{id}");
     let labelled_by = heading_id.clone();
@@ -211,6 +219,7 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                         type="button"
                         class="button small"
                         data-testid="override"
+                        node_ref=override_button
                         aria-expanded=move || editing.get().to_string()
                         on:click=move |_| editing.update(|e| *e = !*e)
                     >
@@ -226,12 +235,13 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                                 o.remove(&id);
                             });
                             editing.set(false);
+                            refocus();
                         }
                     >
                         "Reset"
                     </button>
                 </div>
-                {move || editing.get().then(|| view! { <OverrideForm id editing /> })}
+                {move || editing.get().then(|| view! { <OverrideForm id editing refocus /> })}
             </article>
         </li>
     }
@@ -240,7 +250,7 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
 /// Sets a criterion's verdict by hand, with a note on why. The fields are
 /// read when the form is saved, so typing a note re-renders nothing.
 #[component]
-fn OverrideForm(id: CriterionId, editing: RwSignal<bool>) -> impl IntoView {
+fn OverrideForm(id: CriterionId, editing: RwSignal<bool>, refocus: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (current, note) = state.overrides.with_untracked(|o| match o.get(&id) {
         Some(o) => (o.verdict, o.note.clone()),
@@ -270,6 +280,7 @@ fn OverrideForm(id: CriterionId, editing: RwSignal<bool>) -> impl IntoView {
             });
         }
         editing.set(false);
+        refocus();
     };
     view! {
         <form class="override-form" on:submit=save aria-label=format!("Set the verdict of {id} by hand")>
@@ -296,7 +307,10 @@ fn OverrideForm(id: CriterionId, editing: RwSignal<bool>) -> impl IntoView {
                     type="button"
                     class="button small"
                     data-testid="override-cancel"
-                    on:click=move |_| editing.set(false)
+                    on:click=move |_| {
+                        editing.set(false);
+                        refocus();
+                    }
                 >
                     "Cancel"
                 </button>
