@@ -104,24 +104,28 @@ fn Scorecard() -> impl IntoView {
         <div class="scorecard" data-testid="scorecard">
             <table class="score-grid">
                 <caption class="visually-hidden">"The twelve criteria, by tier"</caption>
-                <tbody>
-                    {Tier::ALL.into_iter().map(|tier| {
-                        let met = move || state.seen.with(|r| r.tiers.iter().find(|t| t.tier == tier).map_or(0, |t| t.met));
-                        view! {
-                            <tr class=format!("tier-{}", tier.name().to_lowercase())>
-                                <th scope="row" class="score-tier">
+                {Tier::ALL.into_iter().map(|tier| {
+                    let met = move || state.seen.with(|r| r.tiers.iter().find(|t| t.tier == tier).map_or(0, |t| t.met));
+                    view! {
+                        // The tier's name above its four chips, so the chips
+                        // keep the width for their words on a phone.
+                        <tbody class=format!("tier-{}", tier.name().to_lowercase())>
+                            <tr>
+                                <th scope="rowgroup" colspan="4" class="score-tier">
                                     {tier.name()}
                                     <span class="score-tier-count" data-testid="score-tier-count">{move || format!("{} of 4 met", met())}</span>
                                 </th>
+                            </tr>
+                            <tr>
                                 {CriterionId::ALL
                                     .into_iter()
                                     .filter(|id| id.tier() == tier)
                                     .map(|id| view! { <td><VerdictChip id /></td> })
                                     .collect_view()}
                             </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
+                        </tbody>
+                    }
+                }).collect_view()}
             </table>
             {move || match next() {
                 None => view! {

@@ -92,7 +92,7 @@ async fn the_editor_is_the_page_and_the_review_opens_on_a_scorecard() {
     // Twelve chips, three tiers of four, each with an icon and a word.
     let chips = browser
         .js(
-            "return [...document.querySelectorAll('[data-testid=scorecard] tr')].map(row =>
+            "return [...document.querySelectorAll('[data-testid=scorecard] tr')].filter(row => row.querySelector('[data-chip]')).map(row =>
                [...row.querySelectorAll('[data-chip]')].map(c => ({
                  id: c.dataset.chip,
                  icon: c.querySelector('.chip-icon').textContent,
