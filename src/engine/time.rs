@@ -186,10 +186,8 @@ pub fn walk(text: &str, mut each: impl FnMut(Found)) {
             if b[i].is_ascii_alphabetic() && (i == 0 || !is_word(b[i - 1])) {
                 let end = word_end(b, i);
                 let word = &text[i..end];
-                if let Some(month) = month_number(word) {
-                    if let Some(date) = month_date(b, i, end, month) {
-                        each(Found::Date(date));
-                    }
+                if let Some(date) = month_number(word).and_then(|month| month_date(b, i, end, month)) {
+                    each(Found::Date(date));
                 }
                 if matches!(word, "an" | "a" | "half") {
                     let next = skip_spaces(b, end);
