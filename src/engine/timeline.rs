@@ -262,7 +262,7 @@ const MOMENT_WORDS: &[(u8, &[&str])] = &[
         "returned to normal", "normal operation*", "all clear", "incident closed", "closed the incident",
         "incident ended", "outage ended", "ended", "is over", "was over", "fully operational", "operational again",
         "working again", "fixed", "at baseline", "back online", "back up", "healthy again", "up and running",
-        "stable again", "no further errors", "no more errors", "recovery complete*", "fully functional",
+        "stable again", "back to baseline", "no further errors", "no more errors", "recovery complete*", "fully functional",
     ]),
     (MITIGATED, &[
         "mitigat*", "rolled back", "rolling back", "roll back", "rollback", "revert*", "workaround", "failed over",
@@ -469,8 +469,16 @@ impl<'d, 't> Reader<'d, 't> {
             return None;
         }
         let clock = found.iter().find_map(|f| if let Found::Clock(c) = f { Some(c) } else { None })?;
+        // In a timeline section a few words may come first ("Sep 18, 2019
+        // at 13:54"); elsewhere only a numeric date may, so that a field
+        // such as "| Duration | 09:14 – 10:27 UTC |" is no entry.
         let before = &doc.words(s)[..clock.at.start];
-        (!clock.vague && before.len() <= 40 && before.split_ascii_whitespace().count() <= 4).then_some(clock)
+        let lead_ok = if doc.topic(s) == Topic::Timeline {
+            before.len() <= 40 && before.split_ascii_whitespace().count() <= 4
+        } else {
+            !before.bytes().any(|c| c.is_ascii_alphabetic())
+        };
+        (!clock.vague && lead_ok).then_some(clock)
     }
 
     /// The prose an entry's words are read from: its block, and for a
@@ -495,9 +503,9 @@ impl<'d, 't> Reader<'d, 't> {
         }
     }
 
-    /// What the words around the `k`th clock time say: its clause, or the
-    /// words up to the next clock time when the clause says nothing ("At
-    /// 14:02 UTC, errors began").
+    /// What the words around the `k`th clock time say: its clause, or,
+    /// when the clause is only the time ("At 14:02 UTC, errors began"),
+    /// the words up to the next clock time.
     fn clause_cues(&self, words: &str, clocks: &[&time::Clock], k: usize) -> u8 {
         if clocks.len() == 1 {
             return moment_cues(words);
@@ -516,7 +524,7 @@ impl<'d, 't> Reader<'d, 't> {
             .min()
             .unwrap_or(to);
         match moment_cues(&words[left..right]) {
-            0 => moment_cues(&words[clock.at.end..to]),
+            0 if words[left..clock.at.start].split_ascii_whitespace().count() <= 2 => moment_cues(&words[clock.at.end..to]),
             cues => cues,
         }
     }
@@ -673,6 +681,14 @@ impl<'d, 't> Reader<'d, 't> {
     }
 
     fn finish(mut self) -> Timeline {
+        // A timeline's own entries tell its moments; a time in the prose
+        // around it ("webhooks were queued until 04:30") counts only for a
+        // moment the entries do not tell.
+        let entries = self.events.iter().filter(|e| e.entry);
+        if entries.clone().count() >= 2 {
+            let told = entries.filter_map(|e| strongest(e.cues)).fold(0, |told, m| told | m);
+            self.events.retain(|e| e.entry || strongest(e.cues).is_some_and(|m| told & m == 0));
+        }
         // One zone given anywhere for these times is the zone of them all.
         let mut zones = self.events.iter().filter_map(|e| e.zone.as_ref());
         if let Some(only) = zones.next().filter(|z| zones.all(|other| other.name == z.name)).cloned() {
@@ -1047,6 +1063,19 @@ mod tests {
         assert_eq!(moments(text), ["detected 07:28 UTC", "resolved 08:11 UTC"]);
         assert_eq!(notes(text), [NoteKind::StartIsDetection]);
         assert_eq!(timeline(text).durations, Durations::default());
+    }
+
+    #[test]
+    fn the_timeline_entries_tell_its_moments_over_the_prose_around_it() {
+        let text = "Uploads failed and were restored at 11:00 UTC after a restart.\n\n## Timeline\n\nAll times UTC.\n\n- 10:00: errors begin\n- 10:30: resolved\n\nThe queue was drained at 10:20 UTC.\n";
+        assert_eq!(moments(text), ["began 10:00 UTC", "mitigated 10:20 UTC", "resolved 10:30 UTC"]);
+    }
+
+    #[test]
+    fn a_field_giving_a_window_is_not_a_timeline_entry() {
+        let text = "| Field | Value |\n|---|---|\n| Duration | 09:14 \u{2013} 10:27 UTC |\n\n## Timeline (UTC)\n\n| Time | Event |\n|---|---|\n| 09:05 | Change deployed |\n| 09:14 | Errors begin |\n| 10:27 | Resolved |\n";
+        assert!(notes(text).is_empty(), "{:?}", timeline(text).notes);
+        assert_eq!(moments(text), ["began 09:14 UTC", "resolved 10:27 UTC"]);
     }
 
     #[test]
