@@ -20,9 +20,9 @@ use std::sync::LazyLock;
 
 /// Leave-source-out exact agreement on original real postmortems below
 /// which the test fails. Raise it as the engine improves.
-const LEAVE_SOURCE_OUT_FLOOR: f64 = 0.74;
+const LEAVE_SOURCE_OUT_FLOOR: f64 = 0.78;
 /// The same for the test split.
-const TEST_SPLIT_FLOOR: f64 = 0.70;
+const TEST_SPLIT_FLOOR: f64 = 0.72;
 
 static CORPUS: LazyLock<Corpus> = LazyLock::new(|| Corpus::load().unwrap_or_else(|e| panic!("{e}")));
 static EXAMPLES: LazyLock<Vec<Example>> = LazyLock::new(|| learn::examples(&CORPUS));

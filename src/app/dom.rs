@@ -176,6 +176,6 @@ pub fn patch_mirror(mirror: &Element, old: &[String], new: &[String]) {
 /// Whether the layout is side by side (matches the CSS breakpoint).
 pub fn is_wide_layout() -> bool {
     web_sys::window()
-        .and_then(|w| w.match_media("(min-width: 60rem)").ok().flatten())
+        .and_then(|w| w.match_media("(min-width: 50rem)").ok().flatten())
         .is_some_and(|m| m.matches())
 }

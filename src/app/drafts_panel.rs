@@ -739,6 +739,21 @@ pub fn DraftsPanel() -> impl IntoView {
         l
     };
     let name_input = NodeRef::<leptos::html::Input>::new();
+    let menu = NodeRef::<leptos::html::Details>::new();
+    // The menu closes when focus leaves it (a draft chosen, the editor
+    // clicked) or on Escape, which returns focus to where it opened.
+    let close_menu = move |refocus: bool| {
+        let Some(details) = menu.get_untracked() else { return };
+        if !details.open() {
+            return;
+        }
+        details.set_open(false);
+        if refocus
+            && let Some(summary) = details.first_element_child().and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = summary.focus();
+        }
+    };
     let on_rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(input) = name_input.get_untracked() {
@@ -762,13 +777,31 @@ pub fn DraftsPanel() -> impl IntoView {
     };
     view! {
         <section class="drafts" aria-labelledby="drafts-heading">
-            // Folded on a narrow screen, so the editor is on the first screen;
-            // the notes below stay outside the fold, always in sight.
-            <details class="drafts-fold" open=dom::is_wide_layout()>
-            <summary class="drafts-summary">
+            // A menu in the header, folded, so the first screen is the
+            // editor; the notes below stay outside the fold, always in sight.
+            <details
+                class="drafts-fold"
+                node_ref=menu
+                on:focusout=move |ev: web_sys::FocusEvent| {
+                    let leaves = ev
+                        .related_target()
+                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                        .is_none_or(|to| menu.get_untracked().is_none_or(|m| !m.contains(Some(&to))));
+                    if leaves {
+                        close_menu(false);
+                    }
+                }
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    if ev.key() == "Escape" {
+                        close_menu(true);
+                    }
+                }
+            >
+            <summary class="drafts-summary" data-testid="drafts-menu">
                 <h2 id="drafts-heading">"Drafts"</h2>
                 <span class="drafts-current">{move || this.current_tracked().map(|d| d.title()).unwrap_or_default()}</span>
             </summary>
+            <div class="drafts-menu">
             <div class="drafts-head">
                 <div class="toolbar" role="group" aria-label="Drafts">
                     {action_button(this, Action::New, "new-draft", "New draft", false)}
@@ -808,7 +841,14 @@ pub fn DraftsPanel() -> impl IntoView {
                                 type="button"
                                 class="draft-link"
                                 aria-current=move || is_open().then_some("true")
-                                on:click=move |_| this.show(to_show.clone())
+                                on:click=move |_| {
+                                    this.show(to_show.clone());
+                                    // Like New draft: what is typed next goes
+                                    // into the draft just chosen.
+                                    if let Some(editor) = editor_element() {
+                                        let _ = editor.focus();
+                                    }
+                                }
                             >
                                 <span class="draft-title">{d.title()}</span>
                                 <span class="draft-when">
@@ -823,6 +863,7 @@ pub fn DraftsPanel() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            </div>
             </details>
             {move || this.not_stored.with(|n| !n.is_empty()).then(|| view! {
                 <p class="drafts-note warning" role="status" data-testid="unstored-note">

@@ -32,6 +32,8 @@ pub fn Editor() -> impl IntoView {
     let caret = RwSignal::new(initial_text.encode_utf16().count() as u32);
     let hover_label = NodeRef::<leptos::html::Div>::new();
     let dragging = RwSignal::new(false);
+    // The criterion whose highlights alone are shown, from the legend.
+    let only = RwSignal::new(None::<CriterionId>);
 
     let sync_scroll = move || {
         if let (Some(ta), Some(m)) = (editor.get_untracked(), mirror.get_untracked()) {
@@ -89,8 +91,10 @@ pub fn Editor() -> impl IntoView {
                 let _ = label.set_attribute("hidden", "");
             } else {
                 label.set_text_content(Some(&criteria_label(&ids)));
-                let place = format!("left:{}px;top:{}px", ev.client_x() + 14, ev.client_y() + 18);
-                let _ = label.set_attribute("style", &place);
+                // Through the CSSOM: the CSP refuses style attributes.
+                let style = web_sys::HtmlElement::style(&label);
+                let _ = style.set_property("left", &format!("{}px", ev.client_x() + 14));
+                let _ = style.set_property("top", &format!("{}px", ev.client_y() + 18));
                 let _ = label.remove_attribute("hidden");
             }
         }
@@ -125,12 +129,10 @@ pub fn Editor() -> impl IntoView {
                     {move || if state.preview.get() { "Back to editing" } else { "Preview Markdown" }}
                 </button>
             </div>
-            <p id="editor-help" class="help">
-                "Paste, type, or drop a .md or .txt file. Highlights mark the passages each criterion found."
-            </p>
             <div
                 class="editor-stack"
                 class:dragging=move || dragging.get()
+                data-filter=move || only.get().map(|id| id.as_str())
                 hidden=move || state.preview.get()
                 on:dragover=move |ev: DragEvent| {
                     ev.prevent_default();
@@ -139,7 +141,9 @@ pub fn Editor() -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop
             >
-                <div class="mirror" aria-hidden="true" node_ref=mirror></div>
+                // Scrollable, so the browser would make it a Tab stop; it
+                // only paints what the textarea above it holds.
+                <div class="mirror" aria-hidden="true" tabindex="-1" node_ref=mirror></div>
                 <textarea
                     id="editor"
                     class="editor"
@@ -148,7 +152,7 @@ pub fn Editor() -> impl IntoView {
                     spellcheck="true"
                     placeholder="Paste or type your postmortem here, drop a file on this box, or load a sample."
                     aria-labelledby="editor-heading"
-                    aria-describedby="editor-help caret-context"
+                    aria-describedby="caret-context"
                     prop:value=initial_text
                     on:input=move |_| {
                         if let Some(ta) = editor.get_untracked() {
@@ -175,11 +179,44 @@ pub fn Editor() -> impl IntoView {
                     }
                 ></textarea>
             </div>
-            <ul class="legend" aria-label="Highlight key" hidden=move || state.preview.get()>
-                <li><mark class="tier-prerequisites">"Prerequisites"</mark>" solid underline"</li>
-                <li><mark class="tier-requirements">"Requirements"</mark>" dashed"</li>
-                <li><mark class="tier-bonus">"Bonus"</mark>" dotted"</li>
-            </ul>
+            <div
+                class="legend"
+                role="group"
+                aria-label="Highlights shown"
+                hidden=move || state.preview.get() || state.text.with(|t| t.trim().is_empty())
+            >
+                <button
+                    type="button"
+                    class="legend-chip"
+                    data-testid="legend-all"
+                    aria-pressed=move || only.get().is_none().to_string()
+                    on:click=move |_| only.set(None)
+                >
+                    "All"
+                </button>
+                {CriterionId::ALL
+                    .into_iter()
+                    .map(|id| {
+                        let name = engine::guidance(id).name;
+                        let passages = move || state.review.with(|r| r.get(id).evidence.len());
+                        view! {
+                            <button
+                                type="button"
+                                class=format!("legend-chip tier-{}", preview::tier_class(id))
+                                data-legend=id.as_str()
+                                data-testid=format!("legend-{id}")
+                                title=name
+                                aria-pressed=move || (only.get() == Some(id)).to_string()
+                                on:click=move |_| only.update(|o| *o = if *o == Some(id) { None } else { Some(id) })
+                            >
+                                <span class="legend-id">{id.as_str()}</span>
+                                <span class="visually-hidden">{format!(" {name}, passages: ")}</span>
+                                <span class="legend-count">{passages}</span>
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
             <div
                 id="preview"
                 class="preview"

@@ -173,15 +173,18 @@ pub fn App() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#editor">"Skip to the editor"</a>
+        // One slim bar: the drafts are a menu in it, so the first screen
+        // is the editor and the review.
         <header class="app-header">
             <div class="brand">
                 <h1>"Postmortem Reviewer"</h1>
                 <p class="tagline">
-                    "Checks an incident postmortem against the twelve "
+                    "Checks a postmortem against the twelve "
                     <cite>"Upside of Downtime"</cite>
                     " criteria. Private: your text never leaves this browser."
                 </p>
             </div>
+            <drafts_panel::DraftsPanel />
             <div class="toolbar" role="group" aria-label="Document">
                 <SamplePicker />
                 <editor::FilePicker />
@@ -214,7 +217,6 @@ pub fn App() -> impl IntoView {
                 "Dismiss"
             </button>
         </div>
-        <drafts_panel::DraftsPanel />
         <main class="workspace" id="main">
             <editor::Editor />
             <review_panel::ReviewPanel />
@@ -224,7 +226,53 @@ pub fn App() -> impl IntoView {
                 "The review is a guide, not a grade: set any verdict by hand when you know better. Drafts are kept in this browser only."
             </p>
         </footer>
+        <PhoneTabs />
         <announcer::Announcer />
+    }
+}
+
+/// On a phone the review is below the editor: this bar, always in reach
+/// at the bottom of the screen, goes from one to the other in one tap and
+/// shows the counts meanwhile. Hidden by CSS where both are side by side.
+#[component]
+fn PhoneTabs() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let count = move |verdict: engine::Verdict| {
+        state.seen.with(|r| r.criteria.iter().filter(|c| c.verdict == verdict).count())
+    };
+    let to_review = move |_| {
+        if let Some(heading) = document()
+            .get_element_by_id("review-heading")
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            // To the top of the screen, so the scorecard shows whole.
+            heading.scroll_into_view();
+            let _ = heading.focus();
+        }
+    };
+    let to_editor = move |_| {
+        if let Some(editor) = state.editor.get_untracked() {
+            let _ = editor.focus();
+            dom::reveal(&editor);
+        }
+    };
+    view! {
+        <nav class="phone-tabs" aria-label="Views" data-testid="phone-tabs">
+            <button type="button" class="phone-tab" data-testid="tab-editor" on:click=to_editor>
+                "Write"
+            </button>
+            <button type="button" class="phone-tab" data-testid="tab-review" on:click=to_review>
+                "Review "
+                {[engine::Verdict::Met, engine::Verdict::Partial, engine::Verdict::Missing]
+                    .map(|v| view! {
+                        <span class="tab-count">
+                            <span aria-hidden="true">{export::verdict_icon(v)}</span>
+                            {move || count(v)}
+                            <span class="visually-hidden">{format!(" {v},")}</span>
+                        </span>
+                    })}
+            </button>
+        </nav>
     }
 }
 

@@ -1,7 +1,9 @@
 //! The review beside the editor: the summary, the three tiers with their
 //! counts, one card per criterion, overrides and export.
 
-use super::{AppState, dom};
+use super::drafts_panel::Drafts;
+use super::editor::focus_card;
+use super::{AppState, dom, samples};
 use crate::engine::{self, CriterionId, Tier, Verdict};
 use crate::export::{self, Override, verdict_icon};
 use leptos::prelude::*;
@@ -22,19 +24,161 @@ fn verdict_word(verdict: Verdict) -> &'static str {
 pub fn ReviewPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let override_count = move || state.overrides.with(|o| o.len());
+    let is_empty = move || state.text.with(|t| t.trim().is_empty());
     view! {
         <section class="review-pane" aria-labelledby="review-heading">
-            <h2 id="review-heading">"Review"</h2>
-            <p class="summary" data-testid="summary">{move || state.seen.with(|r| r.summary.clone())}</p>
-            <p class="override-count" data-testid="override-count" hidden=move || override_count() == 0>
-                {move || match override_count() {
-                    1 => "1 verdict is set by hand; the counts below include it.".to_string(),
-                    n => format!("{n} verdicts are set by hand; the counts below include them."),
-                }}
-            </p>
-            <ExportBar />
-            {Tier::ALL.into_iter().map(|tier| view! { <TierSection tier /> }).collect_view()}
+            <h2 id="review-heading" tabindex="-1">"Review"</h2>
+            <StartHere />
+            <div class="review-body" data-testid="review-body" hidden=is_empty>
+                <Scorecard />
+                <p class="summary" data-testid="summary">{move || state.seen.with(|r| r.summary.clone())}</p>
+                <p class="override-count" data-testid="override-count" hidden=move || override_count() == 0>
+                    {move || match override_count() {
+                        1 => "1 verdict is set by hand; the counts below include it.".to_string(),
+                        n => format!("{n} verdicts are set by hand; the counts below include them."),
+                    }}
+                </p>
+                {Tier::ALL.into_iter().map(|tier| view! { <TierSection tier /> }).collect_view()}
+                <ExportBar />
+            </div>
         </section>
+    }
+}
+
+/// What an empty editor's review says: how to begin, not twelve cards
+/// that each say "missing".
+#[component]
+fn StartHere() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let is_empty = move || state.text.with(|t| t.trim().is_empty());
+    let drafts = expect_context::<Drafts>();
+    let sample = &samples::SAMPLES[0];
+    view! {
+        <div class="start" data-testid="start" hidden=move || !is_empty()>
+            <p class="start-lead">"The review of your postmortem appears here as you write. To begin:"</p>
+            <ol class="start-steps">
+                <li>"Paste or type it in the editor, or drop a .md or .txt file on it."</li>
+                <li>
+                    <label for="file-input" class="button small">"Open a file…"</label>
+                    " from your computer."
+                </li>
+                <li>
+                    <button
+                        type="button"
+                        class="button small"
+                        data-testid="start-sample"
+                        on:click=move |_| {
+                            drafts.open_text(state, sample.text.to_string(), &format!("the sample \u{201c}{}\u{201d}", sample.label));
+                        }
+                    >
+                        "Try a sample"
+                    </button>
+                    {format!(" ({}) to see a review first.", sample.label)}
+                </li>
+            </ol>
+            <p class="muted">"Twelve criteria in three tiers: prerequisites (tone), requirements (facts) and bonus."</p>
+        </div>
+    }
+}
+
+/// The review at a glance: each criterion's verdict as a chip, three tiers
+/// of four, with the tier's count, and the one thing to add next.
+#[component]
+fn Scorecard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // As the summary orders it: prerequisites first, then requirements,
+    // then bonus; within a tier, missing before partial.
+    let next = move || {
+        state.seen.with(|r| {
+            Tier::ALL.into_iter().find_map(|tier| {
+                [Verdict::Missing, Verdict::Partial].into_iter().find_map(|v| {
+                    r.criteria
+                        .iter()
+                        .find(|c| c.tier == tier && c.verdict == v)
+                        .map(|c| (c.id, c.verdict, c.suggestion.clone().unwrap_or_default()))
+                })
+            })
+        })
+    };
+    view! {
+        <div class="scorecard" data-testid="scorecard">
+            <table class="score-grid">
+                <caption class="visually-hidden">"The twelve criteria, by tier"</caption>
+                {Tier::ALL.into_iter().map(|tier| {
+                    let met = move || state.seen.with(|r| r.tiers.iter().find(|t| t.tier == tier).map_or(0, |t| t.met));
+                    view! {
+                        // The tier's name above its four chips, so the chips
+                        // keep the width for their words on a phone.
+                        <tbody class=format!("tier-{}", tier.name().to_lowercase())>
+                            <tr>
+                                <th scope="rowgroup" colspan="4" class="score-tier">
+                                    {tier.name()}
+                                    <span class="score-tier-count" data-testid="score-tier-count">{move || format!("{} of 4 met", met())}</span>
+                                </th>
+                            </tr>
+                            <tr>
+                                {CriterionId::ALL
+                                    .into_iter()
+                                    .filter(|id| id.tier() == tier)
+                                    .map(|id| view! { <td><VerdictChip id /></td> })
+                                    .collect_view()}
+                            </tr>
+                        </tbody>
+                    }
+                }).collect_view()}
+            </table>
+            {move || match next() {
+                None => view! {
+                    <p class="next" data-testid="next-step">"Every criterion is met. Nothing to add."</p>
+                }.into_any(),
+                Some((id, verdict, suggestion)) => view! {
+                    <p class="next" data-testid="next-step" data-criterion-next=id.as_str()>
+                        <strong>{if verdict == Verdict::Missing { "Next to add: " } else { "Next to strengthen: " }}</strong>
+                        <button
+                            type="button"
+                            class="link-button"
+                            data-testid="next-open"
+                            on:click=move |_| {
+                                state.open_criterion(id);
+                                focus_card(id);
+                            }
+                        >
+                            {format!("{id} {}", engine::guidance(id).name)}
+                        </button>
+                        ". "
+                        {suggestion}
+                    </p>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// One criterion in the scorecard: icon and word, never colour alone; a
+/// press goes to its card.
+#[component]
+fn VerdictChip(id: CriterionId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let verdict = move || state.seen.with(|r| r.get(id).verdict);
+    let name = engine::guidance(id).name;
+    view! {
+        <button
+                type="button"
+                class=move || format!("chip verdict-{}", verdict())
+                data-chip=id.as_str()
+                data-testid=format!("chip-{id}")
+                data-verdict=move || verdict().as_str()
+                title=name
+                on:click=move |_| {
+                    state.open_criterion(id);
+                    focus_card(id);
+                }
+            >
+                <span class="chip-icon" aria-hidden="true">{move || verdict_icon(verdict())}</span>
+                <span class="chip-id">{id.as_str()}</span>
+                <span class="visually-hidden">{format!(" {name}:")}</span>
+            <span class="chip-word">{move || verdict_word(verdict())}</span>
+        </button>
     }
 }
 
@@ -86,6 +230,14 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
     let has_suggestion = move || state.seen.with(|r| r.get(id).suggestion.is_some());
     let editing = RwSignal::new(false);
     let expanded = RwSignal::new(false);
+    // Where focus goes back to when the override form closes or the
+    // verdict is reset: the control that opened it, not the page's top.
+    let override_button = NodeRef::<leptos::html::Button>::new();
+    let refocus = move || {
+        if let Some(button) = override_button.get_untracked() {
+            let _ = button.focus();
+        }
+    };
     let is_opened = move || state.opened.get() == Some(id);
     let heading_id = format!("card-{id}");
     let labelled_by = heading_id.clone();
@@ -211,6 +363,7 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                         type="button"
                         class="button small"
                         data-testid="override"
+                        node_ref=override_button
                         aria-expanded=move || editing.get().to_string()
                         on:click=move |_| editing.update(|e| *e = !*e)
                     >
@@ -226,12 +379,13 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                                 o.remove(&id);
                             });
                             editing.set(false);
+                            refocus();
                         }
                     >
                         "Reset"
                     </button>
                 </div>
-                {move || editing.get().then(|| view! { <OverrideForm id editing /> })}
+                {move || editing.get().then(|| view! { <OverrideForm id editing refocus /> })}
             </article>
         </li>
     }
@@ -240,7 +394,7 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
 /// Sets a criterion's verdict by hand, with a note on why. The fields are
 /// read when the form is saved, so typing a note re-renders nothing.
 #[component]
-fn OverrideForm(id: CriterionId, editing: RwSignal<bool>) -> impl IntoView {
+fn OverrideForm(id: CriterionId, editing: RwSignal<bool>, refocus: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (current, note) = state.overrides.with_untracked(|o| match o.get(&id) {
         Some(o) => (o.verdict, o.note.clone()),
@@ -270,6 +424,7 @@ fn OverrideForm(id: CriterionId, editing: RwSignal<bool>) -> impl IntoView {
             });
         }
         editing.set(false);
+        refocus();
     };
     view! {
         <form class="override-form" on:submit=save aria-label=format!("Set the verdict of {id} by hand")>
@@ -296,7 +451,10 @@ fn OverrideForm(id: CriterionId, editing: RwSignal<bool>) -> impl IntoView {
                     type="button"
                     class="button small"
                     data-testid="override-cancel"
-                    on:click=move |_| editing.set(false)
+                    on:click=move |_| {
+                        editing.set(false);
+                        refocus();
+                    }
                 >
                     "Cancel"
                 </button>

@@ -407,6 +407,10 @@ struct Builder<'t> {
     strong_start: Option<usize>,
     quote_depth: usize,
     in_metadata: bool,
+    /// Inside an HTML block: its text is prose, its tags mark blocks.
+    in_html_block: bool,
+    /// Inside `<script>` or `<style>` in an HTML block: no prose.
+    in_html_code: bool,
     in_table_head: bool,
     in_heading: bool,
     /// Links opened but not yet closed: url, source start.
@@ -434,6 +438,8 @@ impl<'t> Builder<'t> {
             strong_start: None,
             quote_depth: 0,
             in_metadata: false,
+            in_html_block: false,
+            in_html_code: false,
             in_table_head: false,
             in_heading: false,
             link_stack: Vec::new(),
@@ -487,8 +493,9 @@ impl<'t> Builder<'t> {
                 self.ensure_open(range.start);
                 self.placeholders.push(self.prose.len());
             }
+            Event::Html(html) if self.in_html_block => self.html(&html, range),
             Event::TaskListMarker(_) | Event::Rule | Event::FootnoteReference(_) => {}
-            // Raw HTML, math and front matter are not prose.
+            // Inline HTML tags, math and front matter are not prose.
             _ => {}
         }
     }
@@ -496,6 +503,10 @@ impl<'t> Builder<'t> {
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         match tag {
             Tag::MetadataBlock(_) => self.in_metadata = true,
+            Tag::HtmlBlock => {
+                self.close();
+                self.in_html_block = true;
+            }
             Tag::Heading { level, .. } => {
                 self.close();
                 self.in_heading = true;
@@ -551,6 +562,11 @@ impl<'t> Builder<'t> {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::MetadataBlock(_) => self.in_metadata = false,
+            TagEnd::HtmlBlock => {
+                self.close();
+                self.in_html_block = false;
+                self.in_html_code = false;
+            }
             TagEnd::Heading(_) => {
                 self.close();
                 self.in_heading = false;
@@ -593,6 +609,65 @@ impl<'t> Builder<'t> {
                     });
                 }
             }
+            _ => {}
+        }
+    }
+
+    /// A line of an HTML block (old blog posts are often written in HTML
+    /// inside Markdown): the text between tags is prose; block tags (`<p>`,
+    /// `<li>`, `<h2>`, …) end one block and start the next; `<script>` and
+    /// `<style>` hold none. Entities stay as written.
+    fn html(&mut self, line: &str, range: Range<usize>) {
+        let mut rest = 0;
+        while rest < line.len() {
+            let Some(open) = line[rest..].find('<').map(|i| rest + i) else {
+                self.html_text(&line[rest..], range.start + rest);
+                break;
+            };
+            self.html_text(&line[rest..open], range.start + rest);
+            let Some(close) = line[open..].find('>').map(|i| open + i) else {
+                // A tag running onto the next line: its attributes are no prose.
+                break;
+            };
+            self.html_tag(&line[open + 1..close], range.start + open);
+            rest = close + 1;
+        }
+    }
+
+    fn html_text(&mut self, text: &str, src_start: usize) {
+        if self.in_html_code || text.trim().is_empty() {
+            return;
+        }
+        self.ensure_open(src_start);
+        self.append(text, src_start..src_start + text.len());
+    }
+
+    fn html_tag(&mut self, tag: &str, src_start: usize) {
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        match name.as_str() {
+            "script" | "style" => self.in_html_code = !closing,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.close();
+                if !closing {
+                    let level = name[1..].parse().unwrap_or(2);
+                    self.item_labels.clear();
+                    self.begin(BlockKind::Heading(level), src_start);
+                }
+            }
+            "li" | "dt" | "dd" => {
+                self.close();
+                if !closing {
+                    self.begin(BlockKind::ListItem, src_start);
+                }
+            }
+            "p" | "div" | "br" | "tr" | "table" | "ul" | "ol" | "dl" | "blockquote" | "section" | "article"
+            | "pre" | "hr" | "header" | "footer" => self.close(),
             _ => {}
         }
     }
@@ -853,6 +928,28 @@ mod tests {
         let doc = Document::parse(text);
         let srcs: Vec<&str> = doc.prose_sentences().map(|s| &text[s.src.clone()]).collect();
         assert_eq!(srcs, ["All times UTC.", "10:40: resolved by a rollback.", "Press <kbd>F5</kbd> to reload.<br>It worked.", "See <https://example.com/status>."]);
+    }
+
+    #[test]
+    fn text_in_an_html_block_is_prose_in_its_blocks() {
+        let doc = Document::parse(
+            "<h2>What happened</h2>\n<p>We broke the <b>database</b>.</p>\n<script>var x = 1;</script>\n<ul><li>We fixed it.</li></ul>\n",
+        );
+        let blocks: Vec<(BlockKind, &str)> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.kind, doc.prose[b.prose.clone()].trim()))
+            .collect();
+        assert_eq!(
+            blocks,
+            vec![
+                (BlockKind::Heading(2), "what happened"),
+                (BlockKind::Paragraph, "we broke the database."),
+                (BlockKind::ListItem, "we fixed it."),
+            ]
+        );
+        let s = &doc.sentences[1];
+        assert_eq!(&doc.text[s.src.clone()], "We broke the <b>database</b>.");
     }
 
     #[test]

@@ -106,20 +106,23 @@ fn log_count(n: usize) -> f64 {
     (n as f64).ln_1p()
 }
 
-/// Fills in criterion `c`'s evidence features from the probability, per
-/// sentence, that a reviewer would cite it for `c` (see `sentence_rows`).
-pub fn set_evidence(x: &mut Features, c: usize, probabilities: &[f64]) {
-    let mut top = [0.0f64; 3];
-    for &p in probabilities {
-        if p > top[2] {
-            top[2] = p;
+/// Fills in criterion `c`'s evidence features from the sentence model's
+/// log-odds, per sentence, that a reviewer would cite it for `c` (see
+/// `sentence_rows`). Only the top three become probabilities: the rest
+/// need only their sign.
+pub fn set_evidence(x: &mut Features, c: usize, log_odds: &[f64]) {
+    let mut top = [f64::NEG_INFINITY; 3];
+    for &z in log_odds {
+        if z > top[2] {
+            top[2] = z;
             top.sort_by(|a, b| b.total_cmp(a));
         }
     }
-    let likely = probabilities.iter().filter(|&&p| p >= 0.5).count();
+    let probability = |z: f64| 1.0 / (1.0 + (-z).exp());
+    let likely = log_odds.iter().filter(|&&z| z >= 0.0).count();
     let at = EVIDENCE_START + 3 * c;
-    x[at] = top[0];
-    x[at + 1] = top.iter().sum();
+    x[at] = probability(top[0]);
+    x[at + 1] = top.iter().map(|&z| probability(z)).sum();
     x[at + 2] = log_count(likely);
 }
 
@@ -137,8 +140,8 @@ pub fn extract(doc: &Document, findings: &[Finding]) -> Features {
     let (mut clocks, mut dates, mut durations, mut first_person, mut sentences) = (0, 0, 0, 0, 0);
     for s in doc.prose_sentences() {
         sentences += 1;
-        for (k, &cue) in Cue::ALL.iter().enumerate() {
-            cue_sentences[k] += usize::from(s.cues.has(cue));
+        for cue in s.cues.iter() {
+            cue_sentences[cue as usize] += 1;
         }
         clocks += usize::from(s.times.clocks > 0);
         dates += usize::from(s.times.dates > 0);
@@ -204,16 +207,18 @@ pub type SentenceRow = Vec<(u16, f64)>;
 /// passages reviewers quoted, which sentences are evidence of what.
 pub fn sentence_rows(doc: &Document, findings: &[Finding]) -> Vec<SentenceRow> {
     let total = doc.sentences.len().max(1) as f64;
+    // Sentences come in document order: links and each rule's passages are
+    // walked alongside them once, so a long text stays linear.
+    let mut links = Overlaps::new(doc.links.iter().map(|l| l.src.clone()).collect());
+    let mut cited: Vec<Overlaps> = findings.iter().map(|f| Overlaps::new(f.evidence.clone())).collect();
     doc.sentences
         .iter()
         .enumerate()
         .map(|(n, s)| {
             let mut row: SentenceRow = Vec::with_capacity(16);
             let mut on = |i: usize, v: f64| row.push((i as u16, v));
-            for (k, &cue) in Cue::ALL.iter().enumerate() {
-                if s.cues.has(cue) {
-                    on(k, 1.0);
-                }
+            for cue in s.cues.iter() {
+                on(cue as usize, 1.0);
             }
             let block = &doc.blocks[s.block];
             let topic = block.label.unwrap_or(block.topic);
@@ -235,19 +240,48 @@ pub fn sentence_rows(doc: &Document, findings: &[Finding]) -> Vec<SentenceRow> {
             for (k, _) in times.iter().enumerate().filter(|(_, t)| **t) {
                 on(S_TIMES + k, 1.0);
             }
-            if doc.links.iter().any(|l| l.src.start < s.src.end && s.src.start < l.src.end) {
+            if links.overlaps(&s.src) {
                 on(S_LINK, 1.0);
             }
-            on(S_LENGTH, log_count(doc.words(s).split_ascii_whitespace().count()));
+            // Length in bytes of prose, not words: no second pass over it.
+            on(S_LENGTH, log_count(s.prose.len()));
             on(S_POSITION, n as f64 / total);
-            for (c, finding) in findings.iter().enumerate() {
-                if finding.evidence.iter().any(|e| e.start < s.src.end && s.src.start < e.end) {
+            for (c, passages) in cited.iter_mut().enumerate() {
+                if passages.overlaps(&s.src) {
                     on(S_CITED + c, 1.0);
                 }
             }
             row
         })
         .collect()
+}
+
+/// Byte ranges asked, in increasing order of position, whether any of a
+/// set of ranges overlaps them: one forward walk in all.
+struct Overlaps {
+    ranges: Vec<std::ops::Range<usize>>,
+    next: usize,
+}
+
+impl Overlaps {
+    fn new(mut ranges: Vec<std::ops::Range<usize>>) -> Self {
+        ranges.sort_by_key(|r| (r.start, r.end));
+        Overlaps { ranges, next: 0 }
+    }
+
+    /// Whether a range overlaps `span`; each `span` must start at or after
+    /// the previous one.
+    fn overlaps(&mut self, span: &std::ops::Range<usize>) -> bool {
+        // A range that ends before this span starts overlaps neither it nor
+        // any later span: drop such ranges from the front.
+        while self.ranges.get(self.next).is_some_and(|r| r.end <= span.start) {
+            self.next += 1;
+        }
+        self.ranges[self.next..]
+            .iter()
+            .take_while(|r| r.start < span.end)
+            .any(|r| r.end > span.start)
+    }
 }
 
 #[cfg(test)]

@@ -199,6 +199,19 @@ impl CueSet {
     pub fn any(&self, cues: &[Cue]) -> bool {
         cues.iter().any(|&c| self.has(c))
     }
+
+    /// The cues in the set, in declaration order: one step per cue present,
+    /// not per cue there is.
+    pub fn iter(&self) -> impl Iterator<Item = Cue> {
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let i = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                Cue::ALL[i]
+            })
+        })
+    }
 }
 
 const _: () = assert!(Cue::ALL.len() <= 64, "CueSet holds at most 64 cues");
@@ -862,6 +875,16 @@ fn is_word_byte(b: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cue_set_iterates_over_the_cues_it_holds_in_order() {
+        let mut set = CueSet::default();
+        set.insert(Cue::Explanation);
+        set.insert(Cue::FirstPerson);
+        set.insert(Cue::Apology);
+        assert_eq!(set.iter().collect::<Vec<_>>(), vec![Cue::FirstPerson, Cue::Apology, Cue::Explanation]);
+        assert_eq!(CueSet::default().iter().count(), 0);
+    }
 
     fn cues_in(text: &str) -> Vec<Cue> {
         LEXICON.scan(text).into_iter().map(|h| h.cue).collect()

@@ -32,10 +32,10 @@ pub fn review(text: &str) -> Review {
     let doc = Document::parse(text);
     let findings = findings(&doc);
     let rows = features::sentence_rows(&doc, &findings);
-    let evidence: Vec<Vec<f64>> = (0..CRITERIA.len()).map(|c| model::evidence_probabilities(c, &rows)).collect();
+    let evidence: Vec<Vec<f64>> = (0..CRITERIA.len()).map(|c| model::evidence_log_odds(c, &rows)).collect();
     let mut x = features::extract(&doc, &findings);
-    for (c, probabilities) in evidence.iter().enumerate() {
-        features::set_evidence(&mut x, c, probabilities);
+    for (c, log_odds) in evidence.iter().enumerate() {
+        features::set_evidence(&mut x, c, log_odds);
     }
     let criteria: Vec<CriterionReview> = findings
         .into_iter()
@@ -106,12 +106,12 @@ fn build_review(
     guidance: &'static Guidance,
     finding: Finding,
     decision: model::Decision,
-    evidence_probabilities: &[f64],
+    evidence_log_odds: &[f64],
 ) -> CriterionReview {
     let text = doc.text;
     let spans = match decision.verdict {
         Verdict::Missing => Vec::new(),
-        _ if finding.evidence.is_empty() => likely_evidence(doc, evidence_probabilities),
+        _ if finding.evidence.is_empty() => likely_evidence(doc, evidence_log_odds),
         _ => finding.evidence,
     };
     let evidence: Vec<Evidence> = tidy_spans(text, spans)
@@ -144,12 +144,14 @@ fn build_review(
 }
 
 /// The sentences a reviewer would most likely cite, by the sentence
-/// model: those at even odds or better, or else the likeliest few. The
-/// passages behind a verdict the rule alone did not reach.
-fn likely_evidence(doc: &Document, probabilities: &[f64]) -> Vec<Range<usize>> {
-    let mut ranked: Vec<(f64, usize)> = probabilities.iter().copied().zip(0..).filter(|(p, _)| *p > 0.05).collect();
+/// model: those at even odds or better, or else the likeliest few above
+/// one chance in twenty. The passages behind a verdict the rule alone did
+/// not reach.
+fn likely_evidence(doc: &Document, log_odds: &[f64]) -> Vec<Range<usize>> {
+    const ONE_IN_TWENTY: f64 = -2.944_438_979_166_44; // ln(0.05 / 0.95)
+    let mut ranked: Vec<(f64, usize)> = log_odds.iter().copied().zip(0..).filter(|(z, _)| *z > ONE_IN_TWENTY).collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let likely = ranked.iter().take_while(|(p, _)| *p >= 0.5).count().max(3);
+    let likely = ranked.iter().take_while(|(z, _)| *z >= 0.0).count().max(3);
     ranked.into_iter().take(likely.min(MAX_EVIDENCE)).map(|(_, s)| doc.sentences[s].src.clone()).collect()
 }
 

@@ -92,17 +92,16 @@ impl Decision {
     }
 }
 
-/// The probability that a sentence is evidence for a criterion, from a
+/// The log-odds that a sentence is evidence for a criterion, from a
 /// sentence model's weights (the last one is the intercept).
-pub fn sentence_probability(weights: &[f64; SENTENCE_LEN + 1], row: &SentenceRow) -> f64 {
-    let z: f64 = weights[SENTENCE_LEN] + row.iter().map(|&(i, v)| weights[usize::from(i)] * v).sum::<f64>();
-    sigmoid(z)
+pub fn sentence_log_odds(weights: &[f64; SENTENCE_LEN + 1], row: &SentenceRow) -> f64 {
+    weights[SENTENCE_LEN] + row.iter().map(|&(i, v)| weights[usize::from(i)] * v).sum::<f64>()
 }
 
-/// Per sentence, the committed sentence model's probability that it is
+/// Per sentence, the committed sentence model's log-odds that it is
 /// evidence for criterion `c`.
-pub fn evidence_probabilities(c: usize, rows: &[SentenceRow]) -> Vec<f64> {
-    rows.iter().map(|row| sentence_probability(&weights::SENTENCE[c], row)).collect()
+pub fn evidence_log_odds(c: usize, rows: &[SentenceRow]) -> Vec<f64> {
+    rows.iter().map(|row| sentence_log_odds(&weights::SENTENCE[c], row)).collect()
 }
 
 /// The committed model's weights for criterion `c` (0 = P1 … 11 = B4).

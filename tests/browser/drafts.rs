@@ -564,7 +564,9 @@ async fn new_draft_from_the_keyboard_puts_the_caret_in_the_editor() {
     browser.open(&url).await;
     browser.paste("# First\none").await;
     wait_until_stored(&browser, "# First\none").await;
-    browser.js("document.querySelector('[data-testid=new-draft]').focus();", vec![]).await;
+    // New draft is in the drafts menu: open it first, as a person would.
+    browser.js("document.querySelector('.drafts-fold').open = true; document.querySelector('[data-testid=new-draft]').focus();", vec![]).await;
+    assert_eq!(browser.js("return document.activeElement?.dataset.testid ?? null;", vec![]).await, json!("new-draft"));
     let mut keys = KeyActions::new("keyboard".to_string()).then(KeyAction::Down { value: ENTER }).then(KeyAction::Up { value: ENTER });
     for key in "Typed at once".chars() {
         keys = keys.then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });

@@ -3,6 +3,7 @@
 
 mod drafts;
 mod embedding;
+mod glance;
 mod harness;
 mod latency;
 mod reference;
