@@ -7,7 +7,7 @@ mod corpus;
 
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
-use postmortem_reviewer::engine::{review, Document};
+use postmortem_reviewer::engine::{review, timeline, Document};
 use std::sync::LazyLock;
 
 fn main() {
@@ -52,6 +52,16 @@ fn parse_10k_words(bencher: Bencher) {
     bencher
         .counter(BytesCount::of_str(text))
         .bench(|| Document::parse(black_box(text)).sentences.len());
+}
+
+/// What the timeline adds to a review (budget: 1 ms per 10,000 words):
+/// reading it from the document the review has already parsed.
+#[divan::bench]
+fn timeline_10k_words(bencher: Bencher) {
+    let text = TEN_THOUSAND_WORDS.as_str();
+    let doc = Document::parse(text);
+    timeline::read(&doc);
+    bencher.counter(BytesCount::of_str(text)).bench(|| timeline::read(black_box(&doc)).events.len());
 }
 
 #[divan::bench]

@@ -2,6 +2,7 @@
 //! engine, the review written out as a Markdown report, and where a
 //! criterion's skeleton section goes when they ask to insert it.
 
+use crate::engine::timeline::Timeline;
 use crate::engine::{self, CriterionId, CriterionReview, Review, SetByHand, Tier, Verdict};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -42,7 +43,8 @@ pub fn as_seen(review: &Review, overrides: &Overrides) -> Review {
             },
         })
         .collect();
-    engine::assemble(criteria)
+    // A verdict set by hand changes no time the text gives.
+    Review { timeline: review.timeline.clone(), ..engine::assemble(criteria) }
 }
 
 /// The symbol shown with a verdict, so it never rests on colour alone.
@@ -77,6 +79,10 @@ pub fn markdown(review: &Review) -> String {
         out.push_str(&format!("\n## {}\n", tier.name()));
         for c in review.criteria.iter().filter(|c| c.tier == tier) {
             write_criterion(&mut out, c);
+            // Beside R1, the criterion about the incident's start and end.
+            if c.id == CriterionId::R1 {
+                write_timeline(&mut out, &review.timeline);
+            }
         }
     }
     out
@@ -109,6 +115,34 @@ fn write_criterion(out: &mut String, c: &CriterionReview) {
     if let Some(s) = &c.suggestion {
         out.push_str(&format!("**To add:** {}\n\n", one_line(s)));
     }
+}
+
+/// The timeline's key moments as a table, its figures and its notes.
+fn write_timeline(out: &mut String, timeline: &Timeline) {
+    out.push_str("#### Timeline\n\n");
+    if timeline.events.is_empty() {
+        out.push_str("The text gives no clock times for the incident.\n\n");
+        return;
+    }
+    out.push_str("| Moment | Time | Passage |\n|---|---|---|\n");
+    for e in timeline.key_moments() {
+        let passage = one_line(&e.text).replace('|', "\\|");
+        out.push_str(&format!("| {} | {} | {} |\n", e.kind.as_str(), e.when(), passage));
+    }
+    let others = timeline.events.len() - timeline.key_moments().count();
+    if others > 0 {
+        out.push_str(&format!("\nAnd {others} other timed event{}.\n", if others == 1 { "" } else { "s" }));
+    }
+    if let Some(figures) = timeline.figures() {
+        out.push_str(&format!("\n{}{}.\n", figures[..1].to_uppercase(), &figures[1..]));
+    }
+    if !timeline.notes.is_empty() {
+        out.push('\n');
+        for note in &timeline.notes {
+            out.push_str(&format!("- {}\n", note.message));
+        }
+    }
+    out.push('\n');
 }
 
 /// A passage as a Markdown blockquote, one `>` per line, so line breaks in
@@ -224,6 +258,29 @@ mod tests {
             assert!(md.contains(&format!(" {} {}: ", c.id, c.name)), "{}", c.id);
         }
         assert!(!md.contains("*Overridden*"));
+    }
+
+    #[test]
+    fn markdown_has_the_timeline_beside_r1() {
+        let r = review("## Timeline\n\nAll times UTC.\n\n- 10:00: errors begin | 5xx\n- 10:20: rolled back\n- 10:45: resolved\n\nThe outage lasted 2 hours.\n");
+        let md = markdown(&r);
+        let r1 = md.find(" R1 ").unwrap();
+        let timeline = md.find("#### Timeline").unwrap();
+        assert!(r1 < timeline && timeline < md.find(" R2 ").unwrap(), "{md}");
+        assert!(md.contains("| began | 10:00 UTC | 10:00: errors begin \\| 5xx |"), "{md}");
+        assert!(md.contains("| resolved | 10:45 UTC | 10:45: resolved |"), "{md}");
+        assert!(md.contains("Mitigated after 20 min \u{b7} resolved after 45 min."), "{md}");
+        assert!(md.contains("- The text says it lasted 2 h, but its times give 45 min."), "{md}");
+        assert!(markdown(&review("Late last night it broke.")).contains("The text gives no clock times for the incident."));
+    }
+
+    #[test]
+    fn a_verdict_set_by_hand_keeps_the_timeline() {
+        let r = review("Errors began at 10:00 UTC and were resolved at 10:30 UTC.");
+        let mut overrides = Overrides::new();
+        overrides.insert(CriterionId::R1, Override { verdict: Verdict::Partial, note: String::new() });
+        assert_eq!(as_seen(&r, &overrides).timeline, r.timeline);
+        assert_eq!(r.timeline.durations.to_resolve, Some(30));
     }
 
     #[test]

@@ -19,3 +19,5 @@ pub mod app;
 pub mod corpus;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod learn;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod timeline_agreement;

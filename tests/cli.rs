@@ -110,3 +110,46 @@ fn bad_arguments_exit_2() {
     assert_eq!(run(&[], None).status.code(), Some(2));
     assert_eq!(run(&["--fail-on", "sometimes", "x"], None).status.code(), Some(2));
 }
+
+const TIMELINE: &[u8] = b"# Upload outage\n\n## Timeline\n\nAll times UTC.\n\n| Time | Event |\n|---|---|\n| 2024-03-01 09:14 | First upload errors logged |\n| 2024-03-01 09:19 | Alert fired |\n| 2024-03-01 09:21 | Alert acknowledged by on-call |\n| 2024-03-01 09:44 | Release reverted |\n| 2024-03-01 10:27 | Error rates at baseline; incident closed |\n";
+
+#[test]
+fn text_output_prints_the_timeline_beside_r1() {
+    let out = run(&["-"], Some(TIMELINE));
+    let s = String::from_utf8(out.stdout).unwrap();
+    let r1 = s.find("R1 ").unwrap();
+    let table = &s[s.find("     Timeline:").expect("a timeline table")..s.find("R2 ").unwrap()];
+    assert!(r1 < s.find("     Timeline:").unwrap());
+    for row in [
+        "began      2024-03-01 09:14 UTC     2024-03-01 09:14 | First upload errors logged",
+        "detected   2024-03-01 09:19 UTC",
+        "responded  2024-03-01 09:21 UTC",
+        "mitigated  2024-03-01 09:44 UTC",
+        "resolved   2024-03-01 10:27 UTC",
+        "detected after 5 min \u{b7} mitigated after 30 min \u{b7} resolved after 1 h 13 min",
+    ] {
+        assert!(table.contains(row), "missing {row:?} in:\n{table}");
+    }
+    let none = String::from_utf8(run(&["-"], Some(b"Late last night logins failed.")).stdout).unwrap();
+    assert!(none.contains("Timeline: the text gives no clock times for the incident."), "{none}");
+}
+
+#[test]
+fn json_has_the_timeline_object() {
+    let out = run(&["--json", "-"], Some(TIMELINE));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let t = &v["timeline"];
+    assert_eq!(t["zone"], "UTC");
+    let began = &t["events"][0];
+    assert_eq!((began["kind"].as_str(), began["written"].as_str()), (Some("began"), Some("2024-03-01 09:14")));
+    assert_eq!((began["date"].as_str(), began["clock"].as_str(), began["zone"].as_str()), (Some("2024-03-01"), Some("09:14"), Some("UTC")));
+    let (start, end) = (began["start"].as_u64().unwrap() as usize, began["end"].as_u64().unwrap() as usize);
+    assert_eq!(&TIMELINE[start..end], began["text"].as_str().unwrap().as_bytes());
+    let kinds: Vec<&str> = t["events"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["began", "detected", "responded", "mitigated", "resolved"]);
+    assert_eq!(t["durations"], serde_json::json!({"to_detect": 5, "to_mitigate": 30, "to_resolve": 73, "incident": 73, "stated": null}));
+    assert_eq!(t["notes"], serde_json::json!([]));
+    // Nothing else in the contract changed.
+    let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["criteria", "summary", "tiers", "timeline"], "serde_json lists keys sorted");
+}

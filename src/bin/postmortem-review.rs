@@ -4,7 +4,8 @@
 //! Exit codes: 0 reviewed (and passed `--fail-on`), 1 the review failed the
 //! `--fail-on` threshold, 2 the input or the arguments were unusable.
 
-use postmortem_reviewer::engine::{self, Review, Tier, Verdict};
+use postmortem_reviewer::engine::timeline::Timeline;
+use postmortem_reviewer::engine::{self, CriterionId, Review, Tier, Verdict};
 use postmortem_reviewer::input::{self, InputError};
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -166,10 +167,38 @@ fn render_text(review: &Review) -> String {
             if let Some(s) = &c.suggestion {
                 out.push_str(&format!("     → {s}\n"));
             }
+            // The timeline's moments and notes sit beside R1, the criterion
+            // about the incident's start and end.
+            if c.id == CriterionId::R1 {
+                render_timeline(&mut out, &review.timeline);
+            }
         }
     }
     out.push_str(&format!("\nSUMMARY\n  {}\n", review.summary));
     out
+}
+
+/// The key moments as a short table, the figures, the other events
+/// counted, and the notes; one line saying so when the text times nothing.
+fn render_timeline(out: &mut String, timeline: &Timeline) {
+    if timeline.events.is_empty() {
+        out.push_str("     Timeline: the text gives no clock times for the incident.\n");
+        return;
+    }
+    out.push_str("     Timeline:\n");
+    for e in timeline.key_moments() {
+        out.push_str(&format!("       {:<10} {:<24} {}\n", e.kind.as_str(), e.when(), one_line(&e.text, 60)));
+    }
+    let others = timeline.events.len() - timeline.key_moments().count();
+    if others > 0 {
+        out.push_str(&format!("       and {others} other timed event{}\n", if others == 1 { "" } else { "s" }));
+    }
+    if let Some(figures) = timeline.figures() {
+        out.push_str(&format!("       {figures}\n"));
+    }
+    for note in &timeline.notes {
+        out.push_str(&format!("     ! {}\n", note.message));
+    }
 }
 
 /// A quote on one line, cut at a char boundary.

@@ -10,6 +10,7 @@ pub mod model;
 pub mod report;
 pub mod signals;
 pub mod time;
+pub mod timeline;
 mod weights;
 
 pub use criterion::{Criterion, CRITERIA, Finding, Guidance};
@@ -41,7 +42,7 @@ pub fn review(text: &str) -> Review {
         .enumerate()
         .map(|(c, finding)| build_review(&doc, CRITERIA[c].guidance(), finding, model::decide(c, &x), &evidence[c]))
         .collect();
-    assemble(criteria)
+    Review { timeline: timeline::read(&doc), ..assemble(criteria) }
 }
 
 /// A review of these twelve criteria: their tier counts and the summary,
@@ -69,6 +70,7 @@ pub fn assemble(criteria: Vec<CriterionReview>) -> Review {
         criteria,
         tiers,
         summary,
+        timeline: Default::default(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! What a review says: the types the engine returns, the CLI prints as JSON
 //! and the UI renders. The JSON shape is a public contract (see README).
 
+use super::timeline::Timeline;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
@@ -185,6 +186,10 @@ pub struct Review {
     /// Prerequisites, requirements, bonus.
     pub tiers: Vec<TierCounts>,
     pub summary: String,
+    /// The incident's timeline as the text tells it (empty in reviews
+    /// stored before the engine read timelines).
+    #[serde(default)]
+    pub timeline: Timeline,
 }
 
 impl Review {

@@ -4,6 +4,8 @@
 //! "about 2 hours", "30 minutes") and time zones. One pass over a sentence's
 //! lowercased bytes, no backtracking.
 
+use std::ops::Range;
+
 /// What a sentence says about time.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TimeMarks {
@@ -78,35 +80,142 @@ const DURATION_UNITS: &[&str] = &[
 
 /// Scans lowercased text for time expressions.
 pub fn scan(text: &str) -> TimeMarks {
-    let b = text.as_bytes();
     let mut marks = TimeMarks::default();
     // Most sentences say nothing about time. Without a digit there is no
     // clock, date (a month needs its day) or numeric duration, and a spelled
     // one ("an hour") needs its unit: skip the word-by-word walk.
-    if !b.iter().any(u8::is_ascii_digit) && !["hour", "day", "minute"].iter().any(|w| text.contains(w)) {
+    if !text.bytes().any(|c| c.is_ascii_digit()) && !["hour", "day", "minute"].iter().any(|w| text.contains(w)) {
         return marks;
     }
+    walk(text, |found| match found {
+        Found::Clock(c) if !c.in_words => {
+            marks.clocks = marks.clocks.saturating_add(1);
+            marks.vague_clocks = marks.vague_clocks.saturating_add(u8::from(c.vague));
+            marks.range |= c.joined_to_previous;
+            marks.first_minute.get_or_insert(c.minute);
+            marks.zone |= c.zone.is_some();
+        }
+        Found::Date(_) => marks.dates = marks.dates.saturating_add(1),
+        Found::Duration(d) if !d.in_words => {
+            marks.durations = marks.durations.saturating_add(1);
+            marks.approx_durations = marks.approx_durations.saturating_add(u8::from(d.approx));
+        }
+        // Times in words ("noon", "twenty minutes") came after the verdict
+        // features were fitted; counting them would move every verdict.
+        Found::Clock(_) | Found::Duration(_) => {}
+    });
+    marks
+}
+
+/// One time expression, with its byte range in the scanned text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    Clock(Clock),
+    Date(Date),
+    Duration(Duration),
+}
+
+/// A clock time: "14:02", "3:15 pm pst", the time of "2020-02-20t21:28z",
+/// "midnight".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clock {
+    pub at: Range<usize>,
+    /// Minutes after midnight, 24-hour ("24:00" is 1440).
+    pub minute: u16,
+    /// The zone written right after it, if any.
+    pub zone: Option<Zone>,
+    /// "a little after 11pm".
+    pub vague: bool,
+    /// Joined to the clock time before it as a range: "14:02 to 14:39".
+    pub joined_to_previous: bool,
+    /// "noon", "midnight".
+    pub in_words: bool,
+    /// Not a time: the "02:00" of "21:28+02:00", the previous clock
+    /// time's UTC offset. [`scan`] counts it as a clock time all the same
+    /// (and "-08:00" as a range), as it did when the verdict features were
+    /// fitted; the timeline skips it.
+    pub offset_of_previous: bool,
+}
+
+/// A time zone as written: a name ("utc", "pst") or an offset ("+02:00").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Zone {
+    pub at: Range<usize>,
+    /// Minutes east of UTC, when the zone says it unambiguously ("pt" is
+    /// PST or PDT, so it has none).
+    pub offset: Option<i16>,
+}
+
+/// A calendar date; each part only when the text gives it unambiguously.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Date {
+    pub at: Range<usize>,
+    pub year: Option<u16>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+/// A length of time: "2 hours", "1h50m", "twenty minutes later".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Duration {
+    pub at: Range<usize>,
+    /// Whole minutes (seconds round down; "a day" is 1440).
+    pub minutes: u32,
+    /// "about 2 hours".
+    pub approx: bool,
+    /// Counted from the moment told before: "twenty minutes later",
+    /// "after 2 hours".
+    pub relative: bool,
+    /// "twenty minutes", "two hours": the number in words.
+    pub in_words: bool,
+}
+
+/// Calls `each` for every time expression in lowercased `text`, in order.
+/// One pass, no backtracking.
+pub fn walk(text: &str, mut each: impl FnMut(Found)) {
+    let b = text.as_bytes();
     // Where the last clock time ended, to tell a range.
     let mut last_clock: Option<usize> = None;
+    // Where the digits of an offset written onto the last clock time
+    // ("+02:00") start.
+    let mut offset_starts: Option<usize> = None;
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() || (i > 0 && is_word(b[i - 1]) && !b[i - 1].is_ascii_digit() && b[i - 1] != b't') {
-            // Words: month names and "an hour".
+            // Words: month names, "an hour", "twenty minutes", "noon".
             if b[i].is_ascii_alphabetic() && (i == 0 || !is_word(b[i - 1])) {
                 let end = word_end(b, i);
                 let word = &text[i..end];
-                if MONTHS.contains(&word) && month_has_day(b, i, end) {
-                    marks.dates = marks.dates.saturating_add(1);
+                if let Some(date) = month_number(word).and_then(|month| month_date(b, i, end, month)) {
+                    each(Found::Date(date));
                 }
                 if matches!(word, "an" | "a" | "half") {
                     let next = skip_spaces(b, end);
                     let next_end = word_end(b, next);
-                    if matches!(&text[next..next_end], "hour" | "day" | "minute") {
-                        marks.durations = marks.durations.saturating_add(1);
-                        if qualified(text, i, APPROX) {
-                            marks.approx_durations = marks.approx_durations.saturating_add(1);
-                        }
+                    let unit = &text[next..next_end];
+                    if let Some(per) = unit_minutes(unit).filter(|_| matches!(unit, "hour" | "day" | "minute")) {
+                        // "half an hour" is read here at "an", after "half".
+                        let half = text[..i].trim_end().ends_with("half");
+                        let minutes = if half { per / 2 } else { per };
+                        each(Found::Duration(duration(text, i, next_end, minutes.max(1), false)));
                     }
+                } else if let Some((n, unit_end)) = number_in_words(text, i, end) {
+                    each(Found::Duration(duration(text, i, unit_end, n, true)));
+                    i = unit_end;
+                    continue;
+                } else if matches!(word, "noon" | "midday" | "midnight") {
+                    let minute = if word == "midnight" { 0 } else { 12 * 60 };
+                    each(Found::Clock(Clock {
+                        at: i..end,
+                        minute,
+                        zone: zone_after(text, end),
+                        vague: qualified(text, i, VAGUE_CLOCK),
+                        joined_to_previous: last_clock.is_some_and(|l| l <= i && joins_a_range(&text[l..i])),
+                        in_words: true,
+                        offset_of_previous: false,
+                    }));
+                    // Not a range's first end: the ranges counted for the
+                    // verdict features were of digits only.
                 }
                 i = end.max(i + 1);
                 continue;
@@ -119,11 +228,17 @@ pub fn scan(text: &str) -> TimeMarks {
         let len1 = e1 - start;
         // ISO date: 2020-04-15, possibly with a time: 2020-04-15t21:28 / 2020-04-15 21:28.
         if len1 == 4 && at(b, e1) == b'-' {
-            let (_, e2) = digits(b, e1 + 1);
+            let (n2, e2) = digits(b, e1 + 1);
             if e2 - (e1 + 1) == 2 && at(b, e2) == b'-' {
-                let (_, e3) = digits(b, e2 + 1);
+                let (n3, e3) = digits(b, e2 + 1);
                 if e3 - (e2 + 1) == 2 {
-                    marks.dates = marks.dates.saturating_add(1);
+                    let valid = (1..=12).contains(&n2) && (1..=31).contains(&n3);
+                    each(Found::Date(Date {
+                        at: start..e3,
+                        year: valid.then_some(n1 as u16),
+                        month: valid.then_some(n2 as u8),
+                        day: valid.then_some(n3 as u8),
+                    }));
                     i = e3;
                     continue;
                 }
@@ -144,25 +259,31 @@ pub fn scan(text: &str) -> TimeMarks {
                 if at(b, end) == b'.' && at(b, end + 1).is_ascii_digit() {
                     end = digits(b, end + 1).1;
                 }
-                marks.clocks = marks.clocks.saturating_add(1);
-                if qualified(text, start, VAGUE_CLOCK) {
-                    marks.vague_clocks = marks.vague_clocks.saturating_add(1);
-                }
-                if last_clock.is_some_and(|l| l <= start && joins_a_range(&text[l..start])) {
-                    marks.range = true;
-                }
+                let joined_to_previous = last_clock.is_some_and(|l| l <= start && joins_a_range(&text[l..start]));
                 let after = skip_spaces(b, end);
                 let after_end = word_end(b, after);
                 let word = &text[after..after_end];
                 let mut hour = n1;
                 if matches!(word, "am" | "pm" | "a.m" | "p.m") {
                     end = after_end;
+                    // "p.m." keeps its last dot.
+                    if at(b, end) == b'.' && word.contains('.') {
+                        end += 1;
+                    }
                     hour = twenty_four(n1, word.starts_with('p'));
                 }
-                marks.first_minute.get_or_insert((hour * 60 + n2) as u16);
-                if zone_follows(text, end) {
-                    marks.zone = true;
-                }
+                let zone = zone_after(text, end);
+                let offset_of_previous = offset_starts == Some(start);
+                offset_starts = zone.as_ref().filter(|z| z.at.start == end).map(|z| z.at.start + 1);
+                each(Found::Clock(Clock {
+                    at: start..end,
+                    minute: (hour * 60 + n2) as u16,
+                    zone,
+                    vague: qualified(text, start, VAGUE_CLOCK),
+                    joined_to_previous,
+                    in_words: false,
+                    offset_of_previous,
+                }));
                 last_clock = Some(end);
                 i = end;
                 continue;
@@ -173,17 +294,15 @@ pub fn scan(text: &str) -> TimeMarks {
             let after = skip_spaces(b, e1);
             let after_end = word_end(b, after);
             if after - e1 <= 1 && matches!(&text[after..after_end], "am" | "pm") {
-                marks.clocks = marks.clocks.saturating_add(1);
-                if qualified(text, start, VAGUE_CLOCK) {
-                    marks.vague_clocks = marks.vague_clocks.saturating_add(1);
-                }
-                if last_clock.is_some_and(|l| l <= start && joins_a_range(&text[l..start])) {
-                    marks.range = true;
-                }
-                marks.first_minute.get_or_insert((twenty_four(n1, b[after] == b'p') * 60) as u16);
-                if zone_follows(text, after_end) {
-                    marks.zone = true;
-                }
+                each(Found::Clock(Clock {
+                    at: start..after_end,
+                    minute: (twenty_four(n1, b[after] == b'p') * 60) as u16,
+                    zone: zone_after(text, after_end),
+                    vague: qualified(text, start, VAGUE_CLOCK),
+                    joined_to_previous: last_clock.is_some_and(|l| l <= start && joins_a_range(&text[l..start])),
+                    in_words: false,
+                    offset_of_previous: false,
+                }));
                 last_clock = Some(after_end);
                 i = after_end;
                 continue;
@@ -192,11 +311,11 @@ pub fn scan(text: &str) -> TimeMarks {
         // US or European numeric dates: 04/15/2020, 15.04.2020.
         if (1..=2).contains(&len1) && matches!(at(b, e1), b'/' | b'.') {
             let sep = b[e1];
-            let (_, e2) = digits(b, e1 + 1);
+            let (n2, e2) = digits(b, e1 + 1);
             if (1..=2).contains(&(e2 - (e1 + 1))) && at(b, e2) == sep {
-                let (_, e3) = digits(b, e2 + 1);
+                let (n3, e3) = digits(b, e2 + 1);
                 if matches!(e3 - (e2 + 1), 2 | 4) {
-                    marks.dates = marks.dates.saturating_add(1);
+                    each(Found::Date(numeric_date(start..e3, sep, n1, n2, n3)));
                     i = e3;
                     continue;
                 }
@@ -204,7 +323,9 @@ pub fn scan(text: &str) -> TimeMarks {
         }
         // Durations: 1h50m, 0h 30m, 2 hours, 90 minutes, 1.5 hours.
         let mut end = e1;
+        let mut tenths = 0;
         if at(b, end) == b'.' && at(b, end + 1).is_ascii_digit() {
+            tenths = u32::from(b[end + 1] - b'0');
             end = digits(b, end + 1).1;
         }
         let unit_start = if at(b, end) == b' ' || at(b, end) == b'-' { end + 1 } else { end };
@@ -213,25 +334,104 @@ pub fn scan(text: &str) -> TimeMarks {
         let spelled = unit_start > end && unit.len() > 1;
         let compact = unit_start == end;
         if DURATION_UNITS.contains(&unit) && (spelled || compact) && !(unit == "m" && spelled) {
-            marks.durations = marks.durations.saturating_add(1);
-            if qualified(text, start, APPROX) {
-                marks.approx_durations = marks.approx_durations.saturating_add(1);
-            }
+            let per = unit_minutes(unit).unwrap_or(0);
+            let mut minutes = n1.saturating_mul(per).saturating_add(tenths * per / 10);
             i = unit_end;
             // "1h50m" or "0h 30m" is one duration.
             let next = skip_spaces(b, i);
             if at(b, next).is_ascii_digit() {
-                let (_, e) = digits(b, next);
+                let (n, e) = digits(b, next);
                 let ue = word_end(b, e);
                 if DURATION_UNITS.contains(&&text[e..ue]) {
+                    minutes = minutes.saturating_add(n.saturating_mul(unit_minutes(&text[e..ue]).unwrap_or(0)));
                     i = ue;
                 }
             }
+            each(Found::Duration(duration(text, start, i, minutes, false)));
             continue;
         }
         i = e1.max(i + 1);
     }
-    marks
+}
+
+/// A duration found at `start..end`, with what the words around it say.
+fn duration(text: &str, start: usize, end: usize, minutes: u32, in_words: bool) -> Duration {
+    let b = text.as_bytes();
+    let next = skip_spaces(b, end);
+    let later = text[next..word_end(b, next)] == *"later";
+    Duration {
+        at: start..if later { word_end(b, next) } else { end },
+        minutes,
+        approx: qualified(text, start, APPROX),
+        relative: later || qualified(text, start, &["after"]),
+        in_words,
+    }
+}
+
+/// Minutes in one of a duration unit; seconds count as none.
+fn unit_minutes(unit: &str) -> Option<u32> {
+    Some(match unit {
+        "seconds" | "second" | "secs" | "sec" | "s" => 0,
+        "minutes" | "minute" | "mins" | "min" | "m" => 1,
+        "hours" | "hour" | "hrs" | "hr" | "h" => 60,
+        "days" | "day" | "d" => 24 * 60,
+        "weeks" | "week" => 7 * 24 * 60,
+        _ => return None,
+    })
+}
+
+/// A number in words before a duration unit: "twenty minutes",
+/// "forty-five minutes", "two hours". Returns the minutes and where the
+/// unit ends.
+fn number_in_words(text: &str, start: usize, end: usize) -> Option<(u32, usize)> {
+    let b = text.as_bytes();
+    let mut n = word_number(&text[start..end])?;
+    let mut p = end;
+    // "forty-five", "twenty five".
+    if n >= 20 && n % 10 == 0 && matches!(at(b, p), b'-' | b' ') {
+        let units_end = word_end(b, p + 1);
+        if let Some(u) = word_number(&text[p + 1..units_end]).filter(|u| *u < 10) {
+            n += u;
+            p = units_end;
+        }
+    }
+    let unit_start = skip_spaces(b, p);
+    if unit_start == p {
+        return None;
+    }
+    let unit_end = word_end(b, unit_start);
+    let per = unit_minutes(&text[unit_start..unit_end]).filter(|_| unit_end - unit_start > 1)?;
+    Some((n * per, unit_end))
+}
+
+fn word_number(word: &str) -> Option<u32> {
+    const WORDS: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ];
+    const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    WORDS
+        .iter()
+        .position(|w| *w == word)
+        .map(|n| n as u32)
+        .or_else(|| TENS.iter().position(|w| *w == word).map(|n| 20 + 10 * n as u32))
+        // "one" alone is too often not a number of minutes ("one hour" is).
+        .filter(|&n| n > 0)
+}
+
+/// A numeric date: with "." day.month.year; with "/" month/day/year (US)
+/// unless the first number cannot be a month. Day and month stay unknown
+/// when either reading fits.
+fn numeric_date(at: Range<usize>, sep: u8, n1: u32, n2: u32, n3: u32) -> Date {
+    let year = Some(if n3 < 100 { 2000 + n3 } else { n3 } as u16);
+    let (month, day) = match sep {
+        b'.' => (n2, n1),
+        _ if n1 > 12 => (n2, n1),
+        _ if n2 > 12 => (n1, n2),
+        _ => return Date { at, year, month: None, day: None },
+    };
+    let valid = (1..=12).contains(&month) && (1..=31).contains(&day);
+    Date { at, year, month: valid.then_some(month as u8), day: valid.then_some(day as u8) }
 }
 
 /// 12 am is midnight, 12 pm noon.
@@ -242,47 +442,155 @@ fn twenty_four(hour: u32, pm: bool) -> u32 {
     }
 }
 
-fn month_has_day(b: &[u8], start: usize, end: usize) -> bool {
-    // "sep 27", "july 31st", "31st july", "15 april".
+fn month_number(word: &str) -> Option<u8> {
+    MONTHS.iter().position(|m| *m == word).map(|i| if i < 12 { i as u8 + 1 } else { MONTH_ABBREVIATIONS[i - 12] })
+}
+
+/// The month of each abbreviation in [`MONTHS`], in order.
+const MONTH_ABBREVIATIONS: [u8; 12] = [1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12];
+
+/// The date a month name opens or closes: "sep 27", "sep 27, 2017",
+/// "july 31st", "31st july 2018", "15 april", "september 2017".
+fn month_date(b: &[u8], start: usize, end: usize, month: u8) -> Option<Date> {
+    let day_before = day_before(b, start);
     let next = skip_spaces(b, end);
     if next > end && at(b, next).is_ascii_digit() {
         let (n, e) = digits(b, next);
-        return (e - next <= 2 && (1..=31).contains(&n)) || e - next == 4;
+        if e - next == 4 {
+            let (from, day) = day_before.map_or((start, None), |(at, day)| (at, day));
+            return Some(Date { at: from..e, year: Some(n as u16), month: Some(month), day });
+        }
+        if e - next <= 2 && (1..=31).contains(&n) {
+            // An ordinal suffix, then ", 2017" or " 2017".
+            let mut stop = word_end(b, e);
+            let mut year = None;
+            let y = skip_spaces(b, stop + usize::from(at(b, stop) == b','));
+            let (n_year, e_year) = digits(b, y);
+            if e_year - y == 4 {
+                year = Some(n_year as u16);
+                stop = e_year;
+            }
+            return Some(Date { at: start..stop, year, month: Some(month), day: Some(n as u8) });
+        }
+        return None;
     }
+    day_before.map(|(from, day)| Date { at: from..end, year: None, month: Some(month), day })
+}
+
+/// The day written before a month name: "31st july", "15 april". Its
+/// start, and the day when it is one.
+fn day_before(b: &[u8], start: usize) -> Option<(usize, Option<u8>)> {
     let mut p = start;
     while p > 0 && b[p - 1] == b' ' {
         p -= 1;
     }
-    if p < start {
-        let mut q = p;
-        while q > 0 && b[q - 1].is_ascii_alphabetic() {
-            q -= 1;
-        }
-        let suffix_ok = matches!(&b[q..p], b"st" | b"nd" | b"rd" | b"th" | b"");
-        let mut d = q;
-        while d > 0 && b[d - 1].is_ascii_digit() {
-            d -= 1;
-        }
-        return suffix_ok && d < q && q - d <= 2;
+    if p == start {
+        return None;
     }
-    false
+    let mut q = p;
+    while q > 0 && b[q - 1].is_ascii_alphabetic() {
+        q -= 1;
+    }
+    let suffix_ok = matches!(&b[q..p], b"st" | b"nd" | b"rd" | b"th" | b"");
+    let mut d = q;
+    while d > 0 && b[d - 1].is_ascii_digit() {
+        d -= 1;
+    }
+    if !(suffix_ok && d < q && q - d <= 2) {
+        return None;
+    }
+    let (day, _) = digits(b, d);
+    Some((d, (1..=31).contains(&day).then_some(day as u8)))
 }
 
-fn zone_follows(text: &str, end: usize) -> bool {
+/// The zone written right after a clock time ending at `end`: "z",
+/// "+02:00", " utc", " (pst)", " utc+2".
+fn zone_after(text: &str, end: usize) -> Option<Zone> {
     let b = text.as_bytes();
     let mut p = end;
     if at(b, p) == b'z' && !is_word(at(b, p + 1)) {
-        return true;
+        return Some(Zone { at: p..p + 1, offset: Some(0) });
     }
     if matches!(at(b, p), b'+' | b'-') && at(b, p + 1).is_ascii_digit() {
-        return true;
+        let (offset, e) = numeric_offset(b, p);
+        return Some(Zone { at: p..e, offset });
     }
     p = skip_spaces(b, p);
     if at(b, p) == b'(' {
         p += 1;
     }
     let e = word_end(b, p);
-    ZONES.contains(&&text[p..e]) || text[p..].starts_with("utc") || text[p..].starts_with("gmt")
+    let name = &text[p..e];
+    let utc = text[p..].starts_with("utc") || text[p..].starts_with("gmt");
+    // "utc+2", "gmt-7".
+    if utc && matches!(at(b, p + 3), b'+' | b'-') && at(b, p + 4).is_ascii_digit() {
+        let (offset, e) = numeric_offset(b, p + 3);
+        return Some(Zone { at: p..e, offset });
+    }
+    if ZONES.contains(&name) {
+        return Some(Zone { at: p..e, offset: zone_offset(name) });
+    }
+    utc.then(|| Zone { at: p..p + 3, offset: Some(0) })
+}
+
+/// "+02:00", "-0700", "+2": minutes east of UTC, and where it ends.
+fn numeric_offset(b: &[u8], sign_at: usize) -> (Option<i16>, usize) {
+    let sign = if b[sign_at] == b'-' { -1 } else { 1 };
+    let (n, e) = digits(b, sign_at + 1);
+    let (hours, minutes, end) = match e - (sign_at + 1) {
+        1 | 2 if at(b, e) == b':' && at(b, e + 1).is_ascii_digit() => {
+            let (m, e2) = digits(b, e + 1);
+            (n, m, e2)
+        }
+        1 | 2 => (n, 0, e),
+        4 => (n / 100, n % 100, e),
+        _ => return (None, e),
+    };
+    let valid = hours <= 14 && minutes < 60;
+    (valid.then(|| sign * (hours * 60 + minutes) as i16), end)
+}
+
+/// Minutes east of UTC of a zone name in [`ZONES`]; none for names that
+/// stand for two offsets ("pt" is PST or PDT) or several places.
+pub fn zone_offset(name: &str) -> Option<i16> {
+    Some(match name {
+        "utc" | "gmt" | "z" | "wet" => 0,
+        "bst" | "cet" | "west" => 60,
+        "cest" | "eet" => 120,
+        "eest" => 180,
+        "ist" => 330,
+        "hkt" | "sgt" => 480,
+        "jst" => 540,
+        "aest" => 600,
+        "aedt" => 660,
+        "est" => -300,
+        "edt" | "cdt" => if name == "edt" { -240 } else { -300 },
+        "cst" | "mdt" => -360,
+        "mst" | "pdt" => -420,
+        "pst" => -480,
+        _ => return None,
+    })
+}
+
+/// A zone named on its own, as a timeline states one for all its times:
+/// "all times utc", "time (pst)". The first word of `text` in [`ZONES`]
+/// other than "z", "et" and "pt", which are words too often.
+pub fn zone_named(text: &str) -> Option<Zone> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_alphabetic() && (i == 0 || !is_word(b[i - 1])) {
+            let end = word_end(b, i);
+            let name = &text[i..end];
+            if ZONES.contains(&name) && !matches!(name, "z" | "et" | "pt") && !is_word(at(b, end)) {
+                return Some(Zone { at: i..end, offset: zone_offset(name) });
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    None
 }
 
 fn at(b: &[u8], i: usize) -> u8 {
@@ -381,6 +689,75 @@ mod tests {
         assert_eq!(scan("12:05 am").first_minute, Some(5));
         assert_eq!(scan("2020-02-20t21:28:00z").first_minute, Some(1288));
         assert_eq!(scan("on march 3").first_minute, None);
+    }
+
+    fn found(text: &str) -> Vec<Found> {
+        let mut out = Vec::new();
+        walk(text, |f| out.push(f));
+        out
+    }
+
+    fn clocks(text: &str) -> Vec<(u16, Option<i16>)> {
+        found(text)
+            .into_iter()
+            .filter_map(|f| match f {
+                Found::Clock(c) if !c.offset_of_previous => Some((c.minute, c.zone.and_then(|z| z.offset))),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn twelve_and_twenty_four_hour_clocks_with_their_zones() {
+        assert_eq!(clocks("by 3:15 pm pst"), [(915, Some(-480))]);
+        assert_eq!(clocks("at 3:15 p.m. (pdt)"), [(915, Some(-420))]);
+        assert_eq!(clocks("at 12:05 am and 11pm"), [(5, None), (1380, None)]);
+        assert_eq!(clocks("at 14:02 utc"), [(842, Some(0))]);
+        assert_eq!(clocks("2020-02-20t21:28:00+02:00"), [(1288, Some(120))]);
+        assert_eq!(clocks("21:28z, 09:00 utc+2, 10:00-0700"), [(1288, Some(0)), (540, Some(120)), (600, Some(-420))]);
+        assert_eq!(clocks("at 10:00 pt"), [(600, None)], "pt is pst or pdt");
+        assert_eq!(clocks("shortly past midnight, and again at noon"), [(0, None), (720, None)]);
+    }
+
+    #[test]
+    fn dates_keep_their_parts() {
+        let dates: Vec<(Option<u16>, Option<u8>, Option<u8>)> = found("2024-03-01, sep 27, 2017, 31st july 2018, on march 3, 15.04.2020, 04/05/2020")
+            .into_iter()
+            .filter_map(|f| if let Found::Date(d) = f { Some((d.year, d.month, d.day)) } else { None })
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                (Some(2024), Some(3), Some(1)),
+                (Some(2017), Some(9), Some(27)),
+                (Some(2018), Some(7), Some(31)),
+                (None, Some(3), Some(3)),
+                (Some(2020), Some(4), Some(15)),
+                (Some(2020), None, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn durations_in_minutes_and_relative_times() {
+        let durations: Vec<(u32, bool, bool)> = found("1h50m; twenty minutes later; after 2 hours; forty-five minutes later; half an hour later; about 90 minutes")
+            .into_iter()
+            .filter_map(|f| if let Found::Duration(d) = f { Some((d.minutes, d.relative, d.approx)) } else { None })
+            .collect();
+        assert_eq!(durations, [(110, false, false), (20, true, false), (120, true, false), (45, true, false), (30, true, false), (90, false, true)]);
+    }
+
+    #[test]
+    fn times_in_words_leave_the_counts_the_verdicts_read_unchanged() {
+        let m = scan("twenty minutes later, at midnight");
+        assert_eq!((m.clocks, m.durations), (0, 0));
+    }
+
+    #[test]
+    fn a_zone_named_alone() {
+        assert_eq!(zone_named("all times utc.").map(|z| z.offset), Some(Some(0)));
+        assert_eq!(zone_named("time (pst) | event |").map(|z| z.offset), Some(Some(-480)));
+        assert_eq!(zone_named("et al. wrote z"), None);
     }
 
     #[test]

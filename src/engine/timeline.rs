@@ -1,0 +1,1094 @@
+//! # The incident's timeline
+//!
+//! **What it reads.** The [`Document`] the engine already built: its
+//! sentences with their byte ranges, the section each sits in (a
+//! "Timeline" heading, table or list) and, through [`time::walk`], the
+//! clock times, timestamps, dates, durations and zones in them. It never
+//! parses the Markdown again.
+//!
+//! **What it finds.** The incident's key moments: when it **began**
+//! (impact started, or exposure for a leak), was **detected**, first
+//! **responded** to (an action or an escalation), **mitigated** and
+//! **resolved**; the other timed events of a timeline, in order; the
+//! minutes from the start to detection, mitigation and resolution and the
+//! incident's duration; and notes a careful reviewer makes beside R1 (an
+//! end before its start, no time zone, a timeline out of order, a stated
+//! duration the times contradict, a start that is only when the problem
+//! was noticed).
+//!
+//! **Why.** Readers of a postmortem look first for how long it took to
+//! notice and to fix; the text has the answer spread over a table, a list
+//! or its prose.
+//!
+//! **What it will not guess.** A moment the text does not give is absent,
+//! never taken from a neighbour. A duration is given only between two
+//! times it can order: both dated or both undated, in one zone or in zones
+//! of known offset. A zone given once ("All times UTC", "Time (PST)", or
+//! on a timeline's first entry) applies to the timeline after it; a date
+//! heading a timeline ("### 2020-02-20") to its entries; an undated time
+//! that falls more than twelve hours behind the one before it is past
+//! midnight, the next day.
+//!
+//! **Examples.**
+//!
+//! - "| 14:02 | Errors begin |" under "## Timeline" with "All times UTC":
+//!   began at 14:02 UTC.
+//! - "We were paged at 2:10 pm PST and rolled back by 3:15 pm PST.":
+//!   detected 14:10 PST, mitigated 15:15 PST, 65 minutes apart.
+//! - "- 23:50: alerts fire" then "- 00:20: resolved": resolved the next day,
+//!   30 minutes later.
+//! - "Twenty minutes later we rolled back.": twenty minutes after the event
+//!   told before it.
+//! - "Late last night logins failed.": no key moment at all.
+
+use super::document::{BlockKind, Document, Sentence, Topic};
+use super::lexicon::Cue;
+use super::time::{self, Found};
+use aho_corasick::AhoCorasick;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The incident's timeline as the text tells it. Part of the JSON contract
+/// (README, "The JSON contract").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timeline {
+    /// The zone the text gives once for all its times, if it does.
+    pub zone: Option<String>,
+    /// Timed events, in the order they happened (in the text's order
+    /// when some are dated and others not).
+    pub events: Vec<Event>,
+    pub durations: Durations,
+    pub notes: Vec<Note>,
+}
+
+/// What an event is to the incident: one of the five key moments (each
+/// at most once), or another timed event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    Began,
+    Detected,
+    Responded,
+    Mitigated,
+    Resolved,
+    Other,
+}
+
+impl EventKind {
+    pub const KEY_MOMENTS: [EventKind; 5] = [Self::Began, Self::Detected, Self::Responded, Self::Mitigated, Self::Resolved];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Began => "began",
+            Self::Detected => "detected",
+            Self::Responded => "responded",
+            Self::Mitigated => "mitigated",
+            Self::Resolved => "resolved",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// One timed event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub kind: EventKind,
+    /// The time as the text writes it: "3:15 pm PST", "2020-02-20T21:28Z",
+    /// "twenty minutes later".
+    pub written: String,
+    /// "2024-03-01"; "--03-01" when the year is not given; absent when
+    /// the text gives no date for it.
+    pub date: Option<String>,
+    /// 24-hour "HH:MM".
+    pub clock: String,
+    /// The zone as written ("UTC", "PST", "+02:00"), its own or the
+    /// timeline's; absent when the text gives none.
+    pub zone: Option<String>,
+    /// Days after the first day of its timeline: 1 past midnight.
+    pub day: u16,
+    /// Byte range of the event's passage in the text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+impl Event {
+    /// The normalised time for people: "2024-03-01 14:02 UTC", "00:20
+    /// (day 2)" past midnight of an undated timeline.
+    pub fn when(&self) -> String {
+        let mut out = self.date.as_ref().map_or(String::new(), |d| format!("{d} "));
+        out.push_str(&self.clock);
+        if let Some(zone) = &self.zone {
+            out.push(' ');
+            out.push_str(zone);
+        }
+        if self.date.is_none() && self.day > 0 {
+            out.push_str(&format!(" (day {})", self.day + 1));
+        }
+        out
+    }
+}
+
+impl Timeline {
+    /// The five key moments the text gives, in the order they happened.
+    pub fn key_moments(&self) -> impl Iterator<Item = &Event> {
+        self.events.iter().filter(|e| e.kind != EventKind::Other)
+    }
+
+    /// "detected after 23 min · mitigated after 1 h 12 min · resolved
+    /// after 1 h 48 min", with the figures the text allows; `None` when
+    /// it allows none.
+    pub fn figures(&self) -> Option<String> {
+        let d = &self.durations;
+        let parts: Vec<String> = [("detected", d.to_detect), ("mitigated", d.to_mitigate), ("resolved", d.to_resolve)]
+            .into_iter()
+            .filter_map(|(what, m)| m.map(|m| format!("{what} after {}", minutes_as_words(m))))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" \u{b7} "))
+    }
+}
+
+/// Minutes from the incident's start to each later key moment, and its
+/// length; each absent unless both ends are given and can be ordered.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Durations {
+    pub to_detect: Option<u32>,
+    pub to_mitigate: Option<u32>,
+    pub to_resolve: Option<u32>,
+    /// From began to resolved, by the times.
+    pub incident: Option<u32>,
+    /// The incident's length as the text states it ("the outage lasted 47
+    /// minutes").
+    pub stated: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    EndBeforeStart,
+    NoZone,
+    OutOfOrder,
+    DurationContradicts,
+    StartIsDetection,
+}
+
+/// Something a careful reviewer would point out about the times.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub kind: NoteKind,
+    pub message: String,
+    /// The passage the note is about, when there is one.
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+}
+
+/// Reads the timeline of a parsed document.
+pub fn read(doc: &Document) -> Timeline {
+    let mut reader = Reader::new(doc);
+    for sentence in &doc.sentences {
+        reader.sentence(sentence);
+    }
+    reader.finish()
+}
+
+/// A time zone as the events carry it: its name and, when known, its
+/// offset from UTC in minutes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Zone {
+    name: String,
+    offset: Option<i16>,
+}
+
+/// A date as days since 1970-01-01, and whether the text gave its year.
+type Dated = (i64, bool);
+
+/// An event while the timeline is read, before its kind is settled.
+#[derive(Clone, Debug)]
+struct Timed {
+    /// What it could be, by its words: a set of key-moment bits.
+    cues: u8,
+    written: Range<usize>,
+    passage: Range<usize>,
+    /// Minutes after midnight of its day.
+    minute: i64,
+    /// Days since 1970-01-01 of its date, when the text dates it; the year
+    /// may be the text's nearest one.
+    date: Option<Dated>,
+    /// Days past its date (or its timeline's first day): past midnight.
+    day: i64,
+    zone: Option<Zone>,
+    /// A timeline entry (whose order in the text is the order of events),
+    /// not a time told in prose.
+    entry: bool,
+}
+
+impl Timed {
+    /// Minutes since its timeline's first day or the epoch, in UTC when
+    /// the zone's offset is known.
+    fn key(&self) -> i64 {
+        let days = self.date.map_or(0, |(d, _)| d) + self.day;
+        days * 1440 + self.minute - self.zone.as_ref().and_then(|z| z.offset).map_or(0, i64::from)
+    }
+
+    /// Minutes from `self` to `later`, when the two can be ordered.
+    fn minutes_to(&self, later: &Timed) -> Option<i64> {
+        let same_frame = self.date.is_some() == later.date.is_some();
+        let zones_agree = match (&self.zone, &later.zone) {
+            (Some(a), Some(b)) => a.name == b.name || (a.offset.is_some() && b.offset.is_some()),
+            (None, None) => true,
+            _ => false,
+        };
+        (same_frame && zones_agree).then(|| later.key() - self.key())
+    }
+}
+
+const BEGAN: u8 = 1;
+const DETECTED: u8 = 2;
+const RESPONDED: u8 = 4;
+const MITIGATED: u8 = 8;
+const RESOLVED: u8 = 16;
+/// Words that tell the problem's own beginning ("errors begin"), which
+/// outrank a detection told with it; [`BEGAN`] alone is the problem
+/// itself ("errors"), which a detection outranks.
+const ONSET: u8 = 32;
+
+/// Words telling what an event is to the incident, by key moment. A
+/// trailing `*` matches any ending ("investigat*"); otherwise the word
+/// ends there.
+const MOMENT_WORDS: &[(u8, &[&str])] = &[
+    (RESOLVED, &[
+        "resolved", "resolves", "resolution", "restored", "recovered", "fully recovered", "back to normal",
+        "returned to normal", "normal operation*", "all clear", "incident closed", "closed the incident",
+        "incident ended", "outage ended", "ended", "is over", "was over", "fully operational", "operational again",
+        "working again", "fixed", "at baseline", "back online", "back up", "healthy again", "up and running",
+        "stable again", "back to baseline", "no further errors", "no more errors", "recovery complete*", "fully functional",
+    ]),
+    (MITIGATED, &[
+        "mitigat*", "rolled back", "rolling back", "roll back", "rollback", "revert*", "workaround", "failed over",
+        "failover", "fail over", "restart*", "reboot*", "disabled", "scaled up", "scaling up", "hotfix",
+        "fix deployed", "deployed a fix", "deployed the fix", "deploys a fix", "fix was deployed", "patched",
+        "killed", "kills", "cordon*", "drained", "blocked", "revoked", "rotated", "declining", "decreasing",
+        "recovering", "to recover", "improv*", "partially restored", "partial recovery", "stabili*", "rerouted",
+        "turned off", "switched off", "paused", "added capacity",
+    ]),
+    (RESPONDED, &[
+        "investigat*", "acknowledg*", "incident declared", "declared an incident", "declared", "escalat*",
+        "pages", "paging", "paged the", "joined", "joins", "engaged", "war room", "incident channel", "bridge",
+        "pings", "pinged", "contacted", "decision", "decided", "triag*", "started working", "began working",
+        "looking into", "looked into", "incident commander", "assembled", "opened an incident", "files", "filed",
+    ]),
+    (DETECTED, &[
+        "detected", "detection", "noticed", "notices", "notice", "alert*", "paged", "reported", "reports",
+        "report", "discovered", "discovers", "identified", "spotted", "observed", "became aware", "notified",
+        "flagged", "received", "complain*", "caught", "fired",
+    ]),
+    (ONSET, &[
+        "began", "begins", "begin", "begun", "started", "starts", "start of", "onset", "first error*",
+        "first failure*", "went down", "goes down", "stopped working", "stops", "stopped", "broke",
+    ]),
+    (BEGAN, &[
+        "broken", "outage", "error*", "fail*", "unavailable", "unreachable", "down", "degrad*", "spike*", "exposed",
+        "leaked", "impact*", "timeouts", "timing out", "5xx", "500s", "crash*", "oom*", "slow*", "hung",
+    ]),
+];
+
+/// The automaton over every word of [`MOMENT_WORDS`], each pattern's key
+/// moment and whether it must end a word.
+static MOMENT_MATCHER: LazyLock<(AhoCorasick, Vec<(u8, bool)>)> = LazyLock::new(|| {
+    let mut words = Vec::new();
+    let mut meaning = Vec::new();
+    for (moment, list) in MOMENT_WORDS {
+        for w in *list {
+            let stem = w.strip_suffix('*');
+            words.push(stem.unwrap_or(w));
+            meaning.push((*moment, stem.is_none()));
+        }
+    }
+    let matcher = AhoCorasick::new(&words).expect("moment words build an automaton");
+    (matcher, meaning)
+});
+
+/// The key moments lowercased `words` could tell.
+fn moment_cues(words: &str) -> u8 {
+    let (matcher, meaning) = &*MOMENT_MATCHER;
+    let b = words.as_bytes();
+    let mut cues = 0;
+    for m in matcher.find_overlapping_iter(words) {
+        let (moment, whole) = meaning[m.pattern().as_usize()];
+        let starts_word = m.start() == 0 || !b[m.start() - 1].is_ascii_alphanumeric();
+        let ends_word = !whole || m.end() == b.len() || !b[m.end()].is_ascii_alphanumeric();
+        if starts_word && ends_word {
+            cues |= moment;
+        }
+    }
+    cues
+}
+
+/// The one key moment an event's words tell most strongly: a recovery
+/// over a fix over a response over a detection over the problem itself
+/// ("error rates declining" is a mitigation; "alert acknowledged" a
+/// response).
+fn strongest(cues: u8) -> Option<u8> {
+    [RESOLVED, MITIGATED, RESPONDED, ONSET, DETECTED, BEGAN]
+        .into_iter()
+        .find(|m| cues & m != 0)
+        .map(|m| if m == ONSET { BEGAN } else { m })
+}
+
+fn kind_of(moment: u8) -> EventKind {
+    match moment {
+        BEGAN => EventKind::Began,
+        DETECTED => EventKind::Detected,
+        RESPONDED => EventKind::Responded,
+        MITIGATED => EventKind::Mitigated,
+        RESOLVED => EventKind::Resolved,
+        _ => EventKind::Other,
+    }
+}
+
+/// Words that state how long the incident lasted, beside a duration.
+const STATED_LENGTH: &[&str] = &[
+    "lasted", "lasting", "duration", "downtime", "outage of", "down for", "unavailable for", "for a total of",
+    "total of", "for a period of", "impact lasted",
+];
+
+/// Words that split a sentence into the clauses its clock times belong to.
+const CLAUSE_BREAKS: &[&str] = &[", ", "; ", " and ", " then ", " but ", " while ", " when ", " after ", " before ", " until "];
+
+struct Reader<'d, 't> {
+    doc: &'d Document<'t>,
+    events: Vec<Timed>,
+    /// The zone stated for all times ("all times utc").
+    zone_for_all: Option<Zone>,
+    /// The zone a timeline stated for its own entries, or its first
+    /// entry's.
+    timeline_zone: Option<Zone>,
+    /// The date a timeline's day heading or last dated entry gives.
+    timeline_date: Option<Dated>,
+    /// The last year the text gives, for dates without one.
+    year: Option<u16>,
+    /// The block the last date or zone of prose was in, and those.
+    block_context: Option<(usize, Option<Dated>, Option<Zone>)>,
+    /// The incident's length as the text states it: minutes, whether
+    /// approximate, and the sentence.
+    stated: Option<(u32, bool, Range<usize>)>,
+}
+
+impl<'d, 't> Reader<'d, 't> {
+    fn new(doc: &'d Document<'t>) -> Self {
+        Reader {
+            doc,
+            events: Vec::new(),
+            zone_for_all: None,
+            timeline_zone: None,
+            timeline_date: None,
+            year: None,
+            block_context: None,
+            stated: None,
+        }
+    }
+
+    fn sentence(&mut self, s: &Sentence) {
+        let doc = self.doc;
+        let block = doc.block_of(s);
+        let topic = doc.topic(s);
+        let words = doc.words(s);
+        if block.kind == BlockKind::Code
+            || topic == Topic::FollowUp
+            || s.cues.any(&[Cue::StatusPost, Cue::Future])
+        {
+            return;
+        }
+        let in_words = || ["minute", "hour", "midnight", "noon", "midday"].iter().any(|w| words.contains(w));
+        let timeline = topic == Topic::Timeline;
+        if s.times.clocks == 0 && s.times.durations == 0 && s.times.dates == 0 {
+            if timeline || words.contains("times") {
+                self.zone_statement(s, timeline);
+            }
+            if !in_words() {
+                return;
+            }
+        }
+        let mut found = Vec::new();
+        time::walk(words, |f| found.push(f));
+        if found.is_empty() {
+            return;
+        }
+        let entry = self.entry_clock(s, &found);
+        self.read_dates(s, &found, timeline, entry.is_some());
+        let clocks: Vec<&time::Clock> = found
+            .iter()
+            .filter_map(|f| if let Found::Clock(c) = f { Some(c) } else { None })
+            .filter(|c| !c.vague && !c.offset_of_previous)
+            .collect();
+        if clocks.is_empty() {
+            if s.times.clocks == 0 {
+                self.relative(s, &found, entry.is_some() || timeline);
+                self.stated_length(s, &found);
+            }
+            return;
+        }
+        if let Some(first) = entry {
+            let cues = moment_cues(&doc.prose[self.entry_prose(s)]);
+            self.push(s, &found, first, cues, true);
+            // A second clock joined to the entry's first as a range ends it.
+            if let Some(end) = clocks.iter().position(|c| c.joined_to_previous && c.at.start > first.at.start) {
+                self.push(s, &found, clocks[end], if strongest(cues) == Some(BEGAN) { RESOLVED } else { 0 }, true);
+            }
+            return;
+        }
+        for (k, clock) in clocks.iter().enumerate() {
+            let joined_to_next = clocks.get(k + 1).is_some_and(|n| n.joined_to_previous);
+            let whole = moment_cues(words);
+            // "From 14:02 to 15:30 UTC, logins failed": a window of the
+            // problem, its start and its end.
+            let cues = if clock.joined_to_previous && strongest(whole) == Some(BEGAN) {
+                RESOLVED
+            } else if joined_to_next && strongest(whole) == Some(BEGAN) {
+                BEGAN
+            } else {
+                self.clause_cues(words, &clocks, k)
+            };
+            if cues != 0 || (timeline && k == 0 && block_opens_with(doc, s)) {
+                self.push(s, &found, clock, cues, false);
+            }
+        }
+    }
+
+    /// The clock time a timeline entry opens with: "- 14:02 UTC: ...",
+    /// "| 2024-03-01 | 14:02 | ...", "### 07:28", "Sep 18, 2019 at 13:54 -".
+    fn entry_clock<'f>(&self, s: &Sentence, found: &'f [Found]) -> Option<&'f time::Clock> {
+        let doc = self.doc;
+        let block = doc.block_of(s);
+        let shaped = matches!(
+            block.kind,
+            BlockKind::Heading(_) | BlockKind::ListItem | BlockKind::TableRow { header: false }
+        ) || (block.kind == BlockKind::Paragraph && doc.topic(s) == Topic::Timeline);
+        if !shaped || !block_opens_with(doc, s) {
+            return None;
+        }
+        let clock = found.iter().find_map(|f| if let Found::Clock(c) = f { Some(c) } else { None })?;
+        // In a timeline section a few words may come first ("Sep 18, 2019
+        // at 13:54"); elsewhere only a numeric date may, so that a field
+        // such as "| Duration | 09:14 – 10:27 UTC |" is no entry.
+        let before = &doc.words(s)[..clock.at.start];
+        let lead_ok = if doc.topic(s) == Topic::Timeline {
+            before.len() <= 40 && before.split_ascii_whitespace().count() <= 4
+        } else {
+            !before.bytes().any(|c| c.is_ascii_alphabetic())
+        };
+        (!clock.vague && lead_ok).then_some(clock)
+    }
+
+    /// The prose an entry's words are read from: its block, and for a
+    /// heading ("### 07:33") the block under it too.
+    fn entry_prose(&self, s: &Sentence) -> Range<usize> {
+        let doc = self.doc;
+        let block = doc.block_of(s);
+        let next = doc.blocks.get(s.block + 1).filter(|n| {
+            matches!(block.kind, BlockKind::Heading(_)) && !matches!(n.kind, BlockKind::Heading(_) | BlockKind::Code)
+        });
+        block.prose.start..next.map_or(block.prose.end, |n| n.prose.end)
+    }
+
+    /// The passage an event cites: an entry's block (with the paragraph
+    /// under a heading), or the sentence.
+    fn passage(&self, s: &Sentence, entry: bool) -> Range<usize> {
+        if entry {
+            let prose = self.entry_prose(s);
+            self.doc.src_range(prose)
+        } else {
+            s.src.clone()
+        }
+    }
+
+    /// What the words around the `k`th clock time say: its clause, or,
+    /// when the clause is only the time ("At 14:02 UTC, errors began"),
+    /// the words up to the next clock time.
+    fn clause_cues(&self, words: &str, clocks: &[&time::Clock], k: usize) -> u8 {
+        if clocks.len() == 1 {
+            return moment_cues(words);
+        }
+        let clock = clocks[k];
+        let from = if k == 0 { 0 } else { clocks[k - 1].at.end };
+        let to = clocks.get(k + 1).map_or(words.len(), |n| n.at.start);
+        let left = CLAUSE_BREAKS
+            .iter()
+            .filter_map(|b| words[from..clock.at.start].rfind(b).map(|i| from + i + b.len()))
+            .max()
+            .unwrap_or(from);
+        let right = CLAUSE_BREAKS
+            .iter()
+            .filter_map(|b| words[clock.at.end..to].find(b).map(|i| clock.at.end + i))
+            .min()
+            .unwrap_or(to);
+        match moment_cues(&words[left..right]) {
+            0 if words[left..clock.at.start].split_ascii_whitespace().count() <= 2 => moment_cues(&words[clock.at.end..to]),
+            cues => cues,
+        }
+    }
+
+    /// Records the zone a sentence states for every time: "All times
+    /// UTC", or a timeline table's "Time (PST)" header.
+    fn zone_statement(&mut self, s: &Sentence, timeline: bool) {
+        let words = self.doc.words(s);
+        let header = matches!(self.doc.block_of(s).kind, BlockKind::TableRow { header: true });
+        let says_all = ["all times", "times are", "times in", "times given", "times listed", "times shown"]
+            .iter()
+            .any(|p| words.contains(p));
+        if !(says_all || (timeline && (header || words.split_ascii_whitespace().count() <= 6))) {
+            return;
+        }
+        let Some(zone) = time::zone_named(words) else { return };
+        let zone = self.zone(s, &zone);
+        if timeline {
+            self.timeline_zone = Some(zone);
+        } else if says_all {
+            self.zone_for_all = Some(zone);
+        }
+    }
+
+    fn zone(&self, s: &Sentence, zone: &time::Zone) -> Zone {
+        let written = &self.doc.words(s)[zone.at.clone()];
+        let name = match written {
+            "z" | "utc" => "UTC".to_string(),
+            w if w.starts_with(['+', '-']) => w.to_string(),
+            w => w.to_ascii_uppercase(),
+        };
+        Zone { name, offset: zone.offset }
+    }
+
+    /// Keeps the dates a sentence gives: a timeline's day heading dates
+    /// the entries under it; a date in prose dates the rest of its
+    /// paragraph.
+    fn read_dates(&mut self, s: &Sentence, found: &[Found], timeline: bool, entry: bool) {
+        for f in found {
+            if let Found::Date(time::Date { year: Some(year), .. }) = f {
+                self.year = Some(*year);
+            }
+        }
+        let Some(date) = self.first_date(found) else { return };
+        if timeline || entry {
+            self.timeline_date = Some(date);
+        }
+        let zone = self.block_context.as_ref().filter(|(b, ..)| *b == s.block).and_then(|(_, _, z)| z.clone());
+        self.block_context = Some((s.block, Some(date), zone));
+    }
+
+    fn first_date(&self, found: &[Found]) -> Option<Dated> {
+        found.iter().find_map(|f| match f {
+            Found::Date(time::Date { year, month: Some(m), day: Some(d), .. }) => {
+                let year = year.or(self.year);
+                Some((days_from_civil(i64::from(year.unwrap_or(2000)), i64::from(*m), i64::from(*d)), year.is_some()))
+            }
+            _ => None,
+        })
+    }
+
+    /// Records an event at a clock time, with its date and zone as the
+    /// text gives them.
+    fn push(&mut self, s: &Sentence, found: &[Found], clock: &time::Clock, cues: u8, entry: bool) {
+        let doc = self.doc;
+        let timeline = doc.topic(s) == Topic::Timeline || entry;
+        // The date in the same sentence, else the paragraph's or the
+        // timeline's.
+        let own_date = found
+            .iter()
+            .filter_map(|f| if let Found::Date(d) = f { Some(d) } else { None })
+            .filter(|d| d.day.is_some())
+            .min_by_key(|d| (d.at.start > clock.at.start, d.at.start.abs_diff(clock.at.start)))
+            .and_then(|d| self.first_date(&[Found::Date(d.clone())]));
+        let block_context = self.block_context.clone().filter(|(b, ..)| *b == s.block);
+        let date = own_date
+            .or(block_context.as_ref().and_then(|(_, d, _)| *d))
+            .or(if timeline { self.timeline_date } else { None });
+        // The zone after this clock, or after another in the sentence ("14:02
+        // to 15:30 UTC"), or the paragraph's, the timeline's, the text's.
+        let own_zone = clock
+            .zone
+            .as_ref()
+            .or_else(|| found.iter().find_map(|f| if let Found::Clock(c) = f { c.zone.as_ref() } else { None }))
+            .map(|z| self.zone(s, z));
+        let zone = own_zone
+            .clone()
+            .or(block_context.and_then(|(_, _, z)| z))
+            .or(if timeline { self.timeline_zone.clone() } else { None })
+            .or(self.zone_for_all.clone());
+        if let Some(z) = &own_zone {
+            if timeline && self.timeline_zone.is_none() {
+                self.timeline_zone = Some(z.clone());
+            }
+            self.block_context = Some((s.block, date, Some(z.clone())));
+        }
+        // "2020-02-20t21:28z": the written time takes in the date before it.
+        let words = doc.words(s);
+        let date_before = found.iter().find_map(|f| match f {
+            Found::Date(d) if d.at.end <= clock.at.start && clock.at.start - d.at.end <= 4 => Some(d.at.start),
+            _ => None,
+        });
+        let written_end = clock.zone.as_ref().map_or(clock.at.end, |z| z.at.end.max(clock.at.end));
+        let written_end = if words[written_end..].starts_with(')') && words[..written_end].ends_with(|c: char| c.is_ascii_alphabetic()) && words[clock.at.end..written_end].contains('(') { written_end + 1 } else { written_end };
+        let written = s.prose.start + date_before.unwrap_or(clock.at.start)..s.prose.start + written_end;
+        self.events.push(Timed {
+            cues,
+            written: doc.src_range(written),
+            passage: self.passage(s, entry),
+            minute: i64::from(clock.minute),
+            date,
+            day: 0,
+            zone,
+            entry,
+        });
+    }
+
+    /// "Twenty minutes later", "after 2 hours": a time counted from the
+    /// event told before it, when there is one.
+    fn relative(&mut self, s: &Sentence, found: &[Found], entry: bool) {
+        let Some(Found::Duration(d)) = found.iter().find(|f| matches!(f, Found::Duration(d) if d.relative && !d.approx)) else {
+            return;
+        };
+        let Some(base) = self.events.last().cloned() else { return };
+        let cues = moment_cues(self.doc.words(s));
+        if cues == 0 && !entry {
+            return;
+        }
+        let minute = base.minute + i64::from(d.minutes);
+        self.events.push(Timed {
+            cues,
+            written: self.doc.src_range(s.prose.start + d.at.start..s.prose.start + d.at.end),
+            passage: s.src.clone(),
+            minute: minute % 1440,
+            day: base.day + minute / 1440,
+            entry: false,
+            ..base
+        });
+    }
+
+    /// "The outage lasted 47 minutes": the incident's length as stated,
+    /// the first the text gives.
+    fn stated_length(&mut self, s: &Sentence, found: &[Found]) {
+        if self.stated.is_some() {
+            return;
+        }
+        let words = self.doc.words(s);
+        if !STATED_LENGTH.iter().any(|p| words.contains(p)) {
+            return;
+        }
+        if let Some(Found::Duration(d)) = found.iter().find(|f| matches!(f, Found::Duration(d) if !d.relative && d.minutes > 0)) {
+            self.stated = Some((d.minutes, d.approx, s.src.clone()));
+        }
+    }
+
+    fn finish(mut self) -> Timeline {
+        // A timeline's own entries tell its moments; a time in the prose
+        // around it ("webhooks were queued until 04:30") counts only for a
+        // moment the entries do not tell.
+        let entries = self.events.iter().filter(|e| e.entry);
+        if entries.clone().count() >= 2 {
+            let told = entries.filter_map(|e| strongest(e.cues)).fold(0, |told, m| told | m);
+            self.events.retain(|e| e.entry || strongest(e.cues).is_some_and(|m| told & m == 0));
+        }
+        // One zone given anywhere for these times is the zone of them all.
+        let mut zones = self.events.iter().filter_map(|e| e.zone.as_ref());
+        if let Some(only) = zones.next().filter(|z| zones.all(|other| other.name == z.name)).cloned() {
+            for e in &mut self.events {
+                e.zone.get_or_insert_with(|| only.clone());
+            }
+        }
+        pass_midnight(&mut self.events);
+        let out_of_order = self.out_of_order();
+        // In the order they happened, when all can be ordered.
+        let all_dated = self.events.iter().all(|e| e.date.is_some());
+        let all_undated = self.events.iter().all(|e| e.date.is_none());
+        if all_dated || all_undated {
+            self.events.sort_by_key(Timed::key);
+        }
+        let kinds = key_moments(&self.events);
+        let at = |kind: EventKind| kinds.iter().position(|k| *k == kind).map(|i| &self.events[i]);
+        let between = |from: EventKind, to: EventKind| {
+            at(from).zip(at(to)).and_then(|(a, b)| a.minutes_to(b)).and_then(|m| u32::try_from(m).ok())
+        };
+        let durations = Durations {
+            to_detect: between(EventKind::Began, EventKind::Detected),
+            to_mitigate: between(EventKind::Began, EventKind::Mitigated),
+            to_resolve: between(EventKind::Began, EventKind::Resolved),
+            incident: between(EventKind::Began, EventKind::Resolved),
+            stated: self.stated.as_ref().map(|(m, ..)| *m),
+        };
+        let mut notes = Vec::new();
+        let text = self.doc.text;
+        let note = |kind, message: String, passage: Option<&Range<usize>>| Note {
+            kind,
+            message,
+            start: passage.map(|p| p.start),
+            end: passage.map(|p| p.end),
+        };
+        if let Some(began) = at(EventKind::Began) {
+            for end in [EventKind::Mitigated, EventKind::Resolved] {
+                if let Some(e) = at(end).filter(|e| began.minutes_to(e).is_some_and(|m| m < 0)) {
+                    notes.push(note(
+                        NoteKind::EndBeforeStart,
+                        format!("It is {} at {} but began at {}: an end before its start.", end.as_str(), clock(e), clock(began)),
+                        Some(&e.passage),
+                    ));
+                    break;
+                }
+            }
+        }
+        if !self.events.is_empty() && self.events.iter().all(|e| e.zone.is_none()) {
+            notes.push(note(
+                NoteKind::NoZone,
+                "No time is given a time zone: say which, once for the timeline (\u{201c}All times UTC\u{201d}).".into(),
+                None,
+            ));
+        }
+        if let Some(e) = out_of_order {
+            notes.push(note(
+                NoteKind::OutOfOrder,
+                format!("The timeline is out of order: {} comes after a later time.", clock(&e)),
+                Some(&e.passage),
+            ));
+        }
+        if let (Some(computed), Some((stated, approx, passage))) = (durations.incident, &self.stated) {
+            let slack = if *approx { stated * 3 / 10 + 5 } else { (stated / 10).max(2) };
+            if computed.abs_diff(*stated) > slack {
+                notes.push(note(
+                    NoteKind::DurationContradicts,
+                    format!(
+                        "The text says it lasted {}, but its times give {}.",
+                        minutes_as_words(*stated),
+                        minutes_as_words(computed)
+                    ),
+                    Some(passage),
+                ));
+            }
+        }
+        if let (None, Some(detected)) = (at(EventKind::Began), at(EventKind::Detected)) {
+            notes.push(note(
+                NoteKind::StartIsDetection,
+                "The earliest time given is when the problem was noticed; when it began is not given.".into(),
+                Some(&detected.passage),
+            ));
+        }
+        let absolute_day = |e: &Timed| e.date.map_or(0, |(d, _)| d) + e.day;
+        let first_day = self.events.first().map_or(0, absolute_day);
+        let events = self
+            .events
+            .iter()
+            .zip(kinds)
+            .map(|(e, kind)| Event {
+                kind,
+                written: text[e.written.clone()].to_string(),
+                date: e.date.map(|(days, year_given)| date_string(days + e.day, year_given)),
+                clock: clock(e),
+                zone: e.zone.as_ref().map(|z| z.name.clone()),
+                day: u16::try_from(absolute_day(e) - first_day).unwrap_or(0),
+                start: e.passage.start,
+                end: e.passage.end,
+                text: text[e.passage.clone()].to_string(),
+            })
+            .collect();
+        Timeline {
+            zone: self.timeline_zone.or(self.zone_for_all).map(|z| z.name),
+            events,
+            durations,
+            notes,
+        }
+    }
+
+    /// The first timeline entry whose time falls before the entry above
+    /// it.
+    fn out_of_order(&self) -> Option<Timed> {
+        let entries: Vec<&Timed> = self.events.iter().filter(|e| e.entry).collect();
+        entries
+            .windows(2)
+            .find(|w| w[0].minutes_to(w[1]).is_some_and(|m| m < 0))
+            .map(|w| w[1].clone())
+    }
+}
+
+/// Whether a sentence opens its block.
+fn block_opens_with(doc: &Document, s: &Sentence) -> bool {
+    doc.prose[doc.block_of(s).prose.start..s.prose.start].trim().is_empty()
+}
+
+/// An undated time, or one dated only by a heading above it, that falls
+/// more than twelve hours behind the one before it is the next day.
+fn pass_midnight(events: &mut [Timed]) {
+    for i in 1..events.len() {
+        let (date, day, minute) = (events[i - 1].date.map(|(d, _)| d), events[i - 1].day, events[i - 1].minute);
+        let e = &mut events[i];
+        if e.date.map(|(d, _)| d) != date {
+            continue;
+        }
+        e.day = e.day.max(day);
+        if e.day == day && e.minute + 12 * 60 < minute {
+            e.day += 1;
+        }
+    }
+}
+
+/// Each event's kind: the first event told as detection, response and
+/// mitigation, and the last told as the recovery; the start is the first
+/// event told as the problem, before any of those but the recovery (the
+/// problem told after the fix is one found later, "we realize other
+/// services are down"; a recovery before the start is a note). An event
+/// is at most one of them.
+fn key_moments(events: &[Timed]) -> Vec<EventKind> {
+    let strongest: Vec<Option<u8>> = events.iter().map(|e| strongest(e.cues)).collect();
+    let mut kinds = vec![EventKind::Other; events.len()];
+    let first = |moment| strongest.iter().position(|s| *s == Some(moment));
+    for moment in [DETECTED, RESPONDED, MITIGATED] {
+        if let Some(i) = first(moment) {
+            kinds[i] = kind_of(moment);
+        }
+    }
+    let handled = [DETECTED, RESPONDED, MITIGATED].into_iter().filter_map(first).min().unwrap_or(events.len());
+    if let Some(i) = first(BEGAN).filter(|&i| i < handled) {
+        kinds[i] = EventKind::Began;
+    }
+    if let Some(i) = strongest.iter().rposition(|s| *s == Some(RESOLVED)) {
+        kinds[i] = EventKind::Resolved;
+    }
+    kinds
+}
+
+fn clock(e: &Timed) -> String {
+    format!("{:02}:{:02}", e.minute / 60, e.minute % 60)
+}
+
+/// "1 h 48 min", "23 min", "2 h".
+pub fn minutes_as_words(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+/// algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// "2024-03-01", or "--03-01" when the text gives no year.
+fn date_string(days: i64, year_given: bool) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    if year_given {
+        format!("{year:04}-{month:02}-{day:02}")
+    } else {
+        format!("--{month:02}-{day:02}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn timeline(text: &str) -> Timeline {
+        read(&Document::parse(text))
+    }
+
+    /// Each key moment given, as "kind when".
+    fn moments(text: &str) -> Vec<String> {
+        timeline(text).key_moments().map(|e| format!("{} {}", e.kind.as_str(), e.when())).collect()
+    }
+
+    fn notes(text: &str) -> Vec<NoteKind> {
+        timeline(text).notes.iter().map(|n| n.kind).collect()
+    }
+
+    const TABLE: &str = "## Timeline\n\nAll times UTC.\n\n| Time | Event |\n|---|---|\n| 09:05 | Config deployed |\n| 09:14 | First errors logged |\n| 09:19 | Alert fired |\n| 09:21 | Alert acknowledged by on-call |\n| 09:44 | Revert merged |\n| 10:27 | Error rates at baseline. Incident closed. |\n";
+
+    #[test]
+    fn a_timeline_table_gives_every_key_moment_and_the_durations() {
+        let t = timeline(TABLE);
+        assert_eq!(
+            moments(TABLE),
+            ["began 09:14 UTC", "detected 09:19 UTC", "responded 09:21 UTC", "mitigated 09:44 UTC", "resolved 10:27 UTC"]
+        );
+        assert_eq!(t.events[0].kind, EventKind::Other, "the deploy is a timed event, not the start");
+        assert_eq!(t.zone.as_deref(), Some("UTC"));
+        let d = &t.durations;
+        assert_eq!((d.to_detect, d.to_mitigate, d.to_resolve, d.incident), (Some(5), Some(30), Some(73), Some(73)));
+        assert_eq!(t.figures().as_deref(), Some("detected after 5 min \u{b7} mitigated after 30 min \u{b7} resolved after 1 h 13 min"));
+        assert!(t.notes.is_empty(), "{:?}", t.notes);
+        let began = &t.events[1];
+        assert_eq!(&TABLE[began.start..began.end], "09:14 | First errors logged");
+        assert_eq!(began.written, "09:14");
+    }
+
+    #[test]
+    fn a_timeline_list_with_iso_timestamps() {
+        let text = "## Timeline\n\n- 2020-02-20T21:17Z: crates published, downloads began to fail\n- 2020-02-20T21:28Z: a user reported the failure\n- 2020-02-20T22:48Z: fix deployed, downloads working again\n";
+        let t = timeline(text);
+        assert_eq!(moments(text), ["began 2020-02-20 21:17 UTC", "detected 2020-02-20 21:28 UTC", "resolved 2020-02-20 22:48 UTC"]);
+        assert_eq!(t.events[0].written, "2020-02-20T21:17Z");
+        assert_eq!(t.durations.to_resolve, Some(91));
+    }
+
+    #[test]
+    fn prose_at_and_by_with_twelve_hour_clocks() {
+        let text = "Logins began failing at 2:02 pm PST. We were paged at 2:10 pm PST, and by 3:15 pm PST we had rolled back. Everything was back to normal at 3:40 pm PST.";
+        assert_eq!(moments(text), ["began 14:02 PST", "detected 14:10 PST", "mitigated 15:15 PST", "resolved 15:40 PST"]);
+        assert_eq!(timeline(text).durations.to_mitigate, Some(73));
+    }
+
+    #[test]
+    fn prose_in_twenty_four_hour_utc_with_a_date() {
+        let text = "On 2024-03-01 at 14:02 UTC the API started returning errors. The on-call engineer was alerted at 14:09 UTC. Service was fully restored at 15:30 UTC.";
+        assert_eq!(moments(text), ["began 2024-03-01 14:02 UTC", "detected 2024-03-01 14:09 UTC", "resolved 2024-03-01 15:30 UTC"]);
+    }
+
+    #[test]
+    fn a_window_in_one_sentence_is_its_start_and_end() {
+        let text = "From 14:02 to 15:30 UTC on 2024-03-01, logins failed.";
+        assert_eq!(moments(text), ["began 2024-03-01 14:02 UTC", "resolved 2024-03-01 15:30 UTC"]);
+    }
+
+    #[test]
+    fn past_midnight_is_the_next_day() {
+        let text = "## Timeline\n\nAll times CET.\n\n- 23:50: errors begin\n- 23:58: the on-call is paged\n- 00:20: we roll back\n- 00:40: resolved\n";
+        let t = timeline(text);
+        assert_eq!(moments(text), ["began 23:50 CET", "detected 23:58 CET", "mitigated 00:20 CET (day 2)", "resolved 00:40 CET (day 2)"]);
+        assert_eq!(t.durations.to_resolve, Some(50));
+        assert!(!notes(text).contains(&NoteKind::OutOfOrder));
+    }
+
+    #[test]
+    fn a_zone_given_once_applies_to_the_whole_timeline() {
+        let header = "## Timeline\n\n| Time (PST) | Event |\n|---|---|\n| 10:00 | Errors begin |\n| 10:45 | Resolved |\n";
+        assert_eq!(moments(header), ["began 10:00 PST", "resolved 10:45 PST"]);
+        let first_entry = "## Timeline\n\n- 10:00 UTC: errors begin\n- 10:45: resolved\n";
+        assert_eq!(moments(first_entry), ["began 10:00 UTC", "resolved 10:45 UTC"]);
+        assert!(!notes(first_entry).contains(&NoteKind::NoZone));
+    }
+
+    #[test]
+    fn a_day_heading_dates_the_entries_under_it() {
+        let text = "## Timeline\n\n### 2020-02-20\n\n- 21:17 UTC: errors started\n- 22:48 UTC: fix deployed, resolved\n";
+        assert_eq!(moments(text), ["began 2020-02-20 21:17 UTC", "resolved 2020-02-20 22:48 UTC"]);
+    }
+
+    #[test]
+    fn relative_times_count_from_the_event_before() {
+        let text = "At 09:10 UTC uploads started to fail. Twenty minutes later we rolled back the release. After 2 hours the backlog was cleared and service was fully restored.";
+        let t = timeline(text);
+        assert_eq!(moments(text), ["began 09:10 UTC", "mitigated 09:30 UTC", "resolved 11:30 UTC"]);
+        assert_eq!(t.events[1].written, "Twenty minutes later");
+        assert_eq!(t.durations.to_resolve, Some(140));
+    }
+
+    #[test]
+    fn a_relative_time_with_nothing_before_it_is_absent() {
+        assert!(timeline("Twenty minutes later we rolled back.").events.is_empty());
+    }
+
+    #[test]
+    fn what_the_text_does_not_give_is_absent() {
+        for text in ["Late last night logins failed. We fixed it this morning.", "", "We deployed version 1.24.0 to 30 hosts."] {
+            let t = timeline(text);
+            assert_eq!(t, Timeline::default(), "{text:?}");
+        }
+        // A start alone: no end, no durations, nothing invented.
+        let t = timeline("The outage began at 14:02 UTC.");
+        assert_eq!(moments("The outage began at 14:02 UTC."), ["began 14:02 UTC"]);
+        assert_eq!(t.durations, Durations::default());
+    }
+
+    #[test]
+    fn status_posts_plans_and_follow_ups_are_not_events() {
+        let text = "We posted a status update at 10:05 UTC. We will deploy the fix at 18:00 UTC.\n\n## Action items\n\n- 2024-04-01 09:00: review alerts\n";
+        assert!(timeline(text).events.is_empty());
+    }
+
+    #[test]
+    fn no_durations_between_times_it_cannot_order() {
+        // One time dated, the other not; two zones of unknown offset.
+        let t = timeline("Errors began on 2024-03-01 at 14:02 UTC. It was resolved at 09:00.");
+        assert_eq!(t.durations.to_resolve, None);
+        let t = timeline("Errors began at 10:00 PT. It was resolved at 14:00 ET.");
+        assert_eq!(t.durations.to_resolve, None);
+    }
+
+    #[test]
+    fn note_an_end_before_its_start() {
+        let text = "The outage began at 14:00 UTC and was resolved at 13:30 UTC.";
+        assert!(notes(text).contains(&NoteKind::EndBeforeStart), "{:?}", timeline(text));
+        assert_eq!(timeline(text).durations.to_resolve, None);
+    }
+
+    #[test]
+    fn note_times_without_a_zone() {
+        assert_eq!(notes("Errors began at 10:00 and were resolved at 10:30."), [NoteKind::NoZone]);
+        assert!(notes("Errors began at 10:00 UTC and were resolved at 10:30 UTC.").is_empty());
+    }
+
+    #[test]
+    fn note_a_timeline_out_of_order() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- 10:00: errors begin\n- 10:40: resolved\n- 10:20: rolled back\n";
+        assert_eq!(notes(text), [NoteKind::OutOfOrder]);
+        let t = timeline(text);
+        assert_eq!(t.events.iter().map(|e| e.clock.as_str()).collect::<Vec<_>>(), ["10:00", "10:20", "10:40"], "events in the order they happened");
+    }
+
+    #[test]
+    fn note_a_stated_duration_the_times_contradict() {
+        let text = "The outage began at 10:00 UTC and was resolved at 10:30 UTC. In total the outage lasted 2 hours.";
+        assert_eq!(notes(text), [NoteKind::DurationContradicts]);
+        assert_eq!(timeline(text).durations.stated, Some(120));
+        let agrees = "The outage began at 10:00 UTC and was resolved at 10:30 UTC. The outage lasted 30 minutes.";
+        assert!(notes(agrees).is_empty());
+    }
+
+    #[test]
+    fn note_a_start_that_is_only_when_it_was_noticed() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- 07:28: problem is identified, launch success rate at zero\n- 08:11: service recovered\n";
+        assert_eq!(moments(text), ["detected 07:28 UTC", "resolved 08:11 UTC"]);
+        assert_eq!(notes(text), [NoteKind::StartIsDetection]);
+        assert_eq!(timeline(text).durations, Durations::default());
+    }
+
+    #[test]
+    fn the_timeline_entries_tell_its_moments_over_the_prose_around_it() {
+        let text = "Uploads failed and were restored at 11:00 UTC after a restart.\n\n## Timeline\n\nAll times UTC.\n\n- 10:00: errors begin\n- 10:30: resolved\n\nThe queue was drained at 10:20 UTC.\n";
+        assert_eq!(moments(text), ["began 10:00 UTC", "mitigated 10:20 UTC", "resolved 10:30 UTC"]);
+    }
+
+    #[test]
+    fn a_field_giving_a_window_is_not_a_timeline_entry() {
+        let text = "| Field | Value |\n|---|---|\n| Duration | 09:14 \u{2013} 10:27 UTC |\n\n## Timeline (UTC)\n\n| Time | Event |\n|---|---|\n| 09:05 | Change deployed |\n| 09:14 | Errors begin |\n| 10:27 | Resolved |\n";
+        assert!(notes(text).is_empty(), "{:?}", timeline(text).notes);
+        assert_eq!(moments(text), ["began 09:14 UTC", "resolved 10:27 UTC"]);
+    }
+
+    #[test]
+    fn reading_is_linear_on_the_largest_input() {
+        let text = "We broke it at 10:00 UTC. Users could not log in. ".repeat(20_000);
+        assert!(timeline(&text).events.len() <= 40_000);
+    }
+
+    #[test]
+    fn reviews_stored_before_the_timeline_still_read() {
+        let mut json: serde_json::Value = serde_json::from_str(&crate::engine::review(TABLE).to_json()).unwrap();
+        json.as_object_mut().unwrap().remove("timeline");
+        let old: crate::engine::Review = serde_json::from_value(json).unwrap();
+        assert_eq!(old.timeline, Timeline::default());
+    }
+}
