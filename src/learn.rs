@@ -90,11 +90,11 @@ pub fn examples(corpus: &Corpus) -> Vec<Example> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
     /// Per criterion, the sentence model's weights (intercept last).
-    pub sentence: [[f64; SENTENCE_LEN + 1]; 12],
-    pub mean: [f64; LEN],
-    pub scale: [f64; LEN],
-    pub coefficients: [[f64; LEN]; 12],
-    pub cuts: [[f64; 2]; 12],
+    pub sentence: [[f32; SENTENCE_LEN + 1]; 12],
+    pub mean: [f32; LEN],
+    pub scale: [f32; LEN],
+    pub coefficients: [[f32; LEN]; 12],
+    pub cuts: [[f32; 2]; 12],
     /// How many documents it was fitted to.
     pub documents: usize,
 }
@@ -119,8 +119,9 @@ impl Model {
 
     /// The model as the Rust source of `src/engine/weights.rs`.
     pub fn render(&self) -> String {
-        let row = |values: &[f64]| values.iter().map(|v| format!("{v:.6e}")).collect::<Vec<_>>().join(", ");
-        let table = |name: &str, ty: &str, rows: &[&[f64]]| {
+        // The shortest text that reads back as the same f32.
+        let row = |values: &[f32]| values.iter().map(|v| format!("{v:e}")).collect::<Vec<_>>().join(", ");
+        let table = |name: &str, ty: &str, rows: &[&[f32]]| {
             let body: String = rows.iter().map(|r| format!("    [{}],\n", row(r))).collect();
             format!("pub const {name}: {ty} = [\n{body}];\n\n")
         };
@@ -130,14 +131,14 @@ impl Model {
         s.push_str("//! do not edit by hand (a test checks that training reproduces it).\n");
         s.push_str(&format!("//! Fitted to {} labelled documents.\n\n", self.documents));
         s.push_str("use super::features::{LEN, SENTENCE_LEN};\n\n");
-        let sentence: Vec<&[f64]> = self.sentence.iter().map(|r| &r[..]).collect();
-        s.push_str(&table("SENTENCE", "[[f64; SENTENCE_LEN + 1]; 12]", &sentence));
-        s.push_str(&format!("pub const MEAN: [f64; LEN] = [{}];\n\n", row(&self.mean)));
-        s.push_str(&format!("pub const SCALE: [f64; LEN] = [{}];\n\n", row(&self.scale)));
-        let coefficients: Vec<&[f64]> = self.coefficients.iter().map(|r| &r[..]).collect();
-        s.push_str(&table("COEFFICIENTS", "[[f64; LEN]; 12]", &coefficients));
-        let cuts: Vec<&[f64]> = self.cuts.iter().map(|r| &r[..]).collect();
-        let mut s = s + &table("CUTS", "[[f64; 2]; 12]", &cuts);
+        let sentence: Vec<&[f32]> = self.sentence.iter().map(|r| &r[..]).collect();
+        s.push_str(&table("SENTENCE", "[[f32; SENTENCE_LEN + 1]; 12]", &sentence));
+        s.push_str(&format!("pub const MEAN: [f32; LEN] = [{}];\n\n", row(&self.mean)));
+        s.push_str(&format!("pub const SCALE: [f32; LEN] = [{}];\n\n", row(&self.scale)));
+        let coefficients: Vec<&[f32]> = self.coefficients.iter().map(|r| &r[..]).collect();
+        s.push_str(&table("COEFFICIENTS", "[[f32; LEN]; 12]", &coefficients));
+        let cuts: Vec<&[f32]> = self.cuts.iter().map(|r| &r[..]).collect();
+        let mut s = s + &table("CUTS", "[[f32; 2]; 12]", &cuts);
         s.truncate(s.trim_end().len());
         s.push('\n');
         s
@@ -151,7 +152,7 @@ pub fn fit(train: &[&Example]) -> Model {
     assert!(!train.is_empty(), "nothing to fit");
     let quoted: Vec<&Example> = train.iter().copied().filter(|e| e.quoted.is_some()).collect();
     let rows: Vec<&SentenceRow> = quoted.iter().flat_map(|e| &e.rows).collect();
-    let sentence: [[f64; SENTENCE_LEN + 1]; 12] = std::array::from_fn(|c| {
+    let sentence: [[f32; SENTENCE_LEN + 1]; 12] = std::array::from_fn(|c| {
         let labels: Vec<bool> = quoted
             .iter()
             .flat_map(|e| e.quoted.as_ref().map_or(&[][..], |q| &q[c][..]))
@@ -167,25 +168,26 @@ pub fn fit(train: &[&Example]) -> Model {
         cuts: [[0.0; 2]; 12],
         documents: train.len(),
     };
+    // Standardise with the f32 values the engine will use.
     let xs: Vec<Features> = train.iter().map(|e| model.features(e)).collect();
     let n = xs.len() as f64;
     for i in 0..LEN {
         let mean = xs.iter().map(|x| x[i]).sum::<f64>() / n;
         let var = xs.iter().map(|x| (x[i] - mean).powi(2)).sum::<f64>() / n;
-        model.mean[i] = mean;
+        model.mean[i] = mean as f32;
         // A feature that never varies gets scale 1: its standardised value
         // is 0 everywhere, so its weight stays 0.
-        model.scale[i] = if var > 1e-12 { var.sqrt() } else { 1.0 };
+        model.scale[i] = if var > 1e-12 { var.sqrt() as f32 } else { 1.0 };
     }
     let z: Vec<[f64; LEN]> = xs
         .iter()
-        .map(|x| std::array::from_fn(|i| (x[i] - model.mean[i]) / model.scale[i]))
+        .map(|x| std::array::from_fn(|i| (x[i] - f64::from(model.mean[i])) / f64::from(model.scale[i])))
         .collect();
     for c in 0..12 {
         let y: Vec<usize> = train.iter().map(|e| e.y[c]).collect();
         let (w, cut) = fit_ordinal(&z, &y, &penalty(c));
-        model.coefficients[c] = w;
-        model.cuts[c] = cut;
+        model.coefficients[c] = w.map(|v| v as f32);
+        model.cuts[c] = cut.map(|v| v as f32);
     }
     model
 }
@@ -204,7 +206,7 @@ fn penalty(c: usize) -> [f64; LEN] {
 }
 
 /// A penalised logistic regression of "a reviewer quoted this sentence".
-fn fit_sentences(rows: &[&SentenceRow], quoted: &[bool]) -> [f64; SENTENCE_LEN + 1] {
+fn fit_sentences(rows: &[&SentenceRow], quoted: &[bool]) -> [f32; SENTENCE_LEN + 1] {
     let n = rows.len().max(1) as f64;
     let positives = quoted.iter().filter(|&&q| q).count() as f64;
     let mut theta = vec![0.0; SENTENCE_LEN + 1];
@@ -230,7 +232,7 @@ fn fit_sentences(rows: &[&SentenceRow], quoted: &[bool]) -> [f64; SENTENCE_LEN +
         }
         loss
     });
-    std::array::from_fn(|i| theta[i])
+    std::array::from_fn(|i| theta[i] as f32)
 }
 
 /// Parameters of a document model: the weights, then the first cut, then
@@ -391,7 +393,7 @@ pub fn leave_source_out(examples: &[Example]) -> Vec<(&Example, [Decision; 12])>
 pub fn strongest_features(model: &Model, c: usize, how_many: usize) -> Vec<(String, f64)> {
     let mut order: Vec<usize> = (0..LEN).collect();
     order.sort_by(|&a, &b| model.coefficients[c][b].abs().total_cmp(&model.coefficients[c][a].abs()).then(a.cmp(&b)));
-    order.into_iter().take(how_many).map(|i| (features::name(i), model.coefficients[c][i])).collect()
+    order.into_iter().take(how_many).map(|i| (features::name(i), f64::from(model.coefficients[c][i]))).collect()
 }
 
 #[cfg(test)]

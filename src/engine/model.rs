@@ -14,18 +14,20 @@ use super::weights;
 /// The verdicts in the model's order, lowest first.
 pub const ORDER: [Verdict; 3] = [Verdict::Missing, Verdict::Partial, Verdict::Met];
 
-/// One criterion's fitted parameters.
+/// One criterion's fitted parameters. Parameters are kept as `f32`: half
+/// the bytes in the WebAssembly, and more precision than a model fitted to a
+/// few hundred documents can use; the arithmetic is `f64`.
 pub struct Weights<'w> {
     /// Per feature, on the standardised scale.
-    pub coefficients: &'w [f64; LEN],
+    pub coefficients: &'w [f32; LEN],
     /// The scores where partial begins and where met begins.
-    pub cuts: [f64; 2],
+    pub cuts: [f32; 2],
 }
 
 /// How a feature is standardised before the weights apply.
 pub struct Scaling<'s> {
-    pub mean: &'s [f64; LEN],
-    pub scale: &'s [f64; LEN],
+    pub mean: &'s [f32; LEN],
+    pub scale: &'s [f32; LEN],
 }
 
 /// The model's verdict on one criterion and how sure it is.
@@ -45,14 +47,14 @@ fn sigmoid(z: f64) -> f64 {
 /// The document's score for one criterion: higher is nearer met.
 pub fn score(w: &Weights, scaling: &Scaling, x: &Features) -> f64 {
     (0..LEN)
-        .map(|i| w.coefficients[i] * (x[i] - scaling.mean[i]) / scaling.scale[i])
+        .map(|i| f64::from(w.coefficients[i]) * (x[i] - f64::from(scaling.mean[i])) / f64::from(scaling.scale[i]))
         .sum()
 }
 
 /// The probabilities of missing, partial and met for a score.
-pub fn probabilities(score: f64, cuts: [f64; 2]) -> [f64; 3] {
-    let at_least_partial = sigmoid(score - cuts[0]);
-    let met = sigmoid(score - cuts[1]);
+pub fn probabilities(score: f64, cuts: [f32; 2]) -> [f64; 3] {
+    let at_least_partial = sigmoid(score - f64::from(cuts[0]));
+    let met = sigmoid(score - f64::from(cuts[1]));
     [1.0 - at_least_partial, (at_least_partial - met).max(0.0), met]
 }
 
@@ -94,8 +96,8 @@ impl Decision {
 
 /// The log-odds that a sentence is evidence for a criterion, from a
 /// sentence model's weights (the last one is the intercept).
-pub fn sentence_log_odds(weights: &[f64; SENTENCE_LEN + 1], row: &SentenceRow) -> f64 {
-    weights[SENTENCE_LEN] + row.iter().map(|&(i, v)| weights[usize::from(i)] * v).sum::<f64>()
+pub fn sentence_log_odds(weights: &[f32; SENTENCE_LEN + 1], row: &SentenceRow) -> f64 {
+    f64::from(weights[SENTENCE_LEN]) + row.iter().map(|&(i, v)| f64::from(weights[usize::from(i)]) * v).sum::<f64>()
 }
 
 /// Per sentence, the committed sentence model's log-odds that it is
