@@ -88,7 +88,7 @@ pub fn scan(text: &str) -> TimeMarks {
         return marks;
     }
     walk(text, |found| match found {
-        Found::Clock(c) if !c.in_words => {
+        Found::Clock(c) if !c.in_words && !c.offset_of_previous => {
             marks.clocks = marks.clocks.saturating_add(1);
             marks.vague_clocks = marks.vague_clocks.saturating_add(u8::from(c.vague));
             marks.range |= c.joined_to_previous;
@@ -100,8 +100,8 @@ pub fn scan(text: &str) -> TimeMarks {
             marks.durations = marks.durations.saturating_add(1);
             marks.approx_durations = marks.approx_durations.saturating_add(u8::from(d.approx));
         }
-        // Times in words ("noon", "twenty minutes") came after the verdict
-        // features were fitted; counting them would move every verdict.
+        // Times in words ("noon", "twenty minutes") came after the rules
+        // were written against counts of numeric times; an offset is no time.
         Found::Clock(_) | Found::Duration(_) => {}
     });
     marks
@@ -131,9 +131,7 @@ pub struct Clock {
     /// "noon", "midnight".
     pub in_words: bool,
     /// Not a time: the "02:00" of "21:28+02:00", the previous clock
-    /// time's UTC offset. [`scan`] counts it as a clock time all the same
-    /// (and "-08:00" as a range), as it did when the verdict features were
-    /// fitted; the timeline skips it.
+    /// time's UTC offset. Neither [`scan`] nor the timeline counts it.
     pub offset_of_previous: bool,
 }
 
@@ -630,6 +628,13 @@ fn skip_spaces(b: &[u8], start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_utc_offset_written_onto_a_clock_time_is_no_second_time_nor_a_range() {
+        let m = scan("the deploy ran at 21:28+02:00 and again at 06:10-08:00");
+        assert_eq!(m.clocks, 2);
+        assert!(!m.range);
+    }
 
     #[test]
     fn two_clock_times_joined_are_a_range() {
