@@ -37,12 +37,19 @@ pub fn review(text: &str) -> Review {
     for (c, log_odds) in evidence.iter().enumerate() {
         features::set_evidence(&mut x, c, log_odds);
     }
-    let criteria: Vec<CriterionReview> = findings
+    let mut criteria: Vec<CriterionReview> = findings
         .into_iter()
         .enumerate()
         .map(|(c, finding)| build_review(&doc, CRITERIA[c].guidance(), finding, model::decide(c, &x), &evidence[c]))
         .collect();
-    Review { timeline: timeline::read(&doc), ..assemble(criteria) }
+    let timeline = timeline::read(&doc);
+    let start_and_end = &mut criteria[CriterionId::R1 as usize];
+    if start_and_end.suggestion.is_some() {
+        if let Some(advice) = criteria::r1_start_and_end::tailored_suggestion(&timeline) {
+            start_and_end.suggestion = Some(advice);
+        }
+    }
+    Review { timeline, ..assemble(criteria) }
 }
 
 /// A review of these twelve criteria: their tier counts and the summary,

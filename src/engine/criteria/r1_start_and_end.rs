@@ -29,6 +29,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
+use crate::engine::timeline::{EventKind, Timeline};
 
 pub struct StartAndEnd;
 
@@ -182,6 +183,26 @@ fn is_entry(doc: &Document, s: &Sentence) -> bool {
         && doc.prose[block.prose.start..s.prose.start].trim().is_empty()
 }
 
+/// What to add, said about this text when its timeline shows one end of
+/// the incident and not the other: "You give the start, 14:02 UTC, but not
+/// when service was restored." `None` when the general advice is all there
+/// is to say.
+pub fn tailored_suggestion(timeline: &Timeline) -> Option<String> {
+    let moment = |kind| timeline.events.iter().find(|e| e.kind == kind).map(|e| e.written.as_str());
+    let end = moment(EventKind::Resolved).or(moment(EventKind::Mitigated));
+    match (moment(EventKind::Began), end) {
+        (Some(start), None) => Some(format!(
+            "You give the start, {start}, but not when service was restored: add the time it ended, \
+             in the same zone (\u{201c}Service was fully restored at 15:30.\u{201d})."
+        )),
+        (None, Some(end)) => Some(format!(
+            "You give the end, {end}, but not when the incident began: add the time impact started, \
+             or say it is unknown (\u{201c}Errors began at 14:02.\u{201d})."
+        )),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::verdict;
@@ -316,5 +337,13 @@ mod tests {
     fn a_timeline_table_meets_r1() {
         let text = "## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| 10:00 | Errors begin |\n| 10:45 | Resolved |\n";
         assert_eq!(verdict(R1, text), Met);
+    }
+
+    #[test]
+    fn a_start_without_an_end_is_named_in_the_suggestion() {
+        let doc = crate::engine::Document::parse("Logins began failing at 2:02 pm PST. We are still looking into it.");
+        let advice = super::tailored_suggestion(&crate::engine::timeline::read(&doc)).expect("a tailored suggestion");
+        assert!(advice.contains("2:02 pm PST"), "{advice}");
+        assert!(advice.contains("not when service was restored"), "{advice}");
     }
 }
