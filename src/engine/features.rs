@@ -175,20 +175,11 @@ pub fn extract(doc: &Document, findings: &[Finding]) -> Features {
     x
 }
 
-/// Sentence features: what a sentence carries and where it sits.
-const SENTENCE_TOPICS: [Topic; 9] = [
-    Topic::Summary,
-    Topic::Timeline,
-    Topic::Impact,
-    Topic::Cause,
-    Topic::Analysis,
-    Topic::Detection,
-    Topic::Resolution,
-    Topic::FollowUp,
-    Topic::Other,
-];
+/// Sentence features: what a sentence carries and where it sits. A
+/// sentence's section is one of `TOPICS`, or none of them (the last slot).
+const SENTENCE_TOPICS: usize = TOPICS.len() + 1;
 const S_TOPIC: usize = CUES;
-const S_KIND: usize = S_TOPIC + SENTENCE_TOPICS.len();
+const S_KIND: usize = S_TOPIC + SENTENCE_TOPICS;
 const S_QUOTED: usize = S_KIND + 5;
 const S_TIMES: usize = S_QUOTED + 1;
 const S_LINK: usize = S_TIMES + 4;
@@ -222,9 +213,7 @@ pub fn sentence_rows(doc: &Document, findings: &[Finding]) -> Vec<SentenceRow> {
             }
             let block = &doc.blocks[s.block];
             let topic = block.label.unwrap_or(block.topic);
-            if let Some(t) = SENTENCE_TOPICS.iter().position(|&t| t == topic) {
-                on(S_TOPIC + t, 1.0);
-            }
+            on(S_TOPIC + TOPICS.iter().position(|&t| t == topic).unwrap_or(TOPICS.len()), 1.0);
             let kind = match block.kind {
                 BlockKind::Heading(_) => 0,
                 BlockKind::Paragraph => 1,
