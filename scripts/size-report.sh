@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" != "--no-build" ]; then
     scripts/setup.sh
-    . scripts/web-env.sh
+    export TRUNK_SKIP_VERSION_CHECK=true PATH="$HOME/.cargo/bin:$PATH"
     trunk build --release >/dev/null
 fi
 budget=$((250 * 1024))
