@@ -1,6 +1,8 @@
 //! `cargo bench`: the engine on every corpus case, and on a 10,000-word
-//! postmortem (the budget is 1 ms). Divan prints the time per document and
-//! the throughput.
+//! postmortem. Divan prints the time per document and the throughput; then
+//! the engine's time as a ratio to a bare pulldown-cmark parse of the same
+//! text, measured in the same run (budget: 2.5×), so the figure does not
+//! depend on how fast or how loaded the machine is.
 
 #[path = "../tests/support/corpus.rs"]
 mod corpus;
@@ -14,6 +16,59 @@ fn main() {
     let words = TEN_THOUSAND_WORDS.split_ascii_whitespace().count();
     println!("10,000-word document: {words} words, {} bytes", TEN_THOUSAND_WORDS.len());
     divan::main();
+    print_ratio_to_parse(TEN_THOUSAND_WORDS.as_str());
+}
+
+/// The engine's time on `text` over a bare pulldown-cmark parse of it (the
+/// options src/engine/document.rs gives it, every event and its range
+/// consumed): the engine's
+/// cost in units of the one pass it cannot avoid. The two are timed in
+/// alternating rounds, so load from other processes falls on both alike, and
+/// the median of the rounds is compared.
+fn print_ratio_to_parse(text: &str) {
+    use pulldown_cmark::{Options, Parser};
+    use std::time::{Duration, Instant};
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let parse = || Parser::new_ext(text, options).into_offset_iter().count();
+    let engine = || review(text).criteria.len();
+    black_box(engine()); // the lexicon is built once, outside the timing
+    let time = |f: &dyn Fn() -> usize| {
+        let (mut runs, start) = (0u32, Instant::now());
+        while start.elapsed() < Duration::from_millis(50) || runs < 3 {
+            black_box(f());
+            runs += 1;
+        }
+        start.elapsed() / runs
+    };
+    let document = || Document::parse(text).sentences.len();
+    let (mut engine_times, mut parse_times, mut document_times) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..15 {
+        parse_times.push(time(&parse));
+        engine_times.push(time(&engine));
+        document_times.push(time(&document));
+    }
+    let median = |v: &mut Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    let (e, p, d) = (median(&mut engine_times), median(&mut parse_times), median(&mut document_times));
+    let ms = |t: Duration| t.as_secs_f64() * 1e3;
+    let words = text.split_ascii_whitespace().count();
+    println!(
+        "\nengine vs a bare pulldown-cmark parse, {words} words, median of 15 alternating rounds:\n  \
+         engine {:.2} ms   parse {:.2} ms   ratio {:.1}×   (budget: ≤ 2.5×)\n  \
+         of the engine's time, Document::parse (the parse with blocks, sentences, links) {:.2} ms = {:.1}× the parse",
+        ms(e),
+        ms(p),
+        ms(e) / ms(p),
+        ms(d),
+        ms(d) / ms(p)
+    );
 }
 
 /// The seed set's postmortems stitched together until they pass 10,000

@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-. scripts/web-env.sh
+# Trunk 0.21 is pinned (0.22 needs a newer rustc): don't let it ask online.
+export TRUNK_SKIP_VERSION_CHECK=true PATH="$HOME/.cargo/bin:$PATH"
 exec trunk serve --release --address 127.0.0.1 --port "${PORT:-8080}"

@@ -15,7 +15,7 @@ use crate::export::{Override, Overrides};
 use json::Json;
 use serde::Serialize;
 
-mod json;
+pub(crate) mod json;
 
 /// The schema this version writes.
 pub const SCHEMA_VERSION: u64 = 2;

@@ -12,8 +12,8 @@
 //! and `{"type": "postmortem-reviewer:review", "review": {…}}` whenever the
 //! review changes, where `review` is the CLI's JSON contract.
 
+use crate::drafts::json;
 use crate::engine::Review;
-use serde_json::{json, Value};
 
 pub const LOAD: &str = "postmortem-reviewer:load";
 pub const READY: &str = "postmortem-reviewer:ready";
@@ -97,16 +97,18 @@ pub fn accept(config: &EmbedConfig, origin: &str, data: &str) -> Result<HostMess
     if !config.allows(origin) {
         return Err(Rejection::OriginNotAllowed(origin.to_string()));
     }
-    let value: Value = serde_json::from_str(data).map_err(|_| Rejection::Malformed("not a JSON object".into()))?;
+    // The drafts' small reader, not serde_json's: the app then compiles no
+    // JSON deserializer (nor its float parsing) into the WebAssembly.
+    let value = json::parse(data).ok_or_else(|| Rejection::Malformed("not a JSON object".into()))?;
     let kind = value
         .get("type")
-        .and_then(Value::as_str)
+        .and_then(json::Json::as_str)
         .ok_or_else(|| Rejection::Malformed("no \"type\"".into()))?;
     match kind {
         LOAD => {
             let text = value
                 .get("text")
-                .and_then(Value::as_str)
+                .and_then(json::Json::as_str)
                 .ok_or_else(|| Rejection::Malformed(format!("\"{LOAD}\" needs a string \"text\"")))?;
             if text.len() > MAX_TEXT_BYTES {
                 return Err(Rejection::Malformed(format!(
@@ -121,12 +123,15 @@ pub fn accept(config: &EmbedConfig, origin: &str, data: &str) -> Result<HostMess
 }
 
 pub fn ready_message() -> String {
-    json!({ "type": READY }).to_string()
+    format!(r#"{{"type":"{READY}"}}"#)
 }
 
-/// The review, as the CLI prints it, wrapped for the host.
+/// The review, as the CLI prints it (compact), wrapped for the host. Written
+/// straight from the review rather than through a `serde_json::Value`, which
+/// would compile the Value serializer into the WebAssembly for one wrapper.
 pub fn review_message(review: &Review) -> String {
-    json!({ "type": REVIEW, "review": review }).to_string()
+    let review = serde_json::to_string(review).expect("a Review always serialises");
+    format!(r#"{{"type":"{REVIEW}","review":{review}}}"#)
 }
 
 fn percent_decode(s: &str) -> String {
@@ -164,6 +169,7 @@ fn percent_decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     fn wiki() -> EmbedConfig {
         config_from_query("?embed=1&host=https%3A%2F%2Fwiki.example.com")
@@ -213,5 +219,16 @@ mod tests {
         assert_eq!(v["type"], REVIEW);
         assert_eq!(v["review"]["criteria"][0]["id"], "P1");
         assert_eq!(v["review"], serde_json::from_str::<Value>(&review.to_json()).unwrap());
+        let ready: Value = serde_json::from_str(&ready_message()).unwrap();
+        assert_eq!(ready, serde_json::json!({ "type": READY }));
+    }
+
+    #[test]
+    fn escapes_and_nesting_in_a_host_message_are_read() {
+        let msg = r#" { "text": "line\n\"quoted\" \u00e9", "type" : "postmortem-reviewer:load", "extra": [1, {"a": null}] } "#;
+        assert_eq!(
+            accept(&wiki(), "https://wiki.example.com", msg),
+            Ok(HostMessage::Load { text: "line\n\"quoted\" é".into() })
+        );
     }
 }

@@ -134,7 +134,7 @@ fn write_timeline(out: &mut String, timeline: &Timeline) {
         out.push_str(&format!("\nAnd {others} other timed event{}.\n", if others == 1 { "" } else { "s" }));
     }
     if let Some(figures) = timeline.figures() {
-        out.push_str(&format!("\n{}{}.\n", figures[..1].to_uppercase(), &figures[1..]));
+        out.push_str(&format!("\n{}{}.\n", figures[..1].to_ascii_uppercase(), &figures[1..]));
     }
     if !timeline.notes.is_empty() {
         out.push('\n');
