@@ -8,7 +8,10 @@
 //! passes through the same escaping and native tests can read the result;
 //! and because one string costs the WebAssembly a fraction of what as
 //! many view types would. Whatever shows a passage carries its byte range
-//! in `data-start` and `data-end`; the app listens for clicks on the whole.
+//! by its index, `data-event` or `data-note`, not by its bytes: an edit
+//! elsewhere moves the bytes but leaves this HTML the same, so the page
+//! is not rewritten on every keystroke. The app listens for clicks on the
+//! whole.
 //!
 //! The chart is for the eye and the mouse (`aria-hidden`); the list of
 //! events says the same to a screen reader and takes the keyboard.
@@ -102,9 +105,9 @@ fn percent(part: u32, whole: u32) -> String {
     format!("{}.{}%", tenths / 10, tenths % 10)
 }
 
-/// ` data-start="…" data-end="…"`: what a click shows.
-fn passage_attributes(out: &mut String, start: usize, end: usize) {
-    let _ = write!(out, r#" data-start="{start}" data-end="{end}""#);
+/// ` data-event="3"`: a click shows event 3's passage.
+fn event_attribute(out: &mut String, index: usize) {
+    let _ = write!(out, r#" data-event="{index}""#);
 }
 
 /// The panel's content under its heading.
@@ -133,13 +136,13 @@ pub fn timeline_html(timeline: &Timeline) -> String {
         );
     }
     out.push_str(r#"<ol class="timeline-events" aria-label="Timed events, in order; each shows its passage in the text">"#);
-    for e in &timeline.events {
+    for (i, e) in timeline.events.iter().enumerate() {
         let kind = e.kind.as_str();
         let _ = write!(
             out,
             r#"<li><button type="button" class="timeline-event kind-{kind}" data-testid="timeline-event" data-kind="{kind}""#
         );
-        passage_attributes(&mut out, e.start, e.end);
+        event_attribute(&mut out, i);
         out.push_str(r#"><span class="event-when">"#);
         escape_into(&mut out, &e.when());
         out.push_str("</span> ");
@@ -157,13 +160,14 @@ pub fn timeline_html(timeline: &Timeline) -> String {
     out.push_str("</ol>");
     if !timeline.notes.is_empty() {
         out.push_str(r#"<ul class="timeline-notes" aria-label="About these times">"#);
-        for n in &timeline.notes {
+        for (i, n) in timeline.notes.iter().enumerate() {
             out.push_str(r#"<li data-testid="timeline-note">"#);
             escape_into(&mut out, &n.message);
-            if let (Some(start), Some(end)) = (n.start, n.end) {
-                out.push_str(r#" <button type="button" class="link-button""#);
-                passage_attributes(&mut out, start, end);
-                out.push_str(">Show in text</button>");
+            if n.start.is_some() {
+                let _ = write!(
+                    out,
+                    r#" <button type="button" class="link-button" data-note="{i}">Show in text</button>"#
+                );
             }
             out.push_str("</li>");
         }
@@ -177,15 +181,17 @@ pub fn timeline_html(timeline: &Timeline) -> String {
 /// mitigated, until resolved), a labelled marker per key moment and a
 /// tick per other event within it.
 fn chart(out: &mut String, timeline: &Timeline) {
-    let placed: Vec<(&Event, u32)> = timeline
+    // Each event that can be placed: its index, itself, its minutes.
+    let placed: Vec<(usize, &Event, u32)> = timeline
         .events
         .iter()
-        .filter_map(|e| Some((e, minutes_in(timeline, e)?)))
+        .enumerate()
+        .filter_map(|(i, e)| Some((i, e, minutes_in(timeline, e)?)))
         .collect();
     let Some(span) = placed
         .iter()
-        .filter(|(e, _)| e.kind != EventKind::Other)
-        .map(|&(_, m)| m)
+        .filter(|(_, e, _)| e.kind != EventKind::Other)
+        .map(|&(_, _, m)| m)
         .max()
         .filter(|&m| m > 0)
     else {
@@ -193,9 +199,9 @@ fn chart(out: &mut String, timeline: &Timeline) {
     };
     let x = |minutes: u32| percent(minutes, span);
     let bar_bottom = BAR_TOP + BAR_HEIGHT;
-    let key_moments: Vec<(&Event, u32)> = placed
+    let key_moments: Vec<(usize, &Event, u32)> = placed
         .iter()
-        .filter(|(e, _)| e.kind != EventKind::Other)
+        .filter(|(_, e, _)| e.kind != EventKind::Other)
         .copied()
         .collect();
     let height = bar_bottom + LABEL_ROW * key_moments.len() as u32 + 6;
@@ -203,12 +209,12 @@ fn chart(out: &mut String, timeline: &Timeline) {
         out,
         r#"<svg class="timeline-chart" data-testid="timeline-chart" width="100%" height="{height}" aria-hidden="true" focusable="false"><rect class="track" x="0" width="100%" y="{BAR_TOP}" height="{BAR_HEIGHT}"/>"#
     );
-    let ends: Vec<(&Event, u32)> = PHASE_ENDS
+    let ends: Vec<(usize, &Event, u32)> = PHASE_ENDS
         .into_iter()
-        .filter_map(|kind| key_moments.iter().find(|(e, _)| e.kind == kind).copied())
+        .filter_map(|kind| key_moments.iter().find(|(_, e, _)| e.kind == kind).copied())
         .collect();
     for pair in ends.windows(2) {
-        let ((_, from), (to, until)) = (pair[0], pair[1]);
+        let ((_, _, from), (_, to, until)) = (pair[0], pair[1]);
         let _ = write!(
             out,
             r#"<rect class="phase phase-{}" x="{}" width="{}" y="{BAR_TOP}" height="{BAR_HEIGHT}"/>"#,
@@ -217,13 +223,13 @@ fn chart(out: &mut String, timeline: &Timeline) {
             percent(until.saturating_sub(from), span),
         );
     }
-    for &(e, minutes) in placed
+    for &(i, _, minutes) in placed
         .iter()
-        .filter(|(e, m)| e.kind == EventKind::Other && *m <= span)
+        .filter(|(_, e, m)| e.kind == EventKind::Other && *m <= span)
     {
         let at = x(minutes);
         out.push_str(r#"<line class="tick""#);
-        passage_attributes(out, e.start, e.end);
+        event_attribute(out, i);
         let _ = write!(
             out,
             r#" x1="{at}" x2="{at}" y1="{BAR_TOP}" y2="{bar_bottom}"/>"#
@@ -232,13 +238,13 @@ fn chart(out: &mut String, timeline: &Timeline) {
     // Rows from the middle outwards: a label runs away from its nearer
     // edge, over the bar's half where the moments further out are, and
     // their lines stop on rows below it, so no line crosses a label.
-    let mut rows: Vec<(&Event, u32)> = key_moments.clone();
-    rows.sort_by_key(|&(_, minutes)| (2 * minutes).abs_diff(span));
-    for (row, &(e, minutes)) in rows.iter().enumerate() {
+    let mut rows = key_moments.clone();
+    rows.sort_by_key(|&(_, _, minutes)| (2 * minutes).abs_diff(span));
+    for (row, &(i, e, minutes)) in rows.iter().enumerate() {
         let (at, label_y) = (x(minutes), bar_bottom + LABEL_ROW * (row as u32 + 1));
         let anchor = if minutes * 2 <= span { "start" } else { "end" };
         let _ = write!(out, r#"<g class="marker kind-{}""#, e.kind.as_str());
-        passage_attributes(out, e.start, e.end);
+        event_attribute(out, i);
         let _ = write!(
             out,
             concat!(
@@ -320,16 +326,18 @@ mod tests {
     }
 
     #[test]
-    fn every_event_carries_its_passage() {
-        let html = html(TABLE);
-        let start = TABLE.find("09:41").unwrap();
-        let end = TABLE.find(" escalated").unwrap() + " escalated".len();
+    fn every_event_carries_its_index_and_an_edit_elsewhere_changes_nothing() {
+        let html_before = html(TABLE);
         assert!(
-            html.contains(&format!(
-                r#"data-kind="responded" data-start="{start}" data-end="{end}""#
-            )),
-            "{html}"
+            html_before.contains(r#"data-kind="responded" data-event="3""#),
+            "{html_before}"
         );
+        assert!(
+            html_before.contains(r#"<g class="marker kind-responded" data-event="3""#),
+            "{html_before}"
+        );
+        let edited = TABLE.replace("# Timeline", "# Timeline of the outage");
+        assert_eq!(html(&edited), html_before);
     }
 
     #[test]
