@@ -20,6 +20,15 @@ pub struct Highlight {
     pub range: Range<usize>,
 }
 
+/// The passage the person last asked to see in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// A criterion's evidence passage, by its index.
+    Evidence(CriterionId, usize),
+    /// Any other passage, as bytes of the text: a timeline event's.
+    Passage(Range<usize>),
+}
+
 /// Every evidence passage of the review, in criterion order.
 pub fn highlights(review: &Review) -> Vec<Highlight> {
     review
@@ -60,22 +69,20 @@ pub fn criteria_at(review: &Review, at: usize) -> Vec<CriterionId> {
 /// selectable by `[data-evidence="ID"]`, and an overlap shows as stacked
 /// highlights.
 ///
-/// The passage `current` (criterion, evidence index), the one the person
-/// last asked to be shown, also gets the class `current`.
+/// The passage `shown`, the one the person last asked to see, gets the
+/// class `current`: an evidence passage on its marks; any other passage
+/// in a `<mark data-passage class="passage current">` of its own,
+/// outside the evidence marks.
 ///
 /// An empty line is a single space, so its block keeps the height of a
 /// line, as the textarea does; a trailing newline gives a last empty line.
-pub fn mirror_lines(
-    text: &str,
-    review: &Review,
-    current: Option<(CriterionId, usize)>,
-) -> Vec<String> {
+pub fn mirror_lines(text: &str, review: &Review, shown: Option<&Shown>) -> Vec<String> {
     let marks = highlights(review);
     let mut lines = Vec::new();
     let mut line_start = 0;
     for line in text.split('\n') {
         let line_end = line_start + line.len();
-        lines.push(line_html(text, line_start..line_end, &marks, current));
+        lines.push(line_html(text, line_start..line_end, &marks, shown));
         line_start = line_end + 1;
     }
     lines
@@ -85,7 +92,7 @@ fn line_html(
     text: &str,
     line: Range<usize>,
     marks: &[Highlight],
-    current: Option<(CriterionId, usize)>,
+    shown: Option<&Shown>,
 ) -> String {
     if line.is_empty() {
         return " ".to_string();
@@ -94,13 +101,15 @@ fn line_html(
         .iter()
         .filter(|m| m.range.start < line.end && line.start < m.range.end)
         .collect();
+    let passage = match shown {
+        Some(Shown::Passage(p)) if p.start < line.end && line.start < p.end => Some(p),
+        _ => None,
+    };
     let mut cuts = vec![line.start, line.end];
-    for m in &on_line {
-        cuts.extend(
-            [m.range.start, m.range.end]
-                .into_iter()
-                .filter(|c| line.contains(c)),
-        );
+    // A shown passage may be a moment older than the text; cutting inside
+    // a character would drop the piece.
+    for range in on_line.iter().map(|m| &m.range).chain(passage) {
+        cuts.extend([range.start, range.end].into_iter().filter(|&c| line.contains(&c) && text.is_char_boundary(c)));
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -115,6 +124,10 @@ fn line_html(
             .iter()
             .filter(|m| m.range.start <= start && end <= m.range.end)
             .collect();
+        let in_passage = passage.is_some_and(|p| p.start <= start && end <= p.end);
+        if in_passage {
+            out.push_str(r#"<mark data-passage="" class="passage current">"#);
+        }
         for m in &covering {
             let _ = write!(
                 out,
@@ -122,7 +135,7 @@ fn line_html(
                 m.criterion,
                 m.index,
                 tier_class(m.criterion),
-                if current == Some((m.criterion, m.index)) {
+                if shown == Some(&Shown::Evidence(m.criterion, m.index)) {
                     " current"
                 } else {
                     ""
@@ -131,6 +144,9 @@ fn line_html(
         }
         escape_into(&mut out, slice);
         for _ in &covering {
+            out.push_str("</mark>");
+        }
+        if in_passage {
             out.push_str("</mark>");
         }
     }
@@ -290,8 +306,8 @@ mod tests {
         r
     }
 
-    fn mirror(text: &str, r: &Review, current: Option<(CriterionId, usize)>) -> String {
-        mirror_lines(text, r, current).join("\n")
+    fn mirror(text: &str, r: &Review, shown: Option<&Shown>) -> String {
+        mirror_lines(text, r, shown).join("\n")
     }
 
     #[test]
@@ -350,11 +366,28 @@ mod tests {
     fn the_current_passage_is_marked_current() {
         let text = "aaa bbb";
         let r = review_citing(text, &[(CriterionId::R4, 0..3), (CriterionId::R4, 4..7)]);
-        let html = mirror(text, &r, Some((CriterionId::R4, 1)));
+        let html = mirror(text, &r, Some(&Shown::Evidence(CriterionId::R4, 1)));
         assert_eq!(html.matches(" current").count(), 1, "{html}");
         assert!(
             html.contains(r#"data-index="1" class="tier-requirements current">bbb"#),
             "{html}"
+        );
+    }
+
+    #[test]
+    fn a_shown_passage_is_marked_current_around_the_evidence_it_overlaps() {
+        let text = "aaa bbb\nccc";
+        let r = review_citing(text, &[(CriterionId::R1, 4..11)]);
+        assert_eq!(
+            mirror_lines(text, &r, Some(&Shown::Passage(0..7))),
+            vec![
+                concat!(
+                    r#"<mark data-passage="" class="passage current">aaa </mark>"#,
+                    r#"<mark data-passage="" class="passage current">"#,
+                    r#"<mark data-evidence="R1" data-index="0" class="tier-requirements">bbb</mark></mark>"#,
+                ),
+                r#"<mark data-evidence="R1" data-index="0" class="tier-requirements">ccc</mark>"#,
+            ]
         );
     }
 

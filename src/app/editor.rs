@@ -56,10 +56,11 @@ pub fn Editor() -> impl IntoView {
     let rendered: Rc<RefCell<Vec<String>>> = Rc::default();
     Effect::new(move |_| {
         let Some(m) = mirror.get() else { return };
-        let shown = state.shown.get();
-        let lines = state
-            .text
-            .with(|t| state.review.with(|r| preview::mirror_lines(t, r, shown)));
+        let lines = state.shown.with(|shown| {
+            state
+                .text
+                .with(|t| state.review.with(|r| preview::mirror_lines(t, r, shown.as_ref())))
+        });
         let mut old = rendered.borrow_mut();
         dom::patch_mirror(&m, &old, &lines);
         *old = lines;

@@ -11,10 +11,11 @@ mod embed;
 mod review_panel;
 mod samples;
 mod storage;
+mod timeline_panel;
 
 use crate::engine::{self, CriterionId, Review};
 use crate::export::{self, Overrides};
-use crate::preview::{byte_to_utf16, utf16_to_byte};
+use crate::preview::{Shown, byte_to_utf16, utf16_to_byte};
 use leptos::html;
 use leptos::prelude::*;
 use storage::{StorageProblem, Theme};
@@ -39,8 +40,9 @@ pub(crate) struct AppState {
     pub seen: Memo<Review>,
     /// The criterion last opened from a highlight in the text.
     pub opened: RwSignal<Option<CriterionId>>,
-    /// The evidence passage last shown from a criterion card.
-    pub shown: RwSignal<Option<(CriterionId, usize)>>,
+    /// The passage last shown in the text, from a criterion card or the
+    /// timeline.
+    pub shown: RwSignal<Option<Shown>>,
     pub preview: RwSignal<bool>,
     pub notice: RwSignal<Option<Notice>>,
     pub editor: NodeRef<html::Textarea>,
@@ -78,6 +80,27 @@ impl AppState {
             && let Some(card) = card_element(id)
         {
             dom::reveal(&card);
+        }
+    }
+
+    /// Shows a passage that is not evidence (a timeline event's): marks it
+    /// in the mirror, scrolls the editor to it and selects it there, so
+    /// going back to the editor starts from it. Focus stays where it is.
+    pub fn show_passage(&self, passage: std::ops::Range<usize>) {
+        self.preview.set(false);
+        let (start, end, line) = self.text.with_untracked(|t| {
+            (
+                byte_to_utf16(t, passage.start) as u32,
+                byte_to_utf16(t, passage.end) as u32,
+                t.get(..passage.start).map_or(0, |before| before.matches('\n').count()),
+            )
+        });
+        self.shown.set(Some(Shown::Passage(passage)));
+        if let (Some(editor), Some(mirror)) = (self.editor.get_untracked(), self.mirror.get_untracked()) {
+            let _ = editor.set_selection_range(start, end);
+            // The mirror marks the passage on the next microtask; the line
+            // it starts on is already there, one block per line.
+            dom::scroll_editor_to(&editor, &mirror, &format!(":scope > div:nth-child({})", line + 1));
         }
     }
 
@@ -151,6 +174,18 @@ pub fn App() -> impl IntoView {
             }
         },
         true,
+    );
+
+    // A shown passage that is not evidence is bytes of the text as it was:
+    // after an edit it would mark the wrong words.
+    Effect::watch(
+        move || text.track(),
+        move |_, _, _| {
+            if state.shown.with_untracked(|s| matches!(s, Some(Shown::Passage(_)))) {
+                state.shown.set(None);
+            }
+        },
+        false,
     );
 
     provide_context(drafts);

@@ -3,9 +3,11 @@
 
 use super::drafts_panel::Drafts;
 use super::editor::focus_card;
+use super::timeline_panel::TimelinePanel;
 use super::{AppState, dom, samples};
 use crate::engine::{self, CriterionId, Tier, Verdict};
 use crate::export::{self, Override, verdict_icon};
+use crate::preview::Shown;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -32,6 +34,7 @@ pub fn ReviewPanel() -> impl IntoView {
             <div class="review-body" data-testid="review-body" hidden=is_empty>
                 <Scorecard />
                 <p class="summary" data-testid="summary">{move || state.seen.with(|r| r.summary.clone())}</p>
+                <TimelinePanel />
                 <p class="override-count" data-testid="override-count" hidden=move || override_count() == 0>
                     {move || match override_count() {
                         1 => "1 verdict is set by hand; the counts below include it.".to_string(),
@@ -248,11 +251,11 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
             return;
         }
         let next = match state.shown.get_untracked() {
-            Some((shown, i)) if shown == id => (i + 1) % count,
+            Some(Shown::Evidence(shown, i)) if shown == id => (i + 1) % count,
             _ => 0,
         };
         state.preview.set(false);
-        state.shown.set(Some((id, next)));
+        state.shown.set(Some(Shown::Evidence(id, next)));
         // The mirror is re-rendered on the next microtask; the passage's
         // position does not depend on the class it gains.
         if let (Some(editor), Some(mirror)) =
@@ -268,7 +271,7 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
     let shown_label = move || {
         let count = evidence_count();
         match state.shown.get() {
-            Some((shown, i)) if shown == id => format!("Show in text ({} of {count})", i + 1),
+            Some(Shown::Evidence(shown, i)) if shown == id => format!("Show in text ({} of {count})", i + 1),
             _ if count == 1 => "Show in text".to_string(),
             _ => format!("Show in text ({count} passages)"),
         }

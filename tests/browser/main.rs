@@ -8,6 +8,7 @@ mod harness;
 mod latency;
 mod reference;
 mod shipping;
+mod timeline;
 mod ui;
 
 #[path = "../support/corpus.rs"]

@@ -94,7 +94,7 @@ pub(crate) async fn click(browser: &Browser, css: &str) {
 }
 
 /// Presses and releases each key in turn, on whatever has focus.
-async fn press(browser: &Browser, keys: &[char]) {
+pub(crate) async fn press(browser: &Browser, keys: &[char]) {
     let mut actions = KeyActions::new("keyboard".to_string());
     for &k in keys {
         actions = actions
