@@ -26,15 +26,10 @@ fn main() {
 /// alternating rounds, so load from other processes falls on both alike, and
 /// the median of the rounds is compared.
 fn print_ratio_to_parse(text: &str) {
-    use pulldown_cmark::{Options, Parser};
+    use postmortem_reviewer::engine::document::MARKDOWN_OPTIONS;
+    use pulldown_cmark::Parser;
     use std::time::{Duration, Instant};
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-    let parse = || Parser::new_ext(text, options).into_offset_iter().count();
+    let parse = || Parser::new_ext(text, MARKDOWN_OPTIONS).into_offset_iter().count();
     let engine = || review(text).criteria.len();
     black_box(engine()); // the lexicon is built once, outside the timing
     let time = |f: &dyn Fn() -> usize| {

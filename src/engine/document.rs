@@ -98,6 +98,15 @@ struct Piece {
     verbatim: bool,
 }
 
+/// The Markdown the engine reads: GitHub's tables, strikethrough, task
+/// lists and footnotes, and front matter (kept out of the prose).
+pub const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS)
+    .union(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
+
 pub struct Document<'t> {
     pub text: &'t str,
     pub prose: String,
@@ -448,14 +457,8 @@ impl<'t> Builder<'t> {
     }
 
     fn run(&mut self) {
-        let options = Options::ENABLE_TABLES
-            | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_TASKLISTS
-            | Options::ENABLE_FOOTNOTES
-            | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-            | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
         let text = self.text;
-        for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        for (event, range) in Parser::new_ext(text, MARKDOWN_OPTIONS).into_offset_iter() {
             self.event(event, range);
         }
         self.close();
