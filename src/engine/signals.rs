@@ -66,17 +66,6 @@ const WORD_BYTE: [bool; 256] = {
 /// leads a character, so these three bytes anywhere are that character.
 const TYPOGRAPHIC_APOSTROPHE: [u8; 3] = [0xe2, 0x80, 0x99];
 
-/// The byte length of the word character that starts `b`, 0 if `b` starts
-/// with a separator.
-#[inline]
-fn word_char_at(b: &[u8]) -> usize {
-    match b.first() {
-        Some(&c) if WORD_BYTE[c as usize] => 1,
-        Some(0xe2) if b.starts_with(&TYPOGRAPHIC_APOSTROPHE) => 3,
-        _ => 0,
-    }
-}
-
 /// The byte length of the word character that ends `b`, 0 if `b` ends with
 /// a separator.
 #[inline]
@@ -95,14 +84,20 @@ impl<'t> Iterator for Words<'t> {
     fn next(&mut self) -> Option<&'t str> {
         let b = &self.text.as_bytes()[..self.back];
         let mut i = self.front;
-        while i < b.len() && word_char_at(&b[i..]) == 0 {
+        while let Some(&c) = b.get(i) {
+            if WORD_BYTE[c as usize] || (c == 0xe2 && b[i..].starts_with(&TYPOGRAPHIC_APOSTROPHE)) {
+                break;
+            }
             i += 1;
         }
         let start = i;
-        loop {
-            match word_char_at(&b[i..]) {
-                0 => break,
-                n => i += n,
+        while let Some(&c) = b.get(i) {
+            if WORD_BYTE[c as usize] {
+                i += 1;
+            } else if c == 0xe2 && b[i..].starts_with(&TYPOGRAPHIC_APOSTROPHE) {
+                i += TYPOGRAPHIC_APOSTROPHE.len();
+            } else {
+                break;
             }
         }
         self.front = i;
@@ -428,7 +423,12 @@ pub fn quantities(text: &str) -> usize {
     let mut count = 0;
     let mut i = 0;
     while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b':' || b[i - 1] == b'-')) {
+        // Only a digit can start a number: go straight to the next one.
+        match b[i..].iter().position(u8::is_ascii_digit) {
+            Some(skip) => i += skip,
+            None => break,
+        }
+        if i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b':' || b[i - 1] == b'-') {
             i += 1;
             continue;
         }
@@ -471,7 +471,12 @@ pub fn day_of_month_numbers(text: &str) -> usize {
     let mut count = 0;
     let mut i = 0;
     while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b':' || b[i - 1] == b'-')) {
+        // Only a digit can start a number: go straight to the next one.
+        match b[i..].iter().position(u8::is_ascii_digit) {
+            Some(skip) => i += skip,
+            None => break,
+        }
+        if i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b':' || b[i - 1] == b'-') {
             i += 1;
             continue;
         }
