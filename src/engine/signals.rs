@@ -511,11 +511,13 @@ pub fn names_a_thing(doc: &Document, s: &Sentence) -> bool {
         if word.is_empty() {
             continue;
         }
-        let dotted = word
-            .split('.')
-            .filter(|p| p.len() >= 2 && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-            .count()
-            >= 2
+        // Two dotted parts need a dot between them.
+        let dotted = word.contains('.')
+            && word
+                .split('.')
+                .filter(|p| p.len() >= 2 && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+                .count()
+                >= 2
             && word.bytes().any(|b| b.is_ascii_alphabetic());
         let capital = word.as_bytes()[0].is_ascii_uppercase() && word != "I" && !is_calendar_word(word);
         if dotted || (capital && !first && !is_label) {
