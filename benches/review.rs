@@ -17,6 +17,17 @@ fn main() {
     println!("10,000-word document: {words} words, {} bytes", TEN_THOUSAND_WORDS.len());
     divan::main();
     print_ratio_to_parse(TEN_THOUSAND_WORDS.as_str());
+    // Linear means the same time per 10,000 words at every length, up to
+    // the largest input accepted.
+    print_ratio_to_parse(&seed_text(|t| t.split_ascii_whitespace().count() >= 100_000));
+    let max = postmortem_reviewer::input::MAX_BYTES;
+    let mut largest = seed_text(|t| t.len() >= max);
+    let mut end = max;
+    while !largest.is_char_boundary(end) {
+        end -= 1;
+    }
+    largest.truncate(end);
+    print_ratio_to_parse(&largest);
 }
 
 /// The engine's time on `text` over a bare pulldown-cmark parse of it (the
@@ -55,12 +66,15 @@ fn print_ratio_to_parse(text: &str) {
     let ms = |t: Duration| t.as_secs_f64() * 1e3;
     let words = text.split_ascii_whitespace().count();
     println!(
-        "\nengine vs a bare pulldown-cmark parse, {words} words, median of 15 alternating rounds:\n  \
+        "\nengine vs a bare pulldown-cmark parse, {words} words ({} bytes), median of 15 alternating rounds:\n  \
          engine {:.2} ms   parse {:.2} ms   ratio {:.1}×   (budget: ≤ 2.5×)\n  \
+         engine per 10,000 words {:.2} ms\n  \
          of the engine's time, Document::parse (the parse with blocks, sentences, links) {:.2} ms = {:.1}× the parse",
+        text.len(),
         ms(e),
         ms(p),
         ms(e) / ms(p),
+        ms(e) * 10_000.0 / words as f64,
         ms(d),
         ms(d) / ms(p)
     );
@@ -69,20 +83,24 @@ fn print_ratio_to_parse(text: &str) {
 /// The seed set's postmortems stitched together until they pass 10,000
 /// words: real postmortem prose, headings, lists, tables and code in real
 /// proportions, and the same text from one corpus size to the next.
-static TEN_THOUSAND_WORDS: LazyLock<String> = LazyLock::new(|| {
+static TEN_THOUSAND_WORDS: LazyLock<String> =
+    LazyLock::new(|| seed_text(|text| text.split_ascii_whitespace().count() >= 10_000));
+
+/// The seed set's postmortems stitched together, over and over, until
+/// `enough` says so.
+fn seed_text(enough: impl Fn(&str) -> bool) -> String {
     let cases: Vec<_> = corpus::load().into_iter().filter(|c| c.file.starts_with("docs/seed/")).collect();
     let mut text = String::new();
-    'fill: loop {
+    loop {
         for case in &cases {
             text.push_str(&case.text);
             text.push_str("\n\n");
-            if text.split_ascii_whitespace().count() >= 10_000 {
-                break 'fill;
+            if enough(&text) {
+                return text;
             }
         }
     }
-    text
-});
+}
 
 static CORPUS: LazyLock<Vec<String>> = LazyLock::new(|| corpus::load().into_iter().map(|c| c.text).collect());
 

@@ -262,6 +262,11 @@ impl<'t> Document<'t> {
             let mut start = range.start;
             let mut i = range.start;
             while i < range.end {
+                // Only these bytes can end a sentence: go straight to the next one.
+                match bytes[i..range.end].iter().position(|b| matches!(b, b'.' | b'!' | b'?' | b'\n')) {
+                    Some(skip) => i += skip,
+                    None => break,
+                }
                 let b = bytes[i];
                 let at_end = i + 1 >= range.end;
                 let boundary = matches!(b, b'.' | b'!' | b'?')

@@ -5,24 +5,124 @@ use super::document::{BlockKind, Document, Hit, Sentence};
 use super::lexicon::Cue;
 use std::ops::Range;
 
-const NEGATORS: &[&str] = &[
-    "not", "no", "never", "without", "don't", "doesn't", "didn't", "isn't", "wasn't", "aren't",
-    "weren't", "haven't", "hasn't", "hadn't", "won't", "cannot", "can't", "nor", "none", "neither",
-];
+// The word lists below are `matches!` patterns, not slices: the compiler
+// turns them into a switch on length and first bytes, where a slice's
+// `contains` compares every entry, for every word of every sentence.
 
-const BE_FORMS: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "got", "get"];
+fn is_negator(w: &str) -> bool {
+    matches!(
+        w,
+        "not" | "no" | "never" | "without" | "don't" | "doesn't" | "didn't" | "isn't" | "wasn't" | "aren't"
+            | "weren't" | "haven't" | "hasn't" | "hadn't" | "won't" | "cannot" | "can't" | "nor" | "none" | "neither"
+    )
+}
+
+fn is_be_form(w: &str) -> bool {
+    matches!(w, "was" | "were" | "is" | "are" | "been" | "being" | "be" | "got" | "get")
+}
 
 /// Common irregular past participles.
-const IRREGULAR_PARTICIPLES: &[&str] = &[
-    "made", "done", "taken", "given", "seen", "found", "known", "shown", "written", "run",
-    "sent", "built", "brought", "caught", "held", "kept", "left", "lost", "set", "put", "hit",
-    "broken", "chosen", "driven", "begun", "spent", "told", "thought", "understood", "undertaken",
-    "withdrawn", "overwritten", "rewritten", "struck", "split", "shut", "cut", "read", "led",
-];
+fn is_irregular_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "made" | "done" | "taken" | "given" | "seen" | "found" | "known" | "shown" | "written" | "run"
+            | "sent" | "built" | "brought" | "caught" | "held" | "kept" | "left" | "lost" | "set" | "put" | "hit"
+            | "broken" | "chosen" | "driven" | "begun" | "spent" | "told" | "thought" | "understood" | "undertaken"
+            | "withdrawn" | "overwritten" | "rewritten" | "struck" | "split" | "shut" | "cut" | "read" | "led"
+    )
+}
 
-fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> + Clone {
-    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '-' || c == '\u{2019}'))
-        .filter(|w| !w.is_empty())
+/// The words of a text: runs of ASCII letters and digits, hyphens and
+/// apostrophes, straight or typographic (U+2019); every other character
+/// separates words.
+fn words(text: &str) -> Words<'_> {
+    Words { text, front: 0, back: text.len() }
+}
+
+/// [`words`], read byte by byte: the typographic apostrophe is the only
+/// character of a word that is not one byte, so no character is decoded.
+#[derive(Clone)]
+struct Words<'t> {
+    text: &'t str,
+    /// The words left lie between these byte offsets.
+    front: usize,
+    back: usize,
+}
+
+/// Which bytes are word characters on their own: ASCII letters and digits,
+/// the hyphen and the straight apostrophe.
+const WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        table[c] = b.is_ascii_alphanumeric() || b == b'\'' || b == b'-';
+        c += 1;
+    }
+    table
+};
+
+/// U+2019, the typographic apostrophe, in UTF-8. Its first byte only ever
+/// leads a character, so these three bytes anywhere are that character.
+const TYPOGRAPHIC_APOSTROPHE: [u8; 3] = [0xe2, 0x80, 0x99];
+
+/// The byte length of the word character that ends `b`, 0 if `b` ends with
+/// a separator.
+#[inline]
+fn word_char_before(b: &[u8]) -> usize {
+    match b.last() {
+        Some(&c) if WORD_BYTE[c as usize] => 1,
+        Some(0x99) if b.ends_with(&TYPOGRAPHIC_APOSTROPHE) => 3,
+        _ => 0,
+    }
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = &'t str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'t str> {
+        let b = &self.text.as_bytes()[..self.back];
+        let mut i = self.front;
+        while let Some(&c) = b.get(i) {
+            if WORD_BYTE[c as usize] || (c == 0xe2 && b[i..].starts_with(&TYPOGRAPHIC_APOSTROPHE)) {
+                break;
+            }
+            i += 1;
+        }
+        let start = i;
+        while let Some(&c) = b.get(i) {
+            if WORD_BYTE[c as usize] {
+                i += 1;
+            } else if c == 0xe2 && b[i..].starts_with(&TYPOGRAPHIC_APOSTROPHE) {
+                i += TYPOGRAPHIC_APOSTROPHE.len();
+            } else {
+                break;
+            }
+        }
+        self.front = i;
+        (start < i).then(|| &self.text[start..i])
+    }
+}
+
+impl<'t> DoubleEndedIterator for Words<'t> {
+    #[inline]
+    fn next_back(&mut self) -> Option<&'t str> {
+        let b = &self.text.as_bytes()[self.front..];
+        let mut i = self.back - self.front;
+        while i > 0 && word_char_before(&b[..i]) == 0 {
+            i -= 1;
+        }
+        let end = i;
+        loop {
+            match word_char_before(&b[..i]) {
+                0 => break,
+                n => i -= n,
+            }
+        }
+        self.back = self.front + i;
+        (i < end).then(|| &self.text[self.front + i..self.front + end])
+    }
 }
 
 /// "An issue was identified", "changes were deployed": a form of *to be*
@@ -42,7 +142,7 @@ pub fn is_passive(text: &str) -> bool {
             }
             after_be = false;
         }
-        if BE_FORMS.contains(&w) {
+        if is_be_form(w) {
             after_be = true;
             skipped_adverb = false;
         }
@@ -52,7 +152,7 @@ pub fn is_passive(text: &str) -> bool {
 
 fn is_participle(w: &str) -> bool {
     (w.len() > 3 && w.ends_with("ed") && !matches!(w, "need" | "feed" | "seed" | "speed"))
-        || IRREGULAR_PARTICIPLES.contains(&w)
+        || is_irregular_participle(w)
 }
 
 /// Whether a negator stands within three words before `at` in the sentence.
@@ -62,7 +162,7 @@ pub fn negated_before(doc: &Document, s: &Sentence, at: usize) -> bool {
     words(before)
         .rev()
         .take(3)
-        .any(|w| NEGATORS.contains(&w))
+        .any(is_negator)
 }
 
 /// The hits of one cue in a sentence that no negator precedes.
@@ -74,28 +174,36 @@ pub fn affirmed<'d>(doc: &'d Document, s: &'d Sentence, cue: Cue) -> impl Iterat
 
 /// Who a blameless report names as the team: "by the team", "by the
 /// on-call engineer".
-const TEAM_AGENTS: &[&str] = &[
-    "team", "teams", "engineer", "engineers", "on-call", "oncall", "operator", "operators",
-    "maintainer", "maintainers", "sre", "developer", "developers",
-];
+fn is_team_agent(w: &str) -> bool {
+    matches!(
+        w,
+        "team" | "teams" | "engineer" | "engineers" | "on-call" | "oncall" | "operator" | "operators"
+            | "maintainer" | "maintainers" | "sre" | "developer" | "developers"
+    )
+}
 
 /// "A PR which had not been identified by the team was queued": a negated
 /// passive whose agent is the team ("not [been] <participle> by the
 /// team", the negator at most four words before "by"), which is how a
 /// blameless report owns an omission without saying "we".
 pub fn omitted_by_team(text: &str) -> bool {
+    // The agent needs its "by": most sentences have none, and a substring
+    // check is far cheaper than the word walk.
+    if !text.contains("by") {
+        return false;
+    }
     let mut ws = words(text);
     // Words since the last negator; a negator further back belongs to
     // another clause.
     let mut since_negator = usize::MAX;
     let mut previous = "";
     while let Some(w) = ws.next() {
-        since_negator = if NEGATORS.contains(&w) { 0 } else { since_negator.saturating_add(1) };
+        since_negator = if is_negator(w) { 0 } else { since_negator.saturating_add(1) };
         if w == "by" && since_negator <= 4 && is_participle(previous) {
             let mut agent = ws.clone().take(3);
             let team = match agent.next() {
                 Some("us") => true,
-                Some("the" | "our") => agent.any(|a| TEAM_AGENTS.contains(&a)),
+                Some("the" | "our") => agent.any(is_team_agent),
                 _ => false,
             };
             if team {
@@ -112,6 +220,9 @@ pub fn omitted_by_team(text: &str) -> bool {
 /// (a past participle). "We should also have alerts" states a need, not a
 /// failing.
 pub fn should_adverb_have_done(text: &str) -> bool {
+    if !(text.contains("should") || text.contains("could")) {
+        return false;
+    }
     let mut ws = words(text);
     while let Some(w) = ws.next() {
         if !matches!(w, "we" | "i") {
@@ -130,14 +241,16 @@ pub fn should_adverb_have_done(text: &str) -> bool {
 
 /// Possessives that give what follows to someone other than the writer:
 /// "their blog", "his account".
-const OTHERS: &[&str] = &["their", "theirs", "his", "her"];
+fn is_others_possessive(w: &str) -> bool {
+    matches!(w, "their" | "theirs" | "his" | "her")
+}
 
 /// Whether someone else's possessive stands within two words before `at`:
 /// "phylum have written their own blog".
 pub fn others_before(doc: &Document, s: &Sentence, at: usize) -> bool {
     let start = s.prose.start;
     let before = &doc.prose[start..at.max(start)];
-    words(before).rev().take(2).any(|w| OTHERS.contains(&w))
+    words(before).rev().take(2).any(is_others_possessive)
 }
 
 /// Whether the sentence has someone speaking as the one who acts ("we",
@@ -310,7 +423,12 @@ pub fn quantities(text: &str) -> usize {
     let mut count = 0;
     let mut i = 0;
     while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b':' || b[i - 1] == b'-')) {
+        // Only a digit can start a number: go straight to the next one.
+        match b[i..].iter().position(u8::is_ascii_digit) {
+            Some(skip) => i += skip,
+            None => break,
+        }
+        if i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b':' || b[i - 1] == b'-') {
             i += 1;
             continue;
         }
@@ -330,9 +448,9 @@ pub fn quantities(text: &str) -> usize {
             count += 1;
         } else if !is_year && !is_version {
             let rest = text[i..].trim_start();
-            let unit: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+            let unit = &rest[..rest.bytes().position(|c| !c.is_ascii_alphabetic()).unwrap_or(rest.len())];
             if !unit.is_empty() && !matches!(
-                unit.as_str(),
+                unit,
                 "am" | "pm" | "utc" | "st" | "nd" | "rd" | "th" | "at" | "on" | "in" | "to" | "and" | "or" | "the" | "was" | "is"
             ) {
                 count += 1;
@@ -353,7 +471,12 @@ pub fn day_of_month_numbers(text: &str) -> usize {
     let mut count = 0;
     let mut i = 0;
     while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b':' || b[i - 1] == b'-')) {
+        // Only a digit can start a number: go straight to the next one.
+        match b[i..].iter().position(u8::is_ascii_digit) {
+            Some(skip) => i += skip,
+            None => break,
+        }
+        if i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b':' || b[i - 1] == b'-') {
             i += 1;
             continue;
         }
@@ -388,11 +511,13 @@ pub fn names_a_thing(doc: &Document, s: &Sentence) -> bool {
         if word.is_empty() {
             continue;
         }
-        let dotted = word
-            .split('.')
-            .filter(|p| p.len() >= 2 && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-            .count()
-            >= 2
+        // Two dotted parts need a dot between them.
+        let dotted = word.contains('.')
+            && word
+                .split('.')
+                .filter(|p| p.len() >= 2 && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+                .count()
+                >= 2
             && word.bytes().any(|b| b.is_ascii_alphabetic());
         let capital = word.as_bytes()[0].is_ascii_uppercase() && word != "I" && !is_calendar_word(word);
         if dotted || (capital && !first && !is_label) {
@@ -422,18 +547,25 @@ fn is_calendar_word(word: &str) -> bool {
 /// March"). How long something lasted, and when, is the incident's measure,
 /// not a system's.
 pub fn durations(text: &str) -> usize {
-    const UNITS: &[&str] = &[
-        "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours",
-        "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "january", "february",
-        "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-        "dec",
-    ];
+    let unit = |w: &str| {
+        matches!(
+            w,
+            "second" | "seconds" | "sec" | "secs" | "minute" | "minutes" | "min" | "mins" | "hour" | "hours"
+                | "hr" | "hrs" | "day" | "days" | "week" | "weeks" | "month" | "months" | "january" | "february"
+                | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november"
+                | "december" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov"
+                | "dec"
+        )
+    };
+    // Every duration has a digit: most sentences have none to read.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return 0;
+    }
     let mut words = words(text).peekable();
     let mut count = 0;
     while let Some(w) = words.next() {
         let number = w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
-        if number && words.peek().is_some_and(|u| UNITS.contains(u)) {
+        if number && words.peek().is_some_and(|&u| unit(u)) {
             count += 1;
         }
     }
@@ -448,13 +580,16 @@ pub fn durations(text: &str) -> usize {
 pub fn left_undone(text: &str) -> bool {
     // "was not tested" is passive as it stands; "had not tested" is not,
     // "had not been tested" is.
-    const PASSIVE_AUX: &[&str] = &["was", "were", "wasn't", "weren't"];
-    const PERFECT_AUX: &[&str] = &["had", "has", "have", "hadn't", "hasn't", "haven't"];
+    let passive_aux = |w: &str| matches!(w, "was" | "were" | "wasn't" | "weren't");
+    let perfect_aux = |w: &str| matches!(w, "had" | "has" | "have" | "hadn't" | "hasn't" | "haven't");
     // Reassurance that nothing was done to the data is not a step undone.
-    const NOT_A_STEP: &[&str] = &[
-        "affected", "impacted", "exposed", "compromised", "lost", "required", "needed", "used",
-        "accessed", "exploited", "modified", "tampered",
-    ];
+    let not_a_step = |w: &str| {
+        matches!(
+            w,
+            "affected" | "impacted" | "exposed" | "compromised" | "lost" | "required" | "needed" | "used"
+                | "accessed" | "exploited" | "modified" | "tampered"
+        )
+    };
     let negator = |w: &str| matches!(w, "not" | "never") || w.ends_with("n't");
     // Every form needs a negator: most sentences have none, and a substring
     // check is far cheaper than the word walk.
@@ -465,12 +600,12 @@ pub fn left_undone(text: &str) -> bool {
     for w in words(text) {
         // prev[2] is the word before w, prev[1] the one before that.
         let [a, b, c] = prev;
-        let passive = (PASSIVE_AUX.contains(&c) && c.ends_with("n't"))
-            || (matches!(c, "not" | "never") && PASSIVE_AUX.contains(&b))
+        let passive = (passive_aux(c) && c.ends_with("n't"))
+            || (matches!(c, "not" | "never") && passive_aux(b))
             || (c == "been"
-                && ((PERFECT_AUX.contains(&b) && b.ends_with("n't"))
-                    || (matches!(b, "not" | "never") && PERFECT_AUX.contains(&a))));
-        if passive && is_participle(w) && !NOT_A_STEP.contains(&w) && !negator(w) {
+                && ((perfect_aux(b) && b.ends_with("n't"))
+                    || (matches!(b, "not" | "never") && perfect_aux(a))));
+        if passive && is_participle(w) && !not_a_step(w) && !negator(w) {
             return true;
         }
         prev = [b, c, w];
