@@ -41,8 +41,27 @@ fn quote_text(written: &str) -> String {
 pub fn section(doc: &Document, topics: &[Topic]) -> Option<String> {
     doc.headings().find(|b| topics.contains(&b.topic)).map(|b| {
         let written = doc.text[b.src.clone()].lines().next().unwrap_or("");
-        written.trim().trim_matches('#').trim().to_string()
+        let title = without_tags(written);
+        title.trim().trim_matches('#').trim().trim_end_matches(':').trim_end().to_string()
     })
+}
+
+/// A heading's words without the HTML tags some texts write it in
+/// ("<h2>What we are changing</h2>").
+fn without_tags(written: &str) -> String {
+    let mut words = String::with_capacity(written.len());
+    let mut rest = written;
+    while let Some(open) = rest.find('<') {
+        match rest[open..].find('>') {
+            Some(close) => {
+                words.push_str(&rest[..open]);
+                rest = &rest[open + close + 1..];
+            }
+            None => break,
+        }
+    }
+    words.push_str(rest);
+    words
 }
 
 /// Where in the text to add something about `topics`: under the heading it
@@ -95,6 +114,10 @@ mod tests {
         let doc = Document::parse("# Outage\n\n## Customer Impact\n\nSome users saw errors.\n");
         assert_eq!(where_to_add(&doc, &[Topic::Impact], "near the top"), "under your \u{201c}Customer Impact\u{201d} heading");
         assert_eq!(where_to_add(&doc, &[Topic::FollowUp], "at the end"), "at the end");
+        let doc = Document::parse("<h2>What changes we are making now?</h2>\n\nMore disks.\n");
+        assert_eq!(section(&doc, &[Topic::FollowUp]).as_deref(), Some("What changes we are making now?"));
+        let doc = Document::parse("## Action items:\n\n- Add disks\n");
+        assert_eq!(section(&doc, &[Topic::FollowUp]).as_deref(), Some("Action items"));
     }
 
     #[test]
