@@ -75,7 +75,7 @@ impl Criterion for FiveWhys {
             })
             .map(|(s, _)| s)
             .collect();
-        let place = where_to_add(doc, &[Topic::Analysis, Topic::Cause], "right after it");
+        let place = where_to_add(doc, &[Topic::Analysis, Topic::Cause], "right after that sentence");
         match answers.len() {
             0 => {
                 let finding = Finding::missing("Only the proximate cause, if any.");

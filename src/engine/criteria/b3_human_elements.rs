@@ -87,7 +87,7 @@ impl Criterion for HumanElements {
         } else {
             let untold: Vec<&str> = [
                 (ACTING, "who responded and when"),
-                (JUDGEMENT, "what you knew and decided, and why"),
+                (JUDGEMENT, "what you knew and why you decided what you did"),
                 (FEELING, "what it was like"),
                 (THANKS, "whom you thank"),
             ]
@@ -219,7 +219,7 @@ mod tests {
         );
         let advice = suggestion(B3, &text);
         assert!(advice.starts_with("You mention the people side, \u{201c}14:02 UTC: the team alerted via alarm"), "{advice}");
-        assert!(advice.contains("but not what you knew and decided, and why, what it was like and whom you thank"), "{advice}");
+        assert!(advice.contains("but not what you knew and why you decided what you did, what it was like and whom you thank"), "{advice}");
         assert!(advice.contains("under your \u{201c}Timeline\u{201d} heading"), "{advice}");
     }
 

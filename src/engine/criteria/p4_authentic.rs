@@ -232,7 +232,7 @@ impl Criterion for Authentic {
                 "You own it ({}), but give no number, time or system to check it by: add how many were \
                  affected, for how long, and what broke, {} (\u{201c}For 47 minutes, every API request failed.\u{201d}).",
                 quote(doc, candid[0]),
-                where_to_add(doc, &[Topic::Impact, Topic::Summary], "right after it")
+                where_to_add(doc, &[Topic::Impact, Topic::Summary], "right after that sentence")
             );
             return Finding::partial("Candid, but with no concrete facts: no numbers, times or systems.")
                 .citing(candid.into_iter().chain(undercut).take(4))
