@@ -79,20 +79,17 @@ impl Criterion for SoundHuman {
         for s in doc.prose_sentences() {
             total += 1;
             let boilerplate = s.cues.any(&[Cue::Boilerplate, Cue::NonApology, Cue::Marketing]);
+            let speaks = speaks_in_person(doc, s);
             if is_passive(doc.words(s)) {
                 passive += 1;
-                if !boilerplate && !doc.block_of(s).quoted && !speaks_in_person(doc, s) {
-                    first_passive.get_or_insert(s);
+                if first_passive.is_none() && !boilerplate && !doc.block_of(s).quoted && !speaks {
+                    first_passive = Some(s);
                 }
             }
             // A quotation given to a named speaker (`"We are proud of our
             // teams," said the CEO`) is a statement handed to the text, not
             // its own voice, like a `>` quote.
-            if speaks_in_person(doc, s)
-                && !boilerplate
-                && !doc.block_of(s).quoted
-                && !in_attributed_quote(&quotations, s)
-            {
+            if speaks && !boilerplate && !doc.block_of(s).quoted && !in_attributed_quote(&quotations, s) {
                 voiced.push(s);
             }
         }
