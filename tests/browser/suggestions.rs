@@ -1,11 +1,12 @@
 //! Suggestions that speak to the text: a card quotes the person's own
 //! words and says where to add what is missing, as the engine run natively
-//! on the same text says; "Insert section" shows what it inserted, selected,
+//! on the same text says, and keeps saying it when the person sets the
+//! verdict by hand; "Insert section" shows what it inserted, selected,
 //! in view and ready to type over, also when the person was in the preview.
 
 use crate::corpus::reference_case;
 use crate::harness::Browser;
-use crate::ui::{click, close_without_panics, open_app};
+use crate::ui::{click, close_without_panics, open_app, set_verdict};
 use postmortem_reviewer::engine::{self, CriterionId, Verdict};
 use postmortem_reviewer::export;
 use serde_json::json;
@@ -55,6 +56,21 @@ async fn a_card_quotes_the_pasted_text_and_names_its_heading() {
     let shown = card_suggestion(&browser, CriterionId::R3).await;
     assert!(shown.contains("\u{201c}The outage was caused by human error\u{201d}"), "{shown}");
     assert!(shown.contains("under your \u{201c}Root cause\u{201d} heading"), "{shown}");
+
+    // A verdict set by hand keeps the engine's words about this text.
+    set_verdict(&browser, "R3", "missing", "No mechanism at all.").await;
+    assert!(
+        browser
+            .eventually(
+                "const card = document.querySelector('[data-criterion=R3]');
+                 return card.dataset.verdict === 'missing' && card.dataset.overridden === 'true'
+                   && card.querySelector('.suggestion').textContent.includes(arguments[0]);",
+                vec![json!(tailored)]
+            )
+            .await,
+        "R3's card after setting it missing by hand: {:?}",
+        card_suggestion(&browser, CriterionId::R3).await
+    );
     close_without_panics(browser).await;
 }
 
