@@ -204,10 +204,13 @@ impl Criterion for Authentic {
             }
         }
         let facts = measured.len() + technical.len();
-        let replace_spin = |finding: Finding| match undercut.first() {
-            Some(s) => finding.suggesting(format!(
-                "{} is spin, not a fact: replace it with what happened, how many were affected and for how long, \
-                 and say candidly what went badly (\u{201c}For 47 minutes, every API request failed.\u{201d}).",
+        // The text's own softening and stock phrases, quoted, with the
+        // facts to write in their place.
+        let replace_spin = |finding: Finding| match softening_words(doc, &undercut) {
+            Some((phrases, s)) => finding.suggesting(format!(
+                "You write {} (in {}) where the facts should be: replace them with how many were affected \
+                 and for how long, and say candidly what went badly (\u{201c}For 47 minutes, 100% of API requests failed.\u{201d}).",
+                and_list(&phrases.iter().map(String::as_str).collect::<Vec<_>>()),
                 quote(doc, s)
             )),
             None => finding,
@@ -239,20 +242,8 @@ impl Criterion for Authentic {
                 .suggesting(suggestion);
         }
         if softenings >= UNDERCUT_LIMIT || marketing > facts / 3 + 1 {
-            let finding = Finding::partial("Candid in places, but softening or marketing phrases undercut it.");
-            let suggestion = softening_words(doc, &undercut).map(|(phrases, s)| {
-                format!(
-                    "You soften it with {} (in {}): replace them with the facts, how many and for how long, \
-                     and say candidly what went badly (\u{201c}For 47 minutes, 100% of API requests failed.\u{201d}).",
-                    and_list(&phrases.iter().map(String::as_str).collect::<Vec<_>>()),
-                    quote(doc, s)
-                )
-            });
-            let finding = finding.citing(undercut.into_iter().take(4));
-            return match suggestion {
-                Some(suggestion) => finding.suggesting(suggestion),
-                None => finding,
-            };
+            return replace_spin(Finding::partial("Candid in places, but softening or marketing phrases undercut it."))
+                .citing(undercut.into_iter().take(4));
         }
         let reason = format!("Specific and candid: concrete facts in {facts} sentences, no spin.");
         if candid.is_empty() {
@@ -273,7 +264,7 @@ mod tests {
         let text = "At 10:02 UTC 3 API servers failed. \
                     The outage was brief and affected only a small number of users.";
         let advice = suggestion(P4, text);
-        assert!(advice.starts_with("You soften it with \u{201c}brief\u{201d} and \u{201c}"), "{advice}");
+        assert!(advice.starts_with("You write \u{201c}brief\u{201d} and \u{201c}"), "{advice}");
         assert!(advice.contains("(in \u{201c}The outage was brief"), "{advice}");
     }
 

@@ -104,8 +104,9 @@ impl Criterion for LessonsLearned {
                 .citing(concrete.into_iter().take(5));
         }
         let place = where_to_add(doc, &[Topic::FollowUp], "at the end, as a list of action items");
-        let lesson = generic.iter().find(|s| s.cues.has(Cue::Lesson));
-        if let (true, Some(lesson)) = (concrete.is_empty(), lesson) {
+        if concrete.is_empty()
+            && let Some(lesson) = generic.iter().find(|s| s.cues.has(Cue::Lesson))
+        {
             let suggestion = format!(
                 "You state a lesson, {}, but no change follows from it: name the change, \
                  an owner and a date, {place} (\u{201c}Add an alert on queue depth (owner: Ana, by 1 May).\u{201d}).",
