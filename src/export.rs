@@ -34,7 +34,10 @@ pub fn as_seen(review: &Review, overrides: &Overrides) -> Review {
             None => c.clone(),
             Some(o) => CriterionReview {
                 verdict: o.verdict,
-                suggestion: (o.verdict != Verdict::Met).then(|| engine::suggestion(c.id)),
+                // The engine's words about this text stay when a person
+                // moves the verdict between partial and missing.
+                suggestion: (o.verdict != Verdict::Met)
+                    .then(|| c.suggestion.clone().unwrap_or_else(|| engine::suggestion(c.id))),
                 set_by_hand: Some(SetByHand {
                     engine_verdict: c.verdict,
                     note: o.note.clone(),
@@ -245,6 +248,24 @@ mod tests {
         assert_eq!(json["criteria"][4]["set_by_hand"]["note"], "Times are in the linked timeline.");
         assert!(!r.to_json().contains("set_by_hand"), "the engine's JSON is unchanged");
         assert_eq!(as_seen(&r, &Overrides::new()), r);
+    }
+
+    #[test]
+    fn a_verdict_set_by_hand_keeps_the_engines_suggestion_for_this_text() {
+        let r = review(
+            "# Checkout outage\n\nOn 3 March, from 14:02 to 14:49 UTC, 38% of checkout requests failed for customers in the EU.\n\n\
+             ## Root cause\n\nThe outage was caused by human error.\n",
+        );
+        let engine_says = r.get(CriterionId::R3).suggestion.clone().expect("R3 is not met");
+        assert_ne!(engine_says, engine::suggestion(CriterionId::R3), "the engine's suggestion speaks to the text");
+        let mut overrides = Overrides::new();
+        overrides.insert(CriterionId::R3, Override { verdict: Verdict::Missing, note: String::new() });
+        assert_eq!(as_seen(&r, &overrides).get(CriterionId::R3).suggestion, Some(engine_says));
+        // A criterion the engine found met has no words of its own to keep.
+        let r = review("We are sorry. Our deploy at 10:00 UTC broke logins until 11:30 UTC.");
+        assert_eq!(r.get(CriterionId::P1).verdict, Verdict::Met);
+        overrides.insert(CriterionId::P1, Override { verdict: Verdict::Partial, note: String::new() });
+        assert_eq!(as_seen(&r, &overrides).get(CriterionId::P1).suggestion, Some(engine::suggestion(CriterionId::P1)));
     }
 
     #[test]

@@ -246,3 +246,52 @@ fn reference_case_matches_its_label_row() {
         .collect();
     assert!(diff.is_empty(), "zendesk-2010-quick differs: {diff:?}");
 }
+
+/// Whether a tailored suggestion quotes the text it speaks to: some passage
+/// in quotation marks (cut where it ends in "…") is the text's own words.
+fn quotes_the_text(suggestion: &str, text: &str) -> bool {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    suggestion.split('\u{201c}').skip(1).filter_map(|q| q.split_once('\u{201d}').map(|(q, _)| q)).any(|q| {
+        let q = q.trim_end_matches('\u{2026}');
+        !q.is_empty() && text.contains(q)
+    })
+}
+
+#[test]
+fn tailored_suggestions_quote_the_text_they_speak_to() {
+    let mut tailored = [0usize; 12];
+    let mut general = [0usize; 12];
+    // General advice where the rule had words for the text but the model
+    // reached another verdict.
+    let mut withheld = [0usize; 12];
+    let mut unquoted = Vec::new();
+    for case in &CORPUS.cases {
+        let doc = engine::Document::parse(&case.text);
+        for c in engine::review(&case.text).criteria {
+            let Some(suggestion) = &c.suggestion else { continue };
+            if *suggestion == engine::suggestion(c.id) {
+                general[c.id as usize] += 1;
+                if engine::CRITERIA[c.id as usize].review(&doc).suggestion.is_some() {
+                    withheld[c.id as usize] += 1;
+                }
+            } else {
+                tailored[c.id as usize] += 1;
+                if !quotes_the_text(suggestion, &case.text) {
+                    unquoted.push(format!("{} {}: {suggestion}", case.id, c.id));
+                }
+            }
+        }
+    }
+    println!(
+        "\nSuggestions on criteria not met, {} documents: tailored to the text / general advice \
+         (of which the rule had words the model's verdict overruled)",
+        CORPUS.cases.len()
+    );
+    for id in CriterionId::ALL {
+        let c = id as usize;
+        println!("  {id}  {:>4} / {:>4} ({:>3})", tailored[c], general[c], withheld[c]);
+    }
+    let (t, g, w): (usize, usize, usize) = (tailored.iter().sum(), general.iter().sum(), withheld.iter().sum());
+    println!("  all {t:>4} / {g:>4} ({w:>3})  {} tailored", percent(t as f64 / (t + g).max(1) as f64));
+    assert!(unquoted.is_empty(), "tailored suggestions that quote nothing of their text: {unquoted:#?}");
+}

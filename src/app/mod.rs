@@ -50,24 +50,49 @@ pub(crate) struct AppState {
 }
 
 impl AppState {
-    /// Replaces bytes `range` of the text with `insert` through the
-    /// textarea, so the browser's undo can take it back.
-    pub fn edit(&self, range: std::ops::Range<usize>, insert: &str) {
+    /// Inserts `section` at byte `at` through the textarea, so the
+    /// browser's undo can take it back, and shows it: the editor (leaving
+    /// the Markdown preview), scrolled to the section, which is selected,
+    /// with focus in the editor, so the person sees what was added and can
+    /// type over its placeholders.
+    pub fn insert_section(&self, at: usize, section: &str) {
+        if self.preview.get_untracked() {
+            // A hidden textarea takes neither focus nor the insertion: leave
+            // the preview, and insert once the editor is drawn again.
+            self.preview.set(false);
+            let (state, section) = (*self, section.to_string());
+            request_animation_frame(move || state.insert_into_editor(at, &section));
+        } else {
+            self.insert_into_editor(at, section);
+        }
+    }
+
+    fn insert_into_editor(&self, at: usize, section: &str) {
         let Some(editor) = self.editor.get_untracked() else {
             return;
         };
-        self.preview.set(false);
-        let (start, end) = self.text.with_untracked(|t| {
-            (
-                byte_to_utf16(t, range.start) as u32,
-                byte_to_utf16(t, range.end) as u32,
-            )
-        });
-        let value = dom::replace_in_editor(&editor, start, end, insert);
+        let Some((start, first_line)) = self.text.with_untracked(|t| {
+            let before = t.get(..at)?;
+            // The section's first line, past the blank lines that part it
+            // from the text before.
+            let blank = section.len() - section.trim_start_matches('\n').len();
+            Some((byte_to_utf16(t, at) as u32, before.matches('\n').count() + blank))
+        }) else {
+            return;
+        };
+        let value = dom::replace_in_editor(&editor, start, start, section);
         // The browser's input event has normally updated the text already.
         if self.text.with_untracked(|t| *t != value) {
             self.text.set(value);
         }
+        // The mirror draws the new lines before the next frame; then the
+        // line to scroll to is there, one block per line.
+        let state = *self;
+        request_animation_frame(move || {
+            if let (Some(editor), Some(mirror)) = (state.editor.get_untracked(), state.mirror.get_untracked()) {
+                dom::scroll_editor_to(&editor, &mirror, &format!(":scope > div:nth-child({})", first_line + 1));
+            }
+        });
     }
 
     /// Opens a criterion's card from its evidence in the text, without

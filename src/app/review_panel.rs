@@ -281,7 +281,7 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
         let insertion = state
             .text
             .with_untracked(|t| export::skeleton_insertion(t, skeleton));
-        state.edit(insertion.at..insertion.at, &insertion.text);
+        state.insert_section(insertion.at, &insertion.text);
     };
 
     view! {

@@ -30,6 +30,12 @@ pub struct Finding {
     /// Byte ranges of the original text.
     pub evidence: Vec<Range<usize>>,
     pub reason: String,
+    /// What to add, said about this text: what the rule found, quoted,
+    /// what is missing from it and where to add it. `None` when the
+    /// general advice is all the rule can say. Shown only when the learned
+    /// verdict agrees with the rule's, so the words quoted never argue
+    /// against the verdict beside them.
+    pub suggestion: Option<String>,
 }
 
 impl Finding {
@@ -38,6 +44,7 @@ impl Finding {
             verdict,
             evidence: Vec::new(),
             reason: reason.into(),
+            suggestion: None,
         }
     }
 
@@ -57,6 +64,12 @@ impl Finding {
     pub fn citing<'a>(mut self, sentences: impl IntoIterator<Item = &'a Sentence>) -> Self {
         self.evidence
             .extend(sentences.into_iter().map(|s| s.src.clone()));
+        self
+    }
+
+    /// Says what to add to this text (see [`Finding::suggestion`]).
+    pub fn suggesting(mut self, suggestion: impl Into<String>) -> Self {
+        self.suggestion = Some(suggestion.into());
         self
     }
 

@@ -9,6 +9,7 @@ pub mod lexicon;
 pub mod model;
 pub mod report;
 pub mod signals;
+pub mod suggest;
 pub mod time;
 pub mod timeline;
 mod weights;
@@ -45,7 +46,7 @@ pub fn review(text: &str) -> Review {
     let timeline = timeline::read(&doc);
     let start_and_end = &mut criteria[CriterionId::R1 as usize];
     if start_and_end.suggestion.is_some() {
-        if let Some(advice) = criteria::r1_start_and_end::tailored_suggestion(&timeline) {
+        if let Some(advice) = criteria::r1_start_and_end::tailored_suggestion(&doc, &timeline) {
             start_and_end.suggestion = Some(advice);
         }
     }
@@ -136,7 +137,10 @@ fn build_review(
         let level = model::ORDER.iter().position(|&v| v == decision.verdict).unwrap_or(0);
         guidance.levels[level].to_string()
     };
-    let suggestion = (decision.verdict != Verdict::Met).then(|| suggestion(guidance.id));
+    // The rule's words about this text, when the model reached the rule's
+    // verdict; otherwise they would argue against the verdict shown.
+    let tailored = finding.suggestion.filter(|_| decision.verdict == finding.verdict);
+    let suggestion = (decision.verdict != Verdict::Met).then(|| tailored.unwrap_or_else(|| suggestion(guidance.id)));
     CriterionReview {
         id: guidance.id,
         name: guidance.name.to_string(),

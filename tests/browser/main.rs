@@ -8,6 +8,7 @@ mod harness;
 mod latency;
 mod reference;
 mod shipping;
+mod suggestions;
 mod timeline;
 mod ui;
 

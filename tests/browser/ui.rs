@@ -580,7 +580,7 @@ async fn inserting_a_missing_section_reviews_it_and_ctrl_z_takes_it_back() {
 }
 
 /// Sets a card's verdict through its form, as a person would.
-async fn set_verdict(browser: &Browser, id: &str, verdict: &str, note: &str) {
+pub(crate) async fn set_verdict(browser: &Browser, id: &str, verdict: &str, note: &str) {
     click(
         browser,
         &format!("[data-criterion={id}] [data-testid=override]"),

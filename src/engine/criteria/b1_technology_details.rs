@@ -28,6 +28,7 @@ use crate::engine::document::{BlockKind, Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{durations, identifiers, quantities};
+use crate::engine::suggest::{after_the_story, quote, where_to_add};
 
 pub struct TechnologyDetails;
 
@@ -75,8 +76,21 @@ impl Criterion for TechnologyDetails {
                 || (quantities(words) > durations(words) && !s.cues.has(Cue::ImpactWord))
         };
         if score >= PARTIAL_SCORE || detailed.iter().any(concrete) {
-            return Finding::partial("Some technical detail, but thin: say how the systems interacted and failed.")
+            let suggestion = detailed.first().map(|s| {
+                format!(
+                    "You give some detail, {}, but not how the systems interacted and failed: add the versions, \
+                     settings, commands or metrics a practitioner would check, {} \
+                     (\u{201c}The ingress (chart v1.35) dropped TLS 1.0, so older clients failed the handshake.\u{201d}).",
+                    quote(doc, s),
+                    where_to_add(doc, &[Topic::Cause, Topic::Analysis], &after_the_story(doc))
+                )
+            });
+            let finding = Finding::partial("Some technical detail, but thin: say how the systems interacted and failed.")
                 .citing(detailed.into_iter().chain(code).take(3));
+            return match suggestion {
+                Some(suggestion) => finding.suggesting(suggestion),
+                None => finding,
+            };
         }
         Finding::missing("No technical detail: technology is named only in passing, if at all.")
     }
@@ -131,8 +145,24 @@ fn in_url(doc: &Document, h: &Hit) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::verdict;
+    use super::super::test_support::{general, suggestion, verdict, OPENING};
     use crate::engine::{CriterionId::B1, Verdict::*};
+
+    #[test]
+    fn thin_detail_is_quoted_and_asked_how_the_systems_failed() {
+        let text = format!(
+            "{OPENING}We are sorry: we deployed version 2.4 of the payments service at 14:00 UTC and it broke checkout. \
+             We rolled it back at 14:45."
+        );
+        let advice = suggestion(B1, &text);
+        assert!(advice.starts_with("You give some detail, \u{201c}We are sorry: we deployed version 2.4"), "{advice}");
+        assert!(advice.contains("in a section of its own after the account of what happened"), "{advice}");
+    }
+
+    #[test]
+    fn no_technology_gets_the_general_advice() {
+        assert_eq!(suggestion(B1, "Logins failed for an hour and we are sorry."), general(B1));
+    }
 
     #[test]
     fn detailed_systems_meet_b1() {

@@ -29,7 +29,8 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::left_undone;
+use crate::engine::signals::{affirmed, left_undone};
+use crate::engine::suggest::{quote, where_to_add};
 
 pub struct FiveWhys;
 
@@ -74,13 +75,48 @@ impl Criterion for FiveWhys {
             })
             .map(|(s, _)| s)
             .collect();
+        let place = where_to_add(doc, &[Topic::Analysis, Topic::Cause], "right after that sentence");
         match answers.len() {
-            0 => Finding::missing("Only the proximate cause, if any."),
+            0 => {
+                let finding = Finding::missing("Only the proximate cause, if any.");
+                match proximate_cause(doc).filter(|_| !pending) {
+                    Some(s) => finding.suggesting(format!(
+                        "You give the cause, {}, but nothing beneath it: ask why that happened, \
+                         why it was not prevented, and why it was not caught sooner, {place} \
+                         (\u{201c}The config was wrong because it was edited by hand, and staging did not catch it \
+                         because it skips the login test.\u{201d}).",
+                        quote(doc, s)
+                    )),
+                    None => finding,
+                }
+            }
             n if n >= MET_ANSWERS => Finding::met(format!("{n} answers go beneath the proximate cause."))
                 .citing(answers.into_iter().take(4)),
-            _ => Finding::partial("One level beneath the proximate cause.").citing(answers),
+            n => {
+                let suggestion = format!(
+                    "You go {} beneath the cause, down to {}. Ask the next why: why was that so, \
+                     and why was it not prevented or caught sooner? Add the answers {place}.",
+                    if n == 1 { "one level" } else { "two levels" },
+                    quote(doc, answers[n - 1])
+                );
+                Finding::partial("One level beneath the proximate cause.").citing(answers).suggesting(suggestion)
+            }
         }
     }
+}
+
+/// The first sentence that tells a cause ("a bad deploy broke logins",
+/// "caused by a configuration error") outside the account of the response:
+/// the why the next answer goes beneath.
+fn proximate_cause<'d>(doc: &'d Document) -> Option<&'d Sentence> {
+    doc.prose_sentences().find(|s| {
+        !doc.words(s).ends_with('?')
+            && !matches!(doc.topic(s), Topic::FollowUp | Topic::Resolution | Topic::Detection)
+            && !s.cues.any(&[Cue::Investigating, Cue::Boilerplate])
+            && [Cue::Causal, Cue::CauseWord, Cue::CauseClass, Cue::Consequence]
+                .into_iter()
+                .any(|cue| affirmed(doc, s, cue).next().is_some())
+    })
 }
 
 enum Answer {
@@ -250,8 +286,31 @@ fn answers_to_why_questions(doc: &Document) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::verdict;
+    use super::super::test_support::{general, suggestion, verdict, OPENING};
     use crate::engine::{CriterionId::B2, Verdict::*};
+
+    #[test]
+    fn one_why_is_quoted_and_the_next_why_asked() {
+        let text = format!(
+            "{OPENING}## Root cause\n\nWe deployed a change at 14:00 UTC. \
+             Checkout broke because the connection pool of the payments service was set to 2.\n"
+        );
+        let advice = suggestion(B2, &text);
+        assert!(advice.starts_with("You go one level beneath the cause, down to \u{201c}Checkout broke because"), "{advice}");
+        assert!(advice.contains("Ask the next why"), "{advice}");
+        assert!(advice.contains("under your \u{201c}Root cause\u{201d} heading"), "{advice}");
+    }
+
+    #[test]
+    fn the_proximate_cause_alone_is_quoted() {
+        let advice = suggestion(B2, "A bad deploy caused the login outage on Monday.");
+        assert!(advice.starts_with("You give the cause, \u{201c}A bad deploy caused the login outage on Monday\u{201d}"), "{advice}");
+    }
+
+    #[test]
+    fn no_cause_gets_the_general_advice() {
+        assert_eq!(suggestion(B2, "Logins failed on Monday."), general(B2));
+    }
 
     #[test]
     fn three_levels_meet_b2() {

@@ -32,6 +32,7 @@ use crate::engine::document::{Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{attributed_quotes, named_author, under_timed_heading};
+use crate::engine::suggest::{and_list, quote, where_to_add};
 
 pub struct HumanElements;
 
@@ -84,8 +85,25 @@ impl Criterion for HumanElements {
         } else if score >= MET_SCORE {
             Finding::met(format!("{n} passages tell the people side.")).citing(touches.into_iter().take(5))
         } else {
+            let untold: Vec<&str> = [
+                (ACTING, "who responded and when"),
+                (JUDGEMENT, "what you knew and why you decided what you did"),
+                (FEELING, "what it was like"),
+                (THANKS, "whom you thank"),
+            ]
+            .into_iter()
+            .filter_map(|(kind, what)| (kinds & kind == 0).then_some(what))
+            .collect();
+            let suggestion = format!(
+                "You mention the people side, {}, but not {}: add it {} \
+                 (\u{201c}At 02:10 Sam was paged; we decided to fail over, which in hindsight was the wrong call.\u{201d}).",
+                quote(doc, touches[0]),
+                and_list(&untold),
+                where_to_add(doc, &[Topic::Timeline, Topic::Resolution, Topic::Detection], "in your account of the response")
+            );
             Finding::partial("A few human touches, but the people side is not told in substance.")
                 .citing(touches.into_iter().take(3))
+                .suggesting(suggestion)
         }
     }
 }
@@ -190,8 +208,25 @@ fn thanks_someone(doc: &Document, s: &Sentence, h: &Hit) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::verdict;
+    use super::super::test_support::{general, suggestion, verdict, OPENING};
     use crate::engine::{CriterionId::B3, Verdict::*};
+
+    #[test]
+    fn people_at_work_are_quoted_and_their_decisions_asked_for() {
+        let text = format!(
+            "{OPENING}## Timeline\n\n- 14:02 UTC: the team alerted via alarm\n- 14:10 UTC: the team investigates the payments service\n\
+             - 14:45 UTC: the team rolls back version 2.4\n"
+        );
+        let advice = suggestion(B3, &text);
+        assert!(advice.starts_with("You mention the people side, \u{201c}14:02 UTC: the team alerted via alarm"), "{advice}");
+        assert!(advice.contains("but not what you knew and why you decided what you did, what it was like and whom you thank"), "{advice}");
+        assert!(advice.contains("under your \u{201c}Timeline\u{201d} heading"), "{advice}");
+    }
+
+    #[test]
+    fn a_purely_technical_text_gets_the_general_advice() {
+        assert_eq!(suggestion(B3, "The database failed over and service resumed."), general(B3));
+    }
 
     #[test]
     fn responders_decisions_and_thanks_meet_b3() {

@@ -28,6 +28,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
+use crate::engine::suggest::{quote, where_to_add};
 
 pub struct LessonsForOthers;
 
@@ -68,8 +69,16 @@ impl Criterion for LessonsForOthers {
             });
         let lessons: Vec<_> = stated.chain(committed).take(3).collect();
         if !lessons.is_empty() {
+            let suggestion = format!(
+                "Your lesson, {}, speaks only of your own team: say what other teams that run the same systems \
+                 should check or change, or share the tool or fix upstream, {} \
+                 (\u{201c}If you run nginx behind a load balancer, check that its keepalive timeout is longer than the balancer's.\u{201d}).",
+                quote(doc, lessons[0]),
+                where_to_add(doc, &[Topic::FollowUp], "at the end")
+            );
             return Finding::partial("Lessons others could transfer, stated only about the team itself.")
-                .citing(lessons);
+                .citing(lessons)
+                .suggesting(suggestion);
         }
         Finding::missing("Nothing another team could take away.")
     }
@@ -238,8 +247,26 @@ fn follow_up_blocks(doc: &Document) -> Vec<bool> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::verdict;
+    use super::super::test_support::{general, suggestion, verdict, OPENING};
     use crate::engine::{CriterionId::B4, Verdict::*};
+
+    #[test]
+    fn a_lesson_about_the_team_is_quoted_and_turned_to_others() {
+        let text = format!(
+            "{OPENING}We deployed version 2.4 of the payments service at 14:00 UTC; its connection pool was set to 2, \
+             so requests timed out. We are sorry.\n\n## Lessons learned\n\nWe learned that our alerts were too noisy.\n\n\
+             ## Action items\n\n- Add an alert on checkout error rate (owner: Ana, by 10 March)\n\
+             - Test pool settings in staging before each deploy (owner: Raj)\n"
+        );
+        let advice = suggestion(B4, &text);
+        assert!(advice.starts_with("Your lesson, \u{201c}We learned that our alerts were too noisy\u{201d}, speaks only"), "{advice}");
+        assert!(advice.contains("under your \u{201c}Lessons learned\u{201d} heading"), "{advice}");
+    }
+
+    #[test]
+    fn nothing_to_take_away_gets_the_general_advice() {
+        assert_eq!(suggestion(B4, "The server went down and came back."), general(B4));
+    }
 
     #[test]
     fn if_you_run_a_shop_on_our_service_speaks_to_our_customers() {

@@ -24,4 +24,29 @@ pub(crate) mod test_support {
     pub fn verdict(id: CriterionId, text: &str) -> Verdict {
         CRITERIA[id as usize].review(&Document::parse(text)).verdict
     }
+
+    /// The suggestion the engine gives a criterion not met in a text: the
+    /// rule's words about it where the model agrees, else the general
+    /// advice. Panics when the criterion is met: the test's text is wrong.
+    pub fn suggestion(id: CriterionId, text: &str) -> String {
+        let review = crate::engine::review(text);
+        let c = review.get(id);
+        c.suggestion.clone().unwrap_or_else(|| panic!("{id} is met in {text:?}"))
+    }
+
+    /// What the rule alone would suggest for a text: its words about the
+    /// text, shown only where the model reaches the same verdict.
+    pub fn rule_suggestion(id: CriterionId, text: &str) -> Option<String> {
+        CRITERIA[id as usize].review(&Document::parse(text)).suggestion
+    }
+
+    /// A postmortem's opening that tells the impact plainly, so that a
+    /// test's few sentences about one criterion read as part of a whole.
+    pub const OPENING: &str = "# Checkout outage on 3 March\n\nOn 3 March, from 14:02 to 14:49 UTC, 38% of checkout \
+                               requests failed for customers in the EU; the US store was not affected.\n\n";
+
+    /// The general advice for a criterion, the same for every text.
+    pub fn general(id: CriterionId) -> String {
+        crate::engine::suggestion(id)
+    }
 }

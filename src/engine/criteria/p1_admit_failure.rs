@@ -33,6 +33,7 @@ use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{affirmed, left_undone, omitted_by_team, should_adverb_have_done};
+use crate::engine::suggest::quote;
 
 pub struct AdmitFailure;
 
@@ -136,8 +137,15 @@ impl Criterion for AdmitFailure {
             return Finding::met("The text owns the failure in its own voice.").citing(owning.into_iter().take(4));
         }
         if !hedged.is_empty() {
+            let suggestion = format!(
+                "You apologise, but hedge it: {}. Rewrite it to say what you did or failed to do, \
+                 and apologise without \u{201c}any\u{201d} or \u{201c}may have\u{201d} \
+                 (\u{201c}We shipped an untested change that broke logins, and we are sorry.\u{201d}).",
+                quote(doc, hedged[0])
+            );
             return Finding::partial("The failure is acknowledged, but the apology is hedged.")
-                .citing(hedged);
+                .citing(hedged)
+                .suggesting(suggestion);
         }
         // Planned work presents nothing as a failure, unless the text tells
         // of a step left undone: then the scheduled work is only part of an
@@ -148,14 +156,28 @@ impl Criterion for AdmitFailure {
         // An outside actor plus a denial of any breach, with nothing else
         // acknowledged, presents nothing as the team's failure.
         if !blaming.is_empty() && (!denial || !acknowledging.is_empty()) {
+            let suggestion = format!(
+                "You put the cause on someone else: {}. Say in your own voice what part was yours: \
+                 what you relied on, what you could have done, and that you are sorry \
+                 (\u{201c}We had no fallback for this provider; that was our mistake.\u{201d}).",
+                quote(doc, blaming[0])
+            );
             return Finding::partial("The incident is acknowledged, but the cause is put on someone else.")
-                .citing(blaming.into_iter().chain(acknowledging).take(3));
+                .citing(blaming.into_iter().chain(acknowledging).take(3))
+                .suggesting(suggestion);
         }
         if !acknowledging.is_empty() {
+            let suggestion = format!(
+                "You tell the failure impersonally: {}. Own it in the \u{201c}we\u{201d} voice: \
+                 who did or failed to do what, and an apology \
+                 (\u{201c}We deployed the change without testing it, and we are sorry.\u{201d}).",
+                quote(doc, acknowledging[0])
+            );
             return Finding::partial(
                 "The incident is acknowledged, but no one owns it: the cause is told impersonally.",
             )
-            .citing(acknowledging.into_iter().take(3));
+            .citing(acknowledging.into_iter().take(3))
+            .suggesting(suggestion);
         }
         Finding::missing("Nothing in the text presents this as a failure of the team's own.")
     }
@@ -163,7 +185,7 @@ impl Criterion for AdmitFailure {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::verdict;
+    use super::super::test_support::{general, suggestion, verdict, OPENING};
     use crate::engine::{CriterionId::P1, Verdict::*};
 
     #[test]
@@ -182,6 +204,34 @@ mod tests {
     #[test]
     fn impersonal_acknowledgement_is_partial() {
         assert_eq!(verdict(P1, "A change was deployed. Users were unable to log in."), Partial);
+    }
+
+    #[test]
+    fn an_impersonal_admission_is_quoted_and_asked_for_in_the_we_voice() {
+        let text = format!(
+            "{OPENING}## What happened\n\nA change was deployed to the payments service at 14:00 UTC. \
+             Its connection pool was set to 2, so requests queued and timed out.\n"
+        );
+        let advice = suggestion(P1, &text);
+        assert!(advice.starts_with("You tell the failure impersonally: \u{201c}Its connection pool was set to 2"), "{advice}");
+        assert!(advice.contains("\u{201c}we\u{201d} voice"), "{advice}");
+    }
+
+    #[test]
+    fn a_hedged_apology_is_quoted() {
+        let advice = suggestion(P1, "We apologize for any inconvenience users may have experienced during the outage.");
+        assert!(advice.starts_with("You apologise, but hedge it: \u{201c}We apologize for any inconvenience"), "{advice}");
+    }
+
+    #[test]
+    fn blame_on_a_vendor_is_quoted() {
+        let advice = suggestion(P1, "Our hosting provider had an outage that took our site down.");
+        assert!(advice.contains("\u{201c}Our hosting provider had an outage"), "{advice}");
+    }
+
+    #[test]
+    fn nothing_to_quote_gets_the_general_advice() {
+        assert_eq!(suggestion(P1, "The planned maintenance concluded on schedule."), general(P1));
     }
 
     #[test]

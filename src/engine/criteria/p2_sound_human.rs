@@ -25,6 +25,7 @@ use crate::engine::document::{Document, Sentence};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{attributed_quotations, in_attributed_quote, is_passive, speaks_in_person};
+use crate::engine::suggest::quote;
 
 pub struct SoundHuman;
 
@@ -71,26 +72,42 @@ impl Criterion for SoundHuman {
         let mut voiced = Vec::new();
         let mut total = 0usize;
         let mut passive = 0usize;
+        // The first sentence told in the passive, outside any stock phrase:
+        // the one to show the author rewritten in their own voice.
+        let mut first_passive = None;
         let quotations = attributed_quotations(doc);
         for s in doc.prose_sentences() {
             total += 1;
+            let boilerplate = s.cues.any(&[Cue::Boilerplate, Cue::NonApology, Cue::Marketing]);
+            let speaks = speaks_in_person(doc, s);
             if is_passive(doc.words(s)) {
                 passive += 1;
+                if first_passive.is_none() && !boilerplate && !doc.block_of(s).quoted && !speaks {
+                    first_passive = Some(s);
+                }
             }
-            let boilerplate = s.cues.any(&[Cue::Boilerplate, Cue::NonApology, Cue::Marketing]);
             // A quotation given to a named speaker (`"We are proud of our
             // teams," said the CEO`) is a statement handed to the text, not
             // its own voice, like a `>` quote.
-            if speaks_in_person(doc, s)
-                && !boilerplate
-                && !doc.block_of(s).quoted
-                && !in_attributed_quote(&quotations, s)
-            {
+            if speaks && !boilerplate && !doc.block_of(s).quoted && !in_attributed_quote(&quotations, s) {
                 voiced.push(s);
             }
         }
+        let rewrite = |opening: String| {
+            first_passive.map(|s| {
+                format!(
+                    "{opening}, like {}. Tell it as the people who were there, in the \u{201c}we\u{201d} voice: \
+                     who saw what and who did what (\u{201c}We rolled the change back at 10:20.\u{201d}).",
+                    quote(doc, s)
+                )
+            })
+        };
         if voiced.is_empty() {
-            return Finding::missing("No plain first-person passage: the text is impersonal throughout.");
+            let finding = Finding::missing("No plain first-person passage: the text is impersonal throughout.");
+            return match rewrite("Your text is impersonal throughout".to_string()) {
+                Some(suggestion) => finding.suggesting(suggestion),
+                None => finding,
+            };
         }
         let share = voiced.len() as f32 / total.max(1) as f32;
         let reason = format!(
@@ -115,17 +132,35 @@ impl Criterion for SoundHuman {
             || (voiced.len() >= 2 && share >= MET_SHORT_SHARE))
             && !one_passage;
         if voice {
-            Finding::met(reason).citing(cited)
-        } else {
-            Finding::partial(reason).citing(cited)
+            return Finding::met(reason).citing(cited);
+        }
+        let finding = Finding::partial(reason).citing(cited);
+        let opening = format!("Only {} of {total} sentences speak as \u{201c}we\u{201d} or \u{201c}I\u{201d}; the rest is impersonal", voiced.len());
+        match rewrite(opening) {
+            Some(suggestion) => finding.suggesting(suggestion),
+            None => finding,
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::verdict;
+    use super::super::test_support::{general, suggestion, verdict};
     use crate::engine::{CriterionId::P2, Verdict::*};
+
+    #[test]
+    fn a_passive_sentence_is_quoted_to_be_told_in_the_we_voice() {
+        let text = "The cluster was upgraded at 10:00. Nodes were drained. Pods were rescheduled. \
+                    Alerts were raised. Logs were collected. We noticed the errors quickly.";
+        let advice = suggestion(P2, text);
+        assert!(advice.starts_with("Only 1 of 6 sentences speak as"), "{advice}");
+        assert!(advice.contains("\u{201c}The cluster was upgraded at 10:00\u{201d}"), "{advice}");
+    }
+
+    #[test]
+    fn an_impersonal_text_without_the_passive_gets_the_general_advice() {
+        assert_eq!(suggestion(P2, "Some of our nodes became unreachable. The pods moved to other modules."), general(P2));
+    }
 
     #[test]
     fn first_person_narrative_meets_p2() {

@@ -30,6 +30,7 @@ use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{affirmed, bare_url_to, names_chat_channel, names_email_address, names_handle, others_before};
+use crate::engine::suggest::quote;
 
 pub struct CommunicationChannel;
 
@@ -159,7 +160,15 @@ impl Criterion for CommunicationChannel {
             .take(3)
             .collect();
         if !vague.is_empty() {
-            return Finding::partial("Updates are mentioned, but not where they were given.").citing(vague);
+            let suggestion = format!(
+                "You say {} but not where: name the status page, account, list or address where people \
+                 got updates, and where they can reach you now \
+                 (\u{201c}We posted updates on status.example.com; questions go to support@example.com.\u{201d}).",
+                quote(doc, vague[0])
+            );
+            return Finding::partial("Updates are mentioned, but not where they were given.")
+                .citing(vague)
+                .suggesting(suggestion);
         }
         Finding::missing("No channel for updates is named anywhere.")
     }
@@ -167,8 +176,31 @@ impl Criterion for CommunicationChannel {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::verdict;
+    use super::super::test_support::{general, rule_suggestion, suggestion, verdict, OPENING};
     use crate::engine::{CriterionId::P3, Verdict::*};
+
+    #[test]
+    fn updates_given_nowhere_in_particular_are_quoted() {
+        let advice = rule_suggestion(P3, "Checkout failed for an hour. We kept customers informed throughout.").unwrap_or_default();
+        assert!(advice.starts_with("You say \u{201c}We kept customers informed throughout\u{201d} but not where"), "{advice}");
+    }
+
+    #[test]
+    fn where_the_model_finds_nothing_the_quoted_updates_give_way_to_the_general_advice() {
+        let text = format!(
+            "{OPENING}We deployed a change to the payments service at 14:00 UTC that set its connection pool to 2. \
+             We are sorry. We kept customers informed throughout."
+        );
+        assert!(rule_suggestion(P3, &text).is_some());
+        let review = crate::engine::review(&text);
+        assert_eq!(review.get(P3).verdict, Missing, "the model overrules the rule's partial here");
+        assert_eq!(review.get(P3).suggestion, Some(general(P3)));
+    }
+
+    #[test]
+    fn no_word_of_updates_gets_the_general_advice() {
+        assert_eq!(suggestion(P3, "Checkout failed for an hour."), general(P3));
+    }
 
     #[test]
     fn a_status_page_meets_p3() {

@@ -34,6 +34,7 @@ use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{affirmed, day_of_month_numbers, quantities};
+use crate::engine::suggest::{and_list, quote, quote_hit, where_to_add};
 
 pub struct Authentic;
 
@@ -102,6 +103,29 @@ fn blames_someone_else(doc: &Document, s: &Sentence) -> bool {
                         && doc.prose[c.prose.end..t.prose.start].split_ascii_whitespace().nth(3).is_none()
                 })
         })
+}
+
+/// The softening and stock phrases of the undercutting sentences, as
+/// written, at most three, with the first sentence that has one.
+fn softening_words<'d>(doc: &'d Document, undercut: &[&'d Sentence]) -> Option<(Vec<String>, &'d Sentence)> {
+    let mut phrases: Vec<String> = Vec::new();
+    let mut first = None;
+    for &s in undercut {
+        let mut end = 0;
+        for h in doc.hits_in(s) {
+            // Overlapping phrases ("a small number", "small number") once.
+            if !matches!(h.cue, Cue::Minimiser | Cue::Marketing | Cue::Weasel) || h.prose.start < end {
+                continue;
+            }
+            end = h.prose.end;
+            let phrase = quote_hit(doc, h);
+            if !phrases.contains(&phrase) && phrases.len() < 3 {
+                phrases.push(phrase);
+                first.get_or_insert(s);
+            }
+        }
+    }
+    first.map(|s| (phrases, s))
 }
 
 impl Criterion for Authentic {
@@ -180,9 +204,20 @@ impl Criterion for Authentic {
             }
         }
         let facts = measured.len() + technical.len();
+        // The text's own softening and stock phrases, quoted, with the
+        // facts to write in their place.
+        let replace_spin = |finding: Finding| match softening_words(doc, &undercut) {
+            Some((phrases, s)) => finding.suggesting(format!(
+                "You write {} (in {}) where the facts should be: replace them with how many were affected \
+                 and for how long, and say candidly what went badly (\u{201c}For 47 minutes, 100% of API requests failed.\u{201d}).",
+                and_list(&phrases.iter().map(String::as_str).collect::<Vec<_>>()),
+                quote(doc, s)
+            )),
+            None => finding,
+        };
         if facts == 0 && candid.is_empty() {
             if !undercut.is_empty() {
-                return Finding::missing("Only stock phrases and softening; no concrete facts.");
+                return replace_spin(Finding::missing("Only stock phrases and softening; no concrete facts."));
             }
             return Finding::missing("No concrete facts or candour to judge by.");
         }
@@ -191,16 +226,23 @@ impl Criterion for Authentic {
         // denial as sentences of fact: that is spin with a few facts in it,
         // not candour undercut.
         if candid.is_empty() && marketing >= UNDERCUT_LIMIT && undercut.len() >= facts {
-            return Finding::missing("Spin and softening outweigh the facts, and nothing is owned up to.");
+            return replace_spin(Finding::missing("Spin and softening outweigh the facts, and nothing is owned up to."));
         }
         // Met is candid *and* specific: owning up without a single concrete
         // fact is candour the reader cannot check.
         if facts == 0 {
+            let suggestion = format!(
+                "You own it ({}), but give no number, time or system to check it by: add how many were \
+                 affected, for how long, and what broke, {} (\u{201c}For 47 minutes, every API request failed.\u{201d}).",
+                quote(doc, candid[0]),
+                where_to_add(doc, &[Topic::Impact, Topic::Summary], "right after that sentence")
+            );
             return Finding::partial("Candid, but with no concrete facts: no numbers, times or systems.")
-                .citing(candid.into_iter().chain(undercut).take(4));
+                .citing(candid.into_iter().chain(undercut).take(4))
+                .suggesting(suggestion);
         }
         if softenings >= UNDERCUT_LIMIT || marketing > facts / 3 + 1 {
-            return Finding::partial("Candid in places, but softening or marketing phrases undercut it.")
+            return replace_spin(Finding::partial("Candid in places, but softening or marketing phrases undercut it."))
                 .citing(undercut.into_iter().take(4));
         }
         let reason = format!("Specific and candid: concrete facts in {facts} sentences, no spin.");
@@ -214,8 +256,29 @@ impl Criterion for Authentic {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::verdict;
+    use super::super::test_support::{general, suggestion, verdict};
     use crate::engine::{CriterionId::P4, Verdict::*};
+
+    #[test]
+    fn softening_words_are_quoted() {
+        let text = "At 10:02 UTC 3 API servers failed. \
+                    The outage was brief and affected only a small number of users.";
+        let advice = suggestion(P4, text);
+        assert!(advice.starts_with("You write \u{201c}brief\u{201d} and \u{201c}"), "{advice}");
+        assert!(advice.contains("(in \u{201c}The outage was brief"), "{advice}");
+    }
+
+    #[test]
+    fn candour_without_facts_is_quoted_and_asked_for_figures() {
+        let advice = suggestion(P4, "## Impact\n\nThe outage yesterday was our mistake, and we're sorry.\n");
+        assert!(advice.starts_with("You own it (\u{201c}The outage yesterday was our mistake"), "{advice}");
+        assert!(advice.contains("under your \u{201c}Impact\u{201d} heading"), "{advice}");
+    }
+
+    #[test]
+    fn nothing_to_judge_by_gets_the_general_advice() {
+        assert_eq!(suggestion(P4, "Hello."), general(P4));
+    }
 
     #[test]
     fn concrete_candour_meets_p4() {

@@ -29,6 +29,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
+use crate::engine::suggest::where_to_add;
 use crate::engine::timeline::{EventKind, Timeline};
 
 pub struct StartAndEnd;
@@ -184,20 +185,22 @@ fn is_entry(doc: &Document, s: &Sentence) -> bool {
 }
 
 /// What to add, said about this text when its timeline shows one end of
-/// the incident and not the other: "You give the start, 14:02 UTC, but not
-/// when service was restored." `None` when the general advice is all there
-/// is to say.
-pub fn tailored_suggestion(timeline: &Timeline) -> Option<String> {
+/// the incident and not the other: "You give the start, “14:02 UTC”, but
+/// not when service was restored", and where: under the text's timeline
+/// heading, or beside the time it gives. `None` when the general advice is
+/// all there is to say.
+pub fn tailored_suggestion(doc: &Document, timeline: &Timeline) -> Option<String> {
     let moment = |kind| timeline.events.iter().find(|e| e.kind == kind).map(|e| e.written.as_str());
     let end = moment(EventKind::Resolved).or(moment(EventKind::Mitigated));
+    let place = where_to_add(doc, &[Topic::Timeline], "beside the time you give");
     match (moment(EventKind::Began), end) {
         (Some(start), None) => Some(format!(
-            "You give the start, {start}, but not when service was restored: add the time it ended, \
-             in the same zone (\u{201c}Service was fully restored at 15:30.\u{201d})."
+            "You give the start, \u{201c}{start}\u{201d}, but not when service was restored: add the time it ended, \
+             in the same zone, {place} (\u{201c}Service was fully restored at 15:30.\u{201d})."
         )),
         (None, Some(end)) => Some(format!(
-            "You give the end, {end}, but not when the incident began: add the time impact started, \
-             or say it is unknown (\u{201c}Errors began at 14:02.\u{201d})."
+            "You give the end, \u{201c}{end}\u{201d}, but not when the incident began: add the time impact started, \
+             or say it is unknown, {place} (\u{201c}Errors began at 14:02.\u{201d})."
         )),
         _ => None,
     }
@@ -342,8 +345,23 @@ mod tests {
     #[test]
     fn a_start_without_an_end_is_named_in_the_suggestion() {
         let doc = crate::engine::Document::parse("Logins began failing at 2:02 pm PST. We are still looking into it.");
-        let advice = super::tailored_suggestion(&crate::engine::timeline::read(&doc)).expect("a tailored suggestion");
-        assert!(advice.contains("2:02 pm PST"), "{advice}");
+        let advice = super::tailored_suggestion(&doc, &crate::engine::timeline::read(&doc)).expect("a tailored suggestion");
+        assert!(advice.contains("\u{201c}2:02 pm PST\u{201d}"), "{advice}");
         assert!(advice.contains("not when service was restored"), "{advice}");
+        assert!(advice.contains("beside the time you give"), "{advice}");
+    }
+
+    #[test]
+    fn the_missing_end_goes_under_the_timeline_heading() {
+        let doc = crate::engine::Document::parse("## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| 14:02 | Errors begin |\n| 14:10 | We are paged |\n");
+        let advice = super::tailored_suggestion(&doc, &crate::engine::timeline::read(&doc)).expect("a tailored suggestion");
+        assert!(advice.contains("\u{201c}14:02\u{201d}"), "{advice}");
+        assert!(advice.contains("under your \u{201c}Timeline\u{201d} heading"), "{advice}");
+    }
+
+    #[test]
+    fn no_time_at_all_gets_the_general_advice() {
+        let text = "Late last night logins failed.";
+        assert_eq!(super::super::test_support::suggestion(R1, text), super::super::test_support::general(R1));
     }
 }

@@ -29,6 +29,7 @@ use crate::engine::document::{BlockKind, Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{affirmed, day_of_month_numbers, names_a_thing, negated_before, quantities};
+use crate::engine::suggest::{and_list, quote, where_to_add};
 
 pub struct Impact;
 
@@ -69,6 +70,8 @@ impl Criterion for Impact {
         });
         let mut specific = Vec::new();
         let mut generic = Vec::new();
+        // The first generic account of the impact and what it leaves out.
+        let mut lacking: Option<(&Sentence, Vec<&str>)> = None;
         // A list of bare names under an impact heading ("## Affected crates",
         // "- `kaze` 0.1.6") enumerates exactly what was hit.
         let enumerated: Vec<&Sentence> = doc
@@ -120,17 +123,48 @@ impl Criterion for Impact {
                 specific.push(s);
             } else if !deferred {
                 generic.push(s);
+                if lacking.is_none() && !c.has(Cue::NotAffected) {
+                    let lacks: Vec<&str> = [
+                        (!who, "who exactly"),
+                        (!counted, "how many"),
+                        (!what, "which feature or service"),
+                        (s.times.durations == 0 && s.times.clocks == 0, "for how long"),
+                    ]
+                    .into_iter()
+                    .filter_map(|(lacks, what)| lacks.then_some(what))
+                    .collect();
+                    if !lacks.is_empty() {
+                        lacking = Some((s, lacks));
+                    }
+                }
             }
         }
         if !specific.is_empty() {
             return Finding::met("The text names what was affected, with who or how widely.")
                 .citing(specific.into_iter().take(4));
         }
+        let place = where_to_add(doc, &[Topic::Impact], "near the top, where readers look first");
         if !generic.is_empty() {
-            return Finding::partial("The impact is described only generically.")
-                .citing(generic.into_iter().take(3));
+            let finding = Finding::partial("The impact is described only generically.").citing(generic.into_iter().take(3));
+            return match lacking {
+                Some((s, lacks)) => finding.suggesting(format!(
+                    "You say {} but not {}: add them {place} \
+                     (\u{201c}About 30% of EU customers could not open the dashboard for 40 minutes.\u{201d}).",
+                    quote(doc, s),
+                    and_list(&lacks)
+                )),
+                None => finding,
+            };
         }
-        Finding::missing("Nothing says what the incident did to anyone.")
+        let finding = Finding::missing("Nothing says what the incident did to anyone.");
+        match impact_body().next().filter(|_| deferred) {
+            Some(s) => finding.suggesting(format!(
+                "Your impact section says only {}: replace it with which features or services were affected, \
+                 which users, how many and for how long, {place}.",
+                quote(doc, s)
+            )),
+            None => finding,
+        }
     }
 }
 
@@ -193,8 +227,29 @@ fn inside_a_name(doc: &Document, hit: &Hit) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::verdict;
+    use super::super::test_support::{general, suggestion, verdict};
     use crate::engine::{CriterionId::R2, Verdict::*};
+
+    #[test]
+    fn a_generic_impact_is_quoted_with_what_it_leaves_out() {
+        let text = "# Outage\n\n## Impact\n\nSome users saw errors.\n";
+        let advice = suggestion(R2, text);
+        assert!(advice.starts_with("You say \u{201c}Some users saw errors\u{201d} but not "), "{advice}");
+        assert!(advice.contains("how many") && advice.contains("for how long"), "{advice}");
+        assert!(advice.contains("under your \u{201c}Impact\u{201d} heading"), "{advice}");
+    }
+
+    #[test]
+    fn an_impact_section_to_be_done_is_quoted() {
+        let text = "## Impact\n\nTBD, numbers pending.\n\n## Timeline\n\n- 10:00 queue workers slow down\n";
+        let advice = suggestion(R2, text);
+        assert!(advice.starts_with("Your impact section says only \u{201c}TBD, numbers pending\u{201d}"), "{advice}");
+    }
+
+    #[test]
+    fn no_word_of_impact_gets_the_general_advice() {
+        assert_eq!(suggestion(R2, "We wrote some code."), general(R2));
+    }
 
     #[test]
     fn what_and_who_meets_r2() {

@@ -28,6 +28,7 @@ use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{affirmed, names_a_thing};
+use crate::engine::suggest::{after_the_story, quote, where_to_add};
 
 pub struct WhatWentWrong;
 
@@ -115,15 +116,26 @@ impl Criterion for WhatWentWrong {
         if !investigating.is_empty() {
             named.retain(|s| s.cues.any(&[Cue::CauseClass, Cue::CauseWord, Cue::Technology, Cue::TechDetail]));
         }
+        let place = where_to_add(doc, &[Topic::Cause, Topic::Analysis], &after_the_story(doc));
         if !named.is_empty() {
+            let suggestion = format!(
+                "You name the cause, {}, but not how it led to the outage: say what changed or broke, \
+                 and the chain from there to what users saw, {place} \
+                 (\u{201c}A DNS change moved our MX record to an old address, so mail bounced.\u{201d}).",
+                quote(doc, named[0])
+            );
             return Finding::partial("A cause is named, but not how it led to the outage.")
-                .citing(named.into_iter().take(3));
+                .citing(named.into_iter().take(3))
+                .suggesting(suggestion);
         }
-        Finding::missing(if investigating.is_empty() {
-            "No cause is given."
-        } else {
-            "The cause is still under investigation."
-        })
+        match investigating.first() {
+            None => Finding::missing("No cause is given."),
+            Some(s) => Finding::missing("The cause is still under investigation.").suggesting(format!(
+                "You say {}. Once you know, add what changed or broke and how it led to the outage, {place}; \
+                 until then, say what you have ruled out and when you will update this.",
+                quote(doc, s)
+            )),
+        }
     }
 }
 
@@ -145,8 +157,27 @@ fn tells_a_change(words: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::verdict;
+    use super::super::test_support::{general, suggestion, verdict};
     use crate::engine::{CriterionId::R3, Verdict::*};
+
+    #[test]
+    fn a_cause_class_is_quoted_and_asked_for_its_mechanism() {
+        let text = "## Timeline\n\n- 10:00 logins fail\n\n## Root cause\n\nThe outage was caused by human error.\n";
+        let advice = suggestion(R3, text);
+        assert!(advice.starts_with("You name the cause, \u{201c}The outage was caused by human error\u{201d}, but not how"), "{advice}");
+        assert!(advice.contains("under your \u{201c}Root cause\u{201d} heading"), "{advice}");
+    }
+
+    #[test]
+    fn a_cause_under_investigation_is_quoted() {
+        let advice = suggestion(R3, "Uploads failed for an hour. The root cause is still under investigation.");
+        assert!(advice.starts_with("You say \u{201c}The root cause is still under investigation\u{201d}"), "{advice}");
+    }
+
+    #[test]
+    fn no_cause_at_all_gets_the_general_advice() {
+        assert_eq!(suggestion(R3, "Uploads failed for an hour."), general(R3));
+    }
 
     #[test]
     fn a_mechanism_meets_r3() {

@@ -27,6 +27,7 @@ use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{affirmed, announces_planned_work, names_a_thing, opens_with_action_verb};
+use crate::engine::suggest::{quote, where_to_add};
 
 pub struct LessonsLearned;
 
@@ -102,15 +103,45 @@ impl Criterion for LessonsLearned {
             return Finding::met("Concrete follow-up actions are listed.")
                 .citing(concrete.into_iter().take(5));
         }
-        if concrete.is_empty() && generic.iter().any(|s| s.cues.has(Cue::Lesson)) {
+        let place = where_to_add(doc, &[Topic::FollowUp], "at the end, as a list of action items");
+        if concrete.is_empty()
+            && let Some(lesson) = generic.iter().find(|s| s.cues.has(Cue::Lesson))
+        {
+            let suggestion = format!(
+                "You state a lesson, {}, but no change follows from it: name the change, \
+                 an owner and a date, {place} (\u{201c}Add an alert on queue depth (owner: Ana, by 1 May).\u{201d}).",
+                quote(doc, lesson)
+            );
             return Finding::partial("Lessons are stated, but no concrete change follows from them.")
-                .citing(generic.into_iter().take(3));
+                .citing(generic.into_iter().take(3))
+                .suggesting(suggestion);
         }
         if !concrete.is_empty() || !generic.is_empty() {
+            let suggestion = match concrete.first() {
+                Some(one) => format!(
+                    "You name one follow-up, {}: list the others it takes to keep this from happening again, \
+                     each with an owner and a date, {place}.",
+                    quote(doc, one)
+                ),
+                None => format!(
+                    "Your follow-ups promise to do better, {}: name a change, an owner and a date instead, \
+                     {place} (\u{201c}Add an alert on queue depth (owner: Ana, by 1 May).\u{201d}).",
+                    quote(doc, generic[0])
+                ),
+            };
             return Finding::partial("Only a generic promise or a single follow-up; no concrete plan.")
-                .citing(concrete.into_iter().chain(generic).take(3));
+                .citing(concrete.into_iter().chain(generic).take(3))
+                .suggesting(suggestion);
         }
-        Finding::missing("No lessons and no follow-up actions.")
+        let finding = Finding::missing("No lessons and no follow-up actions.");
+        // "Action items: TBD": the section is there, waiting to be filled.
+        match doc.prose_sentences().find(|s| doc.topic(s) == Topic::FollowUp && s.cues.has(Cue::Deferral)) {
+            Some(s) => finding.suggesting(format!(
+                "Your follow-ups say only {}: list the changes you will make, each with an owner and a date, {place}.",
+                quote(doc, s)
+            )),
+            None => finding,
+        }
     }
 }
 
@@ -136,8 +167,32 @@ fn tells_users_what_to_do(doc: &Document, s: &Sentence) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::verdict;
+    use super::super::test_support::{general, suggestion, verdict, OPENING};
     use crate::engine::{CriterionId::R4, Verdict::*};
+
+    #[test]
+    fn a_promise_to_do_better_is_quoted_and_asked_for_a_change_an_owner_and_a_date() {
+        let text = format!(
+            "{OPENING}We deployed version 2.4 of the payments service at 14:00 UTC; its connection pool was set to 2, \
+             so requests timed out. We are sorry. We are reviewing our processes and will improve our deploy checks."
+        );
+        let advice = suggestion(R4, &text);
+        assert!(advice.starts_with("Your follow-ups promise to do better, \u{201c}We are reviewing our processes"), "{advice}");
+        assert!(advice.contains("name a change, an owner and a date"), "{advice}");
+        assert!(advice.contains("at the end, as a list of action items"), "{advice}");
+    }
+
+    #[test]
+    fn action_items_to_be_done_are_quoted_under_their_heading() {
+        let advice = suggestion(R4, "Logins failed for an hour.\n\n## Action items\n\nTBD.\n");
+        assert!(advice.starts_with("Your follow-ups say only \u{201c}TBD\u{201d}"), "{advice}");
+        assert!(advice.contains("under your \u{201c}Action items\u{201d} heading"), "{advice}");
+    }
+
+    #[test]
+    fn no_follow_up_at_all_gets_the_general_advice() {
+        assert_eq!(suggestion(R4, "We rolled back the deploy and restarted the servers."), general(R4));
+    }
 
     #[test]
     fn action_items_meet_r4() {

@@ -1,0 +1,128 @@
+//! The words of a suggestion that speaks to one text: its own sentences
+//! and phrases quoted, and the section where an addition belongs named by
+//! the heading the text already gives it. The criteria build their
+//! tailored suggestions from these (see [`crate::engine::Finding`]).
+
+use super::document::{BlockKind, Document, Hit, Sentence, Topic};
+
+/// A quoted sentence stops after this many words: enough to recognise it.
+const QUOTED_WORDS: usize = 14;
+
+/// A sentence of the text in quotation marks, as written (emphasis and
+/// list markers at its edges left off), cut after a few words.
+pub fn quote(doc: &Document, s: &Sentence) -> String {
+    quote_text(&doc.text[s.src.clone()])
+}
+
+/// A cue phrase of the text in quotation marks, as written.
+pub fn quote_hit(doc: &Document, h: &Hit) -> String {
+    quote_text(&doc.text[doc.src_range(h.prose.clone())])
+}
+
+fn quote_text(written: &str) -> String {
+    let edges = |c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '-' | '|');
+    let written = written.trim_matches(edges);
+    let mut words = written.split_whitespace();
+    let kept: Vec<&str> = words.by_ref().take(QUOTED_WORDS).collect();
+    let cut = words.next().is_some();
+    let mut quoted = kept.join(" ");
+    if cut {
+        quoted = quoted.trim_end_matches([',', ';', ':']).to_string();
+        quoted.push('\u{2026}');
+    } else {
+        // The suggestion's own sentence goes on after the quotation.
+        quoted = quoted.trim_end_matches('.').to_string();
+    }
+    format!("\u{201c}{quoted}\u{201d}")
+}
+
+/// The title of the first heading whose section is about one of `topics`,
+/// as the text writes it.
+pub fn section(doc: &Document, topics: &[Topic]) -> Option<String> {
+    doc.headings().find(|b| topics.contains(&b.topic)).map(|b| {
+        let written = doc.text[b.src.clone()].lines().next().unwrap_or("");
+        let title = without_tags(written);
+        title.trim().trim_matches('#').trim().trim_end_matches(':').trim_end().to_string()
+    })
+}
+
+/// A heading's words without the HTML tags some texts write it in
+/// ("<h2>What we are changing</h2>").
+fn without_tags(written: &str) -> String {
+    let mut words = String::with_capacity(written.len());
+    let mut rest = written;
+    while let Some(open) = rest.find('<') {
+        match rest[open..].find('>') {
+            Some(close) => {
+                words.push_str(&rest[..open]);
+                rest = &rest[open + close + 1..];
+            }
+            None => break,
+        }
+    }
+    words.push_str(rest);
+    words
+}
+
+/// Where in the text to add something about `topics`: under the heading it
+/// already has for them, or else `otherwise` ("after your timeline").
+pub fn where_to_add(doc: &Document, topics: &[Topic], otherwise: &str) -> String {
+    match section(doc, topics) {
+        Some(title) if !title.is_empty() => format!("under your \u{201c}{title}\u{201d} heading"),
+        _ => otherwise.to_string(),
+    }
+}
+
+/// Where a new section goes when the text has none for it: after the
+/// timeline when there is one, else after the account of what happened.
+pub fn after_the_story(doc: &Document) -> String {
+    match section(doc, &[Topic::Timeline]) {
+        Some(title) if !title.is_empty() => format!("after your \u{201c}{title}\u{201d} section"),
+        _ if doc.blocks.iter().any(|b| matches!(b.kind, BlockKind::Heading(_))) => {
+            "in a section of its own after the account of what happened".to_string()
+        }
+        _ => "after your account of what happened".to_string(),
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+pub fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_sentence_is_cut_after_a_few_words() {
+        let doc = Document::parse(
+            "- **The deploy at 10:02 broke logins for every customer of the shop in the EU and the US, and more.**\n",
+        );
+        let q = quote(&doc, &doc.sentences[0]);
+        assert!(q.starts_with("\u{201c}The deploy at 10:02"), "{q}");
+        assert!(q.ends_with("\u{2026}\u{201d}"), "{q}");
+        assert_eq!(q.split_whitespace().count(), QUOTED_WORDS);
+    }
+
+    #[test]
+    fn the_heading_is_named_as_written() {
+        let doc = Document::parse("# Outage\n\n## Customer Impact\n\nSome users saw errors.\n");
+        assert_eq!(where_to_add(&doc, &[Topic::Impact], "near the top"), "under your \u{201c}Customer Impact\u{201d} heading");
+        assert_eq!(where_to_add(&doc, &[Topic::FollowUp], "at the end"), "at the end");
+        let doc = Document::parse("<h2>What changes we are making now?</h2>\n\nMore disks.\n");
+        assert_eq!(section(&doc, &[Topic::FollowUp]).as_deref(), Some("What changes we are making now?"));
+        let doc = Document::parse("## Action items:\n\n- Add disks\n");
+        assert_eq!(section(&doc, &[Topic::FollowUp]).as_deref(), Some("Action items"));
+    }
+
+    #[test]
+    fn lists_read_as_prose() {
+        assert_eq!(and_list(&["who", "how many", "how long"]), "who, how many and how long");
+        assert_eq!(and_list(&["who"]), "who");
+    }
+}
