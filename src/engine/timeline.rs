@@ -282,6 +282,10 @@ const NAMES_START: u16 = 128;
 /// the issue to be resolved", "the leak is not fixed").
 const HEDGE: u16 = 256;
 
+/// Words that contain a key moment's word but tell none ("the incident
+/// report"): a match inside one of them is no cue.
+const NOT_A_MOMENT: u16 = 512;
+
 /// Words telling what an event is to the incident, by key moment. A
 /// trailing `*` matches any ending ("investigat*"); otherwise the word
 /// ends there.
@@ -296,6 +300,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "responsive again", "online again", "normal again", "up again", "service resume*", "services resume*",
         "at baseline", "back online", "back up", "healthy again", "up and running", "stable again",
         "back to baseline", "no further errors", "no more errors", "recovery complete*", "fully functional",
+        "goes away", "went away", "gone away", "back to 100",
     ]),
     (REPAIRED, &["fixed"]),
     (MITIGATED, &[
@@ -314,7 +319,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
     ]),
     (DETECTED, &[
         "detected", "detection", "noticed", "notices", "notice", "alert*", "paged", "reported", "reports",
-        "discovered", "discovers", "identified", "spotted", "observed", "became aware", "notified",
+        "report", "discovered", "discovers", "identified", "spotted", "observed", "became aware", "notified",
         "flagged", "received", "complain*", "caught", "fired",
     ]),
     (NAMES_START, &[
@@ -337,6 +342,10 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "might", "will", "would", "should", "expect*", "if", "not", "never", "isn't", "wasn't", "aren't",
         "weren't", "hasn't", "haven't", "didn't", "doesn't", "yet to", "unable to", "failed to", "attempt*",
         "tried", "trying", "try to",
+    ]),
+    (NOT_A_MOMENT, &[
+        "incident report", "status report", "postmortem report", "post-mortem report", "final report",
+        "this report", "report card",
     ]),
 ];
 
@@ -364,11 +373,30 @@ fn moment_cues(words: &str) -> u16 {
     let b = words.as_bytes();
     let mut cues = 0;
     let mut hedge_ends: Option<usize> = None;
-    for m in matcher.find_overlapping_iter(words) {
-        let (moment, whole) = meaning[m.pattern().as_usize()];
-        let starts_word = m.start() == 0 || !b[m.start() - 1].is_ascii_alphanumeric();
-        let ends_word = !whole || m.end() == b.len() || !b[m.end()].is_ascii_alphanumeric();
-        if !(starts_word && ends_word) {
+    let mut masked = 0..0;
+    let matches: Vec<_> = matcher
+        .find_overlapping_iter(words)
+        .filter(|m| {
+            let whole = meaning[m.pattern().as_usize()].1;
+            // "apache_org_incident_report_for" is a name, not words.
+            let word_byte = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+            let starts_word = m.start() == 0 || !word_byte(b[m.start() - 1]);
+            let ends_word = !whole || m.end() == b.len() || !word_byte(b[m.end()]);
+            starts_word && ends_word
+        })
+        .collect();
+    for (k, m) in matches.iter().enumerate() {
+        let moment = meaning[m.pattern().as_usize()].0;
+        // Matches come by their end: a mask ending with this word comes
+        // after it.
+        if let Some(mask) = matches[k..]
+            .iter()
+            .take_while(|n| n.end() == m.end())
+            .find(|n| meaning[n.pattern().as_usize()].0 == NOT_A_MOMENT)
+        {
+            masked = mask.range();
+        }
+        if moment == NOT_A_MOMENT || (masked.start <= m.start() && m.end() <= masked.end) {
             continue;
         }
         if moment == HEDGE {
@@ -444,7 +472,7 @@ impl<'d, 't> Reader<'d, 't> {
     fn sentence(&mut self, s: &Sentence) {
         let doc = self.doc;
         let block = doc.block_of(s);
-        let topic = doc.topic(s);
+        let topic = topic(doc, s);
         let words = doc.words(s);
         if block.kind == BlockKind::Code
             || topic == Topic::FollowUp
@@ -519,7 +547,7 @@ impl<'d, 't> Reader<'d, 't> {
         let shaped = matches!(
             block.kind,
             BlockKind::Heading(_) | BlockKind::ListItem | BlockKind::TableRow { header: false }
-        ) || (block.kind == BlockKind::Paragraph && doc.topic(s) == Topic::Timeline);
+        ) || (block.kind == BlockKind::Paragraph && topic(doc, s) == Topic::Timeline);
         if !shaped || !block_opens_with(doc, s) {
             return None;
         }
@@ -528,7 +556,7 @@ impl<'d, 't> Reader<'d, 't> {
         // at 13:54"); elsewhere only a numeric date may, so that a field
         // such as "| Duration | 09:14 – 10:27 UTC |" is no entry.
         let before = &doc.words(s)[..clock.at.start];
-        let lead_ok = if doc.topic(s) == Topic::Timeline {
+        let lead_ok = if topic(doc, s) == Topic::Timeline {
             before.len() <= 40 && before.split_ascii_whitespace().count() <= 4
         } else {
             !before.bytes().any(|c| c.is_ascii_alphabetic())
@@ -667,7 +695,7 @@ impl<'d, 't> Reader<'d, 't> {
     /// text gives them.
     fn push(&mut self, s: &Sentence, found: &[Found], clock: &time::Clock, cues: u16, entry: bool) {
         let doc = self.doc;
-        let timeline = doc.topic(s) == Topic::Timeline || entry;
+        let timeline = topic(doc, s) == Topic::Timeline || entry;
         // The date in the same sentence, else the paragraph's or the
         // timeline's.
         let own_date = found
@@ -760,11 +788,19 @@ impl<'d, 't> Reader<'d, 't> {
     fn finish(mut self) -> Timeline {
         // A timeline's own entries tell its moments; a time in the prose
         // around it ("webhooks were queued until 04:30") counts only for a
-        // moment the entries do not tell.
-        let entries = self.events.iter().filter(|e| e.entry);
-        if entries.clone().count() >= 2 {
-            let told = entries.filter_map(|e| strongest(e.cues)).fold(0, |told, m| told | m);
-            self.events.retain(|e| e.entry || strongest(e.cues).is_some_and(|m| told & m == 0));
+        // moment the entries do not give.
+        let mut entries: Vec<Timed> = self.events.iter().filter(|e| e.entry).cloned().collect();
+        if entries.len() >= 2 {
+            if orderable(&entries) {
+                entries.sort_by_key(Timed::key);
+            }
+            let told = [BEGAN, DETECTED, RESPONDED, MITIGATED, RESOLVED]
+                .into_iter()
+                .zip(key_moments(&entries))
+                .filter_map(|(moment, event)| event.map(|_| moment))
+                .fold(0, |told, m| told | m);
+            let moment = |e: &Timed| strongest(e.cues).map(|m| if m == REPAIRED { RESOLVED } else { m });
+            self.events.retain(|e| e.entry || moment(e).is_some_and(|m| told & m == 0));
         }
         // One zone given anywhere for these times is the zone of them all.
         let mut zones = self.events.iter().filter_map(|e| e.zone.as_ref());
@@ -776,9 +812,7 @@ impl<'d, 't> Reader<'d, 't> {
         pass_midnight(&mut self.events);
         let out_of_order = self.out_of_order();
         // In the order they happened, when all can be ordered.
-        let all_dated = self.events.iter().all(|e| e.date.is_some());
-        let all_undated = self.events.iter().all(|e| e.date.is_none());
-        if all_dated || all_undated {
+        if orderable(&self.events) {
             self.events.sort_by_key(Timed::key);
         }
         let moments = key_moments(&self.events);
@@ -916,6 +950,22 @@ fn dash_joins_a_range(words: &str, found: &mut [Found]) {
     }
 }
 
+/// Whether events can be put in the order they happened: all dated, or
+/// none.
+fn orderable(events: &[Timed]) -> bool {
+    events.iter().all(|e| e.date.is_some()) || events.iter().all(|e| e.date.is_none())
+}
+
+/// The topic a sentence speaks under; in a timeline section, the
+/// timeline's, whatever a bold span in its entry reads as a label ("-
+/// **02:06: the changes propagated**" is an entry, not a follow-up).
+fn topic(doc: &Document, s: &Sentence) -> Topic {
+    match doc.block_of(s).topic {
+        Topic::Timeline => Topic::Timeline,
+        _ => doc.topic(s),
+    }
+}
+
 /// Whether a sentence opens its block.
 fn block_opens_with(doc: &Document, s: &Sentence) -> bool {
     doc.prose[doc.block_of(s).prose.start..s.prose.start].trim().is_empty()
@@ -947,16 +997,16 @@ fn pass_midnight(events: &mut [Timed]) {
 ///
 /// An event may be two moments when its words tell both: a detection
 /// told with the response or the fix ("investigation starts after a user
-/// reported it") when no detection is told before it, and a recovery told with
-/// the action that brought it ("the pods were drained and service
-/// restored") when no mitigation is told before it.
+/// reported it") when no detection is told before it, and a recovery
+/// told with the action that brought it ("the pods were drained and
+/// service restored") is the mitigation when none is told before it.
 fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
     let strongest: Vec<Option<u16>> = events.iter().map(|e| strongest(e.cues)).collect();
     let first = |moment| strongest.iter().position(|s| *s == Some(moment));
     let last = |moment| strongest.iter().rposition(|s| *s == Some(moment));
     let told = |i: usize, moment: u16| events[i].cues & moment != 0;
     let responded = first(RESPONDED);
-    let mut mitigated = first(MITIGATED);
+    let mut mitigated = (0..events.len()).find(|&i| told(i, MITIGATED) && matches!(strongest[i], Some(MITIGATED | RESOLVED)));
     let mut detected = first(DETECTED);
     let acted = responded.into_iter().chain(mitigated).min();
     if let Some(a) = acted.filter(|&a| detected.is_none_or(|d| d > a)) {
@@ -1301,6 +1351,37 @@ mod tests {
     #[test]
     fn an_incident_report_is_not_a_report_of_the_problem() {
         assert!(timeline("Incident report for 2012-05-29T16:59:09+00:00").events.is_empty());
+    }
+
+    #[test]
+    fn a_bold_entry_in_a_timeline_is_an_entry_not_a_label() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- **00:55: builds started failing**\n- 02:03: restarted the web server\n- **02:06: the changes propagated, the site is back online**\n";
+        assert_eq!(moments(text), ["began 00:55 UTC", "mitigated 02:03 UTC", "resolved 02:06 UTC"]);
+    }
+
+    #[test]
+    fn a_recovery_told_with_its_fix_before_the_last_recovery_is_the_mitigation() {
+        let text = headings(&[
+            ("2021-06-01 13:30", "Launches fail."),
+            ("14:29", "The hub pod is restarted, and launches return back to 100% success rate."),
+            ("2021-06-02 11:47", "After reverting the image, everything is okay again."),
+        ]);
+        assert_eq!(
+            moments(&text),
+            ["began 2021-06-01 13:30 CET", "mitigated 2021-06-01 14:29 CET", "resolved 2021-06-02 11:47 CET"]
+        );
+    }
+
+    #[test]
+    fn a_window_in_the_prose_gives_the_start_a_timeline_list_does_not() {
+        let text = "Between 12:17 and 12:30 UTC all downloads were broken.\n\n## Timeline\n\n- 12:25 UTC: a user reports the failure\n- 12:30 UTC: the deployment was rolled back\n";
+        assert_eq!(moments(text), ["began 12:17 UTC", "detected 12:25 UTC", "resolved 12:30 UTC", "mitigated 12:30 UTC"], "the window told first, at the same time");
+    }
+
+    #[test]
+    fn a_report_names_a_detection_but_an_incident_report_or_a_name_does_not() {
+        assert_eq!(moments("At 12:00 UTC users report errors."), ["detected 12:00 UTC"]);
+        assert!(timeline("date: 2012-05-29T16:59:09+00:00 permalink: incident_report_for").events.is_empty());
     }
 
     #[test]
