@@ -315,7 +315,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "investigat*", "acknowledg*", "incident declared", "declared an incident", "declared", "escalat*",
         "pages", "paging", "paged the", "joined", "joins", "engaged", "war room", "incident channel", "bridge",
         "pings", "pinged", "contacted", "decision", "decided", "triag*", "started working", "began working",
-        "looking into", "looked into", "incident commander", "assembled", "opened an incident", "files", "filed",
+        "looking into", "looked into", "incident commander", "assembled", "opened an incident", "filed",
     ]),
     (DETECTED, &[
         "detected", "detection", "noticed", "notices", "notice", "alert*", "paged", "reported", "reports",
@@ -330,12 +330,14 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
     ]),
     (ONSET, &[
         "began", "begins", "begin", "begun", "started", "starts", "start of", "onset", "first error*",
-        "first failure*", "went down", "goes down", "stopped working", "stops", "stopped", "broke",
+        "first failure*", "went down", "goes down", "stopped working", "stops", "stopped", "broke", "starting at",
+        "starting around", "starting from", "beginning at", "began at",
     ]),
     (BEGAN, &[
         "broken", "outage", "error*", "fail*", "unavailable", "unreachable", "down", "degrad*", "spike*", "exposed",
         "leaked", "impact*", "timeouts", "timing out", "5xx", "500s", "crash*", "oom*", "slow*", "hung", "drop",
-        "drops", "dropped", "dropping",
+        "drops", "dropped", "dropping", "problem", "problems", "disrupt*", "interrupt*", "unresponsive", "inaccessible",
+        "not working", "stuck", "unstable", "corrupt*", "intermittent*", "offline", "compromise*",
     ]),
     (HEDGE, &[
         "believ*", "seem*", "appear*", "hoping", "hope", "hoped", "thought", "suspect*", "assum*", "probably",
@@ -501,7 +503,7 @@ impl<'d, 't> Reader<'d, 't> {
         let clocks: Vec<&time::Clock> = found
             .iter()
             .filter_map(|f| if let Found::Clock(c) = f { Some(c) } else { None })
-            .filter(|c| !c.vague && !c.offset_of_previous)
+            .filter(|c| !c.vague && !c.offset_of_previous && !dates_the_document(words, &found, c))
             .collect();
         if clocks.is_empty() {
             if s.times.clocks == 0 {
@@ -529,7 +531,7 @@ impl<'d, 't> Reader<'d, 't> {
             let cues = if clock.joined_to_previous && strongest(whole) == Some(BEGAN) {
                 RESOLVED
             } else if joined_to_next && strongest(whole) == Some(BEGAN) {
-                BEGAN
+                BEGAN | ONSET
             } else {
                 self.clause_cues(words, &clocks, k)
             };
@@ -950,6 +952,24 @@ fn dash_joins_a_range(words: &str, found: &mut [Found]) {
     }
 }
 
+/// Labels of the document's own date, which no event of the incident
+/// has: "date: 2014-05-28t05:16:39+00:00", "published on", "last updated".
+const DOCUMENT_DATE_LABELS: &[&str] = &["date:", "published", "published on", "published:", "posted on", "updated:", "last updated", "last updated:", "last modified:", "created:"];
+
+/// Whether a clock time (with the date written onto it) is the
+/// document's own date, by the label before it.
+fn dates_the_document(words: &str, found: &[Found], clock: &time::Clock) -> bool {
+    let start = found
+        .iter()
+        .find_map(|f| match f {
+            Found::Date(d) if d.at.end <= clock.at.start && clock.at.start - d.at.end <= 1 => Some(d.at.start),
+            _ => None,
+        })
+        .unwrap_or(clock.at.start);
+    let before = words[..start].trim_end_matches([' ', '\'', '"']);
+    DOCUMENT_DATE_LABELS.iter().any(|label| before.ends_with(label))
+}
+
 /// Whether events can be put in the order they happened: all dated, or
 /// none.
 fn orderable(events: &[Timed]) -> bool {
@@ -993,7 +1013,8 @@ fn pass_midnight(events: &mut [Timed]) {
 /// start is the event that names it, else the first told as the problem
 /// before any of those but the recovery (the problem told after the fix
 /// is one found later, "we realize other services are down"; a recovery
-/// before the start is a note).
+/// before the start is a note), else the first told as the problem's
+/// beginning ("errors began", a window's start) before its mitigation.
 ///
 /// An event may be two moments when its words tell both: a detection
 /// told with the response or the fix ("investigation starts after a user
@@ -1016,11 +1037,16 @@ fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
     if let Some(r) = resolved.filter(|&r| mitigated.is_none_or(|m| m > r) && told(r, MITIGATED)) {
         mitigated = Some(r);
     }
+    // The problem told after the response is often one found later; its
+    // start told outright ("errors began") counts until it is mitigated.
     let handled = [detected, responded, mitigated].into_iter().flatten().min().unwrap_or(events.len());
+    let fixed = mitigated.or(resolved).unwrap_or(events.len());
+    let onset = (0..fixed).find(|&i| strongest[i] == Some(BEGAN) && told(i, ONSET));
     let began = events
         .iter()
         .position(|e| e.cues & NAMES_START != 0)
-        .or(first(BEGAN).filter(|&i| i < handled));
+        .or(first(BEGAN).filter(|&i| i < handled))
+        .or(onset);
     [began, detected, responded, mitigated, resolved]
 }
 
@@ -1382,6 +1408,25 @@ mod tests {
     fn a_report_names_a_detection_but_an_incident_report_or_a_name_does_not() {
         assert_eq!(moments("At 12:00 UTC users report errors."), ["detected 12:00 UTC"]);
         assert!(timeline("date: 2012-05-29T16:59:09+00:00 permalink: incident_report_for").events.is_empty());
+    }
+
+    #[test]
+    fn the_documents_own_date_is_no_event() {
+        assert!(timeline("title: Mail outage post-mortem date: '2014-05-28T05:16:39+00:00' layout: post").events.is_empty());
+        assert!(timeline("Last updated: 2024-03-01 14:02 UTC. The outage was bad.").events.is_empty());
+    }
+
+    #[test]
+    fn a_start_told_outright_after_the_response_still_counts_until_the_fix() {
+        let text = "At 10:00 UTC we started investigating a slow build queue. Starting at 12:17 UTC downloads failed. At 12:25 UTC a user reported it. At 12:40 UTC we rolled back and downloads were working again.";
+        assert_eq!(moments(text), ["responded 10:00 UTC", "began 12:17 UTC", "detected 12:25 UTC", "mitigated 12:40 UTC", "resolved 12:40 UTC"]);
+    }
+
+    #[test]
+    fn problems_told_in_plain_words_are_the_problem() {
+        let text = "From 07:08 UTC until 10:40 UTC the site had intermittent connectivity problems.";
+        assert_eq!(moments(text), ["began 07:08 UTC", "resolved 10:40 UTC"]);
+        assert!(timeline("The pull request for the Cargo.toml files was merged at 10:00 UTC.").events.is_empty());
     }
 
     #[test]
