@@ -356,6 +356,24 @@ mod tests {
     }
 
     #[test]
+    fn an_event_that_is_two_moments_is_listed_and_marked_as_each() {
+        let html = html(
+            "## Timeline\n\nAll times UTC.\n\n- 09:00 errors begin\n- 09:30 rolled back, service restored\n",
+        );
+        for kind in ["mitigated", "resolved"] {
+            assert!(
+                html.contains(&format!(r#"data-kind="{kind}" data-event="#)),
+                "{kind}: {html}"
+            );
+            assert!(
+                html.contains(&format!(r#"<g class="marker kind-{kind}""#)),
+                "{kind}: {html}"
+            );
+        }
+        assert!(html.contains("mitigated after 30 min · resolved after 30 min"), "{html}");
+    }
+
+    #[test]
     fn a_text_with_no_time_says_what_to_add() {
         let html = html("# Outage\n\nLate last night logins failed. We are sorry.\n");
         assert!(html.starts_with(r#"<p class="timeline-empty""#), "{html}");

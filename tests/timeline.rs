@@ -3,35 +3,103 @@
 //! postmortems of the corpus say their incident began, was detected,
 //! mitigated and resolved (`corpus/timeline/`: each reviewer's file and the
 //! marks as byte ranges). `cargo test --no-default-features --test timeline
-//! -- --nocapture` prints the table.
+//! -- --nocapture` prints the table for all documents and for each half.
+//!
+//! The documents are split into two halves by the SHA-256 of their id
+//! (first hex digit below 8: the "look" half, else the "held" half). Rules
+//! of the timeline may be drawn from the look half's documents, marks and
+//! errors; the held half is never read, so its table is the figure on text
+//! the rules were not fitted to. With `TIMELINE_LOOK=1` the test also
+//! prints the look half's disagreements, document by document, except
+//! those of documents in the corpus's test split (sources scored but never
+//! studied, `corpus/test-sources.txt`).
 
 use postmortem_reviewer::corpus::Corpus;
 use postmortem_reviewer::engine::review;
-use postmortem_reviewer::timeline_agreement::{parse_marks, Agreement};
+use postmortem_reviewer::engine::timeline::Timeline;
+use postmortem_reviewer::timeline_agreement::{parse_marks, Agreement, Mark, MARKED};
+use sha2::{Digest, Sha256};
 
 /// Shares below which the test fails; raise them as the timeline improves.
-const BEGAN_AND_RESOLVED_FLOOR: f64 = 0.30;
-const NOTHING_INVENTED_FLOOR: f64 = 0.85;
+const BEGAN_AND_RESOLVED_FLOOR: f64 = 0.50;
+const NOTHING_INVENTED_FLOOR: f64 = 0.88;
+
+/// Whether a document is in the half that may be read to improve the
+/// timeline.
+fn in_look_half(id: &str) -> bool {
+    Sha256::digest(id.as_bytes())[0] >> 4 < 8
+}
+
+#[test]
+fn the_halves_split_by_hash() {
+    // SHA-256("a") starts ca97…, SHA-256("b") 3e23…
+    assert!(!in_look_half("a"));
+    assert!(in_look_half("b"));
+}
 
 #[test]
 fn the_timeline_agrees_with_reviewers_marks_above_its_floors() {
     let corpus = Corpus::load().unwrap_or_else(|e| panic!("{e}"));
     let tsv = std::fs::read_to_string(postmortem_reviewer::corpus::root().join("timeline/marks.tsv")).expect("marks");
     let marks = parse_marks(&tsv).unwrap_or_else(|e| panic!("{e}"));
-    let mut agreement = Agreement::default();
+    let show_look = std::env::var_os("TIMELINE_LOOK").is_some();
+    let (mut all, mut look, mut held) = (Agreement::default(), Agreement::default(), Agreement::default());
     for (id, marks) in &marks {
         let case = corpus.get(id).unwrap_or_else(|| panic!("{id} is not a labelled corpus document"));
-        agreement.add(&review(&case.text).timeline, marks);
+        let timeline = review(&case.text).timeline;
+        all.add(&timeline, marks);
+        if in_look_half(id) {
+            look.add(&timeline, marks);
+            if show_look && !case.test {
+                print_disagreements(id, &case.text, &timeline, marks);
+            }
+        } else {
+            held.add(&timeline, marks);
+        }
     }
-    println!("\nTimeline against reviewers' marks\n{}", agreement.table());
+    println!("\nTimeline against reviewers' marks, all documents\n{}", all.table());
+    println!("Look half (read while improving the timeline)\n{}", look.table());
+    println!("Held half (never read)\n{}", held.table());
     let share = |right: usize, of: usize| if of == 0 { 1.0 } else { right as f64 / of as f64 };
     for (m, name) in [(0, "began"), (3, "resolved")] {
-        let t = agreement.moments[m];
+        let t = all.moments[m];
         let right = share(t.right, t.right + t.wrong + t.missed);
         assert!(right >= BEGAN_AND_RESOLVED_FLOOR, "{name} right on {right:.2} of the documents that give it");
     }
-    for (m, t) in agreement.moments.iter().enumerate() {
+    for (m, t) in all.moments.iter().enumerate() {
         let clean = share(t.absent_both, t.invented + t.absent_both);
         assert!(clean >= NOTHING_INVENTED_FLOOR, "moment {m}: nothing invented on only {clean:.2}");
+    }
+}
+
+/// A look-half document's moments where the engine and the reviewer
+/// differ: the reviewer's time and passage, the engine's.
+fn print_disagreements(id: &str, text: &str, timeline: &Timeline, marks: &[Mark]) {
+    let mut lines = Vec::new();
+    for moment in MARKED {
+        let engine = timeline.events.iter().find(|e| e.kind == moment);
+        let mark = marks.iter().find(|k| k.moment == moment).and_then(|k| k.given.as_ref());
+        let engine_says = engine.map(|e| (e.date.clone(), e.clock.clone()));
+        let mark_says = mark.map(|m| (m.date.clone(), format!("{:02}:{:02}", m.minute / 60, m.minute % 60)));
+        let agree = match (&engine_says, &mark_says) {
+            (Some((ed, ec)), Some((md, mc))) => ed.as_ref().zip(md.as_ref()).is_none_or(|(a, b)| a == b) && ec == mc,
+            (None, None) => true,
+            _ => false,
+        };
+        if agree {
+            continue;
+        }
+        let quote = |s: &str| s.chars().take(160).collect::<String>().replace('\n', " ⏎ ");
+        lines.push(format!(
+            "  {:<9} reviewer {:?} {:?}\n            engine   {:?} {:?}",
+            moment.as_str(),
+            mark_says,
+            mark.map(|m| quote(text.get(m.passage.clone()).unwrap_or("?"))),
+            engine_says,
+            engine.map(|e| quote(&e.text)),
+        ));
+    }
+    if !lines.is_empty() {
+        println!("\n{id}\n{}", lines.join("\n"));
     }
 }

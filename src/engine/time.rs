@@ -475,8 +475,8 @@ fn month_date(b: &[u8], start: usize, end: usize, month: u8) -> Option<Date> {
     day_before.map(|(from, day)| Date { at: from..end, year: None, month: Some(month), day })
 }
 
-/// The day written before a month name: "31st july", "15 april". Its
-/// start, and the day when it is one.
+/// The day written before a month name: "31st july", "15 april", "19.
+/// april". Its start, and the day when it is one.
 fn day_before(b: &[u8], start: usize) -> Option<(usize, Option<u8>)> {
     let mut p = start;
     while p > 0 && b[p - 1] == b' ' {
@@ -489,7 +489,11 @@ fn day_before(b: &[u8], start: usize) -> Option<(usize, Option<u8>)> {
     while q > 0 && b[q - 1].is_ascii_alphabetic() {
         q -= 1;
     }
-    let suffix_ok = matches!(&b[q..p], b"st" | b"nd" | b"rd" | b"th" | b"");
+    // "19. april": the ordinal dot of German and Scandinavian dates.
+    if q == p && q > 0 && b[q - 1] == b'.' {
+        q -= 1;
+    }
+    let suffix_ok = matches!(&b[q..p], b"st" | b"nd" | b"rd" | b"th" | b"." | b"");
     let mut d = q;
     while d > 0 && b[d - 1].is_ascii_digit() {
         d -= 1;
@@ -726,7 +730,7 @@ mod tests {
 
     #[test]
     fn dates_keep_their_parts() {
-        let dates: Vec<(Option<u16>, Option<u8>, Option<u8>)> = found("2024-03-01, sep 27, 2017, 31st july 2018, on march 3, 15.04.2020, 04/05/2020")
+        let dates: Vec<(Option<u16>, Option<u8>, Option<u8>)> = found("2024-03-01, sep 27, 2017, 31st july 2018, on march 3, 15.04.2020, 04/05/2020, 19. april, 11:00")
             .into_iter()
             .filter_map(|f| if let Found::Date(d) = f { Some((d.year, d.month, d.day)) } else { None })
             .collect();
@@ -739,6 +743,7 @@ mod tests {
                 (None, Some(3), Some(3)),
                 (Some(2020), Some(4), Some(15)),
                 (Some(2020), None, None),
+                (None, Some(4), Some(19)),
             ]
         );
     }

@@ -186,8 +186,27 @@ pub struct Note {
 /// Reads the timeline of a parsed document.
 pub fn read(doc: &Document) -> Timeline {
     let mut reader = Reader::new(doc);
-    for sentence in &doc.sentences {
-        reader.sentence(sentence);
+    let mut k = 0;
+    while k < doc.sentences.len() {
+        let s = &doc.sentences[k];
+        let in_block = doc.sentences[k..].iter().take_while(|n| n.block == s.block).count();
+        let heading = matches!(doc.block_of(s).kind, BlockKind::Heading(_));
+        if heading && in_block > 1 {
+            // A heading is one line, however its sentences split ("###
+            // 19. April, 11:00"): read as one.
+            let last = &doc.sentences[k + in_block - 1];
+            let mut whole = s.clone();
+            whole.prose = s.prose.start..last.prose.end;
+            whole.src = s.src.start..last.src.end;
+            for other in &doc.sentences[k + 1..k + in_block] {
+                other.cues.iter().for_each(|c| whole.cues.insert(c));
+            }
+            whole.times = time::scan(&doc.prose[whole.prose.clone()]);
+            reader.sentence(&whole);
+        } else {
+            reader.sentence(s);
+        }
+        k += if heading { in_block } else { 1 };
     }
     reader.finish()
 }
@@ -207,7 +226,7 @@ type Dated = (i64, bool);
 #[derive(Clone, Debug)]
 struct Timed {
     /// What it could be, by its words: a set of key-moment bits.
-    cues: u8,
+    cues: u16,
     written: Range<usize>,
     passage: Range<usize>,
     /// Minutes after midnight of its day.
@@ -243,27 +262,47 @@ impl Timed {
     }
 }
 
-const BEGAN: u8 = 1;
-const DETECTED: u8 = 2;
-const RESPONDED: u8 = 4;
-const MITIGATED: u8 = 8;
-const RESOLVED: u8 = 16;
+const BEGAN: u16 = 1;
+const DETECTED: u16 = 2;
+const RESPONDED: u16 = 4;
+const MITIGATED: u16 = 8;
+const RESOLVED: u16 = 16;
 /// Words that tell the problem's own beginning ("errors begin"), which
 /// outrank a detection told with it; [`BEGAN`] alone is the problem
 /// itself ("errors"), which a detection outranks.
-const ONSET: u8 = 32;
+const ONSET: u16 = 32;
+/// A repair that need not be the end ("the bug is fixed"): the recovery
+/// only when no event tells the service itself recovered.
+const REPAIRED: u16 = 64;
+/// Words that name the incident's start outright ("start of incident"),
+/// which outrank whatever else the event tells ("nodes are cordoned").
+const NAMES_START: u16 = 128;
+/// Words that make a recovery told after them in the same sentence a
+/// belief, a hope, an attempt or its denial, not a recovery ("believing
+/// the issue to be resolved", "the leak is not fixed").
+const HEDGE: u16 = 256;
+
+/// Words that contain a key moment's word but tell none ("the incident
+/// report"): a match inside one of them is no cue.
+const NOT_A_MOMENT: u16 = 512;
 
 /// Words telling what an event is to the incident, by key moment. A
 /// trailing `*` matches any ending ("investigat*"); otherwise the word
 /// ends there.
-const MOMENT_WORDS: &[(u8, &[&str])] = &[
+const MOMENT_WORDS: &[(u16, &[&str])] = &[
     (RESOLVED, &[
         "resolved", "resolves", "resolution", "restored", "recovered", "fully recovered", "back to normal",
-        "returned to normal", "normal operation*", "all clear", "incident closed", "closed the incident",
-        "incident ended", "outage ended", "ended", "is over", "was over", "fully operational", "operational again",
-        "working again", "fixed", "at baseline", "back online", "back up", "healthy again", "up and running",
-        "stable again", "back to baseline", "no further errors", "no more errors", "recovery complete*", "fully functional",
+        "returned to normal", "returns to normal", "returning to normal", "normal operation*", "all clear",
+        "incident closed", "closed the incident", "incident ended", "incident ends", "end of incident",
+        "end of the incident", "end of impact", "end of the outage", "impact ended", "impact ends", "outage ended",
+        "outage ends", "ended", "is over", "was over", "fully operational", "operational again", "working again",
+        "okay again", "ok again", "fine again", "available again", "reachable again", "accessible again",
+        "responsive again", "online again", "normal again", "up again", "service resume*", "services resume*",
+        "at baseline", "back online", "back up", "healthy again", "up and running", "stable again",
+        "back to baseline", "no further errors", "no more errors", "recovery complete*", "fully functional",
+        "goes away", "went away", "gone away", "back to 100",
     ]),
+    (REPAIRED, &["fixed"]),
     (MITIGATED, &[
         "mitigat*", "rolled back", "rolling back", "roll back", "rollback", "revert*", "workaround", "failed over",
         "failover", "fail over", "restart*", "reboot*", "disabled", "scaled up", "scaling up", "hotfix",
@@ -276,26 +315,45 @@ const MOMENT_WORDS: &[(u8, &[&str])] = &[
         "investigat*", "acknowledg*", "incident declared", "declared an incident", "declared", "escalat*",
         "pages", "paging", "paged the", "joined", "joins", "engaged", "war room", "incident channel", "bridge",
         "pings", "pinged", "contacted", "decision", "decided", "triag*", "started working", "began working",
-        "looking into", "looked into", "incident commander", "assembled", "opened an incident", "files", "filed",
+        "looking into", "looked into", "incident commander", "assembled", "opened an incident", "filed",
     ]),
     (DETECTED, &[
         "detected", "detection", "noticed", "notices", "notice", "alert*", "paged", "reported", "reports",
         "report", "discovered", "discovers", "identified", "spotted", "observed", "became aware", "notified",
         "flagged", "received", "complain*", "caught", "fired",
     ]),
+    (NAMES_START, &[
+        "start of incident", "start of the incident", "start of the outage", "start of outage", "start of impact",
+        "start of the impact", "incident start*", "incident began", "incident begins", "impact start*",
+        "impact began", "impact begins", "outage start*", "outage began", "outage begins",
+        "beginning of the incident", "beginning of the outage", "beginning of impact",
+    ]),
     (ONSET, &[
         "began", "begins", "begin", "begun", "started", "starts", "start of", "onset", "first error*",
-        "first failure*", "went down", "goes down", "stopped working", "stops", "stopped", "broke",
+        "first failure*", "went down", "goes down", "stopped working", "stops", "stopped", "broke", "starting at",
+        "starting around", "starting from", "beginning at", "began at",
     ]),
     (BEGAN, &[
         "broken", "outage", "error*", "fail*", "unavailable", "unreachable", "down", "degrad*", "spike*", "exposed",
-        "leaked", "impact*", "timeouts", "timing out", "5xx", "500s", "crash*", "oom*", "slow*", "hung",
+        "leaked", "impact*", "timeouts", "timing out", "5xx", "500s", "crash*", "oom*", "slow*", "hung", "drop",
+        "drops", "dropped", "dropping", "problem", "problems", "disrupt*", "interrupt*", "unresponsive", "inaccessible",
+        "not working", "stuck", "unstable", "corrupt*", "intermittent*", "offline", "compromise*",
+    ]),
+    (HEDGE, &[
+        "believ*", "seem*", "appear*", "hoping", "hope", "hoped", "thought", "suspect*", "assum*", "probably",
+        "might", "will", "would", "should", "expect*", "if", "not", "never", "isn't", "wasn't", "aren't",
+        "weren't", "hasn't", "haven't", "didn't", "doesn't", "yet to", "unable to", "failed to", "attempt*",
+        "tried", "trying", "try to",
+    ]),
+    (NOT_A_MOMENT, &[
+        "incident report", "status report", "postmortem report", "post-mortem report", "final report",
+        "this report", "report card",
     ]),
 ];
 
 /// The automaton over every word of [`MOMENT_WORDS`], each pattern's key
 /// moment and whether it must end a word.
-static MOMENT_MATCHER: LazyLock<(AhoCorasick, Vec<(u8, bool)>)> = LazyLock::new(|| {
+static MOMENT_MATCHER: LazyLock<(AhoCorasick, Vec<(u16, bool)>)> = LazyLock::new(|| {
     let mut words = Vec::new();
     let mut meaning = Vec::new();
     for (moment, list) in MOMENT_WORDS {
@@ -309,42 +367,66 @@ static MOMENT_MATCHER: LazyLock<(AhoCorasick, Vec<(u8, bool)>)> = LazyLock::new(
     (matcher, meaning)
 });
 
-/// The key moments lowercased `words` could tell.
-fn moment_cues(words: &str) -> u8 {
+/// The key moments lowercased `words` could tell. A recovery or repair
+/// told after a hedge in the same sentence ("hoping the upgrade will fix
+/// it") tells nothing.
+fn moment_cues(words: &str) -> u16 {
     let (matcher, meaning) = &*MOMENT_MATCHER;
     let b = words.as_bytes();
     let mut cues = 0;
-    for m in matcher.find_overlapping_iter(words) {
-        let (moment, whole) = meaning[m.pattern().as_usize()];
-        let starts_word = m.start() == 0 || !b[m.start() - 1].is_ascii_alphanumeric();
-        let ends_word = !whole || m.end() == b.len() || !b[m.end()].is_ascii_alphanumeric();
-        if starts_word && ends_word {
+    let mut hedge_ends: Option<usize> = None;
+    let mut masked = 0..0;
+    let matches: Vec<_> = matcher
+        .find_overlapping_iter(words)
+        .filter(|m| {
+            let whole = meaning[m.pattern().as_usize()].1;
+            // "apache_org_incident_report_for" is a name, not words.
+            let word_byte = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+            let starts_word = m.start() == 0 || !word_byte(b[m.start() - 1]);
+            let ends_word = !whole || m.end() == b.len() || !word_byte(b[m.end()]);
+            starts_word && ends_word
+        })
+        .collect();
+    for (k, m) in matches.iter().enumerate() {
+        let moment = meaning[m.pattern().as_usize()].0;
+        // Matches come by their end: a mask ending with this word comes
+        // after it.
+        if let Some(mask) = matches[k..]
+            .iter()
+            .take_while(|n| n.end() == m.end())
+            .find(|n| meaning[n.pattern().as_usize()].0 == NOT_A_MOMENT)
+        {
+            masked = mask.range();
+        }
+        if moment == NOT_A_MOMENT || (masked.start <= m.start() && m.end() <= masked.end) {
+            continue;
+        }
+        if moment == HEDGE {
+            hedge_ends = Some(m.end());
+            continue;
+        }
+        let hedged = hedge_ends
+            .filter(|&h| h <= m.start())
+            .is_some_and(|h| !words[h..m.start()].contains(['.', '!', '?', '\n', ';']));
+        if !(hedged && moment & (RESOLVED | REPAIRED) != 0) {
             cues |= moment;
         }
     }
     cues
 }
 
-/// The one key moment an event's words tell most strongly: a recovery
-/// over a fix over a response over a detection over the problem itself
-/// ("error rates declining" is a mitigation; "alert acknowledged" a
-/// response).
-fn strongest(cues: u8) -> Option<u8> {
-    [RESOLVED, MITIGATED, RESPONDED, ONSET, DETECTED, BEGAN]
+/// The one key moment an event's words tell most strongly: its start
+/// when they name it, else a recovery over a repair over a fix over a
+/// response over a detection over the problem itself ("error rates
+/// declining" is a mitigation; "alert acknowledged" a response).
+fn strongest(cues: u16) -> Option<u16> {
+    [NAMES_START, RESOLVED, REPAIRED, MITIGATED, RESPONDED, ONSET, DETECTED, BEGAN]
         .into_iter()
         .find(|m| cues & m != 0)
-        .map(|m| if m == ONSET { BEGAN } else { m })
-}
-
-fn kind_of(moment: u8) -> EventKind {
-    match moment {
-        BEGAN => EventKind::Began,
-        DETECTED => EventKind::Detected,
-        RESPONDED => EventKind::Responded,
-        MITIGATED => EventKind::Mitigated,
-        RESOLVED => EventKind::Resolved,
-        _ => EventKind::Other,
-    }
+        .map(|m| match m {
+            NAMES_START | ONSET => BEGAN,
+            m => m,
+        })
 }
 
 /// Words that state how long the incident lasted, beside a duration.
@@ -392,7 +474,7 @@ impl<'d, 't> Reader<'d, 't> {
     fn sentence(&mut self, s: &Sentence) {
         let doc = self.doc;
         let block = doc.block_of(s);
-        let topic = doc.topic(s);
+        let topic = topic(doc, s);
         let words = doc.words(s);
         if block.kind == BlockKind::Code
             || topic == Topic::FollowUp
@@ -415,12 +497,13 @@ impl<'d, 't> Reader<'d, 't> {
         if found.is_empty() {
             return;
         }
+        dash_joins_a_range(words, &mut found);
         let entry = self.entry_clock(s, &found);
         self.read_dates(s, &found, timeline, entry.is_some());
         let clocks: Vec<&time::Clock> = found
             .iter()
             .filter_map(|f| if let Found::Clock(c) = f { Some(c) } else { None })
-            .filter(|c| !c.vague && !c.offset_of_previous)
+            .filter(|c| !c.vague && !c.offset_of_previous && !dates_the_document(words, &found, c))
             .collect();
         if clocks.is_empty() {
             if s.times.clocks == 0 {
@@ -430,11 +513,13 @@ impl<'d, 't> Reader<'d, 't> {
             return;
         }
         if let Some(first) = entry {
-            let cues = moment_cues(&doc.prose[self.entry_prose(s)]);
+            let cues = self.entry_cues(s, first);
             self.push(s, &found, first, cues, true);
-            // A second clock joined to the entry's first as a range ends it.
+            // A second clock joined to the entry's first as a range ends
+            // the window it tells: the end of the problem only when no
+            // entry tells the service's recovery.
             if let Some(end) = clocks.iter().position(|c| c.joined_to_previous && c.at.start > first.at.start) {
-                self.push(s, &found, clocks[end], if strongest(cues) == Some(BEGAN) { RESOLVED } else { 0 }, true);
+                self.push(s, &found, clocks[end], if strongest(cues) == Some(BEGAN) { REPAIRED } else { 0 }, true);
             }
             return;
         }
@@ -446,7 +531,7 @@ impl<'d, 't> Reader<'d, 't> {
             let cues = if clock.joined_to_previous && strongest(whole) == Some(BEGAN) {
                 RESOLVED
             } else if joined_to_next && strongest(whole) == Some(BEGAN) {
-                BEGAN
+                BEGAN | ONSET
             } else {
                 self.clause_cues(words, &clocks, k)
             };
@@ -464,7 +549,7 @@ impl<'d, 't> Reader<'d, 't> {
         let shaped = matches!(
             block.kind,
             BlockKind::Heading(_) | BlockKind::ListItem | BlockKind::TableRow { header: false }
-        ) || (block.kind == BlockKind::Paragraph && doc.topic(s) == Topic::Timeline);
+        ) || (block.kind == BlockKind::Paragraph && topic(doc, s) == Topic::Timeline);
         if !shaped || !block_opens_with(doc, s) {
             return None;
         }
@@ -473,7 +558,7 @@ impl<'d, 't> Reader<'d, 't> {
         // at 13:54"); elsewhere only a numeric date may, so that a field
         // such as "| Duration | 09:14 – 10:27 UTC |" is no entry.
         let before = &doc.words(s)[..clock.at.start];
-        let lead_ok = if doc.topic(s) == Topic::Timeline {
+        let lead_ok = if topic(doc, s) == Topic::Timeline {
             before.len() <= 40 && before.split_ascii_whitespace().count() <= 4
         } else {
             !before.bytes().any(|c| c.is_ascii_alphabetic())
@@ -482,14 +567,36 @@ impl<'d, 't> Reader<'d, 't> {
     }
 
     /// The prose an entry's words are read from: its block, and for a
-    /// heading ("### 07:33") the block under it too.
+    /// heading ("### 07:33") the paragraphs under it, up to the next
+    /// heading, list, table or code.
     fn entry_prose(&self, s: &Sentence) -> Range<usize> {
         let doc = self.doc;
         let block = doc.block_of(s);
-        let next = doc.blocks.get(s.block + 1).filter(|n| {
-            matches!(block.kind, BlockKind::Heading(_)) && !matches!(n.kind, BlockKind::Heading(_) | BlockKind::Code)
-        });
-        block.prose.start..next.map_or(block.prose.end, |n| n.prose.end)
+        let mut end = block.prose.end;
+        if matches!(block.kind, BlockKind::Heading(_)) {
+            for next in doc.blocks[s.block + 1..].iter().take_while(|n| n.kind == BlockKind::Paragraph) {
+                end = next.prose.end;
+            }
+        }
+        block.prose.start..end
+    }
+
+    /// The key moments an entry's words tell. Words naming the incident's
+    /// start count only in the entry's first sentence, and only when it
+    /// gives no other time ("the logs around the start of the outage
+    /// (~13:30) are read" names another moment's start).
+    fn entry_cues(&self, s: &Sentence, clock: &time::Clock) -> u16 {
+        let prose = &self.doc.prose[self.entry_prose(s)];
+        let cues = moment_cues(prose);
+        if cues & NAMES_START == 0 {
+            return cues;
+        }
+        let after = (s.prose.start + clock.at.end).saturating_sub(self.entry_prose(s).start).min(prose.len());
+        let rest = &prose[after..];
+        let first_sentence = &rest[..rest.find(['.', '!', '?']).map_or(rest.len(), |i| i + 1)];
+        let mut other_clocks = 0;
+        time::walk(first_sentence, |f| other_clocks += usize::from(matches!(f, Found::Clock(_))));
+        if other_clocks == 0 && moment_cues(first_sentence) & NAMES_START != 0 { cues } else { cues & !NAMES_START }
     }
 
     /// The passage an event cites: an entry's block (with the paragraph
@@ -506,7 +613,7 @@ impl<'d, 't> Reader<'d, 't> {
     /// What the words around the `k`th clock time say: its clause, or,
     /// when the clause is only the time ("At 14:02 UTC, errors began"),
     /// the words up to the next clock time.
-    fn clause_cues(&self, words: &str, clocks: &[&time::Clock], k: usize) -> u8 {
+    fn clause_cues(&self, words: &str, clocks: &[&time::Clock], k: usize) -> u16 {
         if clocks.len() == 1 {
             return moment_cues(words);
         }
@@ -588,9 +695,9 @@ impl<'d, 't> Reader<'d, 't> {
 
     /// Records an event at a clock time, with its date and zone as the
     /// text gives them.
-    fn push(&mut self, s: &Sentence, found: &[Found], clock: &time::Clock, cues: u8, entry: bool) {
+    fn push(&mut self, s: &Sentence, found: &[Found], clock: &time::Clock, cues: u16, entry: bool) {
         let doc = self.doc;
-        let timeline = doc.topic(s) == Topic::Timeline || entry;
+        let timeline = topic(doc, s) == Topic::Timeline || entry;
         // The date in the same sentence, else the paragraph's or the
         // timeline's.
         let own_date = found
@@ -683,11 +790,19 @@ impl<'d, 't> Reader<'d, 't> {
     fn finish(mut self) -> Timeline {
         // A timeline's own entries tell its moments; a time in the prose
         // around it ("webhooks were queued until 04:30") counts only for a
-        // moment the entries do not tell.
-        let entries = self.events.iter().filter(|e| e.entry);
-        if entries.clone().count() >= 2 {
-            let told = entries.filter_map(|e| strongest(e.cues)).fold(0, |told, m| told | m);
-            self.events.retain(|e| e.entry || strongest(e.cues).is_some_and(|m| told & m == 0));
+        // moment the entries do not give.
+        let mut entries: Vec<Timed> = self.events.iter().filter(|e| e.entry).cloned().collect();
+        if entries.len() >= 2 {
+            if orderable(&entries) {
+                entries.sort_by_key(Timed::key);
+            }
+            let told = [BEGAN, DETECTED, RESPONDED, MITIGATED, RESOLVED]
+                .into_iter()
+                .zip(key_moments(&entries))
+                .filter_map(|(moment, event)| event.map(|_| moment))
+                .fold(0, |told, m| told | m);
+            let moment = |e: &Timed| strongest(e.cues).map(|m| if m == REPAIRED { RESOLVED } else { m });
+            self.events.retain(|e| e.entry || moment(e).is_some_and(|m| told & m == 0));
         }
         // One zone given anywhere for these times is the zone of them all.
         let mut zones = self.events.iter().filter_map(|e| e.zone.as_ref());
@@ -699,13 +814,14 @@ impl<'d, 't> Reader<'d, 't> {
         pass_midnight(&mut self.events);
         let out_of_order = self.out_of_order();
         // In the order they happened, when all can be ordered.
-        let all_dated = self.events.iter().all(|e| e.date.is_some());
-        let all_undated = self.events.iter().all(|e| e.date.is_none());
-        if all_dated || all_undated {
+        if orderable(&self.events) {
             self.events.sort_by_key(Timed::key);
         }
-        let kinds = key_moments(&self.events);
-        let at = |kind: EventKind| kinds.iter().position(|k| *k == kind).map(|i| &self.events[i]);
+        let moments = key_moments(&self.events);
+        let at = |kind: EventKind| {
+            let k = EventKind::KEY_MOMENTS.iter().position(|m| *m == kind)?;
+            moments[k].map(|i| &self.events[i])
+        };
         let between = |from: EventKind, to: EventKind| {
             at(from).zip(at(to)).and_then(|(a, b)| a.minutes_to(b)).and_then(|m| u32::try_from(m).ok())
         };
@@ -773,10 +889,19 @@ impl<'d, 't> Reader<'d, 't> {
         }
         let absolute_day = |e: &Timed| e.date.map_or(0, |(d, _)| d) + e.day;
         let first_day = self.events.first().map_or(0, absolute_day);
+        // An event that is two key moments is listed once for each.
         let events = self
             .events
             .iter()
-            .zip(kinds)
+            .enumerate()
+            .flat_map(|(i, e)| {
+                let mut kinds: Vec<EventKind> =
+                    EventKind::KEY_MOMENTS.into_iter().zip(moments).filter(|(_, m)| *m == Some(i)).map(|(k, _)| k).collect();
+                if kinds.is_empty() {
+                    kinds.push(EventKind::Other);
+                }
+                kinds.into_iter().map(move |kind| (e, kind))
+            })
             .map(|(e, kind)| Event {
                 kind,
                 written: text[e.written.clone()].to_string(),
@@ -808,6 +933,59 @@ impl<'d, 't> Reader<'d, 't> {
     }
 }
 
+/// "13:30-13:45" is a window, not a time and its UTC offset, as
+/// [`time::walk`] reads it (and the verdict features count it): an offset
+/// written with a dash follows a full timestamp, one with a date or
+/// seconds ("2020-02-20t21:28-07:00", "21:28:00-07:00").
+fn dash_joins_a_range(words: &str, found: &mut [Found]) {
+    for k in 1..found.len() {
+        let dated = k >= 2 && matches!((&found[k - 2], &found[k - 1]), (Found::Date(d), Found::Clock(c)) if c.at.start - d.at.end <= 1);
+        let (before, after) = found.split_at_mut(k);
+        let (Found::Clock(first), Found::Clock(second)) = (&mut before[k - 1], &mut after[0]) else { continue };
+        let dashed = first.zone.as_ref().is_some_and(|z| z.at.start == first.at.end && words[z.at.clone()].starts_with('-'));
+        let timestamp = dated || words[first.at.clone()].matches(':').count() > 1;
+        if second.offset_of_previous && dashed && !timestamp {
+            first.zone = None;
+            second.offset_of_previous = false;
+            second.joined_to_previous = true;
+        }
+    }
+}
+
+/// Labels of the document's own date, which no event of the incident
+/// has: "date: 2014-05-28t05:16:39+00:00", "published on", "last updated".
+const DOCUMENT_DATE_LABELS: &[&str] = &["date:", "published", "published on", "published:", "posted on", "updated:", "last updated", "last updated:", "last modified:", "created:"];
+
+/// Whether a clock time (with the date written onto it) is the
+/// document's own date, by the label before it.
+fn dates_the_document(words: &str, found: &[Found], clock: &time::Clock) -> bool {
+    let start = found
+        .iter()
+        .find_map(|f| match f {
+            Found::Date(d) if d.at.end <= clock.at.start && clock.at.start - d.at.end <= 1 => Some(d.at.start),
+            _ => None,
+        })
+        .unwrap_or(clock.at.start);
+    let before = words[..start].trim_end_matches([' ', '\'', '"']);
+    DOCUMENT_DATE_LABELS.iter().any(|label| before.ends_with(label))
+}
+
+/// Whether events can be put in the order they happened: all dated, or
+/// none.
+fn orderable(events: &[Timed]) -> bool {
+    events.iter().all(|e| e.date.is_some()) || events.iter().all(|e| e.date.is_none())
+}
+
+/// The topic a sentence speaks under; in a timeline section, the
+/// timeline's, whatever a bold span in its entry reads as a label ("-
+/// **02:06: the changes propagated**" is an entry, not a follow-up).
+fn topic(doc: &Document, s: &Sentence) -> Topic {
+    match doc.block_of(s).topic {
+        Topic::Timeline => Topic::Timeline,
+        _ => doc.topic(s),
+    }
+}
+
 /// Whether a sentence opens its block.
 fn block_opens_with(doc: &Document, s: &Sentence) -> bool {
     doc.prose[doc.block_of(s).prose.start..s.prose.start].trim().is_empty()
@@ -829,29 +1007,47 @@ fn pass_midnight(events: &mut [Timed]) {
     }
 }
 
-/// Each event's kind: the first event told as detection, response and
-/// mitigation, and the last told as the recovery; the start is the first
-/// event told as the problem, before any of those but the recovery (the
-/// problem told after the fix is one found later, "we realize other
-/// services are down"; a recovery before the start is a note). An event
-/// is at most one of them.
-fn key_moments(events: &[Timed]) -> Vec<EventKind> {
-    let strongest: Vec<Option<u8>> = events.iter().map(|e| strongest(e.cues)).collect();
-    let mut kinds = vec![EventKind::Other; events.len()];
+/// The event of each key moment, in [`EventKind::KEY_MOMENTS`] order:
+/// the first event told as detection, response and mitigation; the last
+/// told as the service's recovery, else the last told as a repair; the
+/// start is the event that names it, else the first told as the problem
+/// before any of those but the recovery (the problem told after the fix
+/// is one found later, "we realize other services are down"; a recovery
+/// before the start is a note), else the first told as the problem's
+/// beginning ("errors began", a window's start) before its mitigation.
+///
+/// An event may be two moments when its words tell both: a detection
+/// told with the response or the fix ("investigation starts after a user
+/// reported it") when no detection is told before it, and a recovery
+/// told with the action that brought it ("the pods were drained and
+/// service restored") is the mitigation when none is told before it.
+fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
+    let strongest: Vec<Option<u16>> = events.iter().map(|e| strongest(e.cues)).collect();
     let first = |moment| strongest.iter().position(|s| *s == Some(moment));
-    for moment in [DETECTED, RESPONDED, MITIGATED] {
-        if let Some(i) = first(moment) {
-            kinds[i] = kind_of(moment);
-        }
+    let last = |moment| strongest.iter().rposition(|s| *s == Some(moment));
+    let told = |i: usize, moment: u16| events[i].cues & moment != 0;
+    let responded = first(RESPONDED);
+    let mut mitigated = (0..events.len()).find(|&i| told(i, MITIGATED) && matches!(strongest[i], Some(MITIGATED | RESOLVED)));
+    let mut detected = first(DETECTED);
+    let acted = responded.into_iter().chain(mitigated).min();
+    if let Some(a) = acted.filter(|&a| detected.is_none_or(|d| d > a)) {
+        detected = (0..=a).find(|&i| told(i, DETECTED) && strongest[i] != Some(BEGAN)).or(detected);
     }
-    let handled = [DETECTED, RESPONDED, MITIGATED].into_iter().filter_map(first).min().unwrap_or(events.len());
-    if let Some(i) = first(BEGAN).filter(|&i| i < handled) {
-        kinds[i] = EventKind::Began;
+    let resolved = last(RESOLVED).or(last(REPAIRED));
+    if let Some(r) = resolved.filter(|&r| mitigated.is_none_or(|m| m > r) && told(r, MITIGATED)) {
+        mitigated = Some(r);
     }
-    if let Some(i) = strongest.iter().rposition(|s| *s == Some(RESOLVED)) {
-        kinds[i] = EventKind::Resolved;
-    }
-    kinds
+    // The problem told after the response is often one found later; its
+    // start told outright ("errors began") counts until it is mitigated.
+    let handled = [detected, responded, mitigated].into_iter().flatten().min().unwrap_or(events.len());
+    let fixed = mitigated.or(resolved).unwrap_or(events.len());
+    let onset = (0..fixed).find(|&i| strongest[i] == Some(BEGAN) && told(i, ONSET));
+    let began = events
+        .iter()
+        .position(|e| e.cues & NAMES_START != 0)
+        .or(first(BEGAN).filter(|&i| i < handled))
+        .or(onset);
+    [began, detected, responded, mitigated, resolved]
 }
 
 fn clock(e: &Timed) -> String {
@@ -938,7 +1134,11 @@ mod tests {
     fn a_timeline_list_with_iso_timestamps() {
         let text = "## Timeline\n\n- 2020-02-20T21:17Z: crates published, downloads began to fail\n- 2020-02-20T21:28Z: a user reported the failure\n- 2020-02-20T22:48Z: fix deployed, downloads working again\n";
         let t = timeline(text);
-        assert_eq!(moments(text), ["began 2020-02-20 21:17 UTC", "detected 2020-02-20 21:28 UTC", "resolved 2020-02-20 22:48 UTC"]);
+        assert_eq!(
+            moments(text),
+            ["began 2020-02-20 21:17 UTC", "detected 2020-02-20 21:28 UTC", "mitigated 2020-02-20 22:48 UTC", "resolved 2020-02-20 22:48 UTC"],
+            "the fix that brought the recovery is its mitigation"
+        );
         assert_eq!(t.events[0].written, "2020-02-20T21:17Z");
         assert_eq!(t.durations.to_resolve, Some(91));
     }
@@ -983,7 +1183,7 @@ mod tests {
     #[test]
     fn a_day_heading_dates_the_entries_under_it() {
         let text = "## Timeline\n\n### 2020-02-20\n\n- 21:17 UTC: errors started\n- 22:48 UTC: fix deployed, resolved\n";
-        assert_eq!(moments(text), ["began 2020-02-20 21:17 UTC", "resolved 2020-02-20 22:48 UTC"]);
+        assert_eq!(moments(text), ["began 2020-02-20 21:17 UTC", "mitigated 2020-02-20 22:48 UTC", "resolved 2020-02-20 22:48 UTC"]);
     }
 
     #[test]
@@ -1076,6 +1276,157 @@ mod tests {
         let text = "| Field | Value |\n|---|---|\n| Duration | 09:14 \u{2013} 10:27 UTC |\n\n## Timeline (UTC)\n\n| Time | Event |\n|---|---|\n| 09:05 | Change deployed |\n| 09:14 | Errors begin |\n| 10:27 | Resolved |\n";
         assert!(notes(text).is_empty(), "{:?}", timeline(text).notes);
         assert_eq!(moments(text), ["began 09:14 UTC", "resolved 10:27 UTC"]);
+    }
+
+    /// A timeline of day and time headings with the paragraphs under
+    /// them, as many postmortems write it.
+    fn headings(entries: &[(&str, &str)]) -> String {
+        let mut text = String::from("## Timeline\n\nAll times in CET\n\n");
+        for (heading, body) in entries {
+            text.push_str(&format!("### {heading}\n\n{body}\n\n"));
+        }
+        text
+    }
+
+    #[test]
+    fn words_naming_the_start_outrank_the_rest_of_the_entry() {
+        let text = headings(&[
+            ("2021-06-01 12:50", "Start of incident. The last two nodes of the pool are cordoned."),
+            ("13:28", "Investigation starts after a user reported that the site was down."),
+            ("13:29", "The pods were rescheduled. Service resumes. Incident ends."),
+        ]);
+        assert_eq!(
+            moments(&text),
+            ["began 2021-06-01 12:50 CET", "detected 2021-06-01 13:28 CET", "responded 2021-06-01 13:28 CET", "resolved 2021-06-01 13:29 CET"]
+        );
+    }
+
+    #[test]
+    fn a_start_named_for_another_time_is_not_the_entrys() {
+        let text = headings(&[
+            ("2021-06-01 13:30", "Launches fail."),
+            ("14:49", "The logs around the start of the outage (~13:30) are read."),
+            ("15:10", "Everything is working again."),
+        ]);
+        assert_eq!(moments(&text), ["began 2021-06-01 13:30 CET", "resolved 2021-06-01 15:10 CET"]);
+    }
+
+    #[test]
+    fn a_heading_entry_reads_every_paragraph_under_it() {
+        let text = headings(&[
+            ("2021-06-01 13:30", "Launches fail."),
+            ("14:29", "The outage is reported in the chat.\n\nThe proxy pod is restarted, and launches succeed again."),
+            ("15:00", "Service is back to normal."),
+        ]);
+        assert_eq!(
+            moments(&text),
+            ["began 2021-06-01 13:30 CET", "detected 2021-06-01 14:29 CET", "mitigated 2021-06-01 14:29 CET", "resolved 2021-06-01 15:00 CET"]
+        );
+    }
+
+    #[test]
+    fn a_recovery_believed_hoped_or_denied_is_none() {
+        let text = headings(&[
+            ("2021-06-01 13:30", "Errors begin."),
+            ("14:00", "Believing the issue to be resolved, work resumes."),
+            ("14:30", "Memory leak is not fixed."),
+            ("15:00", "Upgrade begins, hoping that it will restore the service."),
+        ]);
+        assert_eq!(moments(&text), ["began 2021-06-01 13:30 CET"]);
+    }
+
+    #[test]
+    fn the_service_recovering_outranks_a_later_repair() {
+        let text = headings(&[
+            ("2021-06-01 11:00", "Traffic begins to drop."),
+            ("18:00", "Traffic returns to normal."),
+            ("2021-06-02 10:00", "The underlying bug is fixed."),
+        ]);
+        assert_eq!(moments(&text), ["began 2021-06-01 11:00 CET", "resolved 2021-06-01 18:00 CET"]);
+        let repair_only = headings(&[("2021-06-01 11:00", "Errors begin."), ("12:00", "The bug is fixed.")]);
+        assert_eq!(moments(&repair_only), ["began 2021-06-01 11:00 CET", "resolved 2021-06-01 12:00 CET"]);
+    }
+
+    #[test]
+    fn a_day_given_in_a_heading_with_an_ordinal_dot_dates_the_entries_after_it() {
+        let text = headings(&[
+            ("2021-06-01 22:00", "Errors begin."),
+            ("23:00", "Rolled back the release."),
+            ("2. June, 09:00", "A second deploy is made."),
+            ("09:30", "Everything is okay again."),
+        ]);
+        assert_eq!(
+            moments(&text),
+            ["began 2021-06-01 22:00 CET", "mitigated 2021-06-01 23:00 CET", "resolved 2021-06-02 09:30 CET"]
+        );
+        assert_eq!(timeline(&text).durations.to_resolve, Some(690));
+    }
+
+    #[test]
+    fn two_clock_times_joined_by_a_dash_are_a_window_not_a_utc_offset() {
+        let text = headings(&[("2021-06-01 12:35", "Deploy."), ("~13:30-13:45", "Launch success drops to zero."), ("14:10", "Resolved.")]);
+        let t = timeline(&text);
+        assert_eq!(moments(&text), ["began 2021-06-01 13:30 CET", "resolved 2021-06-01 14:10 CET"]);
+        assert!(t.events.iter().all(|e| e.zone.as_deref() == Some("CET")), "{:?}", t.events);
+        // A dash after a full timestamp is its offset.
+        let t = timeline("Errors began at 2021-06-01T13:30-07:00 and were resolved at 2021-06-01T14:00-07:00.");
+        assert_eq!(t.durations.to_resolve, Some(30));
+        assert_eq!(t.events[0].zone.as_deref(), Some("-07:00"));
+    }
+
+    #[test]
+    fn an_incident_report_is_not_a_report_of_the_problem() {
+        assert!(timeline("Incident report for 2012-05-29T16:59:09+00:00").events.is_empty());
+    }
+
+    #[test]
+    fn a_bold_entry_in_a_timeline_is_an_entry_not_a_label() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- **00:55: builds started failing**\n- 02:03: restarted the web server\n- **02:06: the changes propagated, the site is back online**\n";
+        assert_eq!(moments(text), ["began 00:55 UTC", "mitigated 02:03 UTC", "resolved 02:06 UTC"]);
+    }
+
+    #[test]
+    fn a_recovery_told_with_its_fix_before_the_last_recovery_is_the_mitigation() {
+        let text = headings(&[
+            ("2021-06-01 13:30", "Launches fail."),
+            ("14:29", "The hub pod is restarted, and launches return back to 100% success rate."),
+            ("2021-06-02 11:47", "After reverting the image, everything is okay again."),
+        ]);
+        assert_eq!(
+            moments(&text),
+            ["began 2021-06-01 13:30 CET", "mitigated 2021-06-01 14:29 CET", "resolved 2021-06-02 11:47 CET"]
+        );
+    }
+
+    #[test]
+    fn a_window_in_the_prose_gives_the_start_a_timeline_list_does_not() {
+        let text = "Between 12:17 and 12:30 UTC all downloads were broken.\n\n## Timeline\n\n- 12:25 UTC: a user reports the failure\n- 12:30 UTC: the deployment was rolled back\n";
+        assert_eq!(moments(text), ["began 12:17 UTC", "detected 12:25 UTC", "resolved 12:30 UTC", "mitigated 12:30 UTC"], "the window told first, at the same time");
+    }
+
+    #[test]
+    fn a_report_names_a_detection_but_an_incident_report_or_a_name_does_not() {
+        assert_eq!(moments("At 12:00 UTC users report errors."), ["detected 12:00 UTC"]);
+        assert!(timeline("date: 2012-05-29T16:59:09+00:00 permalink: incident_report_for").events.is_empty());
+    }
+
+    #[test]
+    fn the_documents_own_date_is_no_event() {
+        assert!(timeline("title: Mail outage post-mortem date: '2014-05-28T05:16:39+00:00' layout: post").events.is_empty());
+        assert!(timeline("Last updated: 2024-03-01 14:02 UTC. The outage was bad.").events.is_empty());
+    }
+
+    #[test]
+    fn a_start_told_outright_after_the_response_still_counts_until_the_fix() {
+        let text = "At 10:00 UTC we started investigating a slow build queue. Starting at 12:17 UTC downloads failed. At 12:25 UTC a user reported it. At 12:40 UTC we rolled back and downloads were working again.";
+        assert_eq!(moments(text), ["responded 10:00 UTC", "began 12:17 UTC", "detected 12:25 UTC", "mitigated 12:40 UTC", "resolved 12:40 UTC"]);
+    }
+
+    #[test]
+    fn problems_told_in_plain_words_are_the_problem() {
+        let text = "From 07:08 UTC until 10:40 UTC the site had intermittent connectivity problems.";
+        assert_eq!(moments(text), ["began 07:08 UTC", "resolved 10:40 UTC"]);
+        assert!(timeline("The pull request for the Cargo.toml files was merged at 10:00 UTC.").events.is_empty());
     }
 
     #[test]
