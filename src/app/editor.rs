@@ -52,14 +52,18 @@ pub fn Editor() -> impl IntoView {
     Effect::watch(move || state.text.track(), move |_, _, _| update_caret(), false);
 
     // Each edit rebuilds the lines' HTML (cheap) but writes only the lines
-    // that changed to the page (what costs: parsing and layout).
+    // that changed to the page (what costs: parsing and layout). The
+    // highlights are set after every change of the text, placed in it:
+    // following them, not the text, renders each edit once.
     let rendered: Rc<RefCell<Vec<String>>> = Rc::default();
     Effect::new(move |_| {
         let Some(m) = mirror.get() else { return };
         let lines = state.shown.with(|shown| {
-            state
-                .text
-                .with(|t| state.review.with(|r| preview::mirror_lines(t, r, shown.as_ref())))
+            state.marks.with(|marks| {
+                state
+                    .text
+                    .with_untracked(|t| preview::mirror_lines(t, marks, shown.as_ref()))
+            })
         });
         let mut old = rendered.borrow_mut();
         dom::patch_mirror(&m, &old, &lines);
@@ -157,10 +161,14 @@ pub fn Editor() -> impl IntoView {
                     prop:value=initial_text
                     on:input=move |_| {
                         if let Some(ta) = editor.get_untracked() {
+                            state.note_typing();
                             state.text.set(ta.value());
                         }
                         update_caret();
                     }
+                    // What the person turns to next may use the review:
+                    // it is not left waiting for typing to resume.
+                    on:blur=move |_| state.review_if_due()
                     on:scroll=move |_| sync_scroll()
                     on:keyup=move |_| update_caret()
                     on:focus=move |_| update_caret()
