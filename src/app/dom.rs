@@ -142,7 +142,7 @@ pub fn reveal(element: &Element) {
 
 /// Brings the mirror from showing `old` lines to showing `new` ones,
 /// touching only the lines that changed, so the browser re-lays out only
-/// those. Each line is a `<div>` of escaped HTML from [`crate::preview`].
+/// those (and keeps the others' highlights as they are). Each line is a `<div>` of escaped HTML from [`crate::preview`].
 pub fn patch_mirror(mirror: &Element, old: &[String], new: &[String]) {
     let Some(document) = mirror.owner_document() else {
         return;
@@ -154,9 +154,11 @@ pub fn patch_mirror(mirror: &Element, old: &[String], new: &[String]) {
     } = changed_lines(old, new);
     let children = mirror.children();
     let kept = (old_end - prefix).min(new_end - prefix);
-    for i in 0..kept {
-        if let Some(line) = children.item((prefix + i) as u32) {
-            line.set_inner_html(&new[prefix + i]);
+    // A review may change highlights far apart: the lines between them
+    // are kept as they are.
+    for i in (prefix..prefix + kept).filter(|&i| old[i] != new[i]) {
+        if let Some(line) = children.item(i as u32) {
+            line.set_inner_html(&new[i]);
         }
     }
     for _ in kept..(old_end - prefix) {
