@@ -9,6 +9,7 @@ mod latency;
 mod reference;
 mod shipping;
 mod timeline;
+mod typing;
 mod ui;
 
 #[path = "../support/corpus.rs"]
