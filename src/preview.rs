@@ -132,14 +132,30 @@ pub fn move_highlights(marks: &mut Vec<Highlight>, edit: Edit) {
 /// An empty line is a single space, so its block keeps the height of a
 /// line, as the textarea does; a trailing newline gives a last empty line.
 pub fn mirror_lines(text: &str, marks: &[Highlight], shown: Option<&Shown>) -> Vec<String> {
+    mirror_lines_around(text, marks, shown, 0..text.len()).1
+}
+
+/// The lines of `text` that hold bytes `range`, as [`mirror_lines`]
+/// renders them, and the index of the first. After a keystroke whose
+/// edit is `range` (and which only moved the other highlights), these are
+/// the only lines whose HTML changed: a line's HTML holds no offsets.
+pub fn mirror_lines_around(
+    text: &str,
+    marks: &[Highlight],
+    shown: Option<&Shown>,
+    range: Range<usize>,
+) -> (usize, Vec<String>) {
+    let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i);
+    let first = text.as_bytes()[..start].iter().filter(|&&b| b == b'\n').count();
     let mut lines = Vec::new();
-    let mut line_start = 0;
-    for line in text.split('\n') {
+    let mut line_start = start;
+    for line in text[start..end].split('\n') {
         let line_end = line_start + line.len();
         lines.push(line_html(text, line_start..line_end, marks, shown));
         line_start = line_end + 1;
     }
-    lines
+    (first, lines)
 }
 
 fn line_html(
@@ -584,6 +600,27 @@ mod tests {
         assert_eq!(moved(text, "onree", &[0..3, 8..13]), ["on", "ree"]);
         // Replacing words of a passage: the new words take their place.
         assert_eq!(moved(text, "one 2 three", &[0..7]), ["one 2"]);
+    }
+
+    #[test]
+    fn after_typing_the_lines_around_the_edit_are_all_that_changed() {
+        let text = "# Outage\n\nWe are sorry: our deploy at 10:00 UTC broke login.\nIt was fixed at 11:30 UTC.\n\nNext line.";
+        let marks = highlights(&review(text));
+        assert!(!marks.is_empty());
+        let before = mirror_lines(text, &marks, None);
+        let at = text.find("broke").unwrap();
+        for typed in ["x", "\n", "new\nlines\n", ""] {
+            // Typing `typed` over "broke".
+            let new = format!("{}{typed}{}", &text[..at], &text[at + 5..]);
+            let edit = Edit::between(text, &new);
+            let mut moved = marks.clone();
+            move_highlights(&mut moved, edit);
+            let (first, fresh) = mirror_lines_around(&new, &moved, None, edit.start..edit.start + edit.inserted);
+            let total = new.matches('\n').count() + 1;
+            let mut spliced = before.clone();
+            spliced.splice(first..first + fresh.len() + before.len() - total, fresh);
+            assert_eq!(spliced, mirror_lines(&new, &moved, None), "typing {typed:?}");
+        }
     }
 
     #[test]

@@ -57,6 +57,20 @@ pub(crate) struct AppState {
     typed: StoredValue<bool>,
     /// The review typing put off, due when typing pauses.
     review_due: StoredValue<Option<TimeoutHandle>>,
+    /// The change of the text the mirror has not rendered yet.
+    unrendered: StoredValue<TextChange>,
+}
+
+/// A change of the text the mirror has not rendered yet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum TextChange {
+    #[default]
+    None,
+    /// One typed edit, which only moved the highlights away from it: the
+    /// mirror rebuilds the lines around it alone.
+    Typed(Edit),
+    /// Anything else: the mirror rebuilds every line.
+    Other,
 }
 
 /// How long typing pauses before the review runs: longer than the time
@@ -144,6 +158,12 @@ impl AppState {
     /// Any other change (a paste, a file, a sample, a draft) is reviewed
     /// at once.
     fn follow_text(&self, old: Option<&String>) {
+        // A shown passage that is not evidence is bytes of the text as it
+        // was: after an edit it would mark the wrong words. Cleared here,
+        // with the highlights, so the mirror renders the edit once.
+        if self.shown.with_untracked(|s| matches!(s, Some(Shown::Passage(_)))) {
+            self.shown.set(None);
+        }
         if let Some(due) = self.review_due.try_update_value(Option::take).flatten() {
             due.clear();
         }
@@ -152,6 +172,12 @@ impl AppState {
         match edit {
             Some(edit) if typed && edit.removed.max(edit.inserted) <= TYPED_CHANGE_MAX_BYTES => {
                 self.marks.update(|marks| preview::move_highlights(marks, edit));
+                self.unrendered.update_value(|change| {
+                    *change = match change {
+                        TextChange::None => TextChange::Typed(edit),
+                        _ => TextChange::Other,
+                    }
+                });
                 let this = *self;
                 let due = set_timeout_with_handle(
                     move || {
@@ -162,8 +188,16 @@ impl AppState {
                 );
                 self.review_due.set_value(due.ok());
             }
-            _ => self.review_now(true),
+            _ => {
+                self.unrendered.set_value(TextChange::Other);
+                self.review_now(true);
+            }
         }
+    }
+
+    /// The change of the text since the mirror last took it.
+    pub fn take_unrendered(&self) -> TextChange {
+        self.unrendered.try_update_value(std::mem::take).unwrap_or_default()
     }
 
     /// Runs the review typing put off, if any: before the person does
@@ -236,6 +270,7 @@ pub fn App() -> impl IntoView {
         mirror: NodeRef::new(),
         typed: StoredValue::new(false),
         review_due: StoredValue::new(None),
+        unrendered: StoredValue::new(TextChange::None),
     };
     provide_context(state);
     Effect::watch(move || text.get(), move |_, old, _| state.follow_text(old), false);
@@ -257,18 +292,6 @@ pub fn App() -> impl IntoView {
             }
         },
         true,
-    );
-
-    // A shown passage that is not evidence is bytes of the text as it was:
-    // after an edit it would mark the wrong words.
-    Effect::watch(
-        move || text.track(),
-        move |_, _, _| {
-            if state.shown.with_untracked(|s| matches!(s, Some(Shown::Passage(_)))) {
-                state.shown.set(None);
-            }
-        },
-        false,
     );
 
     provide_context(drafts);
