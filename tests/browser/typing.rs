@@ -194,6 +194,39 @@ async fn typing_a_sentence_leaves_the_other_highlights_alone_and_ends_on_the_rev
         SENTENCE.len()
     );
 
+    // The lines around each edit were rebuilt alone: the mirror must still
+    // show the text as it is, line for line, also after typing a line
+    // break and deleting one.
+    const MIRROR_SHOWS_THE_TEXT: &str = "
+        const lines = document.querySelector('[data-testid=editor]').value.split('\\n');
+        const shown = Array.from(document.querySelector('.mirror').children, l => l.textContent);
+        return shown.length === lines.length && lines.every((l, i) => (l || ' ') === shown[i]);";
+    assert_eq!(browser.js(MIRROR_SHOWS_THE_TEXT, vec![]).await, json!(true), "after typing a sentence");
+    let edits = [
+        ("document.execCommand('insertText', false, '\\nA new line.')", "after typing a line break"),
+        ("document.execCommand('delete')", "after deleting one"),
+    ];
+    for (edit, what) in edits {
+        browser
+            .js(
+                &format!(
+                    "const ed = document.querySelector('[data-testid=editor]');
+                     const at = ed.value.indexOf('\\n', Math.floor(ed.value.length / 3));
+                     ed.setSelectionRange(at, at + 1);
+                     const before = ed.value;
+                     {edit};
+                     if (ed.value === before) throw new Error('nothing edited');"
+                ),
+                vec![],
+            )
+            .await;
+        assert_eq!(browser.js(MIRROR_SHOWS_THE_TEXT, vec![]).await, json!(true), "{what}");
+    }
+    let typed = Typed {
+        text: browser.js("return document.querySelector('[data-testid=editor]').value;", vec![]).await.as_str().unwrap().to_string(),
+        ..typed
+    };
+
     // The review runs once typing stops: wait for it, then compare.
     let want = review_passages(&typed.text);
     let deadline = Instant::now() + Duration::from_secs(10);
