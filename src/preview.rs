@@ -44,19 +44,74 @@ pub fn highlights(review: &Review) -> Vec<Highlight> {
         .collect()
 }
 
-/// The criteria whose evidence covers byte `at` of the text, in criterion
-/// order: what the caret or a click is "in".
-pub fn criteria_at(review: &Review, at: usize) -> Vec<CriterionId> {
-    review
-        .criteria
-        .iter()
-        .filter(|c| c.evidence.iter().any(|e| e.start <= at && at < e.end))
-        .map(|c| c.id)
-        .collect()
+/// The criteria with a passage covering byte `at` of the text, in
+/// criterion order: what the caret or a click is "in".
+pub fn criteria_at(marks: &[Highlight], at: usize) -> Vec<CriterionId> {
+    let mut ids: Vec<CriterionId> = marks.iter().filter(|m| m.range.contains(&at)).map(|m| m.criterion).collect();
+    // The marks are in criterion order: one criterion's are together.
+    ids.dedup();
+    ids
 }
 
-/// The text as one HTML string per line, escaped, with each cited passage
-/// wrapped in `<mark data-evidence="ID" data-index="N" class="tier-…">`.
+/// One change to a text: `removed` bytes at `start` replaced by
+/// `inserted` bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub start: usize,
+    pub removed: usize,
+    pub inserted: usize,
+}
+
+impl Edit {
+    /// The single edit that turns `old` into `new`: what lies between
+    /// their common start and their common end, on character boundaries.
+    pub fn between(old: &str, new: &str) -> Edit {
+        let (a, b) = (old.as_bytes(), new.as_bytes());
+        let mut start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        while !old.is_char_boundary(start) {
+            start -= 1;
+        }
+        let room = a.len().min(b.len()) - start;
+        let mut common_end = a.iter().rev().zip(b.iter().rev()).take(room).take_while(|(x, y)| x == y).count();
+        // The same bytes end both texts, so a boundary in one is one in the other.
+        while !old.is_char_boundary(a.len() - common_end) {
+            common_end -= 1;
+        }
+        Edit {
+            start,
+            removed: a.len() - common_end - start,
+            inserted: b.len() - common_end - start,
+        }
+    }
+}
+
+/// Moves passages placed in a text to where the same words are after
+/// `edit`: those after it shift by its length, one it falls inside grows
+/// or shrinks with it, and a passage the edit removed whole is dropped.
+/// Text typed just before or after a passage is not part of it.
+pub fn move_highlights(marks: &mut Vec<Highlight>, edit: Edit) {
+    let removed_end = edit.start + edit.removed;
+    let inserted_end = edit.start + edit.inserted;
+    marks.retain_mut(|m| {
+        let Range { start, end } = m.range;
+        if end <= edit.start {
+            return true;
+        }
+        if start >= removed_end {
+            m.range = start - edit.removed + edit.inserted..end - edit.removed + edit.inserted;
+            return true;
+        }
+        // The edit overlaps the passage: what it removed of the passage
+        // is gone, what it inserted inside the passage joins it.
+        let start = if start <= edit.start { start } else { inserted_end };
+        let end = if end >= removed_end { end - edit.removed + edit.inserted } else { edit.start };
+        m.range = start..end;
+        start < end
+    });
+}
+
+/// The text as one HTML string per line, escaped, with each passage of
+/// `marks` (the review's, see [`highlights`]) wrapped in `<mark data-evidence="ID" data-index="N" class="tier-…">`.
 ///
 /// Lines, because the mirror shows each as its own block: an edit changes
 /// one or two lines, so the app replaces only those and the browser lays
@@ -76,16 +131,31 @@ pub fn criteria_at(review: &Review, at: usize) -> Vec<CriterionId> {
 ///
 /// An empty line is a single space, so its block keeps the height of a
 /// line, as the textarea does; a trailing newline gives a last empty line.
-pub fn mirror_lines(text: &str, review: &Review, shown: Option<&Shown>) -> Vec<String> {
-    let marks = highlights(review);
+pub fn mirror_lines(text: &str, marks: &[Highlight], shown: Option<&Shown>) -> Vec<String> {
+    mirror_lines_around(text, marks, shown, 0..text.len()).1
+}
+
+/// The lines of `text` that hold bytes `range`, as [`mirror_lines`]
+/// renders them, and the index of the first. After a keystroke whose
+/// edit is `range` (and which only moved the other highlights), these are
+/// the only lines whose HTML changed: a line's HTML holds no offsets.
+pub fn mirror_lines_around(
+    text: &str,
+    marks: &[Highlight],
+    shown: Option<&Shown>,
+    range: Range<usize>,
+) -> (usize, Vec<String>) {
+    let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i);
+    let first = text.as_bytes()[..start].iter().filter(|&&b| b == b'\n').count();
     let mut lines = Vec::new();
-    let mut line_start = 0;
-    for line in text.split('\n') {
+    let mut line_start = start;
+    for line in text[start..end].split('\n') {
         let line_end = line_start + line.len();
-        lines.push(line_html(text, line_start..line_end, &marks, shown));
+        lines.push(line_html(text, line_start..line_end, marks, shown));
         line_start = line_end + 1;
     }
-    lines
+    (first, lines)
 }
 
 fn line_html(
@@ -307,7 +377,7 @@ mod tests {
     }
 
     fn mirror(text: &str, r: &Review, shown: Option<&Shown>) -> String {
-        mirror_lines(text, r, shown).join("\n")
+        mirror_lines(text, &highlights(r), shown).join("\n")
     }
 
     #[test]
@@ -354,7 +424,7 @@ mod tests {
         let text = "one\ntwo three";
         let r = review_citing(text, &[(CriterionId::R3, 1..7)]);
         assert_eq!(
-            mirror_lines(text, &r, None),
+            mirror_lines(text, &highlights(&r), None),
             vec![
                 r#"o<mark data-evidence="R3" data-index="0" class="tier-requirements">ne</mark>"#.to_string(),
                 r#"<mark data-evidence="R3" data-index="0" class="tier-requirements">two</mark> three"#.to_string(),
@@ -379,7 +449,7 @@ mod tests {
         let text = "aaa bbb\nccc";
         let r = review_citing(text, &[(CriterionId::R1, 4..11)]);
         assert_eq!(
-            mirror_lines(text, &r, Some(&Shown::Passage(0..7))),
+            mirror_lines(text, &highlights(&r), Some(&Shown::Passage(0..7))),
             vec![
                 concat!(
                     r#"<mark data-passage="" class="passage current">aaa </mark>"#,
@@ -395,16 +465,16 @@ mod tests {
     fn empty_lines_keep_their_height() {
         let none = review_citing("", &[]);
         assert_eq!(
-            mirror_lines("a\n\nb\n", &none, None),
+            mirror_lines("a\n\nb\n", &highlights(&none), None),
             vec!["a", " ", "b", " "]
         );
-        assert_eq!(mirror_lines("", &none, None), vec![" "]);
+        assert_eq!(mirror_lines("", &highlights(&none), None), vec![" "]);
     }
 
     #[test]
     fn mirror_of_a_real_review_reproduces_the_text() {
         let text = "# Outage\n\nWe are sorry: our deploy at 10:00 UTC broke login for 5% of users until 11:30 UTC.\nDésolé, 日本 😀.\n";
-        let lines = mirror_lines(text, &review(text), None);
+        let lines = mirror_lines(text, &highlights(&review(text)), None);
         let stripped: Vec<String> = lines.iter().map(|l| strip_tags(l)).collect();
         let expected: Vec<&str> = text
             .split('\n')
@@ -489,13 +559,78 @@ mod tests {
     }
 
     #[test]
+    fn an_edit_is_what_lies_between_the_common_start_and_end() {
+        let edit = |old, new| {
+            let Edit { start, removed, inserted } = Edit::between(old, new);
+            (start, removed, inserted)
+        };
+        assert_eq!(edit("abc", "abXc"), (2, 0, 1));
+        assert_eq!(edit("abc", "ac"), (1, 1, 0));
+        assert_eq!(edit("aaa", "aaaa"), (3, 0, 1));
+        assert_eq!(edit("same", "same"), (4, 0, 0));
+        assert_eq!(edit("", "new"), (0, 0, 3));
+        // é and è share their first byte: the edit is the whole character.
+        assert_eq!(edit("café!", "cafè!"), (3, 2, 2));
+        assert_eq!(edit("日本", "日日本"), (3, 0, 3));
+    }
+
+    /// What the passages `ranges` of `text` mark once the text is `new`.
+    fn moved<'a>(text: &str, new: &'a str, ranges: &[Range<usize>]) -> Vec<&'a str> {
+        let mut marks: Vec<Highlight> = ranges
+            .iter()
+            .map(|r| Highlight { criterion: CriterionId::R1, index: 0, range: r.clone() })
+            .collect();
+        assert!(ranges.iter().all(|r| !text[r.clone()].is_empty()));
+        move_highlights(&mut marks, Edit::between(text, new));
+        marks.iter().map(|m| &new[m.range.clone()]).collect()
+    }
+
+    #[test]
+    fn highlights_move_with_the_words_they_mark() {
+        let text = "one two three";
+        // Typing before, after, between and inside passages.
+        assert_eq!(moved(text, "one two! three", &[0..3, 8..13]), ["one", "three"]);
+        assert_eq!(moved(text, "one tw-o three", &[4..7]), ["tw-o"]);
+        assert_eq!(moved(text, "one twoo three", &[4..7]), ["two"]);
+        assert_eq!(moved(text, "one otwo three", &[4..7]), ["two"]);
+        assert_eq!(moved(text, "xone two three", &[0..3, 4..7]), ["one", "two"]);
+        // Deleting part of a passage, a whole one, and across two.
+        assert_eq!(moved(text, "one to three", &[4..7]), ["to"]);
+        assert_eq!(moved(text, "one  three", &[0..3, 4..7, 8..13]), ["one", "three"]);
+        assert_eq!(moved(text, "onree", &[0..3, 8..13]), ["on", "ree"]);
+        // Replacing words of a passage: the new words take their place.
+        assert_eq!(moved(text, "one 2 three", &[0..7]), ["one 2"]);
+    }
+
+    #[test]
+    fn after_typing_the_lines_around_the_edit_are_all_that_changed() {
+        let text = "# Outage\n\nWe are sorry: our deploy at 10:00 UTC broke login.\nIt was fixed at 11:30 UTC.\n\nNext line.";
+        let marks = highlights(&review(text));
+        assert!(!marks.is_empty());
+        let before = mirror_lines(text, &marks, None);
+        let at = text.find("broke").unwrap();
+        for typed in ["x", "\n", "new\nlines\n", ""] {
+            // Typing `typed` over "broke".
+            let new = format!("{}{typed}{}", &text[..at], &text[at + 5..]);
+            let edit = Edit::between(text, &new);
+            let mut moved = marks.clone();
+            move_highlights(&mut moved, edit);
+            let (first, fresh) = mirror_lines_around(&new, &moved, None, edit.start..edit.start + edit.inserted);
+            let total = new.matches('\n').count() + 1;
+            let mut spliced = before.clone();
+            spliced.splice(first..first + fresh.len() + before.len() - total, fresh);
+            assert_eq!(spliced, mirror_lines(&new, &moved, None), "typing {typed:?}");
+        }
+    }
+
+    #[test]
     fn criteria_at_finds_every_criterion_covering_a_position() {
         let text = "aaa bbb ccc";
         let r = review_citing(text, &[(CriterionId::P1, 0..7), (CriterionId::B3, 4..11)]);
-        assert_eq!(criteria_at(&r, 0), vec![CriterionId::P1]);
-        assert_eq!(criteria_at(&r, 5), vec![CriterionId::P1, CriterionId::B3]);
-        assert_eq!(criteria_at(&r, 7), vec![CriterionId::B3]);
-        assert_eq!(criteria_at(&r, 11), vec![]);
+        assert_eq!(criteria_at(&highlights(&r), 0), vec![CriterionId::P1]);
+        assert_eq!(criteria_at(&highlights(&r), 5), vec![CriterionId::P1, CriterionId::B3]);
+        assert_eq!(criteria_at(&highlights(&r), 7), vec![CriterionId::B3]);
+        assert_eq!(criteria_at(&highlights(&r), 11), vec![]);
         assert_eq!(tier_class(CriterionId::B3), "bonus");
         assert_eq!(CriterionId::B3.tier(), Tier::Bonus);
     }

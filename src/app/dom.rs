@@ -140,10 +140,12 @@ pub fn reveal(element: &Element) {
     element.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-/// Brings the mirror from showing `old` lines to showing `new` ones,
+/// Brings the mirror from showing `old` lines to showing `new` ones from
+/// its line `at` on (the lines before and after are left as they are),
 /// touching only the lines that changed, so the browser re-lays out only
-/// those. Each line is a `<div>` of escaped HTML from [`crate::preview`].
-pub fn patch_mirror(mirror: &Element, old: &[String], new: &[String]) {
+/// those (and keeps the others' highlights as they are). Each line is a
+/// `<div>` of escaped HTML from [`crate::preview`].
+pub fn patch_mirror(mirror: &Element, at: usize, old: &[String], new: &[String]) {
     let Some(document) = mirror.owner_document() else {
         return;
     };
@@ -153,18 +155,21 @@ pub fn patch_mirror(mirror: &Element, old: &[String], new: &[String]) {
         new_end,
     } = changed_lines(old, new);
     let children = mirror.children();
+    let prefix_at = at + prefix;
     let kept = (old_end - prefix).min(new_end - prefix);
-    for i in 0..kept {
-        if let Some(line) = children.item((prefix + i) as u32) {
-            line.set_inner_html(&new[prefix + i]);
+    // A review may change highlights far apart: the lines between them
+    // are kept as they are.
+    for i in (prefix..prefix + kept).filter(|&i| old[i] != new[i]) {
+        if let Some(line) = children.item((at + i) as u32) {
+            line.set_inner_html(&new[i]);
         }
     }
     for _ in kept..(old_end - prefix) {
-        if let Some(line) = children.item((prefix + kept) as u32) {
+        if let Some(line) = children.item((prefix_at + kept) as u32) {
             line.remove();
         }
     }
-    let before = children.item((prefix + kept) as u32);
+    let before = children.item((prefix_at + kept) as u32);
     for html in &new[prefix + kept..new_end] {
         if let Ok(line) = document.create_element("div") {
             line.set_inner_html(html);

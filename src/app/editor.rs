@@ -4,9 +4,9 @@
 //! paints. Also the file picker, file drop and the Markdown preview.
 
 use super::drafts_panel::Drafts;
-use super::{AppState, Notice, dom};
+use super::{AppState, Notice, TextChange, dom};
 use crate::engine::{self, CriterionId};
-use crate::preview;
+use crate::preview::{self, Edit, Highlight, Shown};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
@@ -51,19 +51,41 @@ pub fn Editor() -> impl IntoView {
     // file, a section; effects run once that code is done).
     Effect::watch(move || state.text.track(), move |_, _, _| update_caret(), false);
 
-    // Each edit rebuilds the lines' HTML (cheap) but writes only the lines
-    // that changed to the page (what costs: parsing and layout).
-    let rendered: Rc<RefCell<Vec<String>>> = Rc::default();
+    // Each edit rebuilds the HTML of the lines it touched (of all lines
+    // after anything but a keystroke) and writes only the lines that
+    // changed to the page (what costs: parsing and layout). The highlights
+    // are set after every change of the text, placed in it: following
+    // them, not the text, renders each edit once.
+    let rendered: Rc<RefCell<(Vec<String>, Option<Shown>)>> = Rc::default();
     Effect::new(move |_| {
         let Some(m) = mirror.get() else { return };
-        let lines = state.shown.with(|shown| {
-            state
-                .text
-                .with(|t| state.review.with(|r| preview::mirror_lines(t, r, shown.as_ref())))
+        let change = state.take_unrendered();
+        let mut rendered = rendered.borrow_mut();
+        let (lines, rendered_shown) = &mut *rendered;
+        state.shown.with(|shown| {
+            state.marks.with(|marks| {
+                state.text.with_untracked(|t| {
+                    let typed = match change {
+                        TextChange::Typed(edit) if rendered_shown == shown => {
+                            lines_around_edit(lines.len(), t, marks, shown.as_ref(), edit)
+                        }
+                        _ => None,
+                    };
+                    match typed {
+                        Some((first, replaced, fresh)) => {
+                            dom::patch_mirror(&m, first, &lines[first..first + replaced], &fresh);
+                            lines.splice(first..first + replaced, fresh);
+                        }
+                        None => {
+                            let fresh = preview::mirror_lines(t, marks, shown.as_ref());
+                            dom::patch_mirror(&m, 0, lines, &fresh);
+                            *lines = fresh;
+                        }
+                    }
+                })
+            });
+            rendered_shown.clone_from(shown);
         });
-        let mut old = rendered.borrow_mut();
-        dom::patch_mirror(&m, &old, &lines);
-        *old = lines;
         sync_scroll();
     });
     // Rendered only while shown; the HTML is sanitised by `markdown_html`.
@@ -157,10 +179,14 @@ pub fn Editor() -> impl IntoView {
                     prop:value=initial_text
                     on:input=move |_| {
                         if let Some(ta) = editor.get_untracked() {
+                            state.note_typing();
                             state.text.set(ta.value());
                         }
                         update_caret();
                     }
+                    // What the person turns to next may use the review:
+                    // it is not left waiting for typing to resume.
+                    on:blur=move |_| state.review_if_due()
                     on:scroll=move |_| sync_scroll()
                     on:keyup=move |_| update_caret()
                     on:focus=move |_| update_caret()
@@ -271,6 +297,23 @@ pub fn Editor() -> impl IntoView {
             </p>
         </section>
     }
+}
+
+/// What typed `edit` changed in the mirror's `rendered` lines: from line
+/// `first`, `replaced` lines become the lines around the edit, rebuilt;
+/// the others stay as they were (their highlights only moved with the
+/// text). `None` when the lines rendered were not the text before the edit.
+fn lines_around_edit(
+    rendered: usize,
+    text: &str,
+    marks: &[Highlight],
+    shown: Option<&Shown>,
+    edit: Edit,
+) -> Option<(usize, usize, Vec<String>)> {
+    let (first, fresh) = preview::mirror_lines_around(text, marks, shown, edit.start..edit.start + edit.inserted);
+    let total = text.as_bytes().iter().filter(|&&b| b == b'\n').count() + 1;
+    let replaced = (rendered + fresh.len()).checked_sub(total)?;
+    (first + replaced <= rendered).then_some((first, replaced, fresh))
 }
 
 /// Moves focus to a criterion card's heading (for keyboard users who

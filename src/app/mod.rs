@@ -15,9 +15,10 @@ mod timeline_panel;
 
 use crate::engine::{self, CriterionId, Review};
 use crate::export::{self, Overrides};
-use crate::preview::{Shown, byte_to_utf16, utf16_to_byte};
+use crate::preview::{self, Edit, Highlight, Shown, byte_to_utf16, utf16_to_byte};
 use leptos::html;
 use leptos::prelude::*;
+use std::time::Duration;
 use storage::{StorageProblem, Theme};
 use wasm_bindgen::JsCast;
 
@@ -33,8 +34,13 @@ pub(crate) struct Notice {
 pub(crate) struct AppState {
     pub text: RwSignal<String>,
     pub overrides: RwSignal<Overrides>,
-    /// The engine's review: what the highlights in the text show.
-    pub review: Memo<Review>,
+    /// The engine's review of the text, as of the last pause in typing
+    /// (see [`AppState::follow_text`]).
+    pub review: RwSignal<Review>,
+    /// The review's passages, placed in the text as it is now: what the
+    /// highlights show. Set after every change of the text, and moved
+    /// with each keystroke until typing pauses and the review catches up.
+    pub marks: RwSignal<Vec<Highlight>>,
     /// The review with the verdicts set by hand: what the review panel,
     /// the exports and a host page get, so none contradicts another.
     pub seen: Memo<Review>,
@@ -47,7 +53,35 @@ pub(crate) struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     pub editor: NodeRef<html::Textarea>,
     pub mirror: NodeRef<html::Div>,
+    /// Whether the text's next change was typed in the editor.
+    typed: StoredValue<bool>,
+    /// The review typing put off, due when typing pauses.
+    review_due: StoredValue<Option<TimeoutHandle>>,
+    /// The change of the text the mirror has not rendered yet.
+    unrendered: StoredValue<TextChange>,
 }
+
+/// A change of the text the mirror has not rendered yet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum TextChange {
+    #[default]
+    None,
+    /// One typed edit, which only moved the highlights away from it: the
+    /// mirror rebuilds the lines around it alone.
+    Typed(Edit),
+    /// Anything else: the mirror rebuilds every line.
+    Other,
+}
+
+/// How long typing pauses before the review runs: longer than the time
+/// between two keystrokes of someone typing steadily, so the review
+/// neither delays a keystroke nor moves highlights mid-word.
+const TYPING_PAUSE: Duration = Duration::from_millis(300);
+
+/// The most bytes a typed change inserts or removes to count as typing: a
+/// key, an autocorrected word, a composed character. A paste, a cut or an
+/// inserted section is bigger, and is reviewed at once.
+const TYPED_CHANGE_MAX_BYTES: usize = 32;
 
 impl AppState {
     /// Inserts `section` at byte `at` through the textarea, so the
@@ -129,12 +163,90 @@ impl AppState {
         }
     }
 
-    /// The criteria whose evidence covers UTF-16 offset `caret`.
+    /// The criteria whose highlights cover UTF-16 offset `caret`.
     pub fn criteria_at_caret(&self, caret: u32) -> Vec<CriterionId> {
         self.text.with(|t| {
             let at = utf16_to_byte(t, caret as usize);
-            self.review.with(|r| crate::preview::criteria_at(r, at))
+            self.marks.with(|m| preview::criteria_at(m, at))
         })
+    }
+
+    /// Says that the editor's text is about to change by typing.
+    pub fn note_typing(&self) {
+        self.typed.set_value(true);
+    }
+
+    /// Brings the highlights and the review to a change of the text from
+    /// `old`. Typing moves the highlights with the words they mark and
+    /// puts the review off until it pauses: the keystroke's frame never
+    /// waits for the engine, and highlights away from the caret stay put.
+    /// Any other change (a paste, a file, a sample, a draft) is reviewed
+    /// at once.
+    fn follow_text(&self, old: Option<&String>) {
+        // A shown passage that is not evidence is bytes of the text as it
+        // was: after an edit it would mark the wrong words. Cleared here,
+        // with the highlights, so the mirror renders the edit once.
+        if self.shown.with_untracked(|s| matches!(s, Some(Shown::Passage(_)))) {
+            self.shown.set(None);
+        }
+        if let Some(due) = self.review_due.try_update_value(Option::take).flatten() {
+            due.clear();
+        }
+        let typed = self.typed.try_update_value(std::mem::take).unwrap_or(false);
+        let edit = old.map(|old| self.text.with_untracked(|new| Edit::between(old, new)));
+        match edit {
+            Some(edit) if typed && edit.removed.max(edit.inserted) <= TYPED_CHANGE_MAX_BYTES => {
+                self.marks.update(|marks| preview::move_highlights(marks, edit));
+                self.unrendered.update_value(|change| {
+                    *change = match change {
+                        TextChange::None => TextChange::Typed(edit),
+                        _ => TextChange::Other,
+                    }
+                });
+                let this = *self;
+                let due = set_timeout_with_handle(
+                    move || {
+                        this.review_due.set_value(None);
+                        this.review_now(false);
+                    },
+                    TYPING_PAUSE,
+                );
+                self.review_due.set_value(due.ok());
+            }
+            _ => {
+                self.unrendered.set_value(TextChange::Other);
+                self.review_now(true);
+            }
+        }
+    }
+
+    /// The change of the text since the mirror last took it.
+    pub fn take_unrendered(&self) -> TextChange {
+        self.unrendered.try_update_value(std::mem::take).unwrap_or_default()
+    }
+
+    /// Runs the review typing put off, if any: before the person does
+    /// something with the review (the editor lost focus to do it).
+    pub fn review_if_due(&self) {
+        if let Some(due) = self.review_due.try_update_value(Option::take).flatten() {
+            due.clear();
+            self.review_now(false);
+        }
+    }
+
+    /// Reviews the text and shows what changed: a review or highlights
+    /// equal to those shown are not set again, so nothing re-renders. The
+    /// mirror follows the text through the highlights, so after a change
+    /// of the text (`text_changed`) they are set even when equal.
+    fn review_now(&self, text_changed: bool) {
+        let review = self.text.with_untracked(|t| engine::review(reviewed_part(t)));
+        let marks = preview::highlights(&review);
+        if text_changed || self.marks.with_untracked(|m| *m != marks) {
+            self.marks.set(marks);
+        }
+        if self.review.with_untracked(|r| *r != review) {
+            self.review.set(review);
+        }
     }
 }
 
@@ -166,12 +278,14 @@ pub fn App() -> impl IntoView {
     let theme = RwSignal::new(opened.theme);
     let drafts = drafts_panel::Drafts::new(opened, problem);
     let (text, overrides) = (drafts.text, drafts.overrides);
-    let review = Memo::new(move |_| text.with(|t| engine::review(reviewed_part(t))));
+    let review = RwSignal::new(text.with_untracked(|t| engine::review(reviewed_part(t))));
+    let marks = RwSignal::new(review.with_untracked(preview::highlights));
     let seen = Memo::new(move |_| review.with(|r| overrides.with(|o| export::as_seen(r, o))));
     let state = AppState {
         text,
         overrides,
         review,
+        marks,
         seen,
         opened: RwSignal::new(None),
         shown: RwSignal::new(None),
@@ -179,8 +293,12 @@ pub fn App() -> impl IntoView {
         notice: RwSignal::new(None),
         editor: NodeRef::new(),
         mirror: NodeRef::new(),
+        typed: StoredValue::new(false),
+        review_due: StoredValue::new(None),
+        unrendered: StoredValue::new(TextChange::None),
     };
     provide_context(state);
+    Effect::watch(move || text.get(), move |_, old, _| state.follow_text(old), false);
     embed::start(state, drafts);
     // Say once, when the text grows past the limit, that the rest is kept
     // but not reviewed.
@@ -199,18 +317,6 @@ pub fn App() -> impl IntoView {
             }
         },
         true,
-    );
-
-    // A shown passage that is not evidence is bytes of the text as it was:
-    // after an edit it would mark the wrong words.
-    Effect::watch(
-        move || text.track(),
-        move |_, _, _| {
-            if state.shown.with_untracked(|s| matches!(s, Some(Shown::Passage(_)))) {
-                state.shown.set(None);
-            }
-        },
-        false,
     );
 
     provide_context(drafts);

@@ -225,11 +225,14 @@ fn TierSection(tier: Tier) -> impl IntoView {
 #[component]
 fn CriterionCard(id: CriterionId) -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Plain closures, not memos: each reads one field of the one review
-    // memo, and every memo type costs the WebAssembly its own code.
+    // Plain closures, not memos: each reads one field of the review, and
+    // every memo type costs the WebAssembly its own code.
     let verdict = move || state.seen.with(|r| r.get(id).verdict);
     let is_overridden = move || state.seen.with(|r| r.get(id).set_by_hand.is_some());
-    let evidence_count = move || state.review.with(|r| r.get(id).evidence.len());
+    // The card's quotes, as a memo: a review that changed other cards'
+    // passages leaves this card's list as it is.
+    let quotes = Memo::new(move |_| state.review.with(|r| r.get(id).evidence.iter().map(|e| e.text.clone()).collect::<Vec<_>>()));
+    let evidence_count = move || quotes.with(Vec::len);
     let has_suggestion = move || state.seen.with(|r| r.get(id).suggestion.is_some());
     let editing = RwSignal::new(false);
     let expanded = RwSignal::new(false);
@@ -332,11 +335,10 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                             expanded
                                 .get()
                                 .then(|| {
-                                    state.review.with(|r| {
-                                        r.get(id)
-                                            .evidence
+                                    quotes.with(|quotes| {
+                                        quotes
                                             .iter()
-                                            .map(|e| view! { <li><blockquote>{e.text.clone()}</blockquote></li> })
+                                            .map(|quote| view! { <li><blockquote>{quote.clone()}</blockquote></li> })
                                             .collect_view()
                                     })
                                 })

@@ -10,6 +10,7 @@ mod reference;
 mod shipping;
 mod suggestions;
 mod timeline;
+mod typing;
 mod ui;
 
 #[path = "../support/corpus.rs"]

@@ -12,6 +12,7 @@ use fantoccini::actions::{
 };
 use postmortem_reviewer::engine::{self, CriterionId, Review, Verdict};
 use postmortem_reviewer::export::{self, Override, Overrides};
+use postmortem_reviewer::preview;
 use serde_json::{Value, json};
 
 const TAB: char = '\u{E004}';
@@ -454,8 +455,8 @@ async fn caret_line(browser: &Browser, text: &str) -> (String, String) {
             vec![],
         )
         .await;
-    let at = postmortem_reviewer::preview::utf16_to_byte(text, caret.as_u64().unwrap() as usize);
-    let want = match postmortem_reviewer::preview::criteria_at(&engine::review(text), at).first() {
+    let at = preview::utf16_to_byte(text, caret.as_u64().unwrap() as usize);
+    let want = match preview::criteria_at(&preview::highlights(&engine::review(text)), at).first() {
         Some(id) => format!("Show {id} in the review"),
         None => "(none)".to_string(),
     };
@@ -475,7 +476,7 @@ async fn caret_line(browser: &Browser, text: &str) -> (String, String) {
 async fn the_caret_line_names_the_passage_the_caret_is_really_in() {
     let review = engine::review(ZENDESK_SAMPLE);
     assert!(
-        !postmortem_reviewer::preview::criteria_at(&review, 0).is_empty(),
+        !preview::criteria_at(&preview::highlights(&review), 0).is_empty(),
         "the sample opens with a cited passage"
     );
     let (server, browser) = open_app().await;
