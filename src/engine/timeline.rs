@@ -939,7 +939,7 @@ impl<'d, 't> Reader<'d, 't> {
 /// seconds ("2020-02-20t21:28-07:00", "21:28:00-07:00").
 fn dash_joins_a_range(words: &str, found: &mut [Found]) {
     for k in 1..found.len() {
-        let dated = k >= 2 && matches!((&found[k - 2], &found[k - 1]), (Found::Date(d), Found::Clock(c)) if c.at.start - d.at.end <= 1);
+        let dated = k >= 2 && matches!((&found[k - 2], &found[k - 1]), (Found::Date(d), Found::Clock(c)) if c.at.start.saturating_sub(d.at.end) <= 1);
         let (before, after) = found.split_at_mut(k);
         let (Found::Clock(first), Found::Clock(second)) = (&mut before[k - 1], &mut after[0]) else { continue };
         let dashed = first.zone.as_ref().is_some_and(|z| z.at.start == first.at.end && words[z.at.clone()].starts_with('-'));
@@ -1111,6 +1111,15 @@ mod tests {
     }
 
     const TABLE: &str = "## Timeline\n\nAll times UTC.\n\n| Time | Event |\n|---|---|\n| 09:05 | Config deployed |\n| 09:14 | First errors logged |\n| 09:19 | Alert fired |\n| 09:21 | Alert acknowledged by on-call |\n| 09:44 | Revert merged |\n| 10:27 | Error rates at baseline. Incident closed. |\n";
+
+    /// "November 14:49": the date reader takes "November 14" as a date
+    /// that overlaps the clock time after it, which counts as written onto
+    /// it, not as a negative gap.
+    #[test]
+    fn a_date_overlapping_its_clock_time_is_read_without_panicking() {
+        let text = "- On the 1st of November 14:49 the provider sent an email.\n- 16:03 the service went down.\n";
+        assert!(timeline(text).events.len() >= 2);
+    }
 
     #[test]
     fn a_timeline_table_gives_every_key_moment_and_the_durations() {
