@@ -44,7 +44,9 @@
 use super::document::{BlockKind, Document, Sentence, Topic};
 use super::lexicon::Cue;
 use super::time::{self, Found};
-use aho_corasick::AhoCorasick;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::Input;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -295,7 +297,7 @@ const MOMENT_WORDS: &[(u8, &[&str])] = &[
 
 /// The automaton over every word of [`MOMENT_WORDS`], each pattern's key
 /// moment and whether it must end a word.
-static MOMENT_MATCHER: LazyLock<(AhoCorasick, Vec<(u8, bool)>)> = LazyLock::new(|| {
+static MOMENT_MATCHER: LazyLock<(NFA, Vec<(u8, bool)>)> = LazyLock::new(|| {
     let mut words = Vec::new();
     let mut meaning = Vec::new();
     for (moment, list) in MOMENT_WORDS {
@@ -305,7 +307,13 @@ static MOMENT_MATCHER: LazyLock<(AhoCorasick, Vec<(u8, bool)>)> = LazyLock::new(
             meaning.push((*moment, stem.is_none()));
         }
     }
-    let matcher = AhoCorasick::new(&words).expect("moment words build an automaton");
+    // The lexicon's automaton type and settings, so the WebAssembly
+    // compiles one kind of automaton and no prefilter: event words are a
+    // few bytes, nothing for a prefilter to skip.
+    let matcher = NFA::builder()
+        .prefilter(false)
+        .build(&words)
+        .expect("moment words build an automaton");
     (matcher, meaning)
 });
 
@@ -314,7 +322,10 @@ fn moment_cues(words: &str) -> u8 {
     let (matcher, meaning) = &*MOMENT_MATCHER;
     let b = words.as_bytes();
     let mut cues = 0;
-    for m in matcher.find_overlapping_iter(words) {
+    let matches = matcher
+        .try_find_overlapping_iter(Input::new(words))
+        .expect("an overlapping search with the standard match kind never fails");
+    for m in matches {
         let (moment, whole) = meaning[m.pattern().as_usize()];
         let starts_word = m.start() == 0 || !b[m.start() - 1].is_ascii_alphanumeric();
         let ends_word = !whole || m.end() == b.len() || !b[m.end()].is_ascii_alphanumeric();
