@@ -194,7 +194,7 @@ fn summarise(criteria: &[CriterionReview], tiers: &[TierCounts]) -> String {
     let counts = tiers
         .iter()
         .map(|t| {
-            let mut s = format!("{} {}/4", t.tier.name().to_lowercase(), t.met);
+            let mut s = format!("{} {}/4", t.tier.name().to_ascii_lowercase(), t.met);
             if t.partial > 0 {
                 s.push_str(&format!(" ({} partial)", t.partial));
             }
@@ -236,7 +236,9 @@ fn summarise(criteria: &[CriterionReview], tiers: &[TierCounts]) -> String {
             };
             let advice = guidance(c.id).advice;
             let mut chars = advice.chars();
-            let advice: String = chars.next().map(|f| f.to_lowercase().chain(chars).collect()).unwrap_or_default();
+            // The advice is ours and begins with an ASCII letter: ASCII lowering
+            // compiles no Unicode case table into the WebAssembly.
+            let advice: String = chars.next().map(|f| std::iter::once(f.to_ascii_lowercase()).chain(chars).collect()).unwrap_or_default();
             format!("{opening} Met: {counts}. {what} {} ({}): {advice}", c.id, c.name)
         }
     }
