@@ -109,7 +109,7 @@ pub fn evidence_at_point(x: i32, y: i32) -> Vec<String> {
         .filter_map(|node| node.dyn_into::<Element>().ok())
         .filter_map(|el| el.get_attribute("data-evidence"))
         .collect();
-    ids.sort();
+    crate::sorting::sort_stably(&mut ids, |a, b| a.cmp(b));
     ids.dedup();
     ids
 }

@@ -9,6 +9,7 @@
 //! apostrophes also match typographic ones.
 
 use super::document::Hit;
+use crate::sorting::sort_stably;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Input, MatchKind};
@@ -801,7 +802,7 @@ impl Lexicon {
                 }
             }
             for list in [&mut whole, &mut open] {
-                list.sort_by_key(|(c, r)| (r.start, r.end, *c as u8));
+                sort_stably(list, |(c, r), (d, q)| (r.start, r.end, *c as u8).cmp(&(q.start, q.end, *d as u8)));
                 list.dedup();
             }
             // A phrase that starts with a word is searched with a space
@@ -869,7 +870,9 @@ impl Lexicon {
                 }
             }));
         }
-        hits.sort_by_key(|h| (h.prose.start, h.prose.end, h.cue as u8));
+        sort_stably(&mut hits, |a, b| {
+            (a.prose.start, a.prose.end, a.cue as u8).cmp(&(b.prose.start, b.prose.end, b.cue as u8))
+        });
         hits.dedup_by(|a, b| a.cue == b.cue && a.prose == b.prose);
         hits
     }

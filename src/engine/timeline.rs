@@ -44,6 +44,7 @@
 use super::document::{BlockKind, Document, Sentence, Topic};
 use super::lexicon::Cue;
 use super::time::{self, Found};
+use crate::sorting::sort_stably;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::Input;
@@ -713,7 +714,7 @@ impl<'d, 't> Reader<'d, 't> {
         let all_dated = self.events.iter().all(|e| e.date.is_some());
         let all_undated = self.events.iter().all(|e| e.date.is_none());
         if all_dated || all_undated {
-            self.events.sort_by_key(Timed::key);
+            sort_stably(&mut self.events, |a, b| a.key().cmp(&b.key()));
         }
         let kinds = key_moments(&self.events);
         let at = |kind: EventKind| kinds.iter().position(|k| *k == kind).map(|i| &self.events[i]);
