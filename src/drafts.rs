@@ -272,14 +272,14 @@ pub fn new_id(now: u64, random: u32) -> String {
 
 /// Most recently edited first.
 pub fn sort_by_edited(drafts: &mut [Draft]) {
-    drafts.sort_by(|a, b| b.edited.cmp(&a.edited).then_with(|| a.id.cmp(&b.id)));
+    crate::sorting::sort_stably(drafts, |a, b| b.edited.cmp(&a.edited).then_with(|| a.id.cmp(&b.id)));
 }
 
 /// The `count` largest stored entries, largest first, as (title, bytes):
 /// what the person could export and delete when storage is full.
 pub fn largest(drafts: &[Draft], count: usize) -> Vec<(String, usize)> {
     let mut sizes: Vec<(String, usize)> = drafts.iter().map(|d| (d.title(), d.to_json().len())).collect();
-    sizes.sort_by_key(|&(_, bytes)| std::cmp::Reverse(bytes));
+    crate::sorting::sort_stably(&mut sizes, |a, b| b.1.cmp(&a.1));
     sizes.truncate(count);
     sizes
 }

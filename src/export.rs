@@ -200,7 +200,8 @@ pub fn skeleton_insertion(draft: &str, skeleton: &str) -> Insertion {
     }
 }
 
-/// The title of an ATX heading line, lower-cased, or `None` if the line is
+/// The title of an ATX heading line, ASCII-lowercased (it is compared with
+/// the skeleton's English headings), or `None` if the line is
 /// not a heading.
 fn heading_title(line: &str) -> Option<String> {
     let line = line.trim();
@@ -209,7 +210,7 @@ fn heading_title(line: &str) -> Option<String> {
     if !(1..=6).contains(&level) || !(rest.is_empty() || rest.starts_with(' ')) {
         return None;
     }
-    Some(rest.trim().trim_end_matches('#').trim().to_lowercase())
+    Some(rest.trim().trim_end_matches('#').trim().to_ascii_lowercase())
 }
 
 #[cfg(test)]

@@ -89,10 +89,12 @@ pub fn examples(corpus: &Corpus) -> Vec<Example> {
 /// document model.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
-    /// Per criterion, the sentence model's weights (intercept last).
+    /// Per criterion, the sentence model's weights (intercept last), each
+    /// a half-precision value, as `weights.rs` stores them.
     pub sentence: [[f32; SENTENCE_LEN + 1]; 12],
     pub mean: [f32; LEN],
     pub scale: [f32; LEN],
+    /// Half-precision values, as `weights.rs` stores them.
     pub coefficients: [[f32; LEN]; 12],
     pub cuts: [[f32; 2]; 12],
     /// How many documents it was fitted to.
@@ -125,6 +127,18 @@ impl Model {
             let body: String = rows.iter().map(|r| format!("    [{}],\n", row(r))).collect();
             format!("pub const {name}: {ty} = [\n{body}];\n\n")
         };
+        // The two large tables as half-precision bits (decoded by
+        // model::f16_to_f32), in hexadecimal.
+        let half_table = |name: &str, ty: &str, rows: &[&[f32]]| {
+            let body: String = rows
+                .iter()
+                .map(|r| {
+                    let bits: Vec<String> = r.iter().map(|&v| format!("{:#06x}", f16_bits(f64::from(v)))).collect();
+                    format!("    [{}],\n", bits.join(", "))
+                })
+                .collect();
+            format!("pub const {name}: {ty} = [\n{body}];\n\n")
+        };
         let mut s = String::new();
         s.push_str("//! The fitted verdict model. Generated from corpus/ by\n");
         s.push_str("//! `cargo run --release --no-default-features --bin train-verdicts`;\n");
@@ -132,11 +146,11 @@ impl Model {
         s.push_str(&format!("//! Fitted to {} labelled documents.\n\n", self.documents));
         s.push_str("use super::features::{LEN, SENTENCE_LEN};\n\n");
         let sentence: Vec<&[f32]> = self.sentence.iter().map(|r| &r[..]).collect();
-        s.push_str(&table("SENTENCE", "[[f32; SENTENCE_LEN + 1]; 12]", &sentence));
+        s.push_str(&half_table("SENTENCE", "[[u16; SENTENCE_LEN + 1]; 12]", &sentence));
         s.push_str(&format!("pub const MEAN: [f32; LEN] = [{}];\n\n", row(&self.mean)));
         s.push_str(&format!("pub const SCALE: [f32; LEN] = [{}];\n\n", row(&self.scale)));
         let coefficients: Vec<&[f32]> = self.coefficients.iter().map(|r| &r[..]).collect();
-        s.push_str(&table("COEFFICIENTS", "[[f32; LEN]; 12]", &coefficients));
+        s.push_str(&half_table("COEFFICIENTS", "[[u16; LEN]; 12]", &coefficients));
         let cuts: Vec<&[f32]> = self.cuts.iter().map(|r| &r[..]).collect();
         let mut s = s + &table("CUTS", "[[f32; 2]; 12]", &cuts);
         s.truncate(s.trim_end().len());
@@ -186,7 +200,7 @@ pub fn fit(train: &[&Example]) -> Model {
     for c in 0..12 {
         let y: Vec<usize> = train.iter().map(|e| e.y[c]).collect();
         let (w, cut) = fit_ordinal(&z, &y, &penalty(c));
-        model.coefficients[c] = w.map(|v| v as f32);
+        model.coefficients[c] = w.map(half);
         model.cuts[c] = cut.map(|v| v as f32);
     }
     model
@@ -232,7 +246,43 @@ fn fit_sentences(rows: &[&SentenceRow], quoted: &[bool]) -> [f32; SENTENCE_LEN +
         }
         loss
     });
-    std::array::from_fn(|i| theta[i] as f32)
+    std::array::from_fn(|i| half(theta[i]))
+}
+
+/// `v` rounded to the nearest half-precision value, the precision
+/// `weights.rs` stores the two large tables in.
+fn half(v: f64) -> f32 {
+    model::f16_to_f32(f16_bits(v))
+}
+
+/// The half-precision (binary16) number nearest `v`, ties to even, as bits.
+/// The weights are far inside its range (|v| < 65,504).
+fn f16_bits(v: f64) -> u16 {
+    let sign = if v.is_sign_negative() { 0x8000 } else { 0 };
+    let a = v.abs();
+    assert!(a <= 65504.0, "{v} is outside half precision's range");
+    if a == 0.0 {
+        return sign;
+    }
+    // The binade of `a`, no lower than the subnormals' (2^-14).
+    let mut exponent = (a.log2().floor() as i32).max(-14);
+    while exponent > -14 && 2f64.powi(exponent) > a {
+        exponent -= 1;
+    }
+    while 2f64.powi(exponent + 1) <= a {
+        exponent += 1;
+    }
+    // Ten fraction bits below the leading one: a step of 2^(exponent-10).
+    let mut steps = (a / 2f64.powi(exponent - 10)).round_ties_even() as u32;
+    if steps == 2048 {
+        steps = 1024;
+        exponent += 1;
+    }
+    if steps < 1024 {
+        // Subnormal: exponent field 0.
+        return sign | steps as u16;
+    }
+    sign | (((exponent + 15) as u16) << 10) | (steps - 1024) as u16
 }
 
 /// Parameters of a document model: the weights, then the first cut, then
@@ -399,6 +449,26 @@ pub fn strongest_features(model: &Model, c: usize, how_many: usize) -> Vec<(Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn half_precision_rounds_to_nearest_ties_to_even_and_reads_back() {
+        assert_eq!(f16_bits(0.0), 0x0000);
+        assert_eq!(f16_bits(-0.0), 0x8000);
+        assert_eq!(f16_bits(1.0), 0x3c00);
+        assert_eq!(f16_bits(-2.0), 0xc000);
+        assert_eq!(f16_bits(1.0 / 3.0), 0x3555);
+        assert_eq!(f16_bits(65504.0), 0x7bff);
+        assert_eq!(f16_bits(2f64.powi(-24)), 0x0001);
+        // Halfway between two values: to the even one.
+        assert_eq!(f16_bits(1.0 + 2f64.powi(-11)), 0x3c00);
+        assert_eq!(f16_bits(1.0 + 3.0 * 2f64.powi(-11)), 0x3c02);
+        // Just below a power of two rounds up into the next binade.
+        assert_eq!(f16_bits(2.0 - 2f64.powi(-13)), 0x4000);
+        for v in [0.15, -3.7, 8.156_197, 5.388_852_5e-6, 0.024_5] {
+            let back = f64::from(model::f16_to_f32(f16_bits(v)));
+            assert!((back - v).abs() <= v.abs() * 2f64.powi(-11) + 2f64.powi(-25), "{v} read back as {back}");
+        }
+    }
 
     /// Documents whose one feature decides the verdict: the fit must find
     /// the order and put the cuts between the groups.

@@ -11,6 +11,7 @@ pub mod engine;
 pub mod export;
 pub mod input;
 pub mod preview;
+pub mod sorting;
 pub mod timeline_view;
 
 #[cfg(all(feature = "web", target_arch = "wasm32"))]

@@ -181,7 +181,7 @@ fn line_html(
     for range in on_line.iter().map(|m| &m.range).chain(passage) {
         cuts.extend([range.start, range.end].into_iter().filter(|&c| line.contains(&c) && text.is_char_boundary(c)));
     }
-    cuts.sort_unstable();
+    crate::sorting::sort_stably(&mut cuts, |a, b| a.cmp(b));
     cuts.dedup();
 
     let mut out = String::with_capacity(line.len() + on_line.len() * 160);

@@ -239,7 +239,7 @@ fn chart(out: &mut String, timeline: &Timeline) {
     // edge, over the bar's half where the moments further out are, and
     // their lines stop on rows below it, so no line crosses a label.
     let mut rows = key_moments.clone();
-    rows.sort_by_key(|&(_, _, minutes)| (2 * minutes).abs_diff(span));
+    crate::sorting::sort_stably(&mut rows, |a, b| (2 * a.2).abs_diff(span).cmp(&(2 * b.2).abs_diff(span)));
     for (row, &(i, e, minutes)) in rows.iter().enumerate() {
         let (at, label_y) = (x(minutes), bar_bottom + LABEL_ROW * (row as u32 + 1));
         let anchor = if minutes * 2 <= span { "start" } else { "end" };

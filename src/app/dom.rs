@@ -39,7 +39,9 @@ const TEXT_EXTENSIONS: [&str; 3] = [".md", ".markdown", ".txt"];
 /// Reads a dropped or picked file as text, or says why not, naming the file.
 pub async fn read_text_file(file: web_sys::File) -> Result<String, String> {
     let name = file.name();
-    let lower = name.to_lowercase();
+    // ASCII lowering is enough to compare with ASCII extensions, and
+    // compiles no Unicode case table into the WebAssembly.
+    let lower = name.to_ascii_lowercase();
     if !TEXT_EXTENSIONS.iter().any(|ext| lower.ends_with(ext)) {
         return Err(format!(
             "\u{201c}{name}\u{201d} was not opened: only .md, .markdown and .txt files can be reviewed."
@@ -107,7 +109,7 @@ pub fn evidence_at_point(x: i32, y: i32) -> Vec<String> {
         .filter_map(|node| node.dyn_into::<Element>().ok())
         .filter_map(|el| el.get_attribute("data-evidence"))
         .collect();
-    ids.sort();
+    crate::sorting::sort_stably(&mut ids, |a, b| a.cmp(b));
     ids.dedup();
     ids
 }

@@ -112,7 +112,7 @@ fn Scorecard() -> impl IntoView {
                     view! {
                         // The tier's name above its four chips, so the chips
                         // keep the width for their words on a phone.
-                        <tbody class=format!("tier-{}", tier.name().to_lowercase())>
+                        <tbody class=format!("tier-{}", tier.name().to_ascii_lowercase())>
                             <tr>
                                 <th scope="rowgroup" colspan="4" class="score-tier">
                                     {tier.name()}
@@ -197,7 +197,7 @@ fn TierSection(tier: Tier) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let slug = tier.name().to_lowercase();
+    let slug = tier.name().to_ascii_lowercase();
     let heading_id = format!("tier-{slug}");
     let labelled_by = heading_id.clone();
     view! {

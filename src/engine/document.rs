@@ -9,7 +9,9 @@
 
 use super::lexicon::{Cue, CueSet, LEXICON};
 use super::time::{self, TimeMarks};
-use aho_corasick::AhoCorasick;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::Input;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::sync::LazyLock;
 use std::ops::Range;
@@ -371,7 +373,7 @@ const TOPIC_WORDS: &[(Topic, &[&str])] = &[
 
 /// For each pattern of [`TOPIC_MATCHER`]: the index of its topic in
 /// [`TOPIC_WORDS`], which is its priority.
-static TOPIC_MATCHER: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+static TOPIC_MATCHER: LazyLock<(NFA, Vec<usize>)> = LazyLock::new(|| {
     let mut words = Vec::new();
     let mut rank = Vec::new();
     for (i, (_, list)) in TOPIC_WORDS.iter().enumerate() {
@@ -380,8 +382,12 @@ static TOPIC_MATCHER: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
             rank.push(i);
         }
     }
-    let matcher = AhoCorasick::builder()
+    // The lexicon's automaton type and settings, so the WebAssembly
+    // compiles one kind of automaton and no prefilter: a heading is a few
+    // words, nothing for a prefilter to skip.
+    let matcher = NFA::builder()
         .ascii_case_insensitive(true)
+        .prefilter(false)
         .build(&words)
         .expect("topic words build an automaton");
     (matcher, rank)
@@ -391,7 +397,8 @@ static TOPIC_MATCHER: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
 pub fn topic_of(label: &str) -> Topic {
     let (matcher, rank) = &*TOPIC_MATCHER;
     matcher
-        .find_overlapping_iter(label)
+        .try_find_overlapping_iter(Input::new(label))
+        .expect("an overlapping search with the standard match kind never fails")
         .map(|m| rank[m.pattern().as_usize()])
         .min()
         .map_or(Topic::Other, |i| TOPIC_WORDS[i].0)

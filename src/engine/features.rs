@@ -12,6 +12,7 @@ use super::criterion::Finding;
 use super::document::{BlockKind, Document, Topic};
 use super::lexicon::Cue;
 use super::report::Verdict;
+use crate::sorting::sort_stably;
 
 /// The section topics a document can have, in feature order.
 const TOPICS: [Topic; 8] = [
@@ -114,8 +115,13 @@ pub fn set_evidence(x: &mut Features, c: usize, log_odds: &[f64]) {
     let mut top = [f64::NEG_INFINITY; 3];
     for &z in log_odds {
         if z > top[2] {
+            // Into place among the three, largest first.
             top[2] = z;
-            top.sort_by(|a, b| b.total_cmp(a));
+            let mut k = 2;
+            while k > 0 && top[k] > top[k - 1] {
+                top.swap(k, k - 1);
+                k -= 1;
+            }
         }
     }
     let probability = |z: f64| 1.0 / (1.0 + (-z).exp());
@@ -254,7 +260,7 @@ struct Overlaps {
 
 impl Overlaps {
     fn new(mut ranges: Vec<std::ops::Range<usize>>) -> Self {
-        ranges.sort_by_key(|r| (r.start, r.end));
+        sort_stably(&mut ranges, |a, b| (a.start, a.end).cmp(&(b.start, b.end)));
         Overlaps { ranges, next: 0 }
     }
 

@@ -9,7 +9,10 @@
 //! apostrophes also match typographic ones.
 
 use super::document::Hit;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use crate::sorting::sort_stably;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Input, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -702,7 +705,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
 ];
 
 pub struct Lexicon {
-    automaton: AhoCorasick,
+    automaton: NFA,
     /// For each distinct phrase: what a match of it reports.
     patterns: Vec<Pattern>,
 }
@@ -799,7 +802,7 @@ impl Lexicon {
                 }
             }
             for list in [&mut whole, &mut open] {
-                list.sort_by_key(|(c, r)| (r.start, r.end, *c as u8));
+                sort_stably(list, |(c, r), (d, q)| (r.start, r.end, *c as u8).cmp(&(q.start, q.end, *d as u8)));
                 list.dedup();
             }
             // A phrase that starts with a word is searched with a space
@@ -808,14 +811,15 @@ impl Lexicon {
             strings.push(if spaced { format!(" {body}") } else { body.clone() });
             patterns.push(Pattern { spaced, whole, open });
         }
-        let automaton = AhoCorasick::builder()
+        // A contiguous NFA by its own type rather than an `AhoCorasick`,
+        // which picks its kind at run time and so compiles every kind into
+        // the WebAssembly. A DFA scanned no faster here and took three times
+        // as long to build, which the web app pays on its first review.
+        let automaton = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             // Every spaced phrase starts with a space, which is every sixth
             // byte of prose: a start-byte prefilter would stop at each one.
             .prefilter(false)
-            // A DFA scanned no faster here and took three times as long to
-            // build, which the web app pays on its first review.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&strings)
             .expect("the lexicon's phrases build an automaton");
         Lexicon {
@@ -839,7 +843,11 @@ impl Lexicon {
         // a phrase that starts inside another ("failed over" in "we failed
         // over") is found too; phrases that start where it starts are
         // carried by the longest one.
-        while let Some(m) = self.automaton.find(Input::new(&haystack).range(from..)) {
+        while let Some(m) = self
+            .automaton
+            .try_find(&Input::new(&haystack).range(from..))
+            .expect("a leftmost-longest search of a whole input never fails")
+        {
             from = m.start() + 1;
             let p = &self.patterns[m.pattern().as_usize()];
             let start = if p.spaced { m.start() } else { m.start() - 1 };
@@ -862,7 +870,9 @@ impl Lexicon {
                 }
             }));
         }
-        hits.sort_by_key(|h| (h.prose.start, h.prose.end, h.cue as u8));
+        sort_stably(&mut hits, |a, b| {
+            (a.prose.start, a.prose.end, a.cue as u8).cmp(&(b.prose.start, b.prose.end, b.cue as u8))
+        });
         hits.dedup_by(|a, b| a.cue == b.cue && a.prose == b.prose);
         hits
     }

@@ -18,6 +18,7 @@ pub use criterion::{Criterion, CRITERIA, Finding, Guidance};
 pub use document::Document;
 pub use report::{CriterionId, CriterionReview, Evidence, Review, SetByHand, Tier, TierCounts, Verdict};
 
+use crate::sorting::sort_stably;
 use std::ops::Range;
 
 /// At most this many passages are cited per criterion: enough to show the
@@ -161,7 +162,7 @@ fn build_review(
 fn likely_evidence(doc: &Document, log_odds: &[f64]) -> Vec<Range<usize>> {
     const ONE_IN_TWENTY: f64 = -2.944_438_979_166_44; // ln(0.05 / 0.95)
     let mut ranked: Vec<(f64, usize)> = log_odds.iter().copied().zip(0..).filter(|(z, _)| *z > ONE_IN_TWENTY).collect();
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    sort_stably(&mut ranked, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let likely = ranked.iter().take_while(|(z, _)| *z >= 0.0).count().max(3);
     ranked.into_iter().take(likely.min(MAX_EVIDENCE)).map(|(_, s)| doc.sentences[s].src.clone()).collect()
 }
@@ -180,7 +181,7 @@ fn tidy_spans(text: &str, mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
         }
     }
     spans.retain(|s| !s.is_empty());
-    spans.sort_by_key(|s| (s.start, s.end));
+    sort_stably(&mut spans, |a, b| (a.start, a.end).cmp(&(b.start, b.end)));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
     for s in spans {
         match merged.last_mut() {
@@ -198,7 +199,7 @@ fn summarise(criteria: &[CriterionReview], tiers: &[TierCounts]) -> String {
     let counts = tiers
         .iter()
         .map(|t| {
-            let mut s = format!("{} {}/4", t.tier.name().to_lowercase(), t.met);
+            let mut s = format!("{} {}/4", t.tier.name().to_ascii_lowercase(), t.met);
             if t.partial > 0 {
                 s.push_str(&format!(" ({} partial)", t.partial));
             }
@@ -240,7 +241,9 @@ fn summarise(criteria: &[CriterionReview], tiers: &[TierCounts]) -> String {
             };
             let advice = guidance(c.id).advice;
             let mut chars = advice.chars();
-            let advice: String = chars.next().map(|f| f.to_lowercase().chain(chars).collect()).unwrap_or_default();
+            // The advice is ours and begins with an ASCII letter: ASCII lowering
+            // compiles no Unicode case table into the WebAssembly.
+            let advice: String = chars.next().map(|f| std::iter::once(f.to_ascii_lowercase()).chain(chars).collect()).unwrap_or_default();
             format!("{opening} Met: {counts}. {what} {} ({}): {advice}", c.id, c.name)
         }
     }

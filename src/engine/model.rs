@@ -10,13 +10,15 @@
 use super::features::{Features, SentenceRow, LEN, SENTENCE_LEN};
 use super::report::Verdict;
 use super::weights;
+use std::sync::LazyLock;
 
 /// The verdicts in the model's order, lowest first.
 pub const ORDER: [Verdict; 3] = [Verdict::Missing, Verdict::Partial, Verdict::Met];
 
-/// One criterion's fitted parameters. Parameters are kept as `f32`: half
-/// the bytes in the WebAssembly, and more precision than a model fitted to a
-/// few hundred documents can use; the arithmetic is `f64`.
+/// One criterion's fitted parameters. Parameters are kept as `f32`, and the
+/// two large tables are stored in half precision (`weights.rs`): more
+/// precision than a model fitted to a few hundred documents can use, in a
+/// quarter of the bytes of `f64` in the WebAssembly; the arithmetic is `f64`.
 pub struct Weights<'w> {
     /// Per feature, on the standardised scale.
     pub coefficients: &'w [f32; LEN],
@@ -100,15 +102,38 @@ pub fn sentence_log_odds(weights: &[f32; SENTENCE_LEN + 1], row: &SentenceRow) -
     f64::from(weights[SENTENCE_LEN]) + row.iter().map(|&(i, v)| f64::from(weights[usize::from(i)]) * v).sum::<f64>()
 }
 
+/// The value of an IEEE 754 half-precision number (binary16), as stored in
+/// `weights.rs`. The tables hold no infinity or NaN.
+pub const fn f16_to_f32(bits: u16) -> f32 {
+    let exponent = ((bits >> 10) & 0x1f) as i32;
+    let fraction = (bits & 0x3ff) as u32;
+    // Normal numbers carry an implicit leading 1; subnormals (exponent 0)
+    // share the smallest exponent without it.
+    let significand = if exponent == 0 { fraction } else { fraction | 0x400 };
+    // 2^(e - 25): the place value of the significand's last bit.
+    let e = if exponent == 0 { 1 } else { exponent };
+    let power = f32::from_bits(((e - 25 + 127) as u32) << 23);
+    let magnitude = significand as f32 * power;
+    if bits & 0x8000 != 0 { -magnitude } else { magnitude }
+}
+
+/// The sentence models' weights, decoded once from half precision.
+static SENTENCE: LazyLock<[[f32; SENTENCE_LEN + 1]; 12]> =
+    LazyLock::new(|| weights::SENTENCE.map(|row| row.map(f16_to_f32)));
+
+/// The document models' coefficients, decoded once from half precision.
+static COEFFICIENTS: LazyLock<[[f32; LEN]; 12]> =
+    LazyLock::new(|| weights::COEFFICIENTS.map(|row| row.map(f16_to_f32)));
+
 /// Per sentence, the committed sentence model's log-odds that it is
 /// evidence for criterion `c`.
 pub fn evidence_log_odds(c: usize, rows: &[SentenceRow]) -> Vec<f64> {
-    rows.iter().map(|row| sentence_log_odds(&weights::SENTENCE[c], row)).collect()
+    rows.iter().map(|row| sentence_log_odds(&SENTENCE[c], row)).collect()
 }
 
 /// The committed model's weights for criterion `c` (0 = P1 … 11 = B4).
 pub fn weights(c: usize) -> Weights<'static> {
-    Weights { coefficients: &weights::COEFFICIENTS[c], cuts: weights::CUTS[c] }
+    Weights { coefficients: &COEFFICIENTS[c], cuts: weights::CUTS[c] }
 }
 
 pub fn scaling() -> Scaling<'static> {
@@ -135,6 +160,17 @@ mod tests {
         assert_eq!(most_probable(probabilities(-8.0, [-0.5, 1.0])).verdict, Verdict::Missing);
         assert_eq!(most_probable(probabilities(0.25, [-0.5, 1.0])).verdict, Verdict::Partial);
         assert_eq!(most_probable(probabilities(9.0, [-0.5, 1.0])).verdict, Verdict::Met);
+    }
+
+    #[test]
+    fn half_precision_decodes_normals_subnormals_zero_and_signs() {
+        assert_eq!(f16_to_f32(0x0000), 0.0);
+        assert_eq!(f16_to_f32(0x3c00), 1.0);
+        assert_eq!(f16_to_f32(0xc000), -2.0);
+        assert_eq!(f16_to_f32(0x3555), 0.333_251_95);
+        assert_eq!(f16_to_f32(0x7bff), 65504.0);
+        assert_eq!(f16_to_f32(0x0001), 2f32.powi(-24));
+        assert_eq!(f16_to_f32(0x03ff), 1023.0 * 2f32.powi(-24));
     }
 
     #[test]

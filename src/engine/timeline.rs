@@ -44,7 +44,10 @@
 use super::document::{BlockKind, Document, Sentence, Topic};
 use super::lexicon::Cue;
 use super::time::{self, Found};
-use aho_corasick::AhoCorasick;
+use crate::sorting::sort_stably;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::Input;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -353,7 +356,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
 
 /// The automaton over every word of [`MOMENT_WORDS`], each pattern's key
 /// moment and whether it must end a word.
-static MOMENT_MATCHER: LazyLock<(AhoCorasick, Vec<(u16, bool)>)> = LazyLock::new(|| {
+static MOMENT_MATCHER: LazyLock<(NFA, Vec<(u16, bool)>)> = LazyLock::new(|| {
     let mut words = Vec::new();
     let mut meaning = Vec::new();
     for (moment, list) in MOMENT_WORDS {
@@ -363,7 +366,13 @@ static MOMENT_MATCHER: LazyLock<(AhoCorasick, Vec<(u16, bool)>)> = LazyLock::new
             meaning.push((*moment, stem.is_none()));
         }
     }
-    let matcher = AhoCorasick::new(&words).expect("moment words build an automaton");
+    // The lexicon's automaton type and settings, so the WebAssembly
+    // compiles one kind of automaton and no prefilter: event words are a
+    // few bytes, nothing for a prefilter to skip.
+    let matcher = NFA::builder()
+        .prefilter(false)
+        .build(&words)
+        .expect("moment words build an automaton");
     (matcher, meaning)
 });
 
@@ -377,7 +386,8 @@ fn moment_cues(words: &str) -> u16 {
     let mut hedge_ends: Option<usize> = None;
     let mut masked = 0..0;
     let matches: Vec<_> = matcher
-        .find_overlapping_iter(words)
+        .try_find_overlapping_iter(Input::new(words))
+        .expect("an overlapping search with the standard match kind never fails")
         .filter(|m| {
             let whole = meaning[m.pattern().as_usize()].1;
             // "apache_org_incident_report_for" is a name, not words.
@@ -794,7 +804,7 @@ impl<'d, 't> Reader<'d, 't> {
         let mut entries: Vec<Timed> = self.events.iter().filter(|e| e.entry).cloned().collect();
         if entries.len() >= 2 {
             if orderable(&entries) {
-                entries.sort_by_key(Timed::key);
+                sort_stably(&mut entries, |a, b| a.key().cmp(&b.key()));
             }
             let told = [BEGAN, DETECTED, RESPONDED, MITIGATED, RESOLVED]
                 .into_iter()
@@ -815,7 +825,7 @@ impl<'d, 't> Reader<'d, 't> {
         let out_of_order = self.out_of_order();
         // In the order they happened, when all can be ordered.
         if orderable(&self.events) {
-            self.events.sort_by_key(Timed::key);
+            sort_stably(&mut self.events, |a, b| a.key().cmp(&b.key()));
         }
         let moments = key_moments(&self.events);
         let at = |kind: EventKind| {
