@@ -119,8 +119,9 @@ pub struct Event {
 impl Event {
     /// The normalised time for people: "2024-03-01 14:02 UTC", "00:20
     /// (day 2)" past midnight of an undated timeline.
+    /// A date without its year reads "14 Mar" ("--03-14" is for machines).
     pub fn when(&self) -> String {
-        let mut out = self.date.as_ref().map_or(String::new(), |d| format!("{d} "));
+        let mut out = self.date.as_deref().map_or(String::new(), |d| format!("{} ", readable_date(d)));
         out.push_str(&self.clock);
         if let Some(zone) = &self.zone {
             out.push(' ');
@@ -494,13 +495,12 @@ impl<'d, 't> Reader<'d, 't> {
         }
         let in_words = || ["minute", "hour", "midnight", "noon", "midday"].iter().any(|w| words.contains(w));
         let timeline = topic == Topic::Timeline;
-        if s.times.clocks == 0 && s.times.durations == 0 && s.times.dates == 0 {
-            if timeline || words.contains("times") {
-                self.zone_statement(s, timeline);
-            }
-            if !in_words() {
-                return;
-            }
+        // A zone statement may carry the day too ("All times UTC, 14 March").
+        if s.times.clocks == 0 && (timeline || words.contains("times")) {
+            self.zone_statement(s, timeline);
+        }
+        if s.times.clocks == 0 && s.times.durations == 0 && s.times.dates == 0 && !in_words() {
+            return;
         }
         let mut found = Vec::new();
         time::walk(words, |f| found.push(f));
@@ -1085,6 +1085,17 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// "--03-14" as people write it, "14 Mar"; a full date stays ISO.
+fn readable_date(date: &str) -> String {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let Some(month_day) = date.strip_prefix("--") else { return date.to_string() };
+    let (month, day) = month_day.split_once('-').unwrap_or((month_day, ""));
+    match (month.parse::<usize>(), day.parse::<u8>()) {
+        (Ok(m @ 1..=12), Ok(d)) => format!("{d} {}", MONTHS[m - 1]),
+        _ => date.to_string(),
+    }
+}
+
 /// "2024-03-01", or "--03-01" when the text gives no year.
 fn date_string(days: i64, year_given: bool) -> String {
     let z = days + 719_468;
@@ -1125,6 +1136,20 @@ mod tests {
     /// "November 14:49": the date reader takes "November 14" as a date
     /// that overlaps the clock time after it, which counts as written onto
     /// it, not as a negative gap.
+    #[test]
+    fn a_date_without_its_year_reads_as_people_write_it() {
+        assert_eq!(readable_date("--03-14"), "14 Mar");
+        assert_eq!(readable_date("2024-03-01"), "2024-03-01");
+    }
+
+    #[test]
+    fn a_zone_stated_with_the_day_is_the_zone_of_the_timeline() {
+        let text = "## Timeline\n\nAll times UTC, 14 March.\n\n- 09:12: the deploy broke payments.\n- 11:47: payments worked again.\n";
+        let t = timeline(text);
+        assert!(t.events.iter().all(|e| e.zone.as_deref() == Some("UTC")), "{:?}", t.events);
+        assert!(!notes(text).contains(&NoteKind::NoZone), "{:?}", notes(text));
+    }
+
     #[test]
     fn a_date_overlapping_its_clock_time_is_read_without_panicking() {
         let text = "- On the 1st of November 14:49 the provider sent an email.\n- 16:03 the service went down.\n";
