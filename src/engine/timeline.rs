@@ -240,6 +240,9 @@ struct Timed {
     /// A timeline entry (whose order in the text is the order of events),
     /// not a time told in prose.
     entry: bool,
+    /// Its sentence tells what happened, not only a label beside a time
+    /// ("Resolved: 2020-08-25 12:11").
+    told: bool,
 }
 
 impl Timed {
@@ -285,6 +288,11 @@ const HEDGE: u16 = 256;
 /// Words that contain a key moment's word but tell none ("the incident
 /// report"): a match inside one of them is no cue.
 const NOT_A_MOMENT: u16 = 512;
+/// "Again" after whatever the system does when it works ("the chain
+/// synced again", "builds pass again"): a recovery when nothing else in
+/// the words tells a problem, an action or a detection ("failed again",
+/// "restarted again", "reported again").
+const AGAIN: u16 = 1024;
 
 /// Words telling what an event is to the incident, by key moment. A
 /// trailing `*` matches any ending ("investigat*"); otherwise the word
@@ -300,7 +308,8 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "responsive again", "online again", "normal again", "up again", "service resume*", "services resume*",
         "at baseline", "back online", "back up", "healthy again", "up and running", "stable again",
         "back to baseline", "no further errors", "no more errors", "recovery complete*", "fully functional",
-        "goes away", "went away", "gone away", "back to 100",
+        "goes away", "went away", "gone away", "back to 100", "operating normally", "functioning normally",
+        "running normally", "working normally", "behaving normally", "performing normally",
     ]),
     (REPAIRED, &["fixed"]),
     (MITIGATED, &[
@@ -309,7 +318,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "fix deployed", "deployed a fix", "deployed the fix", "deploys a fix", "fix was deployed", "patched",
         "killed", "kills", "cordon*", "drained", "blocked", "revoked", "rotated", "declining", "decreasing",
         "recovering", "to recover", "improv*", "partially restored", "partial recovery", "stabili*", "rerouted",
-        "turned off", "switched off", "paused", "added capacity",
+        "turned off", "switched off", "paused", "added capacity", "first success*",
     ]),
     (RESPONDED, &[
         "investigat*", "acknowledg*", "incident declared", "declared an incident", "declared", "escalat*",
@@ -347,8 +356,10 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
     ]),
     (NOT_A_MOMENT, &[
         "incident report", "status report", "postmortem report", "post-mortem report", "final report",
-        "this report", "report card",
+        "this report", "report card", "once again", "happen again", "happens again", "happened again",
+        "occur again", "occurs again", "occurred again", "recur again", "never again", "again and again",
     ]),
+    (AGAIN, &["again"]),
 ];
 
 /// The automaton over every word of [`MOMENT_WORDS`], each pattern's key
@@ -408,11 +419,14 @@ fn moment_cues(words: &str) -> u16 {
         let hedged = hedge_ends
             .filter(|&h| h <= m.start())
             .is_some_and(|h| !words[h..m.start()].contains(['.', '!', '?', '\n', ';']));
-        if !(hedged && moment & (RESOLVED | REPAIRED) != 0) {
+        if !(hedged && moment & (RESOLVED | REPAIRED | AGAIN) != 0) {
             cues |= moment;
         }
     }
-    cues
+    if cues & AGAIN != 0 && cues & (BEGAN | ONSET | NAMES_START | MITIGATED | RESPONDED | DETECTED) == 0 {
+        cues |= RESOLVED;
+    }
+    cues & !AGAIN
 }
 
 /// The one key moment an event's words tell most strongly: its start
@@ -737,10 +751,12 @@ impl<'d, 't> Reader<'d, 't> {
         let written_end = clock.zone.as_ref().map_or(clock.at.end, |z| z.at.end.max(clock.at.end));
         let written_end = if words[written_end..].starts_with(')') && words[..written_end].ends_with(|c: char| c.is_ascii_alphabetic()) && words[clock.at.end..written_end].contains('(') { written_end + 1 } else { written_end };
         let written = s.prose.start + date_before.unwrap_or(clock.at.start)..s.prose.start + written_end;
+        let passage = self.passage(s, entry);
         self.events.push(Timed {
             cues,
             written: doc.src_range(written),
-            passage: self.passage(s, entry),
+            told: tells_more_than_a_label(doc.text.get(passage.clone()).unwrap_or_default()),
+            passage,
             minute: i64::from(clock.minute),
             date,
             day: 0,
@@ -768,6 +784,7 @@ impl<'d, 't> Reader<'d, 't> {
             minute: minute % 1440,
             day: base.day + minute / 1440,
             entry: false,
+            told: tells_more_than_a_label(self.doc.text.get(s.src.clone()).unwrap_or_default()),
             ..base
         });
     }
@@ -1020,7 +1037,8 @@ fn pass_midnight(events: &mut [Timed]) {
 /// told with the response or the fix ("investigation starts after a user
 /// reported it") when no detection is told before it, and a recovery
 /// told with the action that brought it ("the pods were drained and
-/// service restored") is the mitigation when none is told before it.
+/// service restored") is the mitigation when none is told before it, and
+/// so is the first recovery when no mitigation is told at all.
 fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
     let strongest: Vec<Option<u16>> = events.iter().map(|e| strongest(e.cues)).collect();
     let first = |moment| strongest.iter().position(|s| *s == Some(moment));
@@ -1037,6 +1055,10 @@ fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
     if let Some(r) = resolved.filter(|&r| mitigated.is_none_or(|m| m > r) && told(r, MITIGATED)) {
         mitigated = Some(r);
     }
+    // With no action told, the impact stopped when the service first
+    // recovered: that recovery, told as what happened, is the mitigation
+    // too. A bare "Resolved" field gives the end, not what stopped it.
+    mitigated = mitigated.or(first(RESOLVED).filter(|&r| events[r].told));
     // The problem told after the response is often one found later; its
     // start told outright ("errors began") counts until it is mitigated.
     let handled = [detected, responded, mitigated].into_iter().flatten().min().unwrap_or(events.len());
@@ -1048,6 +1070,12 @@ fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
         .or(first(BEGAN).filter(|&i| i < handled))
         .or(onset);
     [began, detected, responded, mitigated, resolved]
+}
+
+/// Whether a passage has words enough to tell an event (three or more
+/// beside its times and dates), not only a label.
+fn tells_more_than_a_label(words: &str) -> bool {
+    words.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).nth(2).is_some()
 }
 
 fn clock(e: &Timed) -> String {
@@ -1153,13 +1181,13 @@ mod tests {
     #[test]
     fn prose_in_twenty_four_hour_utc_with_a_date() {
         let text = "On 2024-03-01 at 14:02 UTC the API started returning errors. The on-call engineer was alerted at 14:09 UTC. Service was fully restored at 15:30 UTC.";
-        assert_eq!(moments(text), ["began 2024-03-01 14:02 UTC", "detected 2024-03-01 14:09 UTC", "resolved 2024-03-01 15:30 UTC"]);
+        assert_eq!(moments(text), ["began 2024-03-01 14:02 UTC", "detected 2024-03-01 14:09 UTC", "mitigated 2024-03-01 15:30 UTC", "resolved 2024-03-01 15:30 UTC"]);
     }
 
     #[test]
     fn a_window_in_one_sentence_is_its_start_and_end() {
         let text = "From 14:02 to 15:30 UTC on 2024-03-01, logins failed.";
-        assert_eq!(moments(text), ["began 2024-03-01 14:02 UTC", "resolved 2024-03-01 15:30 UTC"]);
+        assert_eq!(moments(text), ["began 2024-03-01 14:02 UTC", "mitigated 2024-03-01 15:30 UTC", "resolved 2024-03-01 15:30 UTC"]);
     }
 
     #[test]
@@ -1297,7 +1325,7 @@ mod tests {
         ]);
         assert_eq!(
             moments(&text),
-            ["began 2021-06-01 12:50 CET", "detected 2021-06-01 13:28 CET", "responded 2021-06-01 13:28 CET", "resolved 2021-06-01 13:29 CET"]
+            ["began 2021-06-01 12:50 CET", "detected 2021-06-01 13:28 CET", "responded 2021-06-01 13:28 CET", "mitigated 2021-06-01 13:29 CET", "resolved 2021-06-01 13:29 CET"]
         );
     }
 
@@ -1308,7 +1336,7 @@ mod tests {
             ("14:49", "The logs around the start of the outage (~13:30) are read."),
             ("15:10", "Everything is working again."),
         ]);
-        assert_eq!(moments(&text), ["began 2021-06-01 13:30 CET", "resolved 2021-06-01 15:10 CET"]);
+        assert_eq!(moments(&text), ["began 2021-06-01 13:30 CET", "mitigated 2021-06-01 15:10 CET", "resolved 2021-06-01 15:10 CET"]);
     }
 
     #[test]
@@ -1342,7 +1370,7 @@ mod tests {
             ("18:00", "Traffic returns to normal."),
             ("2021-06-02 10:00", "The underlying bug is fixed."),
         ]);
-        assert_eq!(moments(&text), ["began 2021-06-01 11:00 CET", "resolved 2021-06-01 18:00 CET"]);
+        assert_eq!(moments(&text), ["began 2021-06-01 11:00 CET", "mitigated 2021-06-01 18:00 CET", "resolved 2021-06-01 18:00 CET"]);
         let repair_only = headings(&[("2021-06-01 11:00", "Errors begin."), ("12:00", "The bug is fixed.")]);
         assert_eq!(moments(&repair_only), ["began 2021-06-01 11:00 CET", "resolved 2021-06-01 12:00 CET"]);
     }
@@ -1425,7 +1453,7 @@ mod tests {
     #[test]
     fn problems_told_in_plain_words_are_the_problem() {
         let text = "From 07:08 UTC until 10:40 UTC the site had intermittent connectivity problems.";
-        assert_eq!(moments(text), ["began 07:08 UTC", "resolved 10:40 UTC"]);
+        assert_eq!(moments(text), ["began 07:08 UTC", "mitigated 10:40 UTC", "resolved 10:40 UTC"]);
         assert!(timeline("The pull request for the Cargo.toml files was merged at 10:00 UTC.").events.is_empty());
     }
 
@@ -1442,4 +1470,45 @@ mod tests {
         let old: crate::engine::Review = serde_json::from_value(json).unwrap();
         assert_eq!(old.timeline, Timeline::default());
     }
+
+    #[test]
+    fn the_first_recovery_told_with_no_action_is_the_mitigation_too() {
+        let text = headings(&[
+            ("2021-06-01 11:00", "Queue latency begins to climb."),
+            ("12:10", "Traffic falls off after the evening peak and the backlog clears. Service resumes."),
+            ("13:00", "Everything is back to normal."),
+        ]);
+        assert_eq!(moments(&text), ["began 2021-06-01 11:00 CET", "mitigated 2021-06-01 12:10 CET", "resolved 2021-06-01 13:00 CET"]);
+        // A summary field gives when it ended, not what stopped the impact.
+        let fields = "## Summary\n\n- First detected 2021-06-01 11:01\n- Resolved 2021-06-01 12:11\n";
+        assert_eq!(moments(fields), ["detected 2021-06-01 11:01", "resolved 2021-06-01 12:11"]);
+    }
+
+    #[test]
+    fn working_again_in_any_words_is_a_recovery_unless_it_tells_a_problem_or_an_action() {
+        let synced = "Errors began at 09:00 UTC. After a day without progress the cluster synced again at 19:21 UTC.";
+        assert_eq!(moments(synced).last().map(String::as_str), Some("resolved 19:21 UTC"));
+        for told in ["Errors began at 09:00 UTC. The jobs failed again at 10:00 UTC.", "Errors began at 09:00 UTC. The same thing happened again at 10:00 UTC."] {
+            assert!(!moments(told).iter().any(|m| m.starts_with("resolved")), "{told}");
+        }
+        let restarted = "Errors began at 09:00 UTC. The workers were restarted again at 10:00 UTC.";
+        assert_eq!(moments(restarted), ["began 09:00 UTC", "mitigated 10:00 UTC"]);
+    }
+
+    #[test]
+    fn operating_normally_is_a_recovery() {
+        let text = "Errors began at 09:00 UTC. By 11:30 UTC all regions were operating normally.";
+        assert_eq!(moments(text), ["began 09:00 UTC", "mitigated 11:30 UTC", "resolved 11:30 UTC"]);
+    }
+
+    #[test]
+    fn the_first_success_after_the_failures_is_the_mitigation() {
+        let text = headings(&[
+            ("2021-06-01 09:00", "Builds start failing."),
+            ("09:40", "First successful build on the new runners."),
+            ("10:30", "All queues are back to normal."),
+        ]);
+        assert_eq!(moments(&text), ["began 2021-06-01 09:00 CET", "mitigated 2021-06-01 09:40 CET", "resolved 2021-06-01 10:30 CET"]);
+    }
+
 }
