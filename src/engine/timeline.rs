@@ -329,7 +329,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
     (DETECTED, &[
         "detected", "detection", "noticed", "notices", "notice", "alert*", "paged", "reported", "reports",
         "report", "discovered", "discovers", "identified", "spotted", "observed", "became aware", "notified",
-        "flagged", "received", "complain*", "caught", "fired",
+        "flagged", "received", "complain*", "caught", "fired", "reporting",
     ]),
     (NAMES_START, &[
         "start of incident", "start of the incident", "start of the outage", "start of outage", "start of impact",
@@ -387,6 +387,7 @@ fn moment_cues(words: &str) -> u16 {
     let mut cues = 0;
     let mut hedge_ends: Option<usize> = None;
     let mut masked = 0..0;
+    let mut again = false;
     let matches: Vec<_> = matcher
         .find_overlapping_iter(words)
         .filter(|m| {
@@ -419,14 +420,19 @@ fn moment_cues(words: &str) -> u16 {
         let hedged = hedge_ends
             .filter(|&h| h <= m.start())
             .is_some_and(|h| !words[h..m.start()].contains(['.', '!', '?', '\n', ';']));
-        if !(hedged && moment & (RESOLVED | REPAIRED | AGAIN) != 0) {
+        if hedged && moment & (RESOLVED | REPAIRED | AGAIN) != 0 {
+            continue;
+        }
+        if moment == AGAIN {
+            again = true;
+        } else {
             cues |= moment;
         }
     }
-    if cues & AGAIN != 0 && cues & (BEGAN | ONSET | NAMES_START | MITIGATED | RESPONDED | DETECTED) == 0 {
+    if again && cues & (BEGAN | ONSET | NAMES_START | MITIGATED | RESPONDED | DETECTED) == 0 {
         cues |= RESOLVED;
     }
-    cues & !AGAIN
+    cues
 }
 
 /// The one key moment an event's words tell most strongly: its start
@@ -1049,7 +1055,7 @@ fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
     let mut detected = first(DETECTED);
     let acted = responded.into_iter().chain(mitigated).min();
     if let Some(a) = acted.filter(|&a| detected.is_none_or(|d| d > a)) {
-        detected = (0..=a).find(|&i| told(i, DETECTED) && strongest[i] != Some(BEGAN)).or(detected);
+        detected = (0..=a).find(|&i| told(i, DETECTED) && (strongest[i] != Some(BEGAN) || told(i, ONSET))).or(detected);
     }
     let resolved = last(RESOLVED).or(last(REPAIRED));
     if let Some(r) = resolved.filter(|&r| mitigated.is_none_or(|m| m > r) && told(r, MITIGATED)) {
@@ -1511,4 +1517,19 @@ mod tests {
         assert_eq!(moments(&text), ["began 2021-06-01 09:00 CET", "mitigated 2021-06-01 09:40 CET", "resolved 2021-06-01 10:30 CET"]);
     }
 
+    #[test]
+    fn a_start_told_with_its_detection_is_both() {
+        let text = headings(&[
+            ("2021-06-01 08:00", "The export job has stopped working, reporting a timeout."),
+            ("09:10", "Investigation starts."),
+            ("10:00", "Exports work again."),
+        ]);
+        assert_eq!(
+            moments(&text),
+            ["began 2021-06-01 08:00 CET", "detected 2021-06-01 08:00 CET", "responded 2021-06-01 09:10 CET", "mitigated 2021-06-01 10:00 CET", "resolved 2021-06-01 10:00 CET"]
+        );
+        // The problem alone is not its detection.
+        let unseen = headings(&[("2021-06-01 08:00", "The export job has stopped working."), ("09:10", "Investigation starts.")]);
+        assert_eq!(moments(&unseen), ["began 2021-06-01 08:00 CET", "responded 2021-06-01 09:10 CET"]);
+    }
 }
