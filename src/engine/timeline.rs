@@ -307,7 +307,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "okay again", "ok again", "fine again", "available again", "reachable again", "accessible again",
         "responsive again", "online again", "normal again", "up again", "service resume*", "services resume*",
         "at baseline", "back online", "back up", "healthy again", "up and running", "stable again",
-        "back to baseline", "no further errors", "no more errors", "recovery complete*", "fully functional",
+        "back to baseline", "returned to baseline", "returns to baseline", "returning to baseline", "no further errors", "no more errors", "recovery complete*", "fully functional",
         "goes away", "went away", "gone away", "back to 100", "operating normally", "functioning normally",
         "running normally", "working normally", "behaving normally", "performing normally",
     ]),
@@ -547,10 +547,17 @@ impl<'d, 't> Reader<'d, 't> {
             let joined_to_next = clocks.get(k + 1).is_some_and(|n| n.joined_to_previous);
             let whole = moment_cues(words);
             // "From 14:02 to 15:30 UTC, logins failed": a window of the
-            // problem, its start and its end.
-            let cues = if clock.joined_to_previous && strongest(whole) == Some(BEGAN) {
+            // problem, its start and its end. So are "pages failed until
+            // 15:30" and "unavailable from 02:00 until it was restored at
+            // 06:47", whatever else the sentence tells.
+            let before = words[..clock.at.start].trim_end();
+            let after = &words[clock.at.end..clocks.get(k + 1).map_or(words.len(), |n| n.at.start)];
+            let ends_window = [" until", " till"].iter().any(|w| before.ends_with(w));
+            let opens_window = before.ends_with(" from") && [" until ", " till "].iter().any(|w| after.contains(w));
+            let problem = whole & BEGAN != 0;
+            let cues = if (clock.joined_to_previous && strongest(whole) == Some(BEGAN)) || (ends_window && problem) {
                 RESOLVED
-            } else if joined_to_next && strongest(whole) == Some(BEGAN) {
+            } else if (joined_to_next && strongest(whole) == Some(BEGAN)) || (opens_window && problem) {
                 BEGAN | ONSET
             } else {
                 self.clause_cues(words, &clocks, k)
@@ -1532,4 +1539,15 @@ mod tests {
         let unseen = headings(&[("2021-06-01 08:00", "The export job has stopped working."), ("09:10", "Investigation starts.")]);
         assert_eq!(moments(&unseen), ["began 2021-06-01 08:00 CET", "responded 2021-06-01 09:10 CET"]);
     }
+    #[test]
+    fn a_problem_until_a_time_ends_there_and_from_a_time_until_starts_there() {
+        let until = "Readers got errors until 15:34 UTC, when the error rate returned to baseline.";
+        assert_eq!(moments(until), ["mitigated 15:34 UTC", "resolved 15:34 UTC"]);
+        let from = "The portal stayed unavailable from 02:00 CET until full service was restored at 06:47 CET.";
+        assert_eq!(moments(from), ["began 02:00 CET", "mitigated 06:47 CET", "resolved 06:47 CET"]);
+        // Without a problem told, "from ... until" is no window of one.
+        let work = "We worked from 02:00 CET until the migration finished at 06:47 CET.";
+        assert!(!moments(work).iter().any(|m| m.starts_with("began")), "{:?}", moments(work));
+    }
+
 }
