@@ -727,11 +727,16 @@ impl<'d, 't> Reader<'d, 't> {
         let timeline = topic(doc, s) == Topic::Timeline || entry;
         // The date in the same sentence, else the paragraph's or the
         // timeline's.
-        let own_date = found
-            .iter()
-            .filter_map(|f| if let Found::Date(d) = f { Some(d) } else { None })
-            .filter(|d| d.day.is_some())
-            .min_by_key(|d| (d.at.start > clock.at.start, d.at.start.abs_diff(clock.at.start)))
+        // A date told right after the clock ("at 16:40 UTC on 5 October")
+        // is its own, over an earlier one in the sentence.
+        let words = doc.words(s);
+        let clock_end = clock.zone.as_ref().map_or(clock.at.end, |z| z.at.end.max(clock.at.end));
+        let dates = || found.iter().filter_map(|f| if let Found::Date(d) = f { Some(d) } else { None }).filter(|d| d.day.is_some());
+        let date_after = dates().find(|d| {
+            d.at.start >= clock_end && matches!(words[clock_end..d.at.start].trim(), "" | "on" | "," | ", on")
+        });
+        let own_date = date_after
+            .or_else(|| dates().min_by_key(|d| (d.at.start > clock.at.start, d.at.start.abs_diff(clock.at.start))))
             .and_then(|d| self.first_date(&[Found::Date(d.clone())]));
         let block_context = self.block_context.clone().filter(|(b, ..)| *b == s.block);
         let date = own_date
@@ -756,7 +761,6 @@ impl<'d, 't> Reader<'d, 't> {
             self.block_context = Some((s.block, date, Some(z.clone())));
         }
         // "2020-02-20t21:28z": the written time takes in the date before it.
-        let words = doc.words(s);
         let date_before = found.iter().find_map(|f| match f {
             Found::Date(d) if d.at.end <= clock.at.start && clock.at.start - d.at.end <= 4 => Some(d.at.start),
             _ => None,
@@ -1548,6 +1552,14 @@ mod tests {
         // Without a problem told, "from ... until" is no window of one.
         let work = "We worked from 02:00 CET until the migration finished at 06:47 CET.";
         assert!(!moments(work).iter().any(|m| m.starts_with("began")), "{:?}", moments(work));
+    }
+
+    #[test]
+    fn a_date_told_right_after_a_clock_is_its_own() {
+        let text = "A build published on 3 October 2026 leaked the token; we revoked it at 16:40 UTC on 5 October.";
+        assert_eq!(moments(text), ["mitigated 2026-10-05 16:40 UTC"]);
+        let before = "On 3 October 2026 a build leaked the token; we revoked it at 16:40 UTC.";
+        assert_eq!(moments(before), ["mitigated 2026-10-03 16:40 UTC"]);
     }
 
 }
