@@ -423,6 +423,9 @@ fn moment_cues(words: &str) -> u16 {
         if hedged && moment & (RESOLVED | REPAIRED | AGAIN) != 0 {
             continue;
         }
+        if moment == BEGAN && denied(&words[..m.start()]) {
+            continue;
+        }
         if moment == AGAIN {
             again = true;
         } else {
@@ -433,6 +436,18 @@ fn moment_cues(words: &str) -> u16 {
         cues |= RESOLVED;
     }
     cues
+}
+
+/// Whether the words just before a problem's word deny it ("no errors",
+/// "was not counted as a problem", "without any impact"): a negation
+/// among the four words before it, in the same clause.
+fn denied(before: &str) -> bool {
+    let clause = &before[before.rfind([',', ';', '.', ':', '(', '\n']).map_or(0, |i| i + 1)..];
+    clause
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .any(|w| matches!(w, "not" | "no" | "without" | "never" | "nor") || w.ends_with("n't"))
 }
 
 /// The one key moment an event's words tell most strongly: its start
@@ -1560,6 +1575,18 @@ mod tests {
         assert_eq!(moments(text), ["mitigated 2026-10-05 16:40 UTC"]);
         let before = "On 3 October 2026 a build leaked the token; we revoked it at 16:40 UTC.";
         assert_eq!(moments(before), ["mitigated 2026-10-03 16:40 UTC"]);
+    }
+
+    #[test]
+    fn a_problem_word_denied_tells_no_problem() {
+        for text in [
+            "At 14:05 UTC the EU region showed no errors.",
+            "The retry at 14:05 UTC was not counted as a problem.",
+            "At 14:05 UTC the replica was promoted without any impact.",
+        ] {
+            assert!(moments(text).is_empty(), "{text}: {:?}", moments(text));
+        }
+        assert_eq!(moments("At 14:05 UTC the EU region showed errors."), ["began 14:05 UTC"]);
     }
 
 }
