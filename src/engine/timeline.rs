@@ -380,7 +380,7 @@ static MOMENT_MATCHER: LazyLock<(AhoCorasick, Vec<(u16, bool)>)> = LazyLock::new
 
 /// The key moments lowercased `words` could tell. A recovery or repair
 /// told after a hedge in the same sentence ("hoping the upgrade will fix
-/// it") tells nothing.
+/// it") tells nothing, nor does the problem it names.
 fn moment_cues(words: &str) -> u16 {
     let (matcher, meaning) = &*MOMENT_MATCHER;
     let b = words.as_bytes();
@@ -388,6 +388,7 @@ fn moment_cues(words: &str) -> u16 {
     let mut hedge_ends: Option<usize> = None;
     let mut masked = 0..0;
     let mut again = false;
+    let mut hedged_recovery = false;
     let matches: Vec<_> = matcher
         .find_overlapping_iter(words)
         .filter(|m| {
@@ -421,6 +422,7 @@ fn moment_cues(words: &str) -> u16 {
             .filter(|&h| h <= m.start())
             .is_some_and(|h| !words[h..m.start()].contains(['.', '!', '?', '\n', ';']));
         if hedged && moment & (RESOLVED | REPAIRED | AGAIN) != 0 {
+            hedged_recovery = true;
             continue;
         }
         if moment == BEGAN && denied(&words[..m.start()]) {
@@ -434,6 +436,11 @@ fn moment_cues(words: &str) -> u16 {
     }
     if again && cues & (BEGAN | ONSET | NAMES_START | MITIGATED | RESPONDED | DETECTED) == 0 {
         cues |= RESOLVED;
+    }
+    // "The outage seems to have been resolved at 00:05": the words tell an
+    // uncertain end, not the problem's start.
+    if hedged_recovery {
+        cues &= !BEGAN;
     }
     cues
 }
@@ -463,6 +470,12 @@ fn strongest(cues: u16) -> Option<u16> {
             m => m,
         })
 }
+
+/// Words that make a sentence a plan, not an event ("we plan to do it
+/// Monday starting at 08:00").
+static PLANS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(["plan to ", "plans to ", "planning to ", "intend to ", "intends to ", "we'll "]).expect("plan words build an automaton")
+});
 
 /// Words that state how long the incident lasted, beside a duration.
 const STATED_LENGTH: &[&str] = &[
@@ -514,6 +527,7 @@ impl<'d, 't> Reader<'d, 't> {
         if block.kind == BlockKind::Code
             || topic == Topic::FollowUp
             || s.cues.any(&[Cue::StatusPost, Cue::Future])
+            || PLANS.is_match(words)
         {
             return;
         }
@@ -1587,6 +1601,13 @@ mod tests {
             assert!(moments(text).is_empty(), "{text}: {:?}", moments(text));
         }
         assert_eq!(moments("At 14:05 UTC the EU region showed errors."), ["began 14:05 UTC"]);
+    }
+
+    #[test]
+    fn a_plan_and_an_uncertain_end_tell_no_start() {
+        assert!(moments("The upgrade failed. We plan to retry it on Monday starting at 08:00 UTC.").is_empty());
+        assert!(moments("The outage seems to have been resolved at 00:05 UTC.").is_empty());
+        assert_eq!(moments("The outage started at 23:10 UTC."), ["began 23:10 UTC"]);
     }
 
 }
