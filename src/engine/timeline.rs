@@ -1002,7 +1002,7 @@ impl<'d, 't> Reader<'d, 't> {
 /// seconds ("2020-02-20t21:28-07:00", "21:28:00-07:00").
 fn dash_joins_a_range(words: &str, found: &mut [Found]) {
     for k in 1..found.len() {
-        let dated = k >= 2 && matches!((&found[k - 2], &found[k - 1]), (Found::Date(d), Found::Clock(c)) if c.at.start - d.at.end <= 1);
+        let dated = k >= 2 && matches!((&found[k - 2], &found[k - 1]), (Found::Date(d), Found::Clock(c)) if c.at.start.checked_sub(d.at.end).is_some_and(|gap| gap <= 1));
         let (before, after) = found.split_at_mut(k);
         let (Found::Clock(first), Found::Clock(second)) = (&mut before[k - 1], &mut after[0]) else { continue };
         let dashed = first.zone.as_ref().is_some_and(|z| z.at.start == first.at.end && words[z.at.clone()].starts_with('-'));
