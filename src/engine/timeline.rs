@@ -346,7 +346,8 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "broken", "outage", "error*", "fail*", "unavailable", "unreachable", "down", "degrad*", "spike*", "exposed",
         "leaked", "impact*", "timeouts", "timing out", "5xx", "500s", "crash*", "oom*", "slow*", "hung", "drop",
         "drops", "dropped", "dropping", "problem", "problems", "disrupt*", "interrupt*", "unresponsive", "inaccessible",
-        "not working", "stuck", "unstable", "corrupt*", "intermittent*", "offline", "compromise*",
+        "not working", "stuck", "unstable", "corrupt*", "intermittent*", "offline", "compromise*", "experienced",
+        "experiencing", "elevated",
     ]),
     (HEDGE, &[
         "believ*", "seem*", "appear*", "hoping", "hope", "hoped", "thought", "suspect*", "assum*", "probably",
@@ -356,7 +357,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
     ]),
     (NOT_A_MOMENT, &[
         "incident report", "status report", "postmortem report", "post-mortem report", "final report",
-        "this report", "report card", "once again", "happen again", "happens again", "happened again",
+        "this report", "report card", "dns resolution", "name resolution", "once again", "happen again", "happens again", "happened again",
         "occur again", "occurs again", "occurred again", "recur again", "never again", "again and again",
     ]),
     (AGAIN, &["again"]),
@@ -1608,6 +1609,12 @@ mod tests {
         assert!(moments("The upgrade failed. We plan to retry it on Monday starting at 08:00 UTC.").is_empty());
         assert!(moments("The outage seems to have been resolved at 00:05 UTC.").is_empty());
         assert_eq!(moments("The outage started at 23:10 UTC."), ["began 23:10 UTC"]);
+    }
+
+    #[test]
+    fn impact_experienced_in_a_window_starts_it_and_name_resolution_is_no_recovery() {
+        let text = "On 22 November 2018, between 8:19 AM and 9:43 AM UTC, instances experienced DNS resolution issues.";
+        assert_eq!(moments(text), ["began 2018-11-22 08:19 UTC", "mitigated 2018-11-22 09:43 UTC", "resolved 2018-11-22 09:43 UTC"]);
     }
 
 }
