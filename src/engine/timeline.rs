@@ -426,6 +426,10 @@ fn moment_cues(words: &str) -> u16 {
             hedged_recovery = true;
             continue;
         }
+        // "Try to restart Apache", "we will roll back": no action yet.
+        if hedged && moment == MITIGATED {
+            continue;
+        }
         if moment == BEGAN && denied(&words[..m.start()]) {
             continue;
         }
@@ -1615,6 +1619,16 @@ mod tests {
     fn impact_experienced_in_a_window_starts_it_and_name_resolution_is_no_recovery() {
         let text = "On 22 November 2018, between 8:19 AM and 9:43 AM UTC, instances experienced DNS resolution issues.";
         assert_eq!(moments(text), ["began 2018-11-22 08:19 UTC", "mitigated 2018-11-22 09:43 UTC", "resolved 2018-11-22 09:43 UTC"]);
+    }
+
+    #[test]
+    fn an_action_tried_or_to_come_is_no_mitigation() {
+        let text = headings(&[
+            ("2021-06-01 08:35", "Deployment failed."),
+            ("08:51", "Try to restart Apache."),
+            ("09:10", "The deploy is rolled back."),
+        ]);
+        assert_eq!(moments(&text), ["began 2021-06-01 08:35 CET", "mitigated 2021-06-01 09:10 CET"]);
     }
 
 }
