@@ -346,7 +346,7 @@ mod tests {
         let html = html(text);
         assert!(!html.contains("<svg"), "{html}");
         assert!(
-            html.contains("Not given: when the impact began and when it was mitigated."),
+            html.contains("Not given: when the impact began. Add"),
             "{html}"
         );
         assert!(

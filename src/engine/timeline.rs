@@ -244,6 +244,9 @@ struct Timed {
     /// A timeline entry (whose order in the text is the order of events),
     /// not a time told in prose.
     entry: bool,
+    /// Its sentence tells what happened, not only a label beside a time
+    /// ("Resolved: 2020-08-25 12:11").
+    told: bool,
 }
 
 impl Timed {
@@ -289,6 +292,11 @@ const HEDGE: u16 = 256;
 /// Words that contain a key moment's word but tell none ("the incident
 /// report"): a match inside one of them is no cue.
 const NOT_A_MOMENT: u16 = 512;
+/// "Again" after whatever the system does when it works ("the chain
+/// synced again", "builds pass again"): a recovery when nothing else in
+/// the words tells a problem, an action or a detection ("failed again",
+/// "restarted again", "reported again").
+const AGAIN: u16 = 1024;
 
 /// Words telling what an event is to the incident, by key moment. A
 /// trailing `*` matches any ending ("investigat*"); otherwise the word
@@ -303,8 +311,9 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "okay again", "ok again", "fine again", "available again", "reachable again", "accessible again",
         "responsive again", "online again", "normal again", "up again", "service resume*", "services resume*",
         "at baseline", "back online", "back up", "healthy again", "up and running", "stable again",
-        "back to baseline", "no further errors", "no more errors", "recovery complete*", "fully functional",
-        "goes away", "went away", "gone away", "back to 100",
+        "back to baseline", "returned to baseline", "returns to baseline", "returning to baseline", "no further errors", "no more errors", "recovery complete*", "fully functional",
+        "goes away", "went away", "gone away", "back to 100", "operating normally", "functioning normally",
+        "running normally", "working normally", "behaving normally", "performing normally",
     ]),
     (REPAIRED, &["fixed"]),
     (MITIGATED, &[
@@ -313,7 +322,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "fix deployed", "deployed a fix", "deployed the fix", "deploys a fix", "fix was deployed", "patched",
         "killed", "kills", "cordon*", "drained", "blocked", "revoked", "rotated", "declining", "decreasing",
         "recovering", "to recover", "improv*", "partially restored", "partial recovery", "stabili*", "rerouted",
-        "turned off", "switched off", "paused", "added capacity",
+        "turned off", "switched off", "paused", "added capacity", "first success*",
     ]),
     (RESPONDED, &[
         "investigat*", "acknowledg*", "incident declared", "declared an incident", "declared", "escalat*",
@@ -324,7 +333,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
     (DETECTED, &[
         "detected", "detection", "noticed", "notices", "notice", "alert*", "paged", "reported", "reports",
         "report", "discovered", "discovers", "identified", "spotted", "observed", "became aware", "notified",
-        "flagged", "received", "complain*", "caught", "fired",
+        "flagged", "received", "complain*", "caught", "fired", "reporting",
     ]),
     (NAMES_START, &[
         "start of incident", "start of the incident", "start of the outage", "start of outage", "start of impact",
@@ -341,7 +350,8 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "broken", "outage", "error*", "fail*", "unavailable", "unreachable", "down", "degrad*", "spike*", "exposed",
         "leaked", "impact*", "timeouts", "timing out", "5xx", "500s", "crash*", "oom*", "slow*", "hung", "drop",
         "drops", "dropped", "dropping", "problem", "problems", "disrupt*", "interrupt*", "unresponsive", "inaccessible",
-        "not working", "stuck", "unstable", "corrupt*", "intermittent*", "offline", "compromise*",
+        "not working", "stuck", "unstable", "corrupt*", "intermittent*", "offline", "compromise*", "experienced",
+        "experiencing", "elevated",
     ]),
     (HEDGE, &[
         "believ*", "seem*", "appear*", "hoping", "hope", "hoped", "thought", "suspect*", "assum*", "probably",
@@ -351,8 +361,10 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
     ]),
     (NOT_A_MOMENT, &[
         "incident report", "status report", "postmortem report", "post-mortem report", "final report",
-        "this report", "report card",
+        "this report", "report card", "dns resolution", "name resolution", "once again", "happen again", "happens again", "happened again",
+        "occur again", "occurs again", "occurred again", "recur again", "never again", "again and again",
     ]),
+    (AGAIN, &["again"]),
 ];
 
 /// The automaton over every word of [`MOMENT_WORDS`], each pattern's key
@@ -379,13 +391,15 @@ static MOMENT_MATCHER: LazyLock<(NFA, Vec<(u16, bool)>)> = LazyLock::new(|| {
 
 /// The key moments lowercased `words` could tell. A recovery or repair
 /// told after a hedge in the same sentence ("hoping the upgrade will fix
-/// it") tells nothing.
+/// it") tells nothing, nor does the problem it names.
 fn moment_cues(words: &str) -> u16 {
     let (matcher, meaning) = &*MOMENT_MATCHER;
     let b = words.as_bytes();
     let mut cues = 0;
     let mut hedge_ends: Option<usize> = None;
     let mut masked = 0..0;
+    let mut again = false;
+    let mut hedged_recovery = false;
     let matches: Vec<_> = matcher
         .try_find_overlapping_iter(Input::new(words))
         .expect("an overlapping search with the standard match kind never fails")
@@ -419,11 +433,44 @@ fn moment_cues(words: &str) -> u16 {
         let hedged = hedge_ends
             .filter(|&h| h <= m.start())
             .is_some_and(|h| !words[h..m.start()].contains(['.', '!', '?', '\n', ';']));
-        if !(hedged && moment & (RESOLVED | REPAIRED) != 0) {
+        if hedged && moment & (RESOLVED | REPAIRED | AGAIN) != 0 {
+            hedged_recovery = true;
+            continue;
+        }
+        // "Try to restart Apache", "we will roll back": no action yet.
+        if hedged && moment == MITIGATED {
+            continue;
+        }
+        if moment == BEGAN && denied(&words[..m.start()]) {
+            continue;
+        }
+        if moment == AGAIN {
+            again = true;
+        } else {
             cues |= moment;
         }
     }
+    if again && cues & (BEGAN | ONSET | NAMES_START | MITIGATED | RESPONDED | DETECTED) == 0 {
+        cues |= RESOLVED;
+    }
+    // "The outage seems to have been resolved at 00:05": the words tell an
+    // uncertain end, not the problem's start.
+    if hedged_recovery {
+        cues &= !BEGAN;
+    }
     cues
+}
+
+/// Whether the words just before a problem's word deny it ("no errors",
+/// "was not counted as a problem", "without any impact"): a negation
+/// among the four words before it, in the same clause.
+fn denied(before: &str) -> bool {
+    let clause = &before[before.rfind([',', ';', '.', ':', '(', '\n']).map_or(0, |i| i + 1)..];
+    clause
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .any(|w| matches!(w, "not" | "no" | "without" | "never" | "nor") || w.ends_with("n't"))
 }
 
 /// The one key moment an event's words tell most strongly: its start
@@ -439,6 +486,10 @@ fn strongest(cues: u16) -> Option<u16> {
             m => m,
         })
 }
+
+/// Words that make a sentence a plan, not an event ("we plan to do it
+/// Monday starting at 08:00").
+const PLANS: &[&str] = &["plan to ", "plans to ", "planning to ", "intend to ", "intends to ", "we'll "];
 
 /// Words that state how long the incident lasted, beside a duration.
 const STATED_LENGTH: &[&str] = &[
@@ -490,6 +541,7 @@ impl<'d, 't> Reader<'d, 't> {
         if block.kind == BlockKind::Code
             || topic == Topic::FollowUp
             || s.cues.any(&[Cue::StatusPost, Cue::Future])
+            || PLANS.iter().any(|p| words.contains(p))
         {
             return;
         }
@@ -537,10 +589,17 @@ impl<'d, 't> Reader<'d, 't> {
             let joined_to_next = clocks.get(k + 1).is_some_and(|n| n.joined_to_previous);
             let whole = moment_cues(words);
             // "From 14:02 to 15:30 UTC, logins failed": a window of the
-            // problem, its start and its end.
-            let cues = if clock.joined_to_previous && strongest(whole) == Some(BEGAN) {
+            // problem, its start and its end. So are "pages failed until
+            // 15:30" and "unavailable from 02:00 until it was restored at
+            // 06:47", whatever else the sentence tells.
+            let before = words[..clock.at.start].trim_end();
+            let after = &words[clock.at.end..clocks.get(k + 1).map_or(words.len(), |n| n.at.start)];
+            let ends_window = [" until", " till"].iter().any(|w| before.ends_with(w));
+            let opens_window = before.ends_with(" from") && [" until ", " till "].iter().any(|w| after.contains(w));
+            let problem = whole & BEGAN != 0;
+            let cues = if (clock.joined_to_previous && strongest(whole) == Some(BEGAN)) || (ends_window && problem) {
                 RESOLVED
-            } else if joined_to_next && strongest(whole) == Some(BEGAN) {
+            } else if (joined_to_next && strongest(whole) == Some(BEGAN)) || (opens_window && problem) {
                 BEGAN | ONSET
             } else {
                 self.clause_cues(words, &clocks, k)
@@ -710,11 +769,16 @@ impl<'d, 't> Reader<'d, 't> {
         let timeline = topic(doc, s) == Topic::Timeline || entry;
         // The date in the same sentence, else the paragraph's or the
         // timeline's.
-        let own_date = found
-            .iter()
-            .filter_map(|f| if let Found::Date(d) = f { Some(d) } else { None })
-            .filter(|d| d.day.is_some())
-            .min_by_key(|d| (d.at.start > clock.at.start, d.at.start.abs_diff(clock.at.start)))
+        // A date told right after the clock ("at 16:40 UTC on 5 October")
+        // is its own, over an earlier one in the sentence.
+        let words = doc.words(s);
+        let clock_end = clock.zone.as_ref().map_or(clock.at.end, |z| z.at.end.max(clock.at.end));
+        let dates = || found.iter().filter_map(|f| if let Found::Date(d) = f { Some(d) } else { None }).filter(|d| d.day.is_some());
+        let date_after = dates().find(|d| {
+            d.at.start >= clock_end && matches!(words[clock_end..d.at.start].trim(), "" | "on" | "," | ", on")
+        });
+        let own_date = date_after
+            .or_else(|| dates().min_by_key(|d| (d.at.start > clock.at.start, d.at.start.abs_diff(clock.at.start))))
             .and_then(|d| self.first_date(&[Found::Date(d.clone())]));
         let block_context = self.block_context.clone().filter(|(b, ..)| *b == s.block);
         let date = own_date
@@ -739,7 +803,6 @@ impl<'d, 't> Reader<'d, 't> {
             self.block_context = Some((s.block, date, Some(z.clone())));
         }
         // "2020-02-20t21:28z": the written time takes in the date before it.
-        let words = doc.words(s);
         let date_before = found.iter().find_map(|f| match f {
             Found::Date(d) if d.at.end <= clock.at.start && clock.at.start - d.at.end <= 4 => Some(d.at.start),
             _ => None,
@@ -747,10 +810,12 @@ impl<'d, 't> Reader<'d, 't> {
         let written_end = clock.zone.as_ref().map_or(clock.at.end, |z| z.at.end.max(clock.at.end));
         let written_end = if words[written_end..].starts_with(')') && words[..written_end].ends_with(|c: char| c.is_ascii_alphabetic()) && words[clock.at.end..written_end].contains('(') { written_end + 1 } else { written_end };
         let written = s.prose.start + date_before.unwrap_or(clock.at.start)..s.prose.start + written_end;
+        let passage = self.passage(s, entry);
         self.events.push(Timed {
             cues,
             written: doc.src_range(written),
-            passage: self.passage(s, entry),
+            told: tells_more_than_a_label(doc.text.get(passage.clone()).unwrap_or_default()),
+            passage,
             minute: i64::from(clock.minute),
             date,
             day: 0,
@@ -778,6 +843,7 @@ impl<'d, 't> Reader<'d, 't> {
             minute: minute % 1440,
             day: base.day + minute / 1440,
             entry: false,
+            told: tells_more_than_a_label(self.doc.text.get(s.src.clone()).unwrap_or_default()),
             ..base
         });
     }
@@ -949,7 +1015,7 @@ impl<'d, 't> Reader<'d, 't> {
 /// seconds ("2020-02-20t21:28-07:00", "21:28:00-07:00").
 fn dash_joins_a_range(words: &str, found: &mut [Found]) {
     for k in 1..found.len() {
-        let dated = k >= 2 && matches!((&found[k - 2], &found[k - 1]), (Found::Date(d), Found::Clock(c)) if c.at.start.saturating_sub(d.at.end) <= 1);
+        let dated = k >= 2 && matches!((&found[k - 2], &found[k - 1]), (Found::Date(d), Found::Clock(c)) if c.at.start.checked_sub(d.at.end).is_some_and(|gap| gap <= 1));
         let (before, after) = found.split_at_mut(k);
         let (Found::Clock(first), Found::Clock(second)) = (&mut before[k - 1], &mut after[0]) else { continue };
         let dashed = first.zone.as_ref().is_some_and(|z| z.at.start == first.at.end && words[z.at.clone()].starts_with('-'));
@@ -1030,7 +1096,8 @@ fn pass_midnight(events: &mut [Timed]) {
 /// told with the response or the fix ("investigation starts after a user
 /// reported it") when no detection is told before it, and a recovery
 /// told with the action that brought it ("the pods were drained and
-/// service restored") is the mitigation when none is told before it.
+/// service restored") is the mitigation when none is told before it, and
+/// so is the first recovery when no mitigation is told at all.
 fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
     let strongest: Vec<Option<u16>> = events.iter().map(|e| strongest(e.cues)).collect();
     let first = |moment| strongest.iter().position(|s| *s == Some(moment));
@@ -1041,12 +1108,16 @@ fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
     let mut detected = first(DETECTED);
     let acted = responded.into_iter().chain(mitigated).min();
     if let Some(a) = acted.filter(|&a| detected.is_none_or(|d| d > a)) {
-        detected = (0..=a).find(|&i| told(i, DETECTED) && strongest[i] != Some(BEGAN)).or(detected);
+        detected = (0..=a).find(|&i| told(i, DETECTED) && (strongest[i] != Some(BEGAN) || told(i, ONSET))).or(detected);
     }
     let resolved = last(RESOLVED).or(last(REPAIRED));
     if let Some(r) = resolved.filter(|&r| mitigated.is_none_or(|m| m > r) && told(r, MITIGATED)) {
         mitigated = Some(r);
     }
+    // With no action told, the impact stopped when the service first
+    // recovered: that recovery, told as what happened, is the mitigation
+    // too. A bare "Resolved" field gives the end, not what stopped it.
+    mitigated = mitigated.or(first(RESOLVED).filter(|&r| events[r].told));
     // The problem told after the response is often one found later; its
     // start told outright ("errors began") counts until it is mitigated.
     let handled = [detected, responded, mitigated].into_iter().flatten().min().unwrap_or(events.len());
@@ -1058,6 +1129,12 @@ fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
         .or(first(BEGAN).filter(|&i| i < handled))
         .or(onset);
     [began, detected, responded, mitigated, resolved]
+}
+
+/// Whether a passage has words enough to tell an event (three or more
+/// beside its times and dates), not only a label.
+fn tells_more_than_a_label(words: &str) -> bool {
+    words.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).nth(2).is_some()
 }
 
 fn clock(e: &Timed) -> String {
@@ -1134,8 +1211,8 @@ mod tests {
     const TABLE: &str = "## Timeline\n\nAll times UTC.\n\n| Time | Event |\n|---|---|\n| 09:05 | Config deployed |\n| 09:14 | First errors logged |\n| 09:19 | Alert fired |\n| 09:21 | Alert acknowledged by on-call |\n| 09:44 | Revert merged |\n| 10:27 | Error rates at baseline. Incident closed. |\n";
 
     /// "November 14:49": the date reader takes "November 14" as a date
-    /// that overlaps the clock time after it, which counts as written onto
-    /// it, not as a negative gap.
+    /// that overlaps the clock time after it; no gap between them, and no
+    /// panic.
     #[test]
     fn a_date_without_its_year_reads_as_people_write_it() {
         assert_eq!(readable_date("--03-14"), "14 Mar");
@@ -1197,13 +1274,13 @@ mod tests {
     #[test]
     fn prose_in_twenty_four_hour_utc_with_a_date() {
         let text = "On 2024-03-01 at 14:02 UTC the API started returning errors. The on-call engineer was alerted at 14:09 UTC. Service was fully restored at 15:30 UTC.";
-        assert_eq!(moments(text), ["began 2024-03-01 14:02 UTC", "detected 2024-03-01 14:09 UTC", "resolved 2024-03-01 15:30 UTC"]);
+        assert_eq!(moments(text), ["began 2024-03-01 14:02 UTC", "detected 2024-03-01 14:09 UTC", "mitigated 2024-03-01 15:30 UTC", "resolved 2024-03-01 15:30 UTC"]);
     }
 
     #[test]
     fn a_window_in_one_sentence_is_its_start_and_end() {
         let text = "From 14:02 to 15:30 UTC on 2024-03-01, logins failed.";
-        assert_eq!(moments(text), ["began 2024-03-01 14:02 UTC", "resolved 2024-03-01 15:30 UTC"]);
+        assert_eq!(moments(text), ["began 2024-03-01 14:02 UTC", "mitigated 2024-03-01 15:30 UTC", "resolved 2024-03-01 15:30 UTC"]);
     }
 
     #[test]
@@ -1341,7 +1418,7 @@ mod tests {
         ]);
         assert_eq!(
             moments(&text),
-            ["began 2021-06-01 12:50 CET", "detected 2021-06-01 13:28 CET", "responded 2021-06-01 13:28 CET", "resolved 2021-06-01 13:29 CET"]
+            ["began 2021-06-01 12:50 CET", "detected 2021-06-01 13:28 CET", "responded 2021-06-01 13:28 CET", "mitigated 2021-06-01 13:29 CET", "resolved 2021-06-01 13:29 CET"]
         );
     }
 
@@ -1352,7 +1429,7 @@ mod tests {
             ("14:49", "The logs around the start of the outage (~13:30) are read."),
             ("15:10", "Everything is working again."),
         ]);
-        assert_eq!(moments(&text), ["began 2021-06-01 13:30 CET", "resolved 2021-06-01 15:10 CET"]);
+        assert_eq!(moments(&text), ["began 2021-06-01 13:30 CET", "mitigated 2021-06-01 15:10 CET", "resolved 2021-06-01 15:10 CET"]);
     }
 
     #[test]
@@ -1386,7 +1463,7 @@ mod tests {
             ("18:00", "Traffic returns to normal."),
             ("2021-06-02 10:00", "The underlying bug is fixed."),
         ]);
-        assert_eq!(moments(&text), ["began 2021-06-01 11:00 CET", "resolved 2021-06-01 18:00 CET"]);
+        assert_eq!(moments(&text), ["began 2021-06-01 11:00 CET", "mitigated 2021-06-01 18:00 CET", "resolved 2021-06-01 18:00 CET"]);
         let repair_only = headings(&[("2021-06-01 11:00", "Errors begin."), ("12:00", "The bug is fixed.")]);
         assert_eq!(moments(&repair_only), ["began 2021-06-01 11:00 CET", "resolved 2021-06-01 12:00 CET"]);
     }
@@ -1469,7 +1546,7 @@ mod tests {
     #[test]
     fn problems_told_in_plain_words_are_the_problem() {
         let text = "From 07:08 UTC until 10:40 UTC the site had intermittent connectivity problems.";
-        assert_eq!(moments(text), ["began 07:08 UTC", "resolved 10:40 UTC"]);
+        assert_eq!(moments(text), ["began 07:08 UTC", "mitigated 10:40 UTC", "resolved 10:40 UTC"]);
         assert!(timeline("The pull request for the Cargo.toml files was merged at 10:00 UTC.").events.is_empty());
     }
 
@@ -1486,4 +1563,114 @@ mod tests {
         let old: crate::engine::Review = serde_json::from_value(json).unwrap();
         assert_eq!(old.timeline, Timeline::default());
     }
+
+    #[test]
+    fn the_first_recovery_told_with_no_action_is_the_mitigation_too() {
+        let text = headings(&[
+            ("2021-06-01 11:00", "Queue latency begins to climb."),
+            ("12:10", "Traffic falls off after the evening peak and the backlog clears. Service resumes."),
+            ("13:00", "Everything is back to normal."),
+        ]);
+        assert_eq!(moments(&text), ["began 2021-06-01 11:00 CET", "mitigated 2021-06-01 12:10 CET", "resolved 2021-06-01 13:00 CET"]);
+        // A summary field gives when it ended, not what stopped the impact.
+        let fields = "## Summary\n\n- First detected 2021-06-01 11:01\n- Resolved 2021-06-01 12:11\n";
+        assert_eq!(moments(fields), ["detected 2021-06-01 11:01", "resolved 2021-06-01 12:11"]);
+    }
+
+    #[test]
+    fn working_again_in_any_words_is_a_recovery_unless_it_tells_a_problem_or_an_action() {
+        let synced = "Errors began at 09:00 UTC. After a day without progress the cluster synced again at 19:21 UTC.";
+        assert_eq!(moments(synced).last().map(String::as_str), Some("resolved 19:21 UTC"));
+        for told in ["Errors began at 09:00 UTC. The jobs failed again at 10:00 UTC.", "Errors began at 09:00 UTC. The same thing happened again at 10:00 UTC."] {
+            assert!(!moments(told).iter().any(|m| m.starts_with("resolved")), "{told}");
+        }
+        let restarted = "Errors began at 09:00 UTC. The workers were restarted again at 10:00 UTC.";
+        assert_eq!(moments(restarted), ["began 09:00 UTC", "mitigated 10:00 UTC"]);
+    }
+
+    #[test]
+    fn operating_normally_is_a_recovery() {
+        let text = "Errors began at 09:00 UTC. By 11:30 UTC all regions were operating normally.";
+        assert_eq!(moments(text), ["began 09:00 UTC", "mitigated 11:30 UTC", "resolved 11:30 UTC"]);
+    }
+
+    #[test]
+    fn the_first_success_after_the_failures_is_the_mitigation() {
+        let text = headings(&[
+            ("2021-06-01 09:00", "Builds start failing."),
+            ("09:40", "First successful build on the new runners."),
+            ("10:30", "All queues are back to normal."),
+        ]);
+        assert_eq!(moments(&text), ["began 2021-06-01 09:00 CET", "mitigated 2021-06-01 09:40 CET", "resolved 2021-06-01 10:30 CET"]);
+    }
+
+    #[test]
+    fn a_start_told_with_its_detection_is_both() {
+        let text = headings(&[
+            ("2021-06-01 08:00", "The export job has stopped working, reporting a timeout."),
+            ("09:10", "Investigation starts."),
+            ("10:00", "Exports work again."),
+        ]);
+        assert_eq!(
+            moments(&text),
+            ["began 2021-06-01 08:00 CET", "detected 2021-06-01 08:00 CET", "responded 2021-06-01 09:10 CET", "mitigated 2021-06-01 10:00 CET", "resolved 2021-06-01 10:00 CET"]
+        );
+        // The problem alone is not its detection.
+        let unseen = headings(&[("2021-06-01 08:00", "The export job has stopped working."), ("09:10", "Investigation starts.")]);
+        assert_eq!(moments(&unseen), ["began 2021-06-01 08:00 CET", "responded 2021-06-01 09:10 CET"]);
+    }
+    #[test]
+    fn a_problem_until_a_time_ends_there_and_from_a_time_until_starts_there() {
+        let until = "Readers got errors until 15:34 UTC, when the error rate returned to baseline.";
+        assert_eq!(moments(until), ["mitigated 15:34 UTC", "resolved 15:34 UTC"]);
+        let from = "The portal stayed unavailable from 02:00 CET until full service was restored at 06:47 CET.";
+        assert_eq!(moments(from), ["began 02:00 CET", "mitigated 06:47 CET", "resolved 06:47 CET"]);
+        // Without a problem told, "from ... until" is no window of one.
+        let work = "We worked from 02:00 CET until the migration finished at 06:47 CET.";
+        assert!(!moments(work).iter().any(|m| m.starts_with("began")), "{:?}", moments(work));
+    }
+
+    #[test]
+    fn a_date_told_right_after_a_clock_is_its_own() {
+        let text = "A build published on 3 October 2026 leaked the token; we revoked it at 16:40 UTC on 5 October.";
+        assert_eq!(moments(text), ["mitigated 2026-10-05 16:40 UTC"]);
+        let before = "On 3 October 2026 a build leaked the token; we revoked it at 16:40 UTC.";
+        assert_eq!(moments(before), ["mitigated 2026-10-03 16:40 UTC"]);
+    }
+
+    #[test]
+    fn a_problem_word_denied_tells_no_problem() {
+        for text in [
+            "At 14:05 UTC the EU region showed no errors.",
+            "The retry at 14:05 UTC was not counted as a problem.",
+            "At 14:05 UTC the replica was promoted without any impact.",
+        ] {
+            assert!(moments(text).is_empty(), "{text}: {:?}", moments(text));
+        }
+        assert_eq!(moments("At 14:05 UTC the EU region showed errors."), ["began 14:05 UTC"]);
+    }
+
+    #[test]
+    fn a_plan_and_an_uncertain_end_tell_no_start() {
+        assert!(moments("The upgrade failed. We plan to retry it on Monday starting at 08:00 UTC.").is_empty());
+        assert!(moments("The outage seems to have been resolved at 00:05 UTC.").is_empty());
+        assert_eq!(moments("The outage started at 23:10 UTC."), ["began 23:10 UTC"]);
+    }
+
+    #[test]
+    fn impact_experienced_in_a_window_starts_it_and_name_resolution_is_no_recovery() {
+        let text = "On 22 November 2018, between 8:19 AM and 9:43 AM UTC, instances experienced DNS resolution issues.";
+        assert_eq!(moments(text), ["began 2018-11-22 08:19 UTC", "mitigated 2018-11-22 09:43 UTC", "resolved 2018-11-22 09:43 UTC"]);
+    }
+
+    #[test]
+    fn an_action_tried_or_to_come_is_no_mitigation() {
+        let text = headings(&[
+            ("2021-06-01 08:35", "Deployment failed."),
+            ("08:51", "Try to restart Apache."),
+            ("09:10", "The deploy is rolled back."),
+        ]);
+        assert_eq!(moments(&text), ["began 2021-06-01 08:35 CET", "mitigated 2021-06-01 09:10 CET"]);
+    }
+
 }

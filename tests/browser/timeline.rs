@@ -203,11 +203,11 @@ async fn with_no_time_it_says_what_to_add_and_it_follows_the_typing() {
             .collect();
     press(&browser, &typed).await;
     assert_eq!(
-        shows_figures(&browser, "resolved after 45 min").await,
+        shows_figures(&browser, "mitigated after 45 min \u{b7} resolved after 45 min").await,
         json!({
-            "figures": "resolved after 45 min",
-            "markers": ["began Began 09:00", "resolved Resolved 09:45"],
-            "events": ["began 09:00 UTC", "resolved 09:45 UTC"],
+            "figures": "mitigated after 45 min \u{b7} resolved after 45 min",
+            "markers": ["began Began 09:00", "mitigated Mitigated 09:45", "resolved Resolved 09:45"],
+            "events": ["began 09:00 UTC", "mitigated 09:45 UTC", "resolved 09:45 UTC"],
             "empty": false,
         })
     );
@@ -220,7 +220,7 @@ async fn with_no_time_it_says_what_to_add_and_it_follows_the_typing() {
     assert_eq!(
         missing,
         json!(
-            "Not given: when it was detected and when it was mitigated. Add each with its time to see how long it took."
+            "Not given: when it was detected. Add each with its time to see how long it took."
         )
     );
     close_without_panics(browser).await;
