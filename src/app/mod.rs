@@ -429,9 +429,10 @@ fn PhoneTabs() -> impl IntoView {
             </button>
             <button type="button" class="phone-tab" data-testid="tab-review" on:click=to_review>
                 "Review "
+                // An empty editor has nothing reviewed yet: no "✗12".
                 {[engine::Verdict::Met, engine::Verdict::Partial, engine::Verdict::Missing]
                     .map(|v| view! {
-                        <span class="tab-count">
+                        <span class="tab-count" hidden=move || state.text.with(|t| t.trim().is_empty())>
                             <span aria-hidden="true">{export::verdict_icon(v)}</span>
                             {move || count(v)}
                             <span class="visually-hidden">{format!(" {v},")}</span>

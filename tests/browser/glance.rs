@@ -303,7 +303,11 @@ async fn on_a_phone_the_review_is_one_tap_away_and_a_tap_names_a_highlight() {
     let (_server, browser) = open_app().await;
     browser.client.set_window_size(390, 844).await.expect("resize the window");
     assert!(browser.eventually("return innerWidth <= 390;", vec![]).await, "not phone-sized");
+    // Before any text, the tab counts nothing: an empty editor is not twelve missing criteria.
+    let shown_counts = "return [...document.querySelectorAll('[data-testid=tab-review] .tab-count')].filter(c => c.offsetParent).length;";
+    assert_eq!(browser.js(shown_counts, vec![]).await, json!(0), "an empty editor's Review tab shows verdict counts");
     load_zendesk_sample(&browser).await;
+    assert!(browser.eventually(&format!("function shown() {{ {shown_counts} }} return shown() === 3;"), vec![]).await, "the tab's counts did not appear with the text");
     let height = viewport_height(&browser).await;
 
     // The bar at the bottom of the screen, with the counts.
