@@ -210,7 +210,7 @@ pub fn Editor() -> impl IntoView {
                 class="legend"
                 role="group"
                 aria-label="Highlights shown"
-                hidden=move || state.preview.get() || state.text.with(|t| t.trim().is_empty())
+                hidden=move || state.preview.get() || state.has_no_text()
             >
                 <button
                     type="button"

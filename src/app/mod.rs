@@ -163,6 +163,12 @@ impl AppState {
         }
     }
 
+    /// Whether the editor holds no words yet (whitespace aside): then
+    /// there is nothing reviewed to show, only how to start.
+    pub fn has_no_text(&self) -> bool {
+        self.text.with(|t| t.trim().is_empty())
+    }
+
     /// The criteria whose highlights cover UTF-16 offset `caret`.
     pub fn criteria_at_caret(&self, caret: u32) -> Vec<CriterionId> {
         self.text.with(|t| {
@@ -432,7 +438,7 @@ fn PhoneTabs() -> impl IntoView {
                 // An empty editor has nothing reviewed yet: no "✗12".
                 {[engine::Verdict::Met, engine::Verdict::Partial, engine::Verdict::Missing]
                     .map(|v| view! {
-                        <span class="tab-count" hidden=move || state.text.with(|t| t.trim().is_empty())>
+                        <span class="tab-count" hidden=move || state.has_no_text()>
                             <span aria-hidden="true">{export::verdict_icon(v)}</span>
                             {move || count(v)}
                             <span class="visually-hidden">{format!(" {v},")}</span>

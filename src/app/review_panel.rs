@@ -26,7 +26,7 @@ fn verdict_word(verdict: Verdict) -> &'static str {
 pub fn ReviewPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let override_count = move || state.overrides.with(|o| o.len());
-    let is_empty = move || state.text.with(|t| t.trim().is_empty());
+    let is_empty = move || state.has_no_text();
     view! {
         <section class="review-pane" aria-labelledby="review-heading">
             <h2 id="review-heading" tabindex="-1">"Review"</h2>
@@ -53,7 +53,7 @@ pub fn ReviewPanel() -> impl IntoView {
 #[component]
 fn StartHere() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let is_empty = move || state.text.with(|t| t.trim().is_empty());
+    let is_empty = move || state.has_no_text();
     let drafts = expect_context::<Drafts>();
     let sample = &samples::SAMPLES[0];
     view! {
