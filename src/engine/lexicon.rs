@@ -71,7 +71,8 @@ cues! {
     InternalTool,
     /// A bare issue URL in the prose: ".../issues/140".
     IssueUrl,
-    /// Telling of the incident itself: "opened", "reported", "postmortem".
+    /// Telling of the incident itself, or pointing to where it is followed:
+    /// "opened", "reported", "postmortem", "more details in", "tracking".
     Reporting,
 
     // ---- time (R1) ----
@@ -364,6 +365,11 @@ const PHRASES: &[(Cue, &[&str])] = &[
     (Cue::Reporting, &[
         "opened", "reported", "reporting", "filed", "posted", "postmortem", "post-mortem",
         "write-up", "writeup",
+        // Pointing the reader to where the incident is followed: "more
+        // details in …/issues/4827", "… is tracking progress".
+        "more details", "more detail", "further details", "more info", "more information",
+        "details in", "details on", "for information", "read more", "tracking", "tracked",
+        "follow the progress", "follow progress",
     ]),
     (Cue::VagueTime, &[
         "yesterday", "last night", "late last night", "this morning", "this afternoon",

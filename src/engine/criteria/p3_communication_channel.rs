@@ -6,8 +6,8 @@
 //! mailing list, a public forum, a published security advisory, a support
 //! or security address, a named chat channel where users report to the
 //! team ("users reported it in #ask-support"), or a public issue where the
-//! incident was reported or written up (".../issues/140 is opened,
-//! reporting failures"), a status address written out
+//! incident was reported, written up or followed (".../issues/140 is
+//! opened, reporting failures", "more details in …/issues/4827"), a status address written out
 //! ("https://status.example.com"), or an e-mail address offered to the
 //! reader ("write to me at dana@example.net"). A channel in another party's
 //! possessive ("the registrar's status page") is theirs. Internal tools (a
@@ -136,9 +136,10 @@ impl Criterion for CommunicationChannel {
                 continue;
             }
             // Sentences are in text order: the first that ends after the
-            // link's start holds it.
+            // link's start holds it. A sentence that opens with the link
+            // starts inside it, after the "[".
             let at = doc.sentences.partition_point(|s| s.src.end <= l.src.start);
-            let sentence = doc.sentences.get(at).filter(|s| s.src.start <= l.src.start);
+            let sentence = doc.sentences.get(at).filter(|s| s.src.start < l.src.end);
             let channel = CHANNEL_HOSTS.iter().any(|h| url.contains(h));
             let issue = url.contains("/issues/") && sentence.is_some_and(|s| reports_in_an_issue(doc, s));
             if !channel && !issue {
@@ -293,6 +294,14 @@ mod tests {
     fn a_public_issue_where_the_incident_was_reported_meets_p3() {
         assert_eq!(verdict(P3, "https://github.com/example/app/issues/140 is opened, reporting failures."), Met);
         assert_eq!(verdict(P3, "Here is [the postmortem](https://github.com/example/app/issues/12)."), Met);
+    }
+
+    #[test]
+    fn an_issue_where_the_incident_is_followed_meets_p3() {
+        assert_eq!(verdict(P3, "The mirror is down. More details in <https://github.com/example/helpdesk/issues/4827>."), Met);
+        assert_eq!(verdict(P3, "[Help desk 4531](https://github.com/example/helpdesk/issues/4531) is tracking progress."), Met);
+        let follow_up = "## Follow-up\n\n- Rotate the keys, tracked in https://github.com/example/app/issues/77\n";
+        assert_eq!(verdict(P3, follow_up), Missing);
     }
 
     #[test]
