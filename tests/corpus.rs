@@ -192,7 +192,8 @@ fn leave_source_out_agreement_on_real_postmortems_stays_above_its_floor() {
             }
         }
     }
-    print_tables("Leave-source-out, original real postmortems", &original.0, &original.1, None);
+    let reviewers = pairwise_reviewer_agreement(CORPUS.cases.iter().filter(|c| !c.test && c.kind == Kind::Original));
+    print_tables("Leave-source-out, original real postmortems", &original.0, &original.1, reviewers.as_ref());
     print_tables("Leave-source-out, every kind", &every_kind.0, &every_kind.1, None);
     println!("\n  by kind (learned):");
     for (kind, tally) in by_kind.iter().filter(|(_, t)| t.documents > 0) {
