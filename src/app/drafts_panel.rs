@@ -5,10 +5,11 @@
 //! reached through [`super::storage`].
 
 use super::storage::{self, Change, DraftStore, Opened, StorageProblem, Theme};
-use super::{AppState, Notice, dom};
+use super::{AppState, Notice, dom, effect, watch};
 use crate::drafts::{self, Draft, Incoming};
 use crate::export::Overrides;
 use leptos::prelude::*;
+use leptos::either::Either;
 use leptos::task::spawn_local;
 use std::rc::Rc;
 use std::time::Duration;
@@ -260,17 +261,17 @@ impl Drafts {
     /// once, when the app runs.
     pub fn keep_saved(self) {
         let this = self;
-        Effect::new(move |_| {
+        effect(move || {
             if let Some(p) = this.store().settle() {
                 this.problem.set(Some(p));
             }
         });
-        Effect::watch(
+        watch(
             move || {
                 this.text.track();
                 this.overrides.track();
             },
-            move |_, _, _| {
+            move |_, _| {
                 let id = this.open.get_untracked();
                 let changed = this.list.with_untracked(|l| {
                     l.iter().find(|d| d.id == id).is_none_or(|d| {
@@ -625,7 +626,8 @@ impl Drafts {
     }
 }
 
-fn action_button(this: Drafts, action: Action, testid: &'static str, label: &'static str, small: bool) -> AnyView {
+/// Every action's button is this one view type, whatever it does.
+fn action_button(this: Drafts, action: Action, testid: &'static str, label: &'static str, small: bool) -> impl IntoView + use<> {
     view! {
         <button
             type="button"
@@ -636,7 +638,6 @@ fn action_button(this: Drafts, action: Action, testid: &'static str, label: &'st
             {label}
         </button>
     }
-    .into_any()
 }
 
 fn editor_element() -> Option<web_sys::HtmlTextAreaElement> {
@@ -728,7 +729,7 @@ pub fn DraftsPanel() -> impl IntoView {
     let this = expect_context::<Drafts>();
     let state = expect_context::<AppState>();
     let read_only = move || this.current_tracked().is_some_and(|d| d.is_read_only());
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(editor) = editor_element() {
             editor.set_read_only(read_only());
         }
@@ -877,20 +878,20 @@ pub fn DraftsPanel() -> impl IntoView {
                 </p>
             })}
             {move || match this.share.get() {
-                Some(Share::Link(link)) => Some(view! {
+                Some(Share::Link(link)) => Some(Either::Left(view! {
                     <p class="drafts-note">
                         <label for="share-url">"Link to this draft (copied): "</label>
                         <input id="share-url" class="input" data-testid="share-url" readonly prop:value=link />
                     </p>
-                }.into_any()),
-                Some(Share::TooLong(bytes)) => Some(view! {
+                })),
+                Some(Share::TooLong(bytes)) => Some(Either::Right(view! {
                     <p class="drafts-note warning" role="status" data-testid="share-too-long">
                         {format!(
                             "This draft is too long to share by link ({} KB compressed; links stop at {} KB). Download it as Markdown or back it up instead.",
                             bytes.div_ceil(1024), drafts::SHARE_FRAGMENT_LIMIT / 1024
                         )}
                     </p>
-                }.into_any()),
+                })),
                 None => None,
             }}
             {move || this.conflict.get().map(|theirs| view! {

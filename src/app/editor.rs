@@ -4,10 +4,11 @@
 //! paints. Also the file picker, file drop and the Markdown preview.
 
 use super::drafts_panel::Drafts;
-use super::{AppState, Notice, TextChange, dom};
+use super::{AppState, Notice, TextChange, dom, effect, watch};
 use crate::engine::{self, CriterionId};
 use crate::preview::{self, Edit, Highlight, Shown};
 use leptos::prelude::*;
+use leptos::either::Either;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -49,7 +50,7 @@ pub fn Editor() -> impl IntoView {
     // The caret line follows the caret when no key or click moved it too:
     // after code replaced the text and set the selection (a sample, a
     // file, a section; effects run once that code is done).
-    Effect::watch(move || state.text.track(), move |_, _, _| update_caret(), false);
+    watch(move || state.text.track(), move |_, _| update_caret(), false);
 
     // Each edit rebuilds the HTML of the lines it touched (of all lines
     // after anything but a keystroke) and writes only the lines that
@@ -57,7 +58,7 @@ pub fn Editor() -> impl IntoView {
     // are set after every change of the text, placed in it: following
     // them, not the text, renders each edit once.
     let rendered: Rc<RefCell<(Vec<String>, Option<Shown>)>> = Rc::default();
-    Effect::new(move |_| {
+    effect(move || {
         let Some(m) = mirror.get() else { return };
         let change = state.take_unrendered();
         let mut rendered = rendered.borrow_mut();
@@ -90,7 +91,7 @@ pub fn Editor() -> impl IntoView {
     });
     // Rendered only while shown; the HTML is sanitised by `markdown_html`.
     let preview_box = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
+    effect(move || {
         let Some(target) = preview_box.get() else {
             return;
         };
@@ -260,15 +261,14 @@ pub fn Editor() -> impl IntoView {
                     let ids = state.criteria_at_caret(caret.get());
                     match ids.first().copied() {
                         None => {
-                            view! {
+                            Either::Left(view! {
                                 <span class="muted">
                                     "Move the caret into a highlight to hear which criterion it supports."
                                 </span>
-                            }
-                                .into_any()
+                            })
                         }
                         Some(first) => {
-                            view! {
+                            Either::Right(view! {
                                 <span>"At the caret: evidence for " {criteria_label(&ids)} ". "</span>
                                 <button
                                     type="button"
@@ -281,8 +281,7 @@ pub fn Editor() -> impl IntoView {
                                 >
                                     {format!("Show {first} in the review")}
                                 </button>
-                            }
-                                .into_any()
+                            })
                         }
                     }
                 }}

@@ -270,6 +270,35 @@ fn reviewed_part(text: &str) -> &str {
     &text[..end]
 }
 
+/// Runs `f` once the app is mounted, and again whenever a signal it read
+/// changes. Every effect of the app goes through this one closure type:
+/// `Effect::new` compiles its own copy of the effect's task for each
+/// closure type it is given, some 3 KB of WebAssembly apiece.
+pub(crate) fn effect(f: impl FnMut() + 'static) {
+    let erased: Box<dyn FnMut()> = Box::new(f);
+    Effect::new(erased);
+}
+
+/// Runs `handler` whenever what `deps` reads changes (and first, when
+/// `immediate`), with the new and the previous value of `deps`; the
+/// handler's own reads are not followed. `Effect::watch` does the same
+/// with a task of its own per closure type; this goes through [`effect`].
+pub(crate) fn watch<D: 'static>(
+    mut deps: impl FnMut() -> D + 'static,
+    mut handler: impl FnMut(&D, Option<&D>) + 'static,
+    immediate: bool,
+) {
+    let mut previous: Option<D> = None;
+    let mut first = true;
+    effect(move || {
+        let now = deps();
+        if immediate || !std::mem::take(&mut first) {
+            untrack(|| handler(&now, previous.as_ref()));
+        }
+        previous = Some(now);
+    });
+}
+
 fn card_element(id: CriterionId) -> Option<web_sys::Element> {
     document()
         .query_selector(&format!("[data-criterion=\"{id}\"]"))
@@ -304,13 +333,13 @@ pub fn App() -> impl IntoView {
         unrendered: StoredValue::new(TextChange::None),
     };
     provide_context(state);
-    Effect::watch(move || text.get(), move |_, old, _| state.follow_text(old), false);
+    watch(move || text.get(), move |_, old| state.follow_text(old), false);
     embed::start(state, drafts);
     // Say once, when the text grows past the limit, that the rest is kept
     // but not reviewed.
-    Effect::watch(
+    watch(
         move || text.with(|t| t.len() > crate::input::MAX_BYTES),
-        move |&over, previous, _| {
+        move |&over, previous| {
             if over && previous != Some(&true) {
                 state.notice.set(Some(Notice {
                     message: format!(
@@ -328,7 +357,7 @@ pub fn App() -> impl IntoView {
     provide_context(drafts);
     drafts.keep_saved();
 
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-theme", theme.get().as_str());
         }

@@ -9,6 +9,7 @@ use crate::engine::{self, CriterionId, Tier, Verdict};
 use crate::export::{self, Override, verdict_icon};
 use crate::preview::Shown;
 use leptos::prelude::*;
+use leptos::either::Either;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
@@ -131,10 +132,10 @@ fn Scorecard() -> impl IntoView {
                 }).collect_view()}
             </table>
             {move || match next() {
-                None => view! {
+                None => Either::Left(view! {
                     <p class="next" data-testid="next-step">"Every criterion is met. Nothing to add."</p>
-                }.into_any(),
-                Some((id, verdict, suggestion)) => view! {
+                }),
+                Some((id, verdict, suggestion)) => Either::Right(view! {
                     <p class="next" data-testid="next-step" data-criterion-next=id.as_str()>
                         <strong>{if verdict == Verdict::Missing { "Next to add: " } else { "Next to strengthen: " }}</strong>
                         <button
@@ -151,7 +152,7 @@ fn Scorecard() -> impl IntoView {
                         ". "
                         {suggestion}
                     </p>
-                }.into_any(),
+                }),
             }}
         </div>
     }
