@@ -5,7 +5,7 @@
 //! reached through [`super::storage`].
 
 use super::storage::{self, Change, DraftStore, Opened, StorageProblem, Theme};
-use super::{AppState, Notice, dom, effect, watch};
+use super::{AppState, Notice, dom, effect, handler, watch};
 use crate::drafts::{self, Draft, Incoming};
 use crate::export::Overrides;
 use leptos::prelude::*;
@@ -633,7 +633,7 @@ fn action_button(this: Drafts, action: Action, testid: &'static str, label: &'st
             type="button"
             class=if small { "button small" } else { "button" }
             data-testid=testid
-            on:click=move |_| this.run(action)
+            on:click=handler(move |_| this.run(action))
         >
             {label}
         </button>
@@ -783,7 +783,7 @@ pub fn DraftsPanel() -> impl IntoView {
             <details
                 class="drafts-fold"
                 node_ref=menu
-                on:focusout=move |ev: web_sys::FocusEvent| {
+                on:focusout=handler(move |ev: web_sys::FocusEvent| {
                     let leaves = ev
                         .related_target()
                         .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
@@ -791,12 +791,12 @@ pub fn DraftsPanel() -> impl IntoView {
                     if leaves {
                         close_menu(false);
                     }
-                }
-                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                })
+                on:keydown=handler(move |ev: web_sys::KeyboardEvent| {
                     if ev.key() == "Escape" {
                         close_menu(true);
                     }
-                }
+                })
             >
             <summary class="drafts-summary" data-testid="drafts-menu">
                 <h2 id="drafts-heading">"Drafts"</h2>
@@ -811,11 +811,11 @@ pub fn DraftsPanel() -> impl IntoView {
                     {action_button(this, Action::ExportMarkdown, "export-draft-markdown", "Download as Markdown", false)}
                     {action_button(this, Action::Share, "share-link", "Share by link", false)}
                     {action_button(this, Action::ExportBackup, "export-backup", "Back up all drafts", false)}
-                    <input type="file" id="import-backup" class="file-input" data-testid="import-backup" accept=".json,application/json" on:change=on_import />
+                    <input type="file" id="import-backup" class="file-input" data-testid="import-backup" accept=".json,application/json" on:change=handler(on_import) />
                     <label class="button" for="import-backup">"Restore a backup…"</label>
                 </div>
             </div>
-            <form class="rename" on:submit=on_rename>
+            <form class="rename" on:submit=handler(on_rename)>
                 <label for="draft-name">"Name of this draft"</label>
                 <input
                     id="draft-name"
@@ -842,14 +842,14 @@ pub fn DraftsPanel() -> impl IntoView {
                                 type="button"
                                 class="draft-link"
                                 aria-current=move || is_open().then_some("true")
-                                on:click=move |_| {
+                                on:click=handler(move |_| {
                                     this.show(to_show.clone());
                                     // Like New draft: what is typed next goes
                                     // into the draft just chosen.
                                     if let Some(editor) = editor_element() {
                                         let _ = editor.focus();
                                     }
-                                }
+                                })
                             >
                                 <span class="draft-title">{d.title()}</span>
                                 <span class="draft-when">

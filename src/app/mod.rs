@@ -270,6 +270,13 @@ fn reviewed_part(text: &str) -> &str {
     &text[..end]
 }
 
+/// What an element does on an event. Every handler of the app is this one
+/// type per event type: tachys compiles the code that attaches a handler
+/// once per handler type.
+pub(crate) fn handler<E>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
+    Box::new(f)
+}
+
 /// Runs `f` once the app is mounted, and again whenever a signal it read
 /// changes. Every effect of the app goes through this one closure type:
 /// `Effect::new` compiles its own copy of the effect's task for each
@@ -394,7 +401,7 @@ pub fn App() -> impl IntoView {
                     class="button"
                     data-testid="theme-toggle"
                     aria-label=move || format!("Colour theme: {}. Change theme", theme.get().as_str())
-                    on:click=next_theme
+                    on:click=handler(next_theme)
                 >
                     {move || format!("Theme: {}", theme.get().as_str())}
                 </button>
@@ -413,7 +420,7 @@ pub fn App() -> impl IntoView {
                 type="button"
                 class="button small"
                 data-testid="status-dismiss"
-                on:click=move |_| problem.set(None)
+                on:click=handler(move |_| problem.set(None))
             >
                 "Dismiss"
             </button>
@@ -459,10 +466,10 @@ fn PhoneTabs() -> impl IntoView {
     };
     view! {
         <nav class="phone-tabs" aria-label="Views" data-testid="phone-tabs">
-            <button type="button" class="phone-tab" data-testid="tab-editor" on:click=to_editor>
+            <button type="button" class="phone-tab" data-testid="tab-editor" on:click=handler(to_editor)>
                 "Write"
             </button>
-            <button type="button" class="phone-tab" data-testid="tab-review" on:click=to_review>
+            <button type="button" class="phone-tab" data-testid="tab-review" on:click=handler(to_review)>
                 "Review "
                 // An empty editor has nothing reviewed yet: no "✗12".
                 {[engine::Verdict::Met, engine::Verdict::Partial, engine::Verdict::Missing]
@@ -516,10 +523,10 @@ fn SamplePicker() -> impl IntoView {
             type="button"
             class="button"
             data-testid="load-sample"
-            on:click=move |_| {
+            on:click=handler(move |_| {
                 let sample = chosen();
                 drafts.open_text(state, sample.text.to_string(), &format!("the sample \u{201c}{}\u{201d}", sample.label));
-            }
+            })
         >
             "Load sample"
         </button>
