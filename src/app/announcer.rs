@@ -1,7 +1,7 @@
 //! Tells screen-reader users when verdicts change, at most once a second:
 //! a polite live region that would otherwise chatter on every keystroke.
 
-use super::AppState;
+use super::{AppState, watch};
 use crate::engine::{self, CriterionId, Verdict};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -36,9 +36,9 @@ pub fn Announcer() -> impl IntoView {
             *announced.borrow_mut() = now;
         }
     };
-    Effect::watch(
+    watch(
         verdicts,
-        move |_, _, _| {
+        move |_, _| {
             if scheduled.get() {
                 return;
             }

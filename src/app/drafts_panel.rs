@@ -5,10 +5,11 @@
 //! reached through [`super::storage`].
 
 use super::storage::{self, Change, DraftStore, Opened, StorageProblem, Theme};
-use super::{AppState, Notice, dom};
+use super::{AppState, Notice, dom, effect, handler, watch};
 use crate::drafts::{self, Draft, Incoming};
 use crate::export::Overrides;
 use leptos::prelude::*;
+use leptos::either::Either;
 use leptos::task::spawn_local;
 use std::rc::Rc;
 use std::time::Duration;
@@ -260,17 +261,17 @@ impl Drafts {
     /// once, when the app runs.
     pub fn keep_saved(self) {
         let this = self;
-        Effect::new(move |_| {
+        effect(move || {
             if let Some(p) = this.store().settle() {
                 this.problem.set(Some(p));
             }
         });
-        Effect::watch(
+        watch(
             move || {
                 this.text.track();
                 this.overrides.track();
             },
-            move |_, _, _| {
+            move |_, _| {
                 let id = this.open.get_untracked();
                 let changed = this.list.with_untracked(|l| {
                     l.iter().find(|d| d.id == id).is_none_or(|d| {
@@ -625,18 +626,18 @@ impl Drafts {
     }
 }
 
-fn action_button(this: Drafts, action: Action, testid: &'static str, label: &'static str, small: bool) -> AnyView {
+/// Every action's button is this one view type, whatever it does.
+fn action_button(this: Drafts, action: Action, testid: &'static str, label: &'static str, small: bool) -> impl IntoView + use<> {
     view! {
         <button
             type="button"
             class=if small { "button small" } else { "button" }
             data-testid=testid
-            on:click=move |_| this.run(action)
+            on:click=handler(move |_| this.run(action))
         >
             {label}
         </button>
     }
-    .into_any()
 }
 
 fn editor_element() -> Option<web_sys::HtmlTextAreaElement> {
@@ -728,7 +729,7 @@ pub fn DraftsPanel() -> impl IntoView {
     let this = expect_context::<Drafts>();
     let state = expect_context::<AppState>();
     let read_only = move || this.current_tracked().is_some_and(|d| d.is_read_only());
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(editor) = editor_element() {
             editor.set_read_only(read_only());
         }
@@ -782,7 +783,7 @@ pub fn DraftsPanel() -> impl IntoView {
             <details
                 class="drafts-fold"
                 node_ref=menu
-                on:focusout=move |ev: web_sys::FocusEvent| {
+                on:focusout=handler(move |ev: web_sys::FocusEvent| {
                     let leaves = ev
                         .related_target()
                         .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
@@ -790,12 +791,12 @@ pub fn DraftsPanel() -> impl IntoView {
                     if leaves {
                         close_menu(false);
                     }
-                }
-                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                })
+                on:keydown=handler(move |ev: web_sys::KeyboardEvent| {
                     if ev.key() == "Escape" {
                         close_menu(true);
                     }
-                }
+                })
             >
             <summary class="drafts-summary" data-testid="drafts-menu">
                 <h2 id="drafts-heading">"Drafts"</h2>
@@ -810,11 +811,11 @@ pub fn DraftsPanel() -> impl IntoView {
                     {action_button(this, Action::ExportMarkdown, "export-draft-markdown", "Download as Markdown", false)}
                     {action_button(this, Action::Share, "share-link", "Share by link", false)}
                     {action_button(this, Action::ExportBackup, "export-backup", "Back up all drafts", false)}
-                    <input type="file" id="import-backup" class="file-input" data-testid="import-backup" accept=".json,application/json" on:change=on_import />
+                    <input type="file" id="import-backup" class="file-input" data-testid="import-backup" accept=".json,application/json" on:change=handler(on_import) />
                     <label class="button" for="import-backup">"Restore a backup…"</label>
                 </div>
             </div>
-            <form class="rename" on:submit=on_rename>
+            <form class="rename" on:submit=handler(on_rename)>
                 <label for="draft-name">"Name of this draft"</label>
                 <input
                     id="draft-name"
@@ -841,14 +842,14 @@ pub fn DraftsPanel() -> impl IntoView {
                                 type="button"
                                 class="draft-link"
                                 aria-current=move || is_open().then_some("true")
-                                on:click=move |_| {
+                                on:click=handler(move |_| {
                                     this.show(to_show.clone());
                                     // Like New draft: what is typed next goes
                                     // into the draft just chosen.
                                     if let Some(editor) = editor_element() {
                                         let _ = editor.focus();
                                     }
-                                }
+                                })
                             >
                                 <span class="draft-title">{d.title()}</span>
                                 <span class="draft-when">
@@ -877,20 +878,20 @@ pub fn DraftsPanel() -> impl IntoView {
                 </p>
             })}
             {move || match this.share.get() {
-                Some(Share::Link(link)) => Some(view! {
+                Some(Share::Link(link)) => Some(Either::Left(view! {
                     <p class="drafts-note">
                         <label for="share-url">"Link to this draft (copied): "</label>
                         <input id="share-url" class="input" data-testid="share-url" readonly prop:value=link />
                     </p>
-                }.into_any()),
-                Some(Share::TooLong(bytes)) => Some(view! {
+                })),
+                Some(Share::TooLong(bytes)) => Some(Either::Right(view! {
                     <p class="drafts-note warning" role="status" data-testid="share-too-long">
                         {format!(
                             "This draft is too long to share by link ({} KB compressed; links stop at {} KB). Download it as Markdown or back it up instead.",
                             bytes.div_ceil(1024), drafts::SHARE_FRAGMENT_LIMIT / 1024
                         )}
                     </p>
-                }.into_any()),
+                })),
                 None => None,
             }}
             {move || this.conflict.get().map(|theirs| view! {

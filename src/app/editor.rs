@@ -4,10 +4,11 @@
 //! paints. Also the file picker, file drop and the Markdown preview.
 
 use super::drafts_panel::Drafts;
-use super::{AppState, Notice, TextChange, dom};
+use super::{AppState, Notice, TextChange, dom, effect, handler, watch};
 use crate::engine::{self, CriterionId};
 use crate::preview::{self, Edit, Highlight, Shown};
 use leptos::prelude::*;
+use leptos::either::Either;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -49,7 +50,7 @@ pub fn Editor() -> impl IntoView {
     // The caret line follows the caret when no key or click moved it too:
     // after code replaced the text and set the selection (a sample, a
     // file, a section; effects run once that code is done).
-    Effect::watch(move || state.text.track(), move |_, _, _| update_caret(), false);
+    watch(move || state.text.track(), move |_, _| update_caret(), false);
 
     // Each edit rebuilds the HTML of the lines it touched (of all lines
     // after anything but a keystroke) and writes only the lines that
@@ -57,7 +58,7 @@ pub fn Editor() -> impl IntoView {
     // are set after every change of the text, placed in it: following
     // them, not the text, renders each edit once.
     let rendered: Rc<RefCell<(Vec<String>, Option<Shown>)>> = Rc::default();
-    Effect::new(move |_| {
+    effect(move || {
         let Some(m) = mirror.get() else { return };
         let change = state.take_unrendered();
         let mut rendered = rendered.borrow_mut();
@@ -90,7 +91,7 @@ pub fn Editor() -> impl IntoView {
     });
     // Rendered only while shown; the HTML is sanitised by `markdown_html`.
     let preview_box = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
+    effect(move || {
         let Some(target) = preview_box.get() else {
             return;
         };
@@ -147,7 +148,7 @@ pub fn Editor() -> impl IntoView {
                     data-testid="preview-toggle"
                     aria-pressed=move || state.preview.get().to_string()
                     aria-controls="preview"
-                    on:click=move |_| state.preview.update(|p| *p = !*p)
+                    on:click=handler(move |_| state.preview.update(|p| *p = !*p))
                 >
                     {move || if state.preview.get() { "Back to editing" } else { "Preview Markdown" }}
                 </button>
@@ -157,12 +158,12 @@ pub fn Editor() -> impl IntoView {
                 class:dragging=move || dragging.get()
                 data-filter=move || only.get().map(|id| id.as_str())
                 hidden=move || state.preview.get()
-                on:dragover=move |ev: DragEvent| {
+                on:dragover=handler(move |ev: DragEvent| {
                     ev.prevent_default();
                     dragging.set(true);
-                }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop
+                })
+                on:dragleave=handler(move |_| dragging.set(false))
+                on:drop=handler(on_drop)
             >
                 // Scrollable, so the browser would make it a Tab stop; it
                 // only paints what the textarea above it holds.
@@ -177,33 +178,33 @@ pub fn Editor() -> impl IntoView {
                     aria-labelledby="editor-heading"
                     aria-describedby="caret-context"
                     prop:value=initial_text
-                    on:input=move |_| {
+                    on:input=handler(move |_| {
                         if let Some(ta) = editor.get_untracked() {
                             state.note_typing();
                             state.text.set(ta.value());
                         }
                         update_caret();
-                    }
+                    })
                     // What the person turns to next may use the review:
                     // it is not left waiting for typing to resume.
-                    on:blur=move |_| state.review_if_due()
-                    on:scroll=move |_| sync_scroll()
-                    on:keyup=move |_| update_caret()
-                    on:focus=move |_| update_caret()
-                    on:click=move |ev: MouseEvent| {
+                    on:blur=handler(move |_| state.review_if_due())
+                    on:scroll=handler(move |_| sync_scroll())
+                    on:keyup=handler(move |_| update_caret())
+                    on:focus=handler(move |_| update_caret())
+                    on:click=handler(move |ev: MouseEvent| {
                         update_caret();
                         if let Some(&first) = on_pointer(ev).first() {
                             state.open_criterion(first);
                         }
-                    }
-                    on:mousemove=move |ev: MouseEvent| {
+                    })
+                    on:mousemove=handler(move |ev: MouseEvent| {
                         on_pointer(ev);
-                    }
-                    on:mouseleave=move |_| {
+                    })
+                    on:mouseleave=handler(move |_| {
                         if let Some(label) = hover_label.get_untracked() {
                             let _ = label.set_attribute("hidden", "");
                         }
-                    }
+                    })
                 ></textarea>
             </div>
             <div
@@ -217,7 +218,7 @@ pub fn Editor() -> impl IntoView {
                     class="legend-chip"
                     data-testid="legend-all"
                     aria-pressed=move || only.get().is_none().to_string()
-                    on:click=move |_| only.set(None)
+                    on:click=handler(move |_| only.set(None))
                 >
                     "All"
                 </button>
@@ -234,7 +235,7 @@ pub fn Editor() -> impl IntoView {
                                 data-testid=format!("legend-{id}")
                                 title=name
                                 aria-pressed=move || (only.get() == Some(id)).to_string()
-                                on:click=move |_| only.update(|o| *o = if *o == Some(id) { None } else { Some(id) })
+                                on:click=handler(move |_| only.update(|o| *o = if *o == Some(id) { None } else { Some(id) }))
                             >
                                 <span class="legend-id">{id.as_str()}</span>
                                 <span class="visually-hidden">{format!(" {name}, passages: ")}</span>
@@ -260,29 +261,27 @@ pub fn Editor() -> impl IntoView {
                     let ids = state.criteria_at_caret(caret.get());
                     match ids.first().copied() {
                         None => {
-                            view! {
+                            Either::Left(view! {
                                 <span class="muted">
                                     "Move the caret into a highlight to hear which criterion it supports."
                                 </span>
-                            }
-                                .into_any()
+                            })
                         }
                         Some(first) => {
-                            view! {
+                            Either::Right(view! {
                                 <span>"At the caret: evidence for " {criteria_label(&ids)} ". "</span>
                                 <button
                                     type="button"
                                     class="link-button"
                                     data-testid="caret-open"
-                                    on:click=move |_| {
+                                    on:click=handler(move |_| {
                                         state.open_criterion(first);
                                         focus_card(first);
-                                    }
+                                    })
                                 >
                                     {format!("Show {first} in the review")}
                                 </button>
-                            }
-                                .into_any()
+                            })
                         }
                     }
                 }}
@@ -355,14 +354,14 @@ pub fn FilePicker() -> impl IntoView {
             class="file-input"
             data-testid="file-input"
             accept=".md,.markdown,.txt,text/markdown,text/plain"
-            on:change=move |ev| {
+            on:change=handler(move |ev| {
                 let input: HtmlInputElement = event_target(&ev);
                 if let Some(file) = input.files().and_then(|files| files.get(0)) {
                     open_file(state, drafts, file);
                 }
                 // Picking the same file again must fire another change.
                 input.set_value("");
-            }
+            })
         />
         <label for="file-input" class="button">"Open file…"</label>
     }

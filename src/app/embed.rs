@@ -3,7 +3,7 @@
 //! [`crate::embed`]; this module only moves messages between it and the
 //! browser.
 
-use super::AppState;
+use super::{AppState, effect};
 use super::drafts_panel::Drafts;
 use crate::embed::{self, EmbedConfig, HostMessage};
 use leptos::prelude::*;
@@ -42,7 +42,7 @@ pub fn start(state: AppState, drafts: Drafts) {
     on_cleanup(move || on_message.remove());
 
     post(&parent, &config, &embed::ready_message());
-    Effect::new(move |_| {
+    effect(move || {
         let message = state.seen.with(embed::review_message);
         post(&parent, &config, &message);
     });

@@ -270,6 +270,42 @@ fn reviewed_part(text: &str) -> &str {
     &text[..end]
 }
 
+/// What an element does on an event. Every handler of the app is this one
+/// type per event type: tachys compiles the code that attaches a handler
+/// once per handler type.
+pub(crate) fn handler<E>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
+    Box::new(f)
+}
+
+/// Runs `f` once the app is mounted, and again whenever a signal it read
+/// changes. Every effect of the app goes through this one closure type:
+/// `Effect::new` compiles its own copy of the effect's task for each
+/// closure type it is given, some 3 KB of WebAssembly apiece.
+pub(crate) fn effect(f: impl FnMut() + 'static) {
+    let erased: Box<dyn FnMut()> = Box::new(f);
+    Effect::new(erased);
+}
+
+/// Runs `handler` whenever what `deps` reads changes (and first, when
+/// `immediate`), with the new and the previous value of `deps`; the
+/// handler's own reads are not followed. `Effect::watch` does the same
+/// with a task of its own per closure type; this goes through [`effect`].
+pub(crate) fn watch<D: 'static>(
+    mut deps: impl FnMut() -> D + 'static,
+    mut handler: impl FnMut(&D, Option<&D>) + 'static,
+    immediate: bool,
+) {
+    let mut previous: Option<D> = None;
+    let mut first = true;
+    effect(move || {
+        let now = deps();
+        if immediate || !std::mem::take(&mut first) {
+            untrack(|| handler(&now, previous.as_ref()));
+        }
+        previous = Some(now);
+    });
+}
+
 fn card_element(id: CriterionId) -> Option<web_sys::Element> {
     document()
         .query_selector(&format!("[data-criterion=\"{id}\"]"))
@@ -304,13 +340,13 @@ pub fn App() -> impl IntoView {
         unrendered: StoredValue::new(TextChange::None),
     };
     provide_context(state);
-    Effect::watch(move || text.get(), move |_, old, _| state.follow_text(old), false);
+    watch(move || text.get(), move |_, old| state.follow_text(old), false);
     embed::start(state, drafts);
     // Say once, when the text grows past the limit, that the rest is kept
     // but not reviewed.
-    Effect::watch(
+    watch(
         move || text.with(|t| t.len() > crate::input::MAX_BYTES),
-        move |&over, previous, _| {
+        move |&over, previous| {
             if over && previous != Some(&true) {
                 state.notice.set(Some(Notice {
                     message: format!(
@@ -328,7 +364,7 @@ pub fn App() -> impl IntoView {
     provide_context(drafts);
     drafts.keep_saved();
 
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-theme", theme.get().as_str());
         }
@@ -365,7 +401,7 @@ pub fn App() -> impl IntoView {
                     class="button"
                     data-testid="theme-toggle"
                     aria-label=move || format!("Colour theme: {}. Change theme", theme.get().as_str())
-                    on:click=next_theme
+                    on:click=handler(next_theme)
                 >
                     {move || format!("Theme: {}", theme.get().as_str())}
                 </button>
@@ -384,7 +420,7 @@ pub fn App() -> impl IntoView {
                 type="button"
                 class="button small"
                 data-testid="status-dismiss"
-                on:click=move |_| problem.set(None)
+                on:click=handler(move |_| problem.set(None))
             >
                 "Dismiss"
             </button>
@@ -430,10 +466,10 @@ fn PhoneTabs() -> impl IntoView {
     };
     view! {
         <nav class="phone-tabs" aria-label="Views" data-testid="phone-tabs">
-            <button type="button" class="phone-tab" data-testid="tab-editor" on:click=to_editor>
+            <button type="button" class="phone-tab" data-testid="tab-editor" on:click=handler(to_editor)>
                 "Write"
             </button>
-            <button type="button" class="phone-tab" data-testid="tab-review" on:click=to_review>
+            <button type="button" class="phone-tab" data-testid="tab-review" on:click=handler(to_review)>
                 "Review "
                 // An empty editor has nothing reviewed yet: no "✗12".
                 {[engine::Verdict::Met, engine::Verdict::Partial, engine::Verdict::Missing]
@@ -487,10 +523,10 @@ fn SamplePicker() -> impl IntoView {
             type="button"
             class="button"
             data-testid="load-sample"
-            on:click=move |_| {
+            on:click=handler(move |_| {
                 let sample = chosen();
                 drafts.open_text(state, sample.text.to_string(), &format!("the sample \u{201c}{}\u{201d}", sample.label));
-            }
+            })
         >
             "Load sample"
         </button>

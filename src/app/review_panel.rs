@@ -4,11 +4,12 @@
 use super::drafts_panel::Drafts;
 use super::editor::focus_card;
 use super::timeline_panel::TimelinePanel;
-use super::{AppState, dom, samples};
+use super::{AppState, dom, handler, samples};
 use crate::engine::{self, CriterionId, Tier, Verdict};
 use crate::export::{self, Override, verdict_icon};
 use crate::preview::Shown;
 use leptos::prelude::*;
+use leptos::either::Either;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
@@ -70,9 +71,9 @@ fn StartHere() -> impl IntoView {
                         type="button"
                         class="button small"
                         data-testid="start-sample"
-                        on:click=move |_| {
+                        on:click=handler(move |_| {
                             drafts.open_text(state, sample.text.to_string(), &format!("the sample \u{201c}{}\u{201d}", sample.label));
-                        }
+                        })
                     >
                         "Try a sample"
                     </button>
@@ -131,27 +132,27 @@ fn Scorecard() -> impl IntoView {
                 }).collect_view()}
             </table>
             {move || match next() {
-                None => view! {
+                None => Either::Left(view! {
                     <p class="next" data-testid="next-step">"Every criterion is met. Nothing to add."</p>
-                }.into_any(),
-                Some((id, verdict, suggestion)) => view! {
+                }),
+                Some((id, verdict, suggestion)) => Either::Right(view! {
                     <p class="next" data-testid="next-step" data-criterion-next=id.as_str()>
                         <strong>{if verdict == Verdict::Missing { "Next to add: " } else { "Next to strengthen: " }}</strong>
                         <button
                             type="button"
                             class="link-button"
                             data-testid="next-open"
-                            on:click=move |_| {
+                            on:click=handler(move |_| {
                                 state.open_criterion(id);
                                 focus_card(id);
-                            }
+                            })
                         >
                             {format!("{id} {}", engine::guidance(id).name)}
                         </button>
                         ". "
                         {suggestion}
                     </p>
-                }.into_any(),
+                }),
             }}
         </div>
     }
@@ -172,10 +173,10 @@ fn VerdictChip(id: CriterionId) -> impl IntoView {
                 data-testid=format!("chip-{id}")
                 data-verdict=move || verdict().as_str()
                 title=name
-                on:click=move |_| {
+                on:click=handler(move |_| {
                     state.open_criterion(id);
                     focus_card(id);
-                }
+                })
             >
                 <span class="chip-icon" aria-hidden="true">{move || verdict_icon(verdict())}</span>
                 <span class="chip-id">{id.as_str()}</span>
@@ -325,7 +326,7 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                     class="evidence"
                     prop:open=is_opened
                     hidden=move || evidence_count() == 0
-                    on:toggle=move |ev| expanded.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+                    on:toggle=handler(move |ev| expanded.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open()))
                 >
                     <summary>{move || format!("Evidence ({})", evidence_count())}</summary>
                     // Quotes exist only while shown: twelve closed lists need
@@ -351,7 +352,7 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                         class="button small"
                         data-testid="show-evidence"
                         hidden=move || evidence_count() == 0
-                        on:click=show_next_evidence
+                        on:click=handler(show_next_evidence)
                     >
                         {shown_label}
                     </button>
@@ -360,7 +361,7 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                         class="button small"
                         data-testid="insert-skeleton"
                         hidden=move || !has_suggestion()
-                        on:click=insert_skeleton
+                        on:click=handler(insert_skeleton)
                     >
                         "Insert section"
                     </button>
@@ -370,7 +371,7 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                         data-testid="override"
                         node_ref=override_button
                         aria-expanded=move || editing.get().to_string()
-                        on:click=move |_| editing.update(|e| *e = !*e)
+                        on:click=handler(move |_| editing.update(|e| *e = !*e))
                     >
                         {move || if is_overridden() { "Edit verdict" } else { "Set verdict…" }}
                     </button>
@@ -379,13 +380,13 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                         class="button small"
                         data-testid="override-reset"
                         hidden=move || !is_overridden()
-                        on:click=move |_| {
+                        on:click=handler(move |_| {
                             state.overrides.update(|o| {
                                 o.remove(&id);
                             });
                             editing.set(false);
                             refocus();
-                        }
+                        })
                     >
                         "Reset"
                     </button>
@@ -432,7 +433,7 @@ fn OverrideForm(id: CriterionId, editing: RwSignal<bool>, refocus: impl Fn() + C
         refocus();
     };
     view! {
-        <form class="override-form" on:submit=save aria-label=format!("Set the verdict of {id} by hand")>
+        <form class="override-form" on:submit=handler(save) aria-label=format!("Set the verdict of {id} by hand")>
             <label for=select_label_for>"Verdict"</label>
             <select id=select_id class="select" data-testid="override-verdict">
                 {VERDICTS
@@ -456,10 +457,10 @@ fn OverrideForm(id: CriterionId, editing: RwSignal<bool>, refocus: impl Fn() + C
                     type="button"
                     class="button small"
                     data-testid="override-cancel"
-                    on:click=move |_| {
+                    on:click=handler(move |_| {
                         editing.set(false);
                         refocus();
-                    }
+                    })
                 >
                     "Cancel"
                 </button>
@@ -490,7 +491,7 @@ fn ExportBar() -> impl IntoView {
                 type="button"
                 class="button small"
                 data-testid="export-markdown"
-                on:click=move |_| dom::download("postmortem-review.md", "text/markdown;charset=utf-8", &markdown())
+                on:click=handler(move |_| dom::download("postmortem-review.md", "text/markdown;charset=utf-8", &markdown()))
             >
                 "Download Markdown"
             </button>
@@ -498,7 +499,7 @@ fn ExportBar() -> impl IntoView {
                 type="button"
                 class="button small"
                 data-testid="copy-markdown"
-                on:click=move |_| copy(markdown(), "Markdown")
+                on:click=handler(move |_| copy(markdown(), "Markdown"))
             >
                 "Copy Markdown"
             </button>
@@ -506,7 +507,7 @@ fn ExportBar() -> impl IntoView {
                 type="button"
                 class="button small"
                 data-testid="export-json"
-                on:click=move |_| dom::download("postmortem-review.json", "application/json", &json())
+                on:click=handler(move |_| dom::download("postmortem-review.json", "application/json", &json()))
             >
                 "Download JSON"
             </button>
@@ -514,7 +515,7 @@ fn ExportBar() -> impl IntoView {
                 type="button"
                 class="button small"
                 data-testid="copy-json"
-                on:click=move |_| copy(json(), "JSON")
+                on:click=handler(move |_| copy(json(), "JSON"))
             >
                 "Copy JSON"
             </button>
@@ -522,9 +523,9 @@ fn ExportBar() -> impl IntoView {
                 type="button"
                 class="button small"
                 data-testid="print"
-                on:click=move |_| {
+                on:click=handler(move |_| {
                     let _ = window().print();
-                }
+                })
             >
                 "Print"
             </button>

@@ -3,7 +3,7 @@
 //! part that carries a passage (an event's button, its marker on the
 //! chart, a note's link) shows that passage in the text.
 
-use super::AppState;
+use super::{AppState, handler};
 use crate::engine::timeline::Timeline;
 use crate::timeline_view::timeline_html;
 use leptos::prelude::*;
@@ -36,11 +36,11 @@ pub fn TimelinePanel() -> impl IntoView {
             class="timeline"
             aria-labelledby="timeline-heading"
             data-testid="timeline"
-            on:click=move |ev| {
+            on:click=handler(move |ev| {
                 if let Some(passage) = state.review.with_untracked(|r| clicked_passage(&ev, &r.timeline)) {
                     state.show_passage(passage);
                 }
-            }
+            })
         >
             <h3 id="timeline-heading">"Timeline"</h3>
             <div inner_html=move || html.get()></div>
