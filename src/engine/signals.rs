@@ -618,6 +618,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_quote_in_typographic_marks_is_read_whole() {
+        let canned = |text: &str| attributed_quotes(&Document::parse(text))[0];
+        assert!(canned("\u{201c}We are proud of our teams,\u{201d} said Jo Bloggs, CEO."));
+        assert!(!canned("\u{201c}Insufficient capacity; stopping\u{201d} was the error."));
+        assert!(!canned("\u{201c}"));
+    }
+
+    #[test]
     fn durations_are_numbers_of_minutes_hours_or_days() {
         assert_eq!(durations("for 47 minutes, then 2 hours more"), 2);
         assert_eq!(durations("30% of 12 nodes at 10:30"), 0);
@@ -839,10 +847,12 @@ pub fn attributed_quotes(doc: &Document) -> Vec<bool> {
                 return false;
             }
             let t = doc.text[b.src.clone()].trim();
-            if t.starts_with(OPEN) {
-                // Attributed after the closing quote.
-                let Some(close) = t[1..].rfind(CLOSE) else { return false };
-                let after = &t[1 + close..];
+            if let Some(opening) = t.chars().next().filter(|c| OPEN.contains(c)) {
+                // Attributed after the closing quote. The opening mark may
+                // be typographic, three bytes long.
+                let quoted = &t[opening.len_utf8()..];
+                let Some(close) = quoted.rfind(CLOSE) else { return false };
+                let after = &quoted[close..];
                 SAID.iter().any(|w| after.contains(w)) && executive(after)
             } else {
                 // Attributed before the opening quote: "X said: \"...\"".
