@@ -68,9 +68,12 @@ pub const OVERRULE_MARGIN: f64 = 0.15;
 
 /// The margin to raise a verdict the rule found nothing for: the model then
 /// has only the sentence model's likeliest sentences to show for it, so it
-/// must be clearer. Chosen by leave-source-out validation (0.15, 0.2, 0.25,
-/// 0.3 gave 0.766, 0.766, 0.767, 0.765).
-pub const RAISE_FROM_NOTHING_MARGIN: f64 = 0.25;
+/// must be clearer. On 373 training documents, leave-source-out gave 0.765,
+/// 0.763, 0.762, 0.759 and 0.755 at 0.25, 0.3, 0.35, 0.45 and never
+/// raising; 0.3 is the smallest of them that keeps the rubric's reference
+/// case (`zendesk-2010-quick`, whose technology is named only in passing)
+/// at its label, which the corpus test requires.
+pub const RAISE_FROM_NOTHING_MARGIN: f64 = 0.3;
 
 /// The verdict: the rule's, unless another is clearly more probable.
 pub fn decide_from(p: [f64; 3], rule: Verdict) -> Decision {
@@ -184,9 +187,9 @@ mod tests {
     fn a_verdict_the_rule_found_nothing_for_needs_a_clearer_margin_to_rise() {
         // Partial ahead by 0.2: enough to overrule a partial rule's met…
         assert_eq!(decide_from([0.1, 0.55, 0.35], Verdict::Met).verdict, Verdict::Partial);
-        // …not to raise a missing one, which needs 0.25.
+        // …not to raise a missing one, which needs 0.3.
         assert_eq!(decide_from([0.38, 0.58, 0.04], Verdict::Missing).verdict, Verdict::Missing);
-        assert_eq!(decide_from([0.3, 0.6, 0.1], Verdict::Missing).verdict, Verdict::Partial);
+        assert_eq!(decide_from([0.25, 0.65, 0.1], Verdict::Missing).verdict, Verdict::Partial);
     }
 
     #[test]
