@@ -193,8 +193,11 @@ pub fn read(doc: &Document) -> Timeline {
     let mut k = 0;
     while k < doc.sentences.len() {
         let s = &doc.sentences[k];
-        let in_block = doc.sentences[k..].iter().take_while(|n| n.block == s.block).count();
         let heading = matches!(doc.block_of(s).kind, BlockKind::Heading(_));
+        // A heading's sentences are read together, so counted once per
+        // heading; counting the rest of every block from each of its
+        // sentences would be quadratic in a long paragraph.
+        let in_block = if heading { doc.sentences[k..].iter().take_while(|n| n.block == s.block).count() } else { 1 };
         if heading && in_block > 1 {
             // A heading is one line, however its sentences split ("###
             // 19. April, 11:00"): read as one.
@@ -210,7 +213,7 @@ pub fn read(doc: &Document) -> Timeline {
         } else {
             reader.sentence(s);
         }
-        k += if heading { in_block } else { 1 };
+        k += in_block;
     }
     reader.finish()
 }
