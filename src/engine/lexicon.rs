@@ -867,20 +867,29 @@ impl Lexicon {
                 word_end += 1;
             }
             let cues = if word_goes_on { &p.open } else { &p.whole };
-            hits.extend(cues.iter().map(|(cue, r)| {
+            for (cue, r) in cues {
                 // A prefix phrase that ends the match covers the rest of the word.
                 let sub_end = if start + r.end == end { word_end } else { start + r.end };
-                Hit {
-                    cue: *cue,
-                    prose: start + r.start..sub_end,
-                }
-            }));
+                insert_in_order(&mut hits, Hit { cue: *cue, prose: start + r.start..sub_end });
+            }
         }
-        sort_stably(&mut hits, |a, b| {
-            (a.prose.start, a.prose.end, a.cue as u8).cmp(&(b.prose.start, b.prose.end, b.cue as u8))
-        });
-        hits.dedup_by(|a, b| a.cue == b.cue && a.prose == b.prose);
         hits
+    }
+}
+
+/// Puts `hit` in its place in `hits`, kept sorted by start, end and cue,
+/// unless it is there already (found again inside a later match). Hits come
+/// nearly in order, since only a phrase inside one match can start after the
+/// next match does, so each is walked into place from the back: sorting
+/// the whole list after the scan cost several times as much.
+fn insert_in_order(hits: &mut Vec<Hit>, hit: Hit) {
+    let key = |h: &Hit| (h.prose.start, h.prose.end, h.cue as u8);
+    let mut at = hits.len();
+    while at > 0 && key(&hits[at - 1]) > key(&hit) {
+        at -= 1;
+    }
+    if at == 0 || key(&hits[at - 1]) != key(&hit) {
+        hits.insert(at, hit);
     }
 }
 

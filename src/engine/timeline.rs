@@ -193,8 +193,11 @@ pub fn read(doc: &Document) -> Timeline {
     let mut k = 0;
     while k < doc.sentences.len() {
         let s = &doc.sentences[k];
-        let in_block = doc.sentences[k..].iter().take_while(|n| n.block == s.block).count();
         let heading = matches!(doc.block_of(s).kind, BlockKind::Heading(_));
+        // A heading's sentences are read together, so counted once per
+        // heading; counting the rest of every block from each of its
+        // sentences would be quadratic in a long paragraph.
+        let in_block = if heading { doc.sentences[k..].iter().take_while(|n| n.block == s.block).count() } else { 1 };
         if heading && in_block > 1 {
             // A heading is one line, however its sentences split ("###
             // 19. April, 11:00"): read as one.
@@ -210,7 +213,7 @@ pub fn read(doc: &Document) -> Timeline {
         } else {
             reader.sentence(s);
         }
-        k += if heading { in_block } else { 1 };
+        k += in_block;
     }
     reader.finish()
 }
@@ -585,9 +588,10 @@ impl<'d, 't> Reader<'d, 't> {
             }
             return;
         }
+        // What the whole sentence tells, the same for each of its clock times.
+        let whole = moment_cues(words);
         for (k, clock) in clocks.iter().enumerate() {
             let joined_to_next = clocks.get(k + 1).is_some_and(|n| n.joined_to_previous);
-            let whole = moment_cues(words);
             // "From 14:02 to 15:30 UTC, logins failed": a window of the
             // problem, its start and its end. So are "pages failed until
             // 15:30" and "unavailable from 02:00 until it was restored at
@@ -602,7 +606,7 @@ impl<'d, 't> Reader<'d, 't> {
             } else if (joined_to_next && strongest(whole) == Some(BEGAN)) || (opens_window && problem) {
                 BEGAN | ONSET
             } else {
-                self.clause_cues(words, &clocks, k)
+                self.clause_cues(words, whole, &clocks, k)
             };
             if cues != 0 || (timeline && k == 0 && block_opens_with(doc, s)) {
                 self.push(s, &found, clock, cues, false);
@@ -681,10 +685,11 @@ impl<'d, 't> Reader<'d, 't> {
 
     /// What the words around the `k`th clock time say: its clause, or,
     /// when the clause is only the time ("At 14:02 UTC, errors began"),
-    /// the words up to the next clock time.
-    fn clause_cues(&self, words: &str, clocks: &[&time::Clock], k: usize) -> u16 {
+    /// the words up to the next clock time. `whole` is what all the words
+    /// tell: the clause's cues when the sentence has one clock time.
+    fn clause_cues(&self, words: &str, whole: u16, clocks: &[&time::Clock], k: usize) -> u16 {
         if clocks.len() == 1 {
-            return moment_cues(words);
+            return whole;
         }
         let clock = clocks[k];
         let from = if k == 0 { 0 } else { clocks[k - 1].at.end };
