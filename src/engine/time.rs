@@ -26,6 +26,9 @@ pub struct TimeMarks {
     pub vague_clocks: u8,
     /// Durations given as "about 2 hours", "over an hour": not exact.
     pub approx_durations: u8,
+    /// Clock times written without a colon, as "1518 utc": kept apart
+    /// from `clocks`, which the verdict rules and features were fitted to.
+    pub colonless_clocks: u8,
 }
 
 /// Words that make the clock time after them vague.
@@ -88,6 +91,7 @@ pub fn scan(text: &str) -> TimeMarks {
         return marks;
     }
     walk(text, |found| match found {
+        Found::Clock(c) if c.colonless => marks.colonless_clocks = marks.colonless_clocks.saturating_add(1),
         Found::Clock(c) if !c.in_words && !c.offset_of_previous => {
             marks.clocks = marks.clocks.saturating_add(1);
             marks.vague_clocks = marks.vague_clocks.saturating_add(u8::from(c.vague));
@@ -133,6 +137,8 @@ pub struct Clock {
     /// Not a time: the "02:00" of "21:28+02:00", the previous clock
     /// time's UTC offset. Neither [`scan`] nor the timeline counts it.
     pub offset_of_previous: bool,
+    /// Four digits and a zone, no colon: "1518 utc", "0401z".
+    pub colonless: bool,
 }
 
 /// A time zone as written: a name ("utc", "pst") or an offset ("+02:00").
@@ -177,6 +183,12 @@ pub fn walk(text: &str, mut each: impl FnMut(Found)) {
     // Where the digits of an offset written onto the last clock time
     // ("+02:00") start.
     let mut offset_starts: Option<usize> = None;
+    // Where the last colonless clock time ended: such a time is joined
+    // only to another, so the ranges [`scan`] counts stay those of colons.
+    let mut last_colonless: Option<usize> = None;
+    // Where the last date with a month name ended ("sep 27, 2017"), whose
+    // year is no time.
+    let mut date_ends: Option<usize> = None;
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() || (i > 0 && is_word(b[i - 1]) && !b[i - 1].is_ascii_digit() && b[i - 1] != b't') {
@@ -185,6 +197,7 @@ pub fn walk(text: &str, mut each: impl FnMut(Found)) {
                 let end = word_end(b, i);
                 let word = &text[i..end];
                 if let Some(date) = month_number(word).and_then(|month| month_date(b, i, end, month)) {
+                    date_ends = Some(date.at.end);
                     each(Found::Date(date));
                 }
                 if matches!(word, "an" | "a" | "half") {
@@ -211,6 +224,7 @@ pub fn walk(text: &str, mut each: impl FnMut(Found)) {
                         joined_to_previous: last_clock.is_some_and(|l| l <= i && joins_a_range(&text[l..i])),
                         in_words: true,
                         offset_of_previous: false,
+                        colonless: false,
                     }));
                     // Not a range's first end: the ranges counted for the
                     // verdict features were of digits only.
@@ -240,6 +254,30 @@ pub fn walk(text: &str, mut each: impl FnMut(Found)) {
                     i = e3;
                     continue;
                 }
+            }
+        }
+        // Military time: "1518 utc", "0401z". Four digits are a time only
+        // with a zone named after them, and never a year a date just took.
+        if len1 == 4 && (start == 0 || matches!(b[start - 1], b' ' | b'(' | b'[' | b'|' | b'*' | b'_')) && date_ends != Some(e1) {
+            let (hour, minute) = (n1 / 100, n1 % 100);
+            // A named zone; "z" only written onto the digits ("0401z").
+            let zone = zone_after(text, e1)
+                .filter(|z| b[z.at.start].is_ascii_alphabetic() && (z.at.start == e1 || &text[z.at.clone()] != "z"));
+            if let Some(zone) = zone.filter(|_| hour < 24 && minute < 60) {
+                let end = zone.at.end;
+                each(Found::Clock(Clock {
+                    at: start..e1,
+                    minute: (hour * 60 + minute) as u16,
+                    zone: Some(zone),
+                    vague: qualified(text, start, VAGUE_CLOCK),
+                    joined_to_previous: last_colonless.is_some_and(|l| l <= start && joins_a_range(&text[l..start])),
+                    in_words: false,
+                    offset_of_previous: false,
+                    colonless: true,
+                }));
+                last_colonless = Some(end);
+                i = end;
+                continue;
             }
         }
         // Clock: 13:06, 5:00pm, 01:52:33.
@@ -281,6 +319,7 @@ pub fn walk(text: &str, mut each: impl FnMut(Found)) {
                     joined_to_previous,
                     in_words: false,
                     offset_of_previous,
+                    colonless: false,
                 }));
                 last_clock = Some(end);
                 i = end;
@@ -300,6 +339,7 @@ pub fn walk(text: &str, mut each: impl FnMut(Found)) {
                     joined_to_previous: last_clock.is_some_and(|l| l <= start && joins_a_range(&text[l..start])),
                     in_words: false,
                     offset_of_previous: false,
+                    colonless: false,
                 }));
                 last_clock = Some(after_end);
                 i = after_end;
@@ -774,5 +814,19 @@ mod tests {
     fn numbers_are_not_times() {
         let m = scan("version 1.24.0 and 30k crates, ratio 3:1");
         assert_eq!(m.clocks, 0);
+    }
+
+    #[test]
+    fn military_times_with_a_zone_are_clocks_apart_from_the_counts_the_verdicts_read() {
+        assert_eq!(clocks("at 1518 utc the disk failed; 0401z; 1400utc, (0756 pst)"), [(918, Some(0)), (241, Some(0)), (840, Some(0)), (476, Some(-480))]);
+        let m = scan("between 1100 utc and 1200 utc");
+        assert_eq!((m.clocks, m.colonless_clocks, m.range), (0, 2, false));
+        assert!(matches!(&found("1100 utc to 1200 utc")[1], Found::Clock(c) if c.joined_to_previous));
+    }
+
+    #[test]
+    fn four_digits_without_a_zone_or_as_a_year_are_no_time() {
+        assert!(clocks("in 1518 the ship sailed; 2460 utc; 1299 utc; pid 1518 z; v1518 utc").is_empty());
+        assert!(clocks("on sep 27, 2017 utc").is_empty());
     }
 }

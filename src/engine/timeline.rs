@@ -547,11 +547,12 @@ impl<'d, 't> Reader<'d, 't> {
         }
         let in_words = || ["minute", "hour", "midnight", "noon", "midday"].iter().any(|w| words.contains(w));
         let timeline = topic == Topic::Timeline;
+        let no_clock = s.times.clocks == 0 && s.times.colonless_clocks == 0;
         // A zone statement may carry the day too ("All times UTC, 14 March").
-        if s.times.clocks == 0 && (timeline || words.contains("times")) {
+        if no_clock && (timeline || words.contains("times")) {
             self.zone_statement(s, timeline);
         }
-        if s.times.clocks == 0 && s.times.durations == 0 && s.times.dates == 0 && !in_words() {
+        if no_clock && s.times.durations == 0 && s.times.dates == 0 && !in_words() {
             return;
         }
         let mut found = Vec::new();
@@ -568,7 +569,7 @@ impl<'d, 't> Reader<'d, 't> {
             .filter(|c| !c.vague && !c.offset_of_previous && !dates_the_document(words, &found, c))
             .collect();
         if clocks.is_empty() {
-            if s.times.clocks == 0 {
+            if no_clock {
                 self.relative(s, &found, entry.is_some() || timeline);
                 self.stated_length(s, &found);
             }
@@ -1275,6 +1276,14 @@ mod tests {
     fn prose_in_twenty_four_hour_utc_with_a_date() {
         let text = "On 2024-03-01 at 14:02 UTC the API started returning errors. The on-call engineer was alerted at 14:09 UTC. Service was fully restored at 15:30 UTC.";
         assert_eq!(moments(text), ["began 2024-03-01 14:02 UTC", "detected 2024-03-01 14:09 UTC", "mitigated 2024-03-01 15:30 UTC", "resolved 2024-03-01 15:30 UTC"]);
+    }
+
+    #[test]
+    fn a_timeline_in_military_time() {
+        let text = "## Timeline\n\n- 0208 UTC 2013-12-03 - the service begins to fail\n- 0756 UTC 2013-12-03 - a user reports errors\n- 1457 UTC 2013-12-03 - the service is restored\n";
+        assert_eq!(moments(text), ["began 2013-12-03 02:08 UTC", "detected 2013-12-03 07:56 UTC", "mitigated 2013-12-03 14:57 UTC", "resolved 2013-12-03 14:57 UTC"]);
+        let prose = "At 1518 UTC the site went down. It was restored at 1602 UTC.";
+        assert_eq!(moments(prose), ["began 15:18 UTC", "mitigated 16:02 UTC", "resolved 16:02 UTC"]);
     }
 
     #[test]
