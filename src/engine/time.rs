@@ -50,7 +50,7 @@ fn qualified(text: &str, at: usize, words: &[&str]) -> bool {
 
 /// Whether the text between two clock times joins them as a range: one
 /// connector, give or take a time zone ("utc to", "-").
-fn joins_a_range(gap: &str) -> bool {
+pub fn joins_a_range(gap: &str) -> bool {
     let mut connectors = 0;
     for token in gap.split_ascii_whitespace() {
         if ZONES.contains(&token) {

@@ -313,7 +313,8 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "at baseline", "back online", "back up", "healthy again", "up and running", "stable again",
         "back to baseline", "returned to baseline", "returns to baseline", "returning to baseline", "no further errors", "no more errors", "recovery complete*", "fully functional",
         "goes away", "went away", "gone away", "back to 100", "operating normally", "functioning normally",
-        "running normally", "working normally", "behaving normally", "performing normally",
+        "running normally", "working normally", "behaving normally", "performing normally", "end:", "end time:",
+        "incident end*", "impact end*", "outage end*",
     ]),
     (REPAIRED, &["fixed"]),
     (MITIGATED, &[
@@ -339,7 +340,8 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "start of incident", "start of the incident", "start of the outage", "start of outage", "start of impact",
         "start of the impact", "incident start*", "incident began", "incident begins", "impact start*",
         "impact began", "impact begins", "outage start*", "outage began", "outage begins",
-        "beginning of the incident", "beginning of the outage", "beginning of impact",
+        "beginning of the incident", "beginning of the outage", "beginning of impact", "incident window",
+        "impact window", "outage window", "start:", "start time:",
     ]),
     (ONSET, &[
         "began", "begins", "begin", "begun", "started", "starts", "start of", "onset", "first error*",
@@ -561,6 +563,7 @@ impl<'d, 't> Reader<'d, 't> {
             return;
         }
         dash_joins_a_range(words, &mut found);
+        dated_ends_join_a_range(words, &mut found);
         let entry = self.entry_clock(s, &found);
         self.read_dates(s, &found, timeline, entry.is_some());
         let clocks: Vec<&time::Clock> = found
@@ -586,9 +589,11 @@ impl<'d, 't> Reader<'d, 't> {
             }
             return;
         }
+        let lines = self.clock_lines(s, &clocks);
         for (k, clock) in clocks.iter().enumerate() {
             let joined_to_next = clocks.get(k + 1).is_some_and(|n| n.joined_to_previous);
-            let whole = moment_cues(words);
+            let line = lines.as_ref().map(|l| l[k].as_str());
+            let whole = moment_cues(line.unwrap_or(words));
             // "From 14:02 to 15:30 UTC, logins failed": a window of the
             // problem, its start and its end. So are "pages failed until
             // 15:30" and "unavailable from 02:00 until it was restored at
@@ -602,6 +607,8 @@ impl<'d, 't> Reader<'d, 't> {
                 RESOLVED
             } else if (joined_to_next && strongest(whole) == Some(BEGAN)) || (opens_window && problem) {
                 BEGAN | ONSET
+            } else if line.is_some() {
+                whole
             } else {
                 self.clause_cues(words, &clocks, k)
             };
@@ -609,6 +616,36 @@ impl<'d, 't> Reader<'d, 't> {
                 self.push(s, &found, clock, cues, false);
             }
         }
+    }
+
+    /// The source line of each clock time, lowercased, when hard line
+    /// breaks (two spaces or a backslash at a line's end) put a sentence's
+    /// clock times on lines of their own: "**Start:** 10:00 UTC  \n
+    /// **Detected:** 10:12 UTC" is one paragraph to Markdown but two
+    /// fields, each telling one moment. A soft break only wraps prose.
+    fn clock_lines(&self, s: &Sentence, clocks: &[&time::Clock]) -> Option<Vec<String>> {
+        let src = &self.doc.text[s.src.clone()];
+        if clocks.len() < 2 || !(src.contains("  \n") || src.contains("\\\n")) {
+            return None;
+        }
+        let breaks: Vec<usize> = src
+            .match_indices('\n')
+            .map(|(i, _)| i)
+            .filter(|&i| src[..i].ends_with("  ") || src[..i].ends_with('\\'))
+            .collect();
+        let line_of = |c: &time::Clock| {
+            let at = self.doc.src_range(s.prose.start + c.at.start..s.prose.start + c.at.end).start;
+            let at = at.clamp(s.src.start, s.src.end) - s.src.start;
+            let start = breaks.iter().rev().find(|&&b| b < at).map_or(0, |b| b + 1);
+            let end = breaks.iter().find(|&&b| b >= at).copied().unwrap_or(src.len());
+            start..end
+        };
+        let lines: Vec<Range<usize>> = clocks.iter().map(|c| line_of(c)).collect();
+        let first = &lines[0];
+        lines
+            .iter()
+            .any(|l| l != first)
+            .then(|| lines.iter().map(|l| src[l.clone()].to_lowercase()).collect())
     }
 
     /// The clock time a timeline entry opens with: "- 14:02 UTC: ...",
@@ -1029,6 +1066,26 @@ fn dash_joins_a_range(words: &str, found: &mut [Found]) {
     }
 }
 
+/// "2026-09-01 06:00 UTC – 2026-09-01 08:47 UTC" is a window too, its
+/// second end dated again: a date between two clock times is no word
+/// against their range.
+fn dated_ends_join_a_range(words: &str, found: &mut [Found]) {
+    for k in 2..found.len() {
+        let (before, after) = found.split_at_mut(k);
+        let (Found::Clock(first), Found::Date(date), Found::Clock(second)) = (&before[k - 2], &before[k - 1], &mut after[0]) else {
+            continue;
+        };
+        let first_end = first.zone.as_ref().map_or(first.at.end, |z| z.at.end.max(first.at.end));
+        if second.joined_to_previous || first_end > date.at.start || date.at.end > second.at.start {
+            continue;
+        }
+        // The date written onto the second time ("2026-09-01 08:47",
+        // "2026-09-01t08:47"), the connector before the date.
+        let date_on_clock = matches!(words[date.at.end..second.at.start].trim(), "" | "t");
+        second.joined_to_previous = date_on_clock && time::joins_a_range(&words[first_end..date.at.start]);
+    }
+}
+
 /// Labels of the document's own date, which no event of the incident
 /// has: "date: 2014-05-28t05:16:39+00:00", "published on", "last updated".
 const DOCUMENT_DATE_LABELS: &[&str] = &["date:", "published", "published on", "published:", "posted on", "updated:", "last updated", "last updated:", "last modified:", "created:"];
@@ -1284,6 +1341,30 @@ mod tests {
         assert_eq!(moments(text), ["began 2013-12-03 02:08 UTC", "detected 2013-12-03 07:56 UTC", "mitigated 2013-12-03 14:57 UTC", "resolved 2013-12-03 14:57 UTC"]);
         let prose = "At 1518 UTC the site went down. It was restored at 1602 UTC.";
         assert_eq!(moments(prose), ["began 15:18 UTC", "mitigated 16:02 UTC", "resolved 16:02 UTC"]);
+    }
+
+    #[test]
+    fn header_fields_on_hard_broken_lines_each_tell_their_own_moment() {
+        let text = "# Outage\n\n**Start:** 2020-08-25 10:00 UTC  \n**Detected:** 2020-08-25 10:12 UTC  \n**End:** 2020-08-25 12:11 UTC\n\nLogins failed.\n";
+        assert_eq!(moments(text), ["began 2020-08-25 10:00 UTC", "detected 2020-08-25 10:12 UTC", "mitigated 2020-08-25 12:11 UTC", "resolved 2020-08-25 12:11 UTC"]);
+        let backslash = "Start time: 10:00 UTC\\\nEnd time: 12:11 UTC\n";
+        assert_eq!(moments(backslash), ["began 10:00 UTC", "mitigated 12:11 UTC", "resolved 12:11 UTC"]);
+    }
+
+    #[test]
+    fn a_soft_line_break_only_wraps_prose() {
+        let text = "At 15:23 UTC we received a report of a regression. At\n15:27 UTC we reverted the release, an action completed by 15:56 UTC.\n";
+        assert_eq!(moments(text), ["detected 15:23 UTC", "mitigated 15:27 UTC"]);
+    }
+
+    #[test]
+    fn a_window_whose_ends_are_both_dated() {
+        let text = "**Incident window:** 2026-09-01 06:00 UTC \u{2013} 2026-09-01 08:47 UTC  \n**Detected:** 06:58 UTC (customer reports)\n";
+        let t = timeline(text);
+        assert!(moments(text).contains(&"began 2026-09-01 06:00 UTC".to_string()), "{:?}", moments(text));
+        assert!(moments(text).contains(&"resolved 2026-09-01 08:47 UTC".to_string()), "{:?}", moments(text));
+        assert!(moments(text).contains(&"detected 2026-09-01 06:58 UTC".to_string()), "{:?}", moments(text));
+        assert_eq!(t.durations.to_resolve, Some(167));
     }
 
     #[test]
