@@ -498,7 +498,9 @@ fn month_date(b: &[u8], start: usize, end: usize, month: u8) -> Option<Date> {
             let (from, day) = day_before.map_or((start, None), |(at, day)| (at, day));
             return Some(Date { at: from..e, year: Some(n as u16), month: Some(month), day });
         }
-        if e - next <= 2 && (1..=31).contains(&n) {
+        // "8 may 05:00": the number after the month is the clock's hour,
+        // the day is the one before.
+        if e - next <= 2 && (1..=31).contains(&n) && at(b, e) != b':' {
             // An ordinal suffix, then ", 2017" or " 2017".
             let mut stop = word_end(b, e);
             let mut year = None;
@@ -510,7 +512,14 @@ fn month_date(b: &[u8], start: usize, end: usize, month: u8) -> Option<Date> {
             }
             return Some(Date { at: start..stop, year, month: Some(month), day: Some(n as u8) });
         }
-        return None;
+        if at(b, e) != b':' {
+            return None;
+        }
+        // "november 14:49": a month without its day, still a date to the
+        // counts the verdicts read.
+        return Some(day_before.map_or(Date { at: start..end, year: None, month: Some(month), day: None }, |(from, day)| {
+            Date { at: from..end, year: None, month: Some(month), day }
+        }));
     }
     day_before.map(|(from, day)| Date { at: from..end, year: None, month: Some(month), day })
 }
@@ -828,5 +837,15 @@ mod tests {
     fn four_digits_without_a_zone_or_as_a_year_are_no_time() {
         assert!(clocks("in 1518 the ship sailed; 2460 utc; 1299 utc; pid 1518 z; v1518 utc").is_empty());
         assert!(clocks("on sep 27, 2017 utc").is_empty());
+    }
+
+    #[test]
+    fn the_number_after_a_month_is_no_day_when_it_is_a_clock_times_hour() {
+        let dates: Vec<(Option<u8>, Option<u8>)> = found("update 8 may 05:00 utc; on may 9 at 05:00")
+            .into_iter()
+            .filter_map(|f| if let Found::Date(d) = f { Some((d.month, d.day)) } else { None })
+            .collect();
+        assert_eq!(dates, [(Some(5), Some(8)), (Some(5), Some(9))]);
+        assert_eq!(clocks("update 8 may 05:00 utc"), [(300, Some(0))]);
     }
 }
