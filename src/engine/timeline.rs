@@ -502,6 +502,27 @@ const STATED_LENGTH: &[&str] = &[
 /// Words that split a sentence into the clauses its clock times belong to.
 const CLAUSE_BREAKS: &[&str] = &[", ", "; ", " and ", " then ", " but ", " while ", " when ", " after ", " before ", " until "];
 
+/// Phrases that hold a clause break but tell one thing ("up and
+/// running").
+const UNBROKEN: &[&str] = &["up and running", "back and forth"];
+
+/// Whether the break of `len` bytes at `at` in `words` splits clauses,
+/// not one of the [`UNBROKEN`] phrases.
+fn breaks_a_clause(words: &str, at: usize, len: usize) -> bool {
+    let brk = &words[at..at + len];
+    !UNBROKEN.iter().any(|p| {
+        p.find(brk)
+            .and_then(|o| at.checked_sub(o))
+            .and_then(|start| words.get(start..))
+            .is_some_and(|rest| rest.starts_with(p))
+    })
+}
+
+/// Words before "until" that make the time after it the end of the
+/// problem, whatever else the sentence names ("the incident, which lasted
+/// until 01:27").
+const LASTED_UNTIL: &[&str] = &["lasted until", "lasting until", "persisted until", "continued until", "lasted till"];
+
 struct Reader<'d, 't> {
     doc: &'d Document<'t>,
     events: Vec<Timed>,
@@ -598,11 +619,11 @@ impl<'d, 't> Reader<'d, 't> {
             // problem, its start and its end. So are "pages failed until
             // 15:30" and "unavailable from 02:00 until it was restored at
             // 06:47", whatever else the sentence tells.
-            let before = words[..clock.at.start].trim_end();
+            let before = words[..before_its_date(words, &found, clock)].trim_end();
             let after = &words[clock.at.end..clocks.get(k + 1).map_or(words.len(), |n| n.at.start)];
             let ends_window = [" until", " till"].iter().any(|w| before.ends_with(w));
             let opens_window = before.ends_with(" from") && [" until ", " till "].iter().any(|w| after.contains(w));
-            let problem = whole & BEGAN != 0;
+            let problem = whole & BEGAN != 0 || LASTED_UNTIL.iter().any(|w| before.ends_with(w));
             let cues = if (clock.joined_to_previous && strongest(whole) == Some(BEGAN)) || (ends_window && problem) {
                 RESOLVED
             } else if (joined_to_next && strongest(whole) == Some(BEGAN)) || (opens_window && problem) {
@@ -727,16 +748,16 @@ impl<'d, 't> Reader<'d, 't> {
         let clock = clocks[k];
         let from = if k == 0 { 0 } else { clocks[k - 1].at.end };
         let to = clocks.get(k + 1).map_or(words.len(), |n| n.at.start);
-        let left = CLAUSE_BREAKS
-            .iter()
-            .filter_map(|b| words[from..clock.at.start].rfind(b).map(|i| from + i + b.len()))
-            .max()
-            .unwrap_or(from);
-        let right = CLAUSE_BREAKS
-            .iter()
-            .filter_map(|b| words[clock.at.end..to].find(b).map(|i| clock.at.end + i))
-            .min()
-            .unwrap_or(to);
+        let breaks = |range: Range<usize>| {
+            CLAUSE_BREAKS.iter().flat_map(move |b| {
+                words[range.clone()]
+                    .match_indices(b)
+                    .map(move |(i, _)| (range.start + i, b.len()))
+                    .filter(|&(at, len)| breaks_a_clause(words, at, len))
+            })
+        };
+        let left = breaks(from..clock.at.start).map(|(at, len)| at + len).max().unwrap_or(from);
+        let right = breaks(clock.at.end..to).map(|(at, _)| at).min().unwrap_or(to);
         match moment_cues(&words[left..right]) {
             0 if words[left..clock.at.start].split_ascii_whitespace().count() <= 2 => moment_cues(&words[clock.at.end..to]),
             cues => cues,
@@ -1045,6 +1066,23 @@ impl<'d, 't> Reader<'d, 't> {
             .find(|w| w[0].minutes_to(w[1]).is_some_and(|m| m < 0))
             .map(|w| w[1].clone())
     }
+}
+
+/// Where the words before a clock time end once the date told just
+/// before it is set aside: "until September 25, 2020, at 03:00" reads as
+/// "until 03:00".
+fn before_its_date(words: &str, found: &[Found], clock: &time::Clock) -> usize {
+    found
+        .iter()
+        .filter_map(|f| if let Found::Date(d) = f { Some(d) } else { None })
+        .filter(|d| d.at.end <= clock.at.start && matches!(words[d.at.end..clock.at.start].trim(), "" | "," | "at" | ", at"))
+        .map(|d| {
+            let before = words[..d.at.start].trim_end();
+            let before = before.strip_suffix(" on").unwrap_or(before);
+            before.len()
+        })
+        .next_back()
+        .unwrap_or(clock.at.start)
 }
 
 /// "13:30-13:45" is a window, not a time and its UTC offset, as
@@ -1365,6 +1403,20 @@ mod tests {
         assert!(moments(text).contains(&"resolved 2026-09-01 08:47 UTC".to_string()), "{:?}", moments(text));
         assert!(moments(text).contains(&"detected 2026-09-01 06:58 UTC".to_string()), "{:?}", moments(text));
         assert_eq!(t.durations.to_resolve, Some(167));
+    }
+
+    #[test]
+    fn lasted_until_a_dated_time_is_the_end() {
+        let text = "On September 24, 2020, at 14:27 UTC, the US region experienced a degradation that lasted until September 25, 2020, at 03:00 UTC.";
+        assert_eq!(moments(text), ["began 2020-09-24 14:27 UTC", "mitigated 2020-09-25 03:00 UTC", "resolved 2020-09-25 03:00 UTC"]);
+        let which = "This incident, which lasted until 01:27 UTC on March 15th, stemmed from an upgrade.";
+        assert_eq!(moments(which), ["mitigated 15 Mar 01:27 UTC", "resolved 15 Mar 01:27 UTC"]);
+    }
+
+    #[test]
+    fn up_and_running_is_one_phrase_not_two_clauses() {
+        let text = "All sites were up and running by 21:24 UTC, with the volume warm-up completed by 23:50 UTC.";
+        assert!(moments(text).contains(&"resolved 21:24 UTC".to_string()), "{:?}", moments(text));
     }
 
     #[test]
