@@ -195,14 +195,17 @@ pub fn read(doc: &Document) -> Timeline {
         let s = &doc.sentences[k];
         let in_block = doc.sentences[k..].iter().take_while(|n| n.block == s.block).count();
         let heading = matches!(doc.block_of(s).kind, BlockKind::Heading(_));
-        if heading && in_block > 1 {
-            // A heading is one line, however its sentences split ("###
-            // 19. April, 11:00"): read as one.
-            let last = &doc.sentences[k + in_block - 1];
+        // A heading is one line, however its sentences split ("###
+        // 19. April, 11:00"); a sentence of an HTML paragraph wrapped over
+        // source lines ("starting at⏎about 18:00 UTC") is split only by
+        // the wrap: each is read as one.
+        let joined = if heading { in_block } else { wrapped_lines(doc, k, in_block) };
+        if joined > 1 {
+            let last = &doc.sentences[k + joined - 1];
             let mut whole = s.clone();
             whole.prose = s.prose.start..last.prose.end;
             whole.src = s.src.start..last.src.end;
-            for other in &doc.sentences[k + 1..k + in_block] {
+            for other in &doc.sentences[k + 1..k + joined] {
                 other.cues.iter().for_each(|c| whole.cues.insert(c));
             }
             whole.times = time::scan(&doc.prose[whole.prose.clone()]);
@@ -210,9 +213,37 @@ pub fn read(doc: &Document) -> Timeline {
         } else {
             reader.sentence(s);
         }
-        k += if heading { in_block } else { 1 };
+        k += joined.max(1);
     }
     reader.finish()
+}
+
+/// Words a time follows: a line ending with one goes on with the time
+/// on the next ("began at⏎18:00 UTC").
+const TIME_PREPOSITIONS: &[&str] = &["at", "by", "until", "till", "from", "to", "around", "about", "since", "on", "approximately"];
+
+/// How many sentences from the `k`th, of the `in_block` left in its block,
+/// are one sentence wrapped over source lines: the prose of an HTML
+/// paragraph keeps its line ends, where the sentences split. A line
+/// ending a sentence (".", "!", "?", ":") or followed by one opening with
+/// a number (a log or timeline line, "0401 UTC - ...") is a sentence of
+/// its own.
+fn wrapped_lines(doc: &Document, k: usize, in_block: usize) -> usize {
+    let mut n = 1;
+    while n < in_block {
+        let (this, next) = (&doc.sentences[k + n - 1], &doc.sentences[k + n]);
+        let gap = doc.prose.get(this.prose.end..next.prose.start).unwrap_or(".");
+        let wraps = gap.contains('\n')
+            && gap.trim().is_empty()
+            && !doc.words(this).ends_with(['.', '!', '?', ':'])
+            && (!doc.words(next).starts_with(|c: char| c.is_ascii_digit())
+                || TIME_PREPOSITIONS.iter().any(|p| doc.words(this).rsplit(' ').next() == Some(p)));
+        if !wraps {
+            break;
+        }
+        n += 1;
+    }
+    n
 }
 
 /// A time zone as the events carry it: its name and, when known, its
@@ -1417,6 +1448,14 @@ mod tests {
     fn up_and_running_is_one_phrase_not_two_clauses() {
         let text = "All sites were up and running by 21:24 UTC, with the volume warm-up completed by 23:50 UTC.";
         assert!(moments(text).contains(&"resolved 21:24 UTC".to_string()), "{:?}", moments(text));
+    }
+
+    #[test]
+    fn an_html_paragraph_wrapped_over_lines_is_read_as_its_sentences() {
+        let text = "<p>On August 27th, starting at\nabout 18:00 UTC an account was used to upload files.\nOn August 28th at about 07:45 UTC we noticed\nthese rogue processes.</p>\n";
+        assert_eq!(moments(text), ["began 27 Aug 18:00 UTC", "detected 28 Aug 07:45 UTC"]);
+        let log = "<p>Errors began at\n18:00 UTC.\n18:40 UTC service restored</p>\n";
+        assert_eq!(moments(log), ["began 18:00 UTC", "mitigated 18:40 UTC", "resolved 18:40 UTC"]);
     }
 
     #[test]
