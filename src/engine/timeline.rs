@@ -22,7 +22,8 @@
 //!
 //! **What it will not guess.** A moment the text does not give is absent,
 //! never taken from a neighbour. A duration is given only between two
-//! times it can order: both dated or both undated, in one zone or in zones
+//! times it can order: both dated or both undated (or one undated when
+//! every dated time of the text falls on one day), in one zone or in zones
 //! of known offset. A zone given once ("All times UTC", "Time (PST)", or
 //! on a timeline's first entry) applies to the timeline after it; a date
 //! heading a timeline ("### 2020-02-20") to its entries; an undated time
@@ -988,8 +989,17 @@ impl<'d, 't> Reader<'d, 't> {
             let k = EventKind::KEY_MOMENTS.iter().position(|m| *m == kind)?;
             moments[k].map(|i| &self.events[i])
         };
+        // When every dated event falls on one day, an undated one is of
+        // that day too, for the minutes between them ("On 2024-03-01 at
+        // 14:02 UTC errors began" over a timeline of bare clock times).
+        let mut days = self.events.iter().filter_map(|e| e.date.map(|(d, _)| d + e.day));
+        let one_day = days.next().filter(|d| days.all(|other| other == *d));
+        let on_one_day = |e: &Timed| Timed { date: e.date.or(one_day.map(|d| (d, true))), ..e.clone() };
         let between = |from: EventKind, to: EventKind| {
-            at(from).zip(at(to)).and_then(|(a, b)| a.minutes_to(b)).and_then(|m| u32::try_from(m).ok())
+            at(from)
+                .zip(at(to))
+                .and_then(|(a, b)| a.minutes_to(b).or_else(|| on_one_day(a).minutes_to(&on_one_day(b))))
+                .and_then(|m| u32::try_from(m).ok())
         };
         let durations = Durations {
             to_detect: between(EventKind::Began, EventKind::Detected),
@@ -1456,6 +1466,15 @@ mod tests {
         assert_eq!(moments(text), ["began 27 Aug 18:00 UTC", "detected 28 Aug 07:45 UTC"]);
         let log = "<p>Errors began at\n18:00 UTC.\n18:40 UTC service restored</p>\n";
         assert_eq!(moments(log), ["began 18:00 UTC", "mitigated 18:40 UTC", "resolved 18:40 UTC"]);
+    }
+
+    #[test]
+    fn an_undated_end_is_of_the_one_day_every_dated_time_falls_on() {
+        let text = "On 2024-03-01 at 14:02 UTC the API started returning errors.\n\n## Timeline\n\n- 14:09 UTC: the on-call is paged\n- 15:30 UTC: service fully restored\n";
+        let t = timeline(text);
+        assert_eq!(t.durations.to_resolve, Some(88), "{:?}", moments(text));
+        let two_days = "On 2024-03-01 at 14:02 UTC the API started returning errors.\n\nOn 2024-03-02 at 09:00 UTC we rolled back.\n\nService was fully restored at 15:30 UTC.\n";
+        assert_eq!(timeline(two_days).durations.to_resolve, None, "{:?}", moments(two_days));
     }
 
     #[test]
