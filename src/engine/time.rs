@@ -26,6 +26,9 @@ pub struct TimeMarks {
     pub vague_clocks: u8,
     /// Durations given as "about 2 hours", "over an hour": not exact.
     pub approx_durations: u8,
+    /// Clock times written without a colon, as "1518 utc": kept apart
+    /// from `clocks`, which the verdict rules and features were fitted to.
+    pub colonless_clocks: u8,
 }
 
 /// Words that make the clock time after them vague.
@@ -47,7 +50,7 @@ fn qualified(text: &str, at: usize, words: &[&str]) -> bool {
 
 /// Whether the text between two clock times joins them as a range: one
 /// connector, give or take a time zone ("utc to", "-").
-fn joins_a_range(gap: &str) -> bool {
+pub fn joins_a_range(gap: &str) -> bool {
     let mut connectors = 0;
     for token in gap.split_ascii_whitespace() {
         if ZONES.contains(&token) {
@@ -88,6 +91,7 @@ pub fn scan(text: &str) -> TimeMarks {
         return marks;
     }
     walk(text, |found| match found {
+        Found::Clock(c) if c.colonless => marks.colonless_clocks = marks.colonless_clocks.saturating_add(1),
         Found::Clock(c) if !c.in_words && !c.offset_of_previous => {
             marks.clocks = marks.clocks.saturating_add(1);
             marks.vague_clocks = marks.vague_clocks.saturating_add(u8::from(c.vague));
@@ -133,6 +137,8 @@ pub struct Clock {
     /// Not a time: the "02:00" of "21:28+02:00", the previous clock
     /// time's UTC offset. Neither [`scan`] nor the timeline counts it.
     pub offset_of_previous: bool,
+    /// Four digits and a zone, no colon: "1518 utc", "0401z".
+    pub colonless: bool,
 }
 
 /// A time zone as written: a name ("utc", "pst") or an offset ("+02:00").
@@ -177,6 +183,12 @@ pub fn walk(text: &str, mut each: impl FnMut(Found)) {
     // Where the digits of an offset written onto the last clock time
     // ("+02:00") start.
     let mut offset_starts: Option<usize> = None;
+    // Where the last colonless clock time ended: such a time is joined
+    // only to another, so the ranges [`scan`] counts stay those of colons.
+    let mut last_colonless: Option<usize> = None;
+    // Where the last date with a month name ended ("sep 27, 2017"), whose
+    // year is no time.
+    let mut date_ends: Option<usize> = None;
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() || (i > 0 && is_word(b[i - 1]) && !b[i - 1].is_ascii_digit() && b[i - 1] != b't') {
@@ -185,6 +197,7 @@ pub fn walk(text: &str, mut each: impl FnMut(Found)) {
                 let end = word_end(b, i);
                 let word = &text[i..end];
                 if let Some(date) = month_number(word).and_then(|month| month_date(b, i, end, month)) {
+                    date_ends = Some(date.at.end);
                     each(Found::Date(date));
                 }
                 if matches!(word, "an" | "a" | "half") {
@@ -211,6 +224,7 @@ pub fn walk(text: &str, mut each: impl FnMut(Found)) {
                         joined_to_previous: last_clock.is_some_and(|l| l <= i && joins_a_range(&text[l..i])),
                         in_words: true,
                         offset_of_previous: false,
+                        colonless: false,
                     }));
                     // Not a range's first end: the ranges counted for the
                     // verdict features were of digits only.
@@ -240,6 +254,30 @@ pub fn walk(text: &str, mut each: impl FnMut(Found)) {
                     i = e3;
                     continue;
                 }
+            }
+        }
+        // Military time: "1518 utc", "0401z". Four digits are a time only
+        // with a zone named after them, and never a year a date just took.
+        if len1 == 4 && (start == 0 || matches!(b[start - 1], b' ' | b'(' | b'[' | b'|' | b'*' | b'_')) && date_ends != Some(e1) {
+            let (hour, minute) = (n1 / 100, n1 % 100);
+            // A named zone; "z" only written onto the digits ("0401z").
+            let zone = zone_after(text, e1)
+                .filter(|z| b[z.at.start].is_ascii_alphabetic() && (z.at.start == e1 || &text[z.at.clone()] != "z"));
+            if let Some(zone) = zone.filter(|_| hour < 24 && minute < 60) {
+                let end = zone.at.end;
+                each(Found::Clock(Clock {
+                    at: start..e1,
+                    minute: (hour * 60 + minute) as u16,
+                    zone: Some(zone),
+                    vague: qualified(text, start, VAGUE_CLOCK),
+                    joined_to_previous: last_colonless.is_some_and(|l| l <= start && joins_a_range(&text[l..start])),
+                    in_words: false,
+                    offset_of_previous: false,
+                    colonless: true,
+                }));
+                last_colonless = Some(end);
+                i = end;
+                continue;
             }
         }
         // Clock: 13:06, 5:00pm, 01:52:33.
@@ -281,6 +319,7 @@ pub fn walk(text: &str, mut each: impl FnMut(Found)) {
                     joined_to_previous,
                     in_words: false,
                     offset_of_previous,
+                    colonless: false,
                 }));
                 last_clock = Some(end);
                 i = end;
@@ -300,6 +339,7 @@ pub fn walk(text: &str, mut each: impl FnMut(Found)) {
                     joined_to_previous: last_clock.is_some_and(|l| l <= start && joins_a_range(&text[l..start])),
                     in_words: false,
                     offset_of_previous: false,
+                    colonless: false,
                 }));
                 last_clock = Some(after_end);
                 i = after_end;
@@ -458,7 +498,9 @@ fn month_date(b: &[u8], start: usize, end: usize, month: u8) -> Option<Date> {
             let (from, day) = day_before.map_or((start, None), |(at, day)| (at, day));
             return Some(Date { at: from..e, year: Some(n as u16), month: Some(month), day });
         }
-        if e - next <= 2 && (1..=31).contains(&n) {
+        // "8 may 05:00": the number after the month is the clock's hour,
+        // the day is the one before.
+        if e - next <= 2 && (1..=31).contains(&n) && at(b, e) != b':' {
             // An ordinal suffix, then ", 2017" or " 2017".
             let mut stop = word_end(b, e);
             let mut year = None;
@@ -470,7 +512,14 @@ fn month_date(b: &[u8], start: usize, end: usize, month: u8) -> Option<Date> {
             }
             return Some(Date { at: start..stop, year, month: Some(month), day: Some(n as u8) });
         }
-        return None;
+        if at(b, e) != b':' {
+            return None;
+        }
+        // "november 14:49": a month without its day, still a date to the
+        // counts the verdicts read.
+        return Some(day_before.map_or(Date { at: start..end, year: None, month: Some(month), day: None }, |(from, day)| {
+            Date { at: from..end, year: None, month: Some(month), day }
+        }));
     }
     day_before.map(|(from, day)| Date { at: from..end, year: None, month: Some(month), day })
 }
@@ -774,5 +823,29 @@ mod tests {
     fn numbers_are_not_times() {
         let m = scan("version 1.24.0 and 30k crates, ratio 3:1");
         assert_eq!(m.clocks, 0);
+    }
+
+    #[test]
+    fn military_times_with_a_zone_are_clocks_apart_from_the_counts_the_verdicts_read() {
+        assert_eq!(clocks("at 1518 utc the disk failed; 0401z; 1400utc, (0756 pst)"), [(918, Some(0)), (241, Some(0)), (840, Some(0)), (476, Some(-480))]);
+        let m = scan("between 1100 utc and 1200 utc");
+        assert_eq!((m.clocks, m.colonless_clocks, m.range), (0, 2, false));
+        assert!(matches!(&found("1100 utc to 1200 utc")[1], Found::Clock(c) if c.joined_to_previous));
+    }
+
+    #[test]
+    fn four_digits_without_a_zone_or_as_a_year_are_no_time() {
+        assert!(clocks("in 1518 the ship sailed; 2460 utc; 1299 utc; pid 1518 z; v1518 utc").is_empty());
+        assert!(clocks("on sep 27, 2017 utc").is_empty());
+    }
+
+    #[test]
+    fn the_number_after_a_month_is_no_day_when_it_is_a_clock_times_hour() {
+        let dates: Vec<(Option<u8>, Option<u8>)> = found("update 8 may 05:00 utc; on may 9 at 05:00")
+            .into_iter()
+            .filter_map(|f| if let Found::Date(d) = f { Some((d.month, d.day)) } else { None })
+            .collect();
+        assert_eq!(dates, [(Some(5), Some(8)), (Some(5), Some(9))]);
+        assert_eq!(clocks("update 8 may 05:00 utc"), [(300, Some(0))]);
     }
 }

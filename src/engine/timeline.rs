@@ -22,7 +22,8 @@
 //!
 //! **What it will not guess.** A moment the text does not give is absent,
 //! never taken from a neighbour. A duration is given only between two
-//! times it can order: both dated or both undated, in one zone or in zones
+//! times it can order: both dated or both undated (or one undated when
+//! every dated time of the text falls on one day), in one zone or in zones
 //! of known offset. A zone given once ("All times UTC", "Time (PST)", or
 //! on a timeline's first entry) applies to the timeline after it; a date
 //! heading a timeline ("### 2020-02-20") to its entries; an undated time
@@ -194,18 +195,19 @@ pub fn read(doc: &Document) -> Timeline {
     while k < doc.sentences.len() {
         let s = &doc.sentences[k];
         let heading = matches!(doc.block_of(s).kind, BlockKind::Heading(_));
-        // A heading's sentences are read together, so counted once per
-        // heading; counting the rest of every block from each of its
-        // sentences would be quadratic in a long paragraph.
-        let in_block = if heading { doc.sentences[k..].iter().take_while(|n| n.block == s.block).count() } else { 1 };
-        if heading && in_block > 1 {
-            // A heading is one line, however its sentences split ("###
-            // 19. April, 11:00"): read as one.
-            let last = &doc.sentences[k + in_block - 1];
+        // A heading is one line, however its sentences split ("###
+        // 19. April, 11:00"); a sentence of an HTML paragraph wrapped over
+        // source lines ("starting at⏎about 18:00 UTC") is split only by
+        // the wrap: each is read as one. A heading's sentences are counted
+        // once per heading: counting the rest of every block from each of
+        // its sentences would be quadratic in a long paragraph.
+        let joined = if heading { doc.sentences[k..].iter().take_while(|n| n.block == s.block).count() } else { wrapped_lines(doc, k) };
+        if joined > 1 {
+            let last = &doc.sentences[k + joined - 1];
             let mut whole = s.clone();
             whole.prose = s.prose.start..last.prose.end;
             whole.src = s.src.start..last.src.end;
-            for other in &doc.sentences[k + 1..k + in_block] {
+            for other in &doc.sentences[k + 1..k + joined] {
                 other.cues.iter().for_each(|c| whole.cues.insert(c));
             }
             whole.times = time::scan(&doc.prose[whole.prose.clone()]);
@@ -213,9 +215,37 @@ pub fn read(doc: &Document) -> Timeline {
         } else {
             reader.sentence(s);
         }
-        k += in_block;
+        k += joined;
     }
     reader.finish()
+}
+
+/// Words a time follows: a line ending with one goes on with the time
+/// on the next ("began at⏎18:00 UTC").
+const TIME_PREPOSITIONS: &[&str] = &["at", "by", "until", "till", "from", "to", "around", "about", "since", "on", "approximately"];
+
+/// How many sentences from the `k`th, in its block, are one sentence
+/// wrapped over source lines: the prose of an HTML
+/// paragraph keeps its line ends, where the sentences split. A line
+/// ending a sentence (".", "!", "?", ":") or followed by one opening with
+/// a number (a log or timeline line, "0401 UTC - ...") is a sentence of
+/// its own.
+fn wrapped_lines(doc: &Document, k: usize) -> usize {
+    let mut n = 1;
+    while doc.sentences.get(k + n).is_some_and(|next| next.block == doc.sentences[k].block) {
+        let (this, next) = (&doc.sentences[k + n - 1], &doc.sentences[k + n]);
+        let gap = doc.prose.get(this.prose.end..next.prose.start).unwrap_or(".");
+        let wraps = gap.contains('\n')
+            && gap.trim().is_empty()
+            && !doc.words(this).ends_with(['.', '!', '?', ':'])
+            && (!doc.words(next).starts_with(|c: char| c.is_ascii_digit())
+                || TIME_PREPOSITIONS.iter().any(|p| doc.words(this).rsplit(' ').next() == Some(p)));
+        if !wraps {
+            break;
+        }
+        n += 1;
+    }
+    n
 }
 
 /// A time zone as the events carry it: its name and, when known, its
@@ -316,7 +346,8 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "at baseline", "back online", "back up", "healthy again", "up and running", "stable again",
         "back to baseline", "returned to baseline", "returns to baseline", "returning to baseline", "no further errors", "no more errors", "recovery complete*", "fully functional",
         "goes away", "went away", "gone away", "back to 100", "operating normally", "functioning normally",
-        "running normally", "working normally", "behaving normally", "performing normally",
+        "running normally", "working normally", "behaving normally", "performing normally", "end:", "end time:",
+        "incident end*", "impact end*", "outage end*",
     ]),
     (REPAIRED, &["fixed"]),
     (MITIGATED, &[
@@ -342,7 +373,8 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "start of incident", "start of the incident", "start of the outage", "start of outage", "start of impact",
         "start of the impact", "incident start*", "incident began", "incident begins", "impact start*",
         "impact began", "impact begins", "outage start*", "outage began", "outage begins",
-        "beginning of the incident", "beginning of the outage", "beginning of impact",
+        "beginning of the incident", "beginning of the outage", "beginning of impact", "incident window",
+        "impact window", "outage window", "start:", "start time:",
     ]),
     (ONSET, &[
         "began", "begins", "begin", "begun", "started", "starts", "start of", "onset", "first error*",
@@ -503,6 +535,27 @@ const STATED_LENGTH: &[&str] = &[
 /// Words that split a sentence into the clauses its clock times belong to.
 const CLAUSE_BREAKS: &[&str] = &[", ", "; ", " and ", " then ", " but ", " while ", " when ", " after ", " before ", " until "];
 
+/// Phrases that hold a clause break but tell one thing ("up and
+/// running").
+const UNBROKEN: &[&str] = &["up and running", "back and forth"];
+
+/// Whether the break of `len` bytes at `at` in `words` splits clauses,
+/// not one of the [`UNBROKEN`] phrases.
+fn breaks_a_clause(words: &str, at: usize, len: usize) -> bool {
+    let brk = &words[at..at + len];
+    !UNBROKEN.iter().any(|p| {
+        p.find(brk)
+            .and_then(|o| at.checked_sub(o))
+            .and_then(|start| words.get(start..))
+            .is_some_and(|rest| rest.starts_with(p))
+    })
+}
+
+/// Words before "until" that make the time after it the end of the
+/// problem, whatever else the sentence names ("the incident, which lasted
+/// until 01:27").
+const LASTED_UNTIL: &[&str] = &["lasted until", "lasting until", "persisted until", "continued until", "lasted till"];
+
 struct Reader<'d, 't> {
     doc: &'d Document<'t>,
     events: Vec<Timed>,
@@ -550,11 +603,12 @@ impl<'d, 't> Reader<'d, 't> {
         }
         let in_words = || ["minute", "hour", "midnight", "noon", "midday"].iter().any(|w| words.contains(w));
         let timeline = topic == Topic::Timeline;
+        let no_clock = s.times.clocks == 0 && s.times.colonless_clocks == 0;
         // A zone statement may carry the day too ("All times UTC, 14 March").
-        if s.times.clocks == 0 && (timeline || words.contains("times")) {
+        if no_clock && (timeline || words.contains("times")) {
             self.zone_statement(s, timeline);
         }
-        if s.times.clocks == 0 && s.times.durations == 0 && s.times.dates == 0 && !in_words() {
+        if no_clock && s.times.durations == 0 && s.times.dates == 0 && !in_words() {
             return;
         }
         let mut found = Vec::new();
@@ -563,6 +617,7 @@ impl<'d, 't> Reader<'d, 't> {
             return;
         }
         dash_joins_a_range(words, &mut found);
+        dated_ends_join_a_range(words, &mut found);
         let entry = self.entry_clock(s, &found);
         self.read_dates(s, &found, timeline, entry.is_some());
         let clocks: Vec<&time::Clock> = found
@@ -571,7 +626,7 @@ impl<'d, 't> Reader<'d, 't> {
             .filter(|c| !c.vague && !c.offset_of_previous && !dates_the_document(words, &found, c))
             .collect();
         if clocks.is_empty() {
-            if s.times.clocks == 0 {
+            if no_clock {
                 self.relative(s, &found, entry.is_some() || timeline);
                 self.stated_length(s, &found);
             }
@@ -588,23 +643,28 @@ impl<'d, 't> Reader<'d, 't> {
             }
             return;
         }
-        // What the whole sentence tells, the same for each of its clock times.
-        let whole = moment_cues(words);
+        // What the whole sentence tells, the same for each of its clock
+        // times; or, in hard-broken lines, what each clock's line tells.
+        let lines = self.clock_lines(s, &clocks);
+        let sentence_cues = if lines.is_none() { moment_cues(words) } else { 0 };
         for (k, clock) in clocks.iter().enumerate() {
             let joined_to_next = clocks.get(k + 1).is_some_and(|n| n.joined_to_previous);
+            let whole = lines.as_ref().map_or(sentence_cues, |l| moment_cues(&l[k]));
             // "From 14:02 to 15:30 UTC, logins failed": a window of the
             // problem, its start and its end. So are "pages failed until
             // 15:30" and "unavailable from 02:00 until it was restored at
             // 06:47", whatever else the sentence tells.
-            let before = words[..clock.at.start].trim_end();
+            let before = words[..before_its_date(words, &found, clock)].trim_end();
             let after = &words[clock.at.end..clocks.get(k + 1).map_or(words.len(), |n| n.at.start)];
             let ends_window = [" until", " till"].iter().any(|w| before.ends_with(w));
             let opens_window = before.ends_with(" from") && [" until ", " till "].iter().any(|w| after.contains(w));
-            let problem = whole & BEGAN != 0;
+            let problem = whole & BEGAN != 0 || LASTED_UNTIL.iter().any(|w| before.ends_with(w));
             let cues = if (clock.joined_to_previous && strongest(whole) == Some(BEGAN)) || (ends_window && problem) {
                 RESOLVED
             } else if (joined_to_next && strongest(whole) == Some(BEGAN)) || (opens_window && problem) {
                 BEGAN | ONSET
+            } else if lines.is_some() {
+                whole
             } else {
                 self.clause_cues(words, whole, &clocks, k)
             };
@@ -612,6 +672,36 @@ impl<'d, 't> Reader<'d, 't> {
                 self.push(s, &found, clock, cues, false);
             }
         }
+    }
+
+    /// The source line of each clock time, lowercased, when hard line
+    /// breaks (two spaces or a backslash at a line's end) put a sentence's
+    /// clock times on lines of their own: "**Start:** 10:00 UTC  \n
+    /// **Detected:** 10:12 UTC" is one paragraph to Markdown but two
+    /// fields, each telling one moment. A soft break only wraps prose.
+    fn clock_lines(&self, s: &Sentence, clocks: &[&time::Clock]) -> Option<Vec<String>> {
+        let src = &self.doc.text[s.src.clone()];
+        if clocks.len() < 2 || !(src.contains("  \n") || src.contains("\\\n")) {
+            return None;
+        }
+        let breaks: Vec<usize> = src
+            .match_indices('\n')
+            .map(|(i, _)| i)
+            .filter(|&i| src[..i].ends_with("  ") || src[..i].ends_with('\\'))
+            .collect();
+        let line_of = |c: &time::Clock| {
+            let at = self.doc.src_range(s.prose.start + c.at.start..s.prose.start + c.at.end).start;
+            let at = at.clamp(s.src.start, s.src.end) - s.src.start;
+            let start = breaks.iter().rev().find(|&&b| b < at).map_or(0, |b| b + 1);
+            let end = breaks.iter().find(|&&b| b >= at).copied().unwrap_or(src.len());
+            start..end
+        };
+        let lines: Vec<Range<usize>> = clocks.iter().map(|c| line_of(c)).collect();
+        let first = &lines[0];
+        lines
+            .iter()
+            .any(|l| l != first)
+            .then(|| lines.iter().map(|l| src[l.clone()].to_lowercase()).collect())
     }
 
     /// The clock time a timeline entry opens with: "- 14:02 UTC: ...",
@@ -694,16 +784,16 @@ impl<'d, 't> Reader<'d, 't> {
         let clock = clocks[k];
         let from = if k == 0 { 0 } else { clocks[k - 1].at.end };
         let to = clocks.get(k + 1).map_or(words.len(), |n| n.at.start);
-        let left = CLAUSE_BREAKS
-            .iter()
-            .filter_map(|b| words[from..clock.at.start].rfind(b).map(|i| from + i + b.len()))
-            .max()
-            .unwrap_or(from);
-        let right = CLAUSE_BREAKS
-            .iter()
-            .filter_map(|b| words[clock.at.end..to].find(b).map(|i| clock.at.end + i))
-            .min()
-            .unwrap_or(to);
+        let breaks = |range: Range<usize>| {
+            CLAUSE_BREAKS.iter().flat_map(move |b| {
+                words[range.clone()]
+                    .match_indices(b)
+                    .map(move |(i, _)| (range.start + i, b.len()))
+                    .filter(|&(at, len)| breaks_a_clause(words, at, len))
+            })
+        };
+        let left = breaks(from..clock.at.start).map(|(at, len)| at + len).max().unwrap_or(from);
+        let right = breaks(clock.at.end..to).map(|(at, _)| at).min().unwrap_or(to);
         match moment_cues(&words[left..right]) {
             0 if words[left..clock.at.start].split_ascii_whitespace().count() <= 2 => moment_cues(&words[clock.at.end..to]),
             cues => cues,
@@ -903,8 +993,17 @@ impl<'d, 't> Reader<'d, 't> {
             let k = EventKind::KEY_MOMENTS.iter().position(|m| *m == kind)?;
             moments[k].map(|i| &self.events[i])
         };
+        // When every dated event falls on one day, an undated one is of
+        // that day too, for the minutes between them ("On 2024-03-01 at
+        // 14:02 UTC errors began" over a timeline of bare clock times).
+        let mut days = self.events.iter().filter_map(|e| e.date.map(|(d, _)| d + e.day));
+        let one_day = days.next().filter(|d| days.all(|other| other == *d));
+        let on_one_day = |e: &Timed| Timed { date: e.date.or(one_day.map(|d| (d, true))), ..e.clone() };
         let between = |from: EventKind, to: EventKind| {
-            at(from).zip(at(to)).and_then(|(a, b)| a.minutes_to(b)).and_then(|m| u32::try_from(m).ok())
+            at(from)
+                .zip(at(to))
+                .and_then(|(a, b)| a.minutes_to(b).or_else(|| on_one_day(a).minutes_to(&on_one_day(b))))
+                .and_then(|m| u32::try_from(m).ok())
         };
         let durations = Durations {
             to_detect: between(EventKind::Began, EventKind::Detected),
@@ -1014,6 +1113,23 @@ impl<'d, 't> Reader<'d, 't> {
     }
 }
 
+/// Where the words before a clock time end once the date told just
+/// before it is set aside: "until September 25, 2020, at 03:00" reads as
+/// "until 03:00".
+fn before_its_date(words: &str, found: &[Found], clock: &time::Clock) -> usize {
+    found
+        .iter()
+        .filter_map(|f| if let Found::Date(d) = f { Some(d) } else { None })
+        .filter(|d| d.at.end <= clock.at.start && matches!(words[d.at.end..clock.at.start].trim(), "" | "," | "at" | ", at"))
+        .map(|d| {
+            let before = words[..d.at.start].trim_end();
+            let before = before.strip_suffix(" on").unwrap_or(before);
+            before.len()
+        })
+        .next_back()
+        .unwrap_or(clock.at.start)
+}
+
 /// "13:30-13:45" is a window, not a time and its UTC offset, as
 /// [`time::walk`] reads it (and the verdict features count it): an offset
 /// written with a dash follows a full timestamp, one with a date or
@@ -1030,6 +1146,26 @@ fn dash_joins_a_range(words: &str, found: &mut [Found]) {
             second.offset_of_previous = false;
             second.joined_to_previous = true;
         }
+    }
+}
+
+/// "2026-09-01 06:00 UTC – 2026-09-01 08:47 UTC" is a window too, its
+/// second end dated again: a date between two clock times is no word
+/// against their range.
+fn dated_ends_join_a_range(words: &str, found: &mut [Found]) {
+    for k in 2..found.len() {
+        let (before, after) = found.split_at_mut(k);
+        let (Found::Clock(first), Found::Date(date), Found::Clock(second)) = (&before[k - 2], &before[k - 1], &mut after[0]) else {
+            continue;
+        };
+        let first_end = first.zone.as_ref().map_or(first.at.end, |z| z.at.end.max(first.at.end));
+        if second.joined_to_previous || first_end > date.at.start || date.at.end > second.at.start {
+            continue;
+        }
+        // The date written onto the second time ("2026-09-01 08:47",
+        // "2026-09-01t08:47"), the connector before the date.
+        let date_on_clock = matches!(words[date.at.end..second.at.start].trim(), "" | "t");
+        second.joined_to_previous = date_on_clock && time::joins_a_range(&words[first_end..date.at.start]);
     }
 }
 
@@ -1280,6 +1416,69 @@ mod tests {
     fn prose_in_twenty_four_hour_utc_with_a_date() {
         let text = "On 2024-03-01 at 14:02 UTC the API started returning errors. The on-call engineer was alerted at 14:09 UTC. Service was fully restored at 15:30 UTC.";
         assert_eq!(moments(text), ["began 2024-03-01 14:02 UTC", "detected 2024-03-01 14:09 UTC", "mitigated 2024-03-01 15:30 UTC", "resolved 2024-03-01 15:30 UTC"]);
+    }
+
+    #[test]
+    fn a_timeline_in_military_time() {
+        let text = "## Timeline\n\n- 0208 UTC 2013-12-03 - the service begins to fail\n- 0756 UTC 2013-12-03 - a user reports errors\n- 1457 UTC 2013-12-03 - the service is restored\n";
+        assert_eq!(moments(text), ["began 2013-12-03 02:08 UTC", "detected 2013-12-03 07:56 UTC", "mitigated 2013-12-03 14:57 UTC", "resolved 2013-12-03 14:57 UTC"]);
+        let prose = "At 1518 UTC the site went down. It was restored at 1602 UTC.";
+        assert_eq!(moments(prose), ["began 15:18 UTC", "mitigated 16:02 UTC", "resolved 16:02 UTC"]);
+    }
+
+    #[test]
+    fn header_fields_on_hard_broken_lines_each_tell_their_own_moment() {
+        let text = "# Outage\n\n**Start:** 2020-08-25 10:00 UTC  \n**Detected:** 2020-08-25 10:12 UTC  \n**End:** 2020-08-25 12:11 UTC\n\nLogins failed.\n";
+        assert_eq!(moments(text), ["began 2020-08-25 10:00 UTC", "detected 2020-08-25 10:12 UTC", "mitigated 2020-08-25 12:11 UTC", "resolved 2020-08-25 12:11 UTC"]);
+        let backslash = "Start time: 10:00 UTC\\\nEnd time: 12:11 UTC\n";
+        assert_eq!(moments(backslash), ["began 10:00 UTC", "mitigated 12:11 UTC", "resolved 12:11 UTC"]);
+    }
+
+    #[test]
+    fn a_soft_line_break_only_wraps_prose() {
+        let text = "At 15:23 UTC we received a report of a regression. At\n15:27 UTC we reverted the release, an action completed by 15:56 UTC.\n";
+        assert_eq!(moments(text), ["detected 15:23 UTC", "mitigated 15:27 UTC"]);
+    }
+
+    #[test]
+    fn a_window_whose_ends_are_both_dated() {
+        let text = "**Incident window:** 2026-09-01 06:00 UTC \u{2013} 2026-09-01 08:47 UTC  \n**Detected:** 06:58 UTC (customer reports)\n";
+        let t = timeline(text);
+        assert!(moments(text).contains(&"began 2026-09-01 06:00 UTC".to_string()), "{:?}", moments(text));
+        assert!(moments(text).contains(&"resolved 2026-09-01 08:47 UTC".to_string()), "{:?}", moments(text));
+        assert!(moments(text).contains(&"detected 2026-09-01 06:58 UTC".to_string()), "{:?}", moments(text));
+        assert_eq!(t.durations.to_resolve, Some(167));
+    }
+
+    #[test]
+    fn lasted_until_a_dated_time_is_the_end() {
+        let text = "On September 24, 2020, at 14:27 UTC, the US region experienced a degradation that lasted until September 25, 2020, at 03:00 UTC.";
+        assert_eq!(moments(text), ["began 2020-09-24 14:27 UTC", "mitigated 2020-09-25 03:00 UTC", "resolved 2020-09-25 03:00 UTC"]);
+        let which = "This incident, which lasted until 01:27 UTC on March 15th, stemmed from an upgrade.";
+        assert_eq!(moments(which), ["mitigated 15 Mar 01:27 UTC", "resolved 15 Mar 01:27 UTC"]);
+    }
+
+    #[test]
+    fn up_and_running_is_one_phrase_not_two_clauses() {
+        let text = "All sites were up and running by 21:24 UTC, with the volume warm-up completed by 23:50 UTC.";
+        assert!(moments(text).contains(&"resolved 21:24 UTC".to_string()), "{:?}", moments(text));
+    }
+
+    #[test]
+    fn an_html_paragraph_wrapped_over_lines_is_read_as_its_sentences() {
+        let text = "<p>On August 27th, starting at\nabout 18:00 UTC an account was used to upload files.\nOn August 28th at about 07:45 UTC we noticed\nthese rogue processes.</p>\n";
+        assert_eq!(moments(text), ["began 27 Aug 18:00 UTC", "detected 28 Aug 07:45 UTC"]);
+        let log = "<p>Errors began at\n18:00 UTC.\n18:40 UTC service restored</p>\n";
+        assert_eq!(moments(log), ["began 18:00 UTC", "mitigated 18:40 UTC", "resolved 18:40 UTC"]);
+    }
+
+    #[test]
+    fn an_undated_end_is_of_the_one_day_every_dated_time_falls_on() {
+        let text = "On 2024-03-01 at 14:02 UTC the API started returning errors.\n\n## Timeline\n\n- 14:09 UTC: the on-call is paged\n- 15:30 UTC: service fully restored\n";
+        let t = timeline(text);
+        assert_eq!(t.durations.to_resolve, Some(88), "{:?}", moments(text));
+        let two_days = "On 2024-03-01 at 14:02 UTC the API started returning errors.\n\nOn 2024-03-02 at 09:00 UTC we rolled back.\n\nService was fully restored at 15:30 UTC.\n";
+        assert_eq!(timeline(two_days).durations.to_resolve, None, "{:?}", moments(two_days));
     }
 
     #[test]
