@@ -6,8 +6,9 @@
 //! without who, or only a denial ("no customer data was affected"), is
 //! partial. *What* is a named system or product (a capitalised or dotted
 //! name, code, a known technology); met needs it with who, or with its
-//! extent (all, any, a number, a duration, or what was not affected beside
-//! what was); a list of names under an impact heading also meets it. When
+//! extent (all, any, a number, or what was not affected beside what was;
+//! how long it lasted is no extent: "unavailable for 27 minutes" says
+//! nothing of whom it reached); a list of names under an impact heading also meets it. When
 //! the text has an impact section, only that section can meet the
 //! criterion; plans and promises are not impact, and an impact section that
 //! only says "TBD" states none. Only affirmed effects count ("without any
@@ -114,10 +115,10 @@ impl Criterion for Impact {
             // Numbers beyond the durations count something ("3,000 users").
             let counted = amounts > s.times.durations as usize;
             let what = c.has(Cue::Technology) || names_a_thing(doc, s);
-            let extent = c.has(Cue::Scope)
-                || quantified
-                || s.times.durations > 0
-                || (c.has(Cue::NotAffected) && affirmed_impact);
+            // How widely: a scope, a count, or what was spared. How long
+            // is no extent: "unavailable for 27 minutes" says nothing of
+            // whom it reached.
+            let extent = c.has(Cue::Scope) || counted || (c.has(Cue::NotAffected) && affirmed_impact);
             let names_both = (who && (what || quantified)) || (what && extent && !(vague_who && !counted));
             if names_both && (in_impact || !has_section) {
                 specific.push(s);
@@ -229,6 +230,12 @@ fn inside_a_name(doc: &Document, hit: &Hit) -> bool {
 mod tests {
     use super::super::test_support::{general, rule_suggestion, suggestion, verdict};
     use crate::engine::{CriterionId::R2, Verdict::*};
+
+    #[test]
+    fn a_system_down_for_a_while_without_who_is_partial() {
+        assert_eq!(verdict(R2, "- **Impact**: Prometheus was unavailable for 27 minutes."), Partial);
+        assert_eq!(verdict(R2, "- **Impact**: Prometheus was unavailable for 27 minutes for all 40 teams."), Met);
+    }
 
     #[test]
     fn a_generic_impact_is_quoted_with_what_it_leaves_out() {
