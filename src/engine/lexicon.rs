@@ -255,7 +255,9 @@ const PHRASES: &[(Cue, &[&str])] = &[
     (Cue::OwnAction, &[
         "we deployed", "we merged", "we released", "we pushed", "we shipped", "we changed",
         "we upgraded", "we introduced", "our change", "our deploy", "our deploys",
-        "our configuration", "our code", "i deployed", "i merged",
+        "our configuration", "our code", "i deployed", "i merged", "we created", "we enabled",
+        "we disabled", "we removed", "we deleted", "we configured", "we ran", "we set", "we moved",
+        "we migrated", "we switched",
     ]),
     (Cue::NonApology, &[
         "any inconvenience", "the inconvenience", "inconvenience this may", "inconvenience caused",

@@ -75,6 +75,20 @@ fn denies_harm(doc: &Document, s: &Sentence) -> bool {
         && impact.all(|h| HARMED.contains(&&doc.prose[h.prose.clone()]))
 }
 
+/// A hedge that comes before the admission hedges it ("we may have
+/// caused"); one after it qualifies a detail ("we could have recycled the
+/// node, possibly on the 1st") and leaves the admission plain.
+fn hedged_before_owning(doc: &Document, s: &Sentence) -> bool {
+    let hits = doc.hits_in(s);
+    let first_owning = hits
+        .iter()
+        .filter(|h| matches!(h.cue, Cue::Ownership | Cue::OwnAction | Cue::SelfCriticism))
+        .map(|h| h.prose.start)
+        .min()
+        .unwrap_or(s.prose.end);
+    hits.iter().any(|h| h.cue == Cue::Hedge && h.prose.start < first_owning)
+}
+
 impl Criterion for AdmitFailure {
     fn guidance(&self) -> &'static Guidance {
         &GUIDANCE
@@ -115,7 +129,7 @@ impl Criterion for AdmitFailure {
             gap |= undone;
             if c.has(Cue::NonApology) || (apology && hedge) {
                 hedged.push(s);
-            } else if (apology || owns || criticises) && !canned && !hedge {
+            } else if (apology && !hedge || (owns || criticises) && !hedged_before_owning(doc, s)) && !canned {
                 owning.push(s);
             } else if (owns
                 || criticises
@@ -199,6 +213,21 @@ mod tests {
             verdict(P1, "We apologize for any inconvenience users may have experienced during the outage."),
             Partial
         );
+    }
+
+    #[test]
+    fn a_hedge_after_the_admission_qualifies_a_detail_not_the_admission() {
+        assert_eq!(
+            verdict(P1, "If we had read the notice, we could have drained the node, possibly a day early."),
+            Met
+        );
+        assert_ne!(verdict(P1, "A change may have caused errors, and we possibly should have tested it."), Met);
+    }
+
+    #[test]
+    fn the_teams_own_change_told_in_the_we_voice_owns_the_failure() {
+        assert_eq!(verdict(P1, "By enabling this option we created a single point of failure for all pods."), Met);
+        assert_ne!(verdict(P1, "Logins failed for an hour. We created a new cluster and service recovered."), Met);
     }
 
     #[test]
