@@ -14,7 +14,8 @@
 //! only says "TBD" states none. Only affirmed effects count ("without any
 //! interruption" denies one; the "error" of "human error" is a cause).
 //! "A small number of users" and "some customers may have" are a vague who:
-//! generic, and a duration does not make them specific.
+//! generic, and a duration does not make them specific. A risk ("increased
+//! risk of cluster failure") is what might have happened, never specific.
 //!
 //! **Why.** Every reader's first question is "was it me?".
 //!
@@ -119,7 +120,11 @@ impl Criterion for Impact {
             // is no extent: "unavailable for 27 minutes" says nothing of
             // whom it reached.
             let extent = c.has(Cue::Scope) || counted || (c.has(Cue::NotAffected) && affirmed_impact);
-            let names_both = (who && (what || quantified)) || (what && extent && !(vague_who && !counted));
+            // "Increased risk of cluster failure" tells what might have
+            // happened, not what did.
+            let only_a_risk = doc.words(s).split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "risk");
+            let names_both =
+                !only_a_risk && ((who && (what || quantified)) || (what && extent && !(vague_who && !counted)));
             if names_both && (in_impact || !has_section) {
                 specific.push(s);
             } else if !deferred {
@@ -235,6 +240,11 @@ mod tests {
     fn a_system_down_for_a_while_without_who_is_partial() {
         assert_eq!(verdict(R2, "- **Impact**: Prometheus was unavailable for 27 minutes."), Partial);
         assert_eq!(verdict(R2, "- **Impact**: Prometheus was unavailable for 27 minutes for all 40 teams."), Met);
+    }
+
+    #[test]
+    fn a_risk_is_what_might_have_happened_not_an_impact() {
+        assert_eq!(verdict(R2, "- **Impact**: Increased risk of failure for all 6 ingress controllers."), Partial);
     }
 
     #[test]
