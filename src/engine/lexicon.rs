@@ -358,6 +358,10 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "keep you updated", "will publish", "will post", "publish guidance", "publish an update",
         "post an update", "we'll post", "we will share", "we'll share", "post more",
         "share more", "we'll update", "more soon",
+        // Where readers put their questions: "address questions to
+        // root@…", "queries should be sent to press@…", "join us in #infra".
+        "questions to", "questions should", "send questions", "send your questions", "queries",
+        "join us",
     ]),
     (Cue::InternalTool, &[
         "slack", "pagerduty", "pager duty", "opsgenie", "jira", "confluence", "google doc",

@@ -9,7 +9,9 @@
 //! incident was reported, written up or followed (".../issues/140 is
 //! opened, reporting failures", "more details in …/issues/4827"), a status address written out
 //! ("https://status.example.com"), or an e-mail address offered to the
-//! reader ("write to me at dana@example.net"). A channel in another party's
+//! reader ("write to me at dana@example.net", "address questions to
+//! root@example.org"), or a chat room the readers are asked into ("join us
+//! in #acme-infra"). An issue on a code forge is the team's, not the forge's. A channel in another party's
 //! possessive ("the registrar's status page") is theirs. Internal tools (a
 //! pager, an unnamed Slack thread), issues for follow-up work and someone
 //! else's channel ("the researchers wrote about it on their blog") do not
@@ -84,13 +86,25 @@ fn only_others_channels(doc: &Document, s: &Sentence) -> bool {
 }
 
 /// Whether a linked channel belongs to an outside party that the sentence
-/// names: the party's name is in the link's host or path.
+/// names: the party's name is in the link's host or path. A code forge
+/// hosts everyone's issues: "this issue on GitHub" linking
+/// github.com/acme/meta/issues/916 is acme's, so the forge's own host
+/// names no party.
 fn links_to_someone_else(doc: &Document, s: &Sentence, url: &str) -> bool {
+    const FORGES: &[&str] = &["github.com/", "gitlab.com/", "codeberg.org/"];
+    let path = FORGES.iter().find_map(|f| url.split_once(f).map(|(_, path)| path)).unwrap_or(url);
     !s.cues.has(Cue::FirstPerson)
         && doc
             .hits_in(s)
             .iter()
-            .any(|h| h.cue == Cue::ThirdParty && h.prose.end <= s.prose.end && url.contains(&doc.prose[h.prose.clone()]))
+            .any(|h| h.cue == Cue::ThirdParty && h.prose.end <= s.prose.end && path.contains(&doc.prose[h.prose.clone()]))
+}
+
+/// "Join us in #acme-infra": the readers asked into a room, which makes it
+/// theirs too (a team's own "#incidents" room, where it posted updates,
+/// is internal).
+fn invites_readers_in(doc: &Document, s: &Sentence) -> bool {
+    s.cues.has(Cue::UpdatesVague) && doc.words(s).contains("join us")
 }
 
 /// A public issue where the incident itself was reported or written up;
@@ -112,7 +126,7 @@ impl Criterion for CommunicationChannel {
                     ours.push(s);
                 }
             // Cue checks first: they are bits, the word walks are not.
-            } else if (s.cues.has(Cue::Who) && names_chat_channel(doc.words(s)))
+            } else if ((s.cues.has(Cue::Who) || invites_readers_in(doc, s)) && names_chat_channel(doc.words(s)))
                 || (s.cues.any(&[Cue::Who, Cue::UpdatesVague]) && names_handle(doc.words(s)))
                 || (s.cues.has(Cue::IssueUrl) && reports_in_an_issue(doc, s))
                 || (!s.cues.has(Cue::ThirdParty)
@@ -179,6 +193,19 @@ impl Criterion for CommunicationChannel {
 mod tests {
     use super::super::test_support::{general, rule_suggestion, suggestion, verdict, OPENING};
     use crate::engine::{CriterionId::P3, Verdict::*};
+
+    #[test]
+    fn an_issue_hosted_on_a_forge_is_the_teams_not_the_forges() {
+        let text = "The wallet was drained.\n\nFurther details can be found on this \
+                    [issue on GitHub](https://github.com/acme/meta/issues/916).\n";
+        assert_eq!(crate::engine::review(text).get(P3).verdict, Met);
+    }
+
+    #[test]
+    fn where_to_send_questions_is_a_channel() {
+        assert_eq!(verdict(P3, "Logins failed. Committers, please address questions to root@example.org only."), Met);
+        assert_eq!(verdict(P3, "Logins failed. Join us in the #acme-infra channel to ask about it."), Met);
+    }
 
     #[test]
     fn updates_given_nowhere_in_particular_are_quoted() {
