@@ -362,6 +362,12 @@ const PHRASES: &[(Cue, &[&str])] = &[
         // root@…", "queries should be sent to press@…", "join us in #infra".
         "questions to", "questions should", "send questions", "send your questions", "queries",
         "join us",
+        // Readers told, or to be told, without a place: "we will provide more
+        // information", "a more detailed post will come", "contacting you
+        // directly", "users updated with the status".
+        "provide more information", "provide further", "detailed post", "notifications to",
+        "contacting you", "contact you", "users updated", "updated users", "update sent",
+        "update send", "updates sent",
     ]),
     (Cue::InternalTool, &[
         "slack", "pagerduty", "pager duty", "opsgenie", "jira", "confluence", "google doc",

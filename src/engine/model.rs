@@ -66,20 +66,25 @@ pub fn probabilities(score: f64, cuts: [f32; 2]) -> [f64; 3] {
 /// leave-source-out validation.
 pub const OVERRULE_MARGIN: f64 = 0.15;
 
-/// The margin to raise a verdict the rule found nothing for: the model then
-/// has only the sentence model's likeliest sentences to show for it, so it
-/// must be clearer. On 373 training documents, leave-source-out gave 0.765,
-/// 0.763, 0.762, 0.759 and 0.755 at 0.25, 0.3, 0.35, 0.45 and never
-/// raising; 0.3 is the smallest of them that keeps the rubric's reference
-/// case (`zendesk-2010-quick`, whose technology is named only in passing)
-/// at its label, which the corpus test requires.
-pub const RAISE_FROM_NOTHING_MARGIN: f64 = 0.3;
+/// The margin to raise a verdict the rule found nothing for, or to drop one
+/// to nothing: raising, the model has only the sentence model's likeliest
+/// sentences to show for it; dropping, it sets aside passages the rule can
+/// cite. Either way it must be clearer. On 373 training documents,
+/// leave-source-out gave 0.765, 0.763, 0.762, 0.759 and 0.755 at 0.25,
+/// 0.3, 0.35, 0.45 and never raising; 0.3 is the smallest of them that
+/// keeps the rubric's reference case (`zendesk-2010-quick`, whose
+/// technology is named only in passing) at its label, which the corpus
+/// test requires. Asking it for dropping too moved originals from 0.768 to
+/// 0.769 (reviewers' partial→missing calls were right 16 times and wrong
+/// 18 on P3 alone).
+pub const TO_OR_FROM_NOTHING_MARGIN: f64 = 0.3;
 
 /// The verdict: the rule's, unless another is clearly more probable.
 pub fn decide_from(p: [f64; 3], rule: Verdict) -> Decision {
     let best = most_probable(p);
     let r = ORDER.iter().position(|&v| v == rule).unwrap_or(0);
-    let margin = if rule == Verdict::Missing { RAISE_FROM_NOTHING_MARGIN } else { OVERRULE_MARGIN };
+    let to_or_from_nothing = rule == Verdict::Missing || best.verdict == Verdict::Missing;
+    let margin = if to_or_from_nothing { TO_OR_FROM_NOTHING_MARGIN } else { OVERRULE_MARGIN };
     if best.confidence - p[r] < margin {
         Decision { verdict: rule, confidence: p[r], probabilities: p }
     } else {
@@ -184,12 +189,15 @@ mod tests {
     }
 
     #[test]
-    fn a_verdict_the_rule_found_nothing_for_needs_a_clearer_margin_to_rise() {
+    fn a_verdict_to_or_from_nothing_needs_a_clearer_margin() {
         // Partial ahead by 0.2: enough to overrule a partial rule's met…
         assert_eq!(decide_from([0.1, 0.55, 0.35], Verdict::Met).verdict, Verdict::Partial);
-        // …not to raise a missing one, which needs 0.3.
+        // …not to raise a missing one, which needs 0.3…
         assert_eq!(decide_from([0.38, 0.58, 0.04], Verdict::Missing).verdict, Verdict::Missing);
         assert_eq!(decide_from([0.25, 0.65, 0.1], Verdict::Missing).verdict, Verdict::Partial);
+        // …nor to drop a partial one to missing.
+        assert_eq!(decide_from([0.58, 0.38, 0.04], Verdict::Partial).verdict, Verdict::Partial);
+        assert_eq!(decide_from([0.65, 0.25, 0.1], Verdict::Partial).verdict, Verdict::Missing);
     }
 
     #[test]

@@ -202,6 +202,12 @@ mod tests {
     }
 
     #[test]
+    fn readers_told_without_a_place_is_partial() {
+        assert_eq!(verdict(P3, "Logins failed. We will provide more information as we can."), Partial);
+        assert_eq!(verdict(P3, "Logins failed. We are contacting you directly to reset your password."), Partial);
+    }
+
+    #[test]
     fn where_to_send_questions_is_a_channel() {
         assert_eq!(verdict(P3, "Logins failed. Committers, please address questions to root@example.org only."), Met);
         assert_eq!(verdict(P3, "Logins failed. Join us in the #acme-infra channel to ask about it."), Met);
