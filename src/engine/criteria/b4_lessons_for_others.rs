@@ -3,7 +3,8 @@
 //! **What it checks.** Advice meant for other teams that comes out of this
 //! incident ("if you run X, check Y", "we wanted to share this with other
 //! teams", and "check your …" under a heading such as "If you run Redis"),
-//! a shared tool, or a bug report or fix sent upstream: met. A
+//! a shared tool (a linked script, patch or gist), or a bug report or fix
+//! sent upstream: met. A
 //! transferable lesson stated only about the team itself (a lesson learned,
 //! a self-critical "it took too long", a follow-up the team commits to) is
 //! partial. Instructions to the service's own users ("update your
@@ -53,9 +54,11 @@ impl Criterion for LessonsForOthers {
             .filter(|s| (for_others(s) && !audience_is_own_customers(doc, s)) || (addressed[s.block] && advises_reader(s)))
             .take(4)
             .collect();
-        if !advice.is_empty() {
+        let tools: Vec<_> = doc.links.iter().filter(|l| shares_a_tool(&l.url)).map(|l| l.src.clone()).take(2).collect();
+        if !advice.is_empty() || !tools.is_empty() {
             return Finding::met("The text offers advice, a tool or an upstream report others can use.")
-                .citing(advice);
+                .citing(advice)
+                .citing_ranges(tools);
         }
         // A notice of planned work lists the plan under "next steps", not
         // follow-ups from something that went wrong.
@@ -82,6 +85,15 @@ impl Criterion for LessonsForOthers {
         }
         Finding::missing("Nothing another team could take away.")
     }
+}
+
+/// A link to a script, a patch or a gist: a tool others can take as it
+/// is ("we wrote a quick perl script", "a patched httpd").
+fn shares_a_tool(url: &str) -> bool {
+    const TOOL_ENDINGS: &[&str] = &[".diff", ".patch", ".pl", ".py", ".sh", ".rb"];
+    let url = url.to_ascii_lowercase();
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    url.contains("gist.github.com/") || TOOL_ENDINGS.iter().any(|e| path.ends_with(e))
 }
 
 /// Advice addressed to other teams, or a report or tool given to others.
@@ -143,12 +155,18 @@ fn addresses_others(doc: &Document, s: &Sentence) -> bool {
 /// "If you run a shop on us / depend on our service": the "if you run"
 /// speaks to the service's own customers, not to other teams, when the rest
 /// of the sentence names the service as the reader's provider ("us",
-/// "our"), except in a comparison ("like us", "as we do").
+/// "our"), except in a comparison ("like us", "as we do"). Other teams
+/// named as such stay other teams: in "others can learn from our
+/// mistakes" the "our" is the team's own experience.
 fn audience_is_own_customers(doc: &Document, s: &Sentence) -> bool {
     if s.cues.has(Cue::Upstream) {
         return false;
     }
     let Some(h) = doc.hits_in(s).iter().find(|h| h.cue == Cue::Audience) else { return false };
+    let audience = &doc.prose[h.prose.clone()];
+    if !(audience.starts_with("if you") || audience.starts_with("anyone")) {
+        return false;
+    }
     let mut prev = "";
     for w in doc.prose[h.prose.end..s.prose.end].split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
         if matches!(w, "us" | "our") && !matches!(prev, "like" | "as" | "than") {
@@ -249,6 +267,19 @@ fn follow_up_blocks(doc: &Document) -> Vec<bool> {
 mod tests {
     use super::super::test_support::{general, suggestion, verdict, OPENING};
     use crate::engine::{CriterionId::B4, Verdict::*};
+
+    #[test]
+    fn others_learning_from_our_mistakes_are_other_teams() {
+        assert_eq!(verdict(B4, "We wrote this account so that others can learn from our mistakes."), Met);
+        assert_ne!(verdict(B4, "If you run a shop on our platform, check your settings."), Met);
+    }
+
+    #[test]
+    fn a_linked_script_or_patch_is_a_shared_tool() {
+        let text = "The site was slow.\n\nWe wrote a [perl script](http://example.org/~jo/ddos_accept.pl) to find the sources.\n";
+        assert_eq!(verdict(B4, text), Met);
+        assert_ne!(verdict(B4, "The site was slow.\n\nSee the [dashboard](http://example.org/grafana/d/abc).\n"), Met);
+    }
 
     #[test]
     fn a_lesson_about_the_team_is_quoted_and_turned_to_others() {
