@@ -108,7 +108,7 @@ impl Draft {
 
     /// The stored form, always the current schema.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(&self.stored()).expect("a draft always serialises")
+        crate::json_text::compact(&self.stored())
     }
 
     /// The draft as a Markdown file: its text, then the verdicts set by
@@ -297,7 +297,7 @@ pub fn backup_json(drafts: &[Draft]) -> String {
         version: SCHEMA_VERSION,
         drafts: drafts.iter().filter(|d| !d.is_read_only()).map(Draft::stored).collect(),
     };
-    serde_json::to_string_pretty(&backup).expect("a backup always serialises")
+    crate::json_text::pretty(&backup)
 }
 
 /// Reads a backup file, or a single stored draft of any version. Drafts
@@ -395,7 +395,7 @@ pub fn share_payload(draft: &Draft) -> String {
         overrides: &'a Overrides,
     }
     let shared = Shared { v: 1, text: &draft.text, overrides: &draft.overrides };
-    serde_json::to_string(&shared).expect("a draft always serialises")
+    crate::json_text::compact(&shared)
 }
 
 /// The text and overrides from a share link's payload.

@@ -130,7 +130,7 @@ pub fn ready_message() -> String {
 /// straight from the review rather than through a `serde_json::Value`, which
 /// would compile the Value serializer into the WebAssembly for one wrapper.
 pub fn review_message(review: &Review) -> String {
-    let review = serde_json::to_string(review).expect("a Review always serialises");
+    let review = crate::json_text::compact(review);
     format!(r#"{{"type":"{REVIEW}","review":{review}}}"#)
 }
 

@@ -10,6 +10,7 @@ pub mod embed;
 pub mod engine;
 pub mod export;
 pub mod input;
+pub mod json_text;
 pub mod preview;
 pub mod sorting;
 pub mod timeline_view;

@@ -198,6 +198,6 @@ impl Review {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a Review always serialises")
+        crate::json_text::pretty(self)
     }
 }
