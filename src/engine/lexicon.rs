@@ -602,6 +602,15 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "crates.io", "docs.rs", "rustup", "cdn", "bucket", "cloudwatch", "datadog",
         "sentry", "heroku", "s3 bucket", "gcs", "registry", "index", "worker*", "cronjob",
         "daemon", "backend", "frontend", "deployment", "replica*", "autoscal*",
+        // Operating systems, file systems, directory and mail servers, and
+        // the configuration and storage tools of self-hosted infrastructure.
+        "freebsd", "solaris", "debian", "ubuntu", "centos", "zfs", "xfs", "ext4", "btrfs", "lvm",
+        "raid", "nfs", "ceph", "snapshot*", "rsync", "ssh", "sshd", "ldap", "cgi", "httpd",
+        "openssl", "puppet", "saltstack", "svn", "subversion", "vault", "consul", "etcd",
+        "calico", "coredns", "istio", "zookeeper", "varnish", "squid", "postfix", "exim",
+        "mailman", "dhcp", "ntp", "ipv6", "ipv4", "kvm", "xen", "vmware", "openstack", "kops",
+        "argocd", "pgbouncer", "clickhouse", "nagios", "icinga", "zabbix", "kibana", "logstash",
+        "fluentd", "opensearch", "buildbot", "php", "perl", "ruby", "java", "golang",
     ]),
     (Cue::TechDetail, &[
         "config*", "version*", "v1", "v2", "query", "queries", "memory", "cpu", "timeout*",

@@ -174,6 +174,16 @@ mod tests {
     }
 
     #[test]
+    fn self_hosted_infrastructure_is_technology() {
+        // Each names a system with a measure or a setting of it.
+        let text = "The seed host runs FreeBSD 7.2 with 4 GB of swap. \
+                    Its ZFS pool keeps 24 hourly snapshots. \
+                    The LDAP server allows 30 anonymous binds. \
+                    Rsync copies the sites over SSH with a timeout of 300 seconds.";
+        assert_eq!(verdict(B1, text), Met);
+    }
+
+    #[test]
     fn identifiers_are_detail() {
         let text = "The pipeline uses `KUBE_CTX` to switch clusters. \
                     That does not work for null_resources. Docs live in /opt/docs-rs-prefix/documentations. \
