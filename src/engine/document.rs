@@ -181,8 +181,12 @@ impl<'t> Document<'t> {
             .filter(|b| matches!(b.kind, BlockKind::Heading(_)))
     }
 
+    /// The words of the prose, split at ASCII whitespace: counted as the
+    /// bytes that start one, pair by pair, which the compiler vectorises.
     pub fn word_count(&self) -> usize {
-        self.prose.split_ascii_whitespace().count()
+        let b = self.prose.as_bytes();
+        let first = b.first().is_some_and(|c| !c.is_ascii_whitespace());
+        usize::from(first) + b.windows(2).filter(|w| w[0].is_ascii_whitespace() && !w[1].is_ascii_whitespace()).count()
     }
 
     /// Maps a prose offset back to a byte offset of the original text.
