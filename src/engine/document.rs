@@ -117,6 +117,8 @@ pub struct Document<'t> {
     pub hits: Vec<Hit>,
     pub links: Vec<Link>,
     pieces: Vec<Piece>,
+    /// Each piece's `prose_start`, in order: what offsets are looked up in.
+    piece_starts: Vec<usize>,
 }
 
 impl<'t> Document<'t> {
@@ -131,6 +133,7 @@ impl<'t> Document<'t> {
             placeholders,
             ..
         } = builder;
+        let piece_starts = pieces.iter().map(|p| p.prose_start).collect();
         let mut doc = Document {
             text,
             prose,
@@ -139,6 +142,7 @@ impl<'t> Document<'t> {
             hits: Vec::new(),
             links,
             pieces,
+            piece_starts,
         };
         doc.split_sentences(&placeholders);
         doc.scan_cues();
@@ -181,17 +185,35 @@ impl<'t> Document<'t> {
             .filter(|b| matches!(b.kind, BlockKind::Heading(_)))
     }
 
+    /// The words of the prose, split at ASCII whitespace: counted as the
+    /// bytes that start one, pair by pair, without a branch, which the
+    /// compiler vectorises.
     pub fn word_count(&self) -> usize {
-        self.prose.split_ascii_whitespace().count()
+        // `u8::is_ascii_whitespace`, as comparisons a vector can make.
+        let space = |c: u8| (c == b' ') | (c == b'\n') | (c == b'\t') | (c == b'\r') | (c == b'\x0c');
+        let b = self.prose.as_bytes();
+        let first = b.first().is_some_and(|&c| !space(c));
+        let starts: usize = b.iter().zip(b.get(1..).unwrap_or_default()).map(|(&x, &y)| usize::from(space(x) & !space(y))).sum();
+        usize::from(first) + starts
+    }
+
+    /// Where a prose offset falls among the pieces: `Ok(i)` at the start of
+    /// piece `i`, `Err(i)` after the start of piece `i - 1` (`Err(0)`:
+    /// before the first). Searched in the pieces' starts alone, which lie
+    /// closer together in memory than the pieces.
+    fn piece_at(&self, prose_pos: usize) -> Result<usize, usize> {
+        self.piece_starts.binary_search(&prose_pos)
     }
 
     /// Maps a prose offset back to a byte offset of the original text.
     /// `end` picks the end of a non-verbatim piece rather than its start.
     pub fn src_offset(&self, prose_pos: usize, end: bool) -> usize {
-        let idx = match self
-            .pieces
-            .binary_search_by(|p| p.prose_start.cmp(&prose_pos))
-        {
+        self.src_offset_in(self.piece_at(prose_pos), prose_pos, end)
+    }
+
+    /// [`Document::src_offset`], given where the offset falls ([`Document::piece_at`]).
+    fn src_offset_in(&self, found: Result<usize, usize>, prose_pos: usize, end: bool) -> usize {
+        let idx = match found {
             Ok(i) => i,
             Err(0) => return self.pieces.first().map_or(0, |p| p.src.start),
             Err(i) => i - 1,
@@ -217,11 +239,13 @@ impl<'t> Document<'t> {
             return at..at;
         }
         let start = self.src_offset(prose.start, false);
-        let end = self.src_offset(prose.end - 1, true);
+        // The last byte's piece, searched once for both questions asked of it.
+        let last = self.piece_at(prose.end - 1);
+        let end = self.src_offset_in(last, prose.end - 1, true);
         let end = if end > start {
             // Step past the last char of the range.
             let mut e = end.max(start);
-            if self.pieces_verbatim_at(prose.end - 1) {
+            if self.verbatim_at(last, prose.end - 1) {
                 e += 1;
                 while e < self.text.len() && !self.text.is_char_boundary(e) {
                     e += 1;
@@ -234,11 +258,10 @@ impl<'t> Document<'t> {
         start..end
     }
 
-    fn pieces_verbatim_at(&self, prose_pos: usize) -> bool {
-        match self
-            .pieces
-            .binary_search_by(|p| p.prose_start.cmp(&prose_pos))
-        {
+    /// Whether the prose at `prose_pos`, which falls where `found` says
+    /// ([`Document::piece_at`]), is a verbatim copy of the text.
+    fn verbatim_at(&self, found: Result<usize, usize>, prose_pos: usize) -> bool {
+        match found {
             Ok(i) => self.pieces[i].verbatim,
             Err(0) => false,
             Err(i) => {
@@ -263,12 +286,21 @@ impl<'t> Document<'t> {
             let bytes = self.prose.as_bytes();
             let mut start = range.start;
             let mut i = range.start;
+            // Only a full stop, a question or exclamation mark or a line
+            // break can end a sentence: go straight to the next one. Most
+            // blocks hold no line break, so the next one is looked for once
+            // and again only when passed.
+            let next_newline = |from: usize| memchr::memchr(b'\n', &bytes[from..range.end]).map_or(range.end, |k| from + k);
+            let mut newline = next_newline(i);
             while i < range.end {
-                // Only these bytes can end a sentence: go straight to the next one.
-                match bytes[i..range.end].iter().position(|b| matches!(b, b'.' | b'!' | b'?' | b'\n')) {
-                    Some(skip) => i += skip,
-                    None => break,
+                if newline < i {
+                    newline = next_newline(i);
                 }
+                let mark = memchr::memchr3(b'.', b'!', b'?', &bytes[i..newline]).map_or(newline, |k| i + k);
+                if mark >= range.end {
+                    break;
+                }
+                i = mark;
                 let b = bytes[i];
                 let at_end = i + 1 >= range.end;
                 let boundary = matches!(b, b'.' | b'!' | b'?')

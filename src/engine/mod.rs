@@ -34,7 +34,7 @@ pub fn review(text: &str) -> Review {
     let doc = Document::parse(text);
     let findings = findings(&doc);
     let rows = features::sentence_rows(&doc, &findings);
-    let evidence: Vec<Vec<f64>> = (0..CRITERIA.len()).map(|c| model::evidence_log_odds(c, &rows)).collect();
+    let evidence = model::evidence_log_odds(&rows);
     let mut x = features::extract(&doc, &findings);
     for (c, log_odds) in evidence.iter().enumerate() {
         features::set_evidence(&mut x, c, log_odds);

@@ -132,18 +132,42 @@ pub const fn f16_to_f32(bits: u16) -> f32 {
     if bits & 0x8000 != 0 { -magnitude } else { magnitude }
 }
 
-/// The sentence models' weights, decoded once from half precision.
-static SENTENCE: LazyLock<[[f32; SENTENCE_LEN + 1]; 12]> =
-    LazyLock::new(|| weights::SENTENCE.map(|row| row.map(f16_to_f32)));
+/// The sentence models' weights, decoded once from half precision and laid
+/// out by feature: a sentence's features are read once for all twelve
+/// models, not once per model.
+static SENTENCE_BY_FEATURE: LazyLock<[[f32; 12]; SENTENCE_LEN + 1]> = LazyLock::new(|| {
+    let mut by_feature = [[0.0; 12]; SENTENCE_LEN + 1];
+    for (c, row) in weights::SENTENCE.iter().enumerate() {
+        for (i, &w) in row.iter().enumerate() {
+            by_feature[i][c] = f16_to_f32(w);
+        }
+    }
+    by_feature
+});
 
 /// The document models' coefficients, decoded once from half precision.
 static COEFFICIENTS: LazyLock<[[f32; LEN]; 12]> =
     LazyLock::new(|| weights::COEFFICIENTS.map(|row| row.map(f16_to_f32)));
 
-/// Per sentence, the committed sentence model's log-odds that it is
-/// evidence for criterion `c`.
-pub fn evidence_log_odds(c: usize, rows: &[SentenceRow]) -> Vec<f64> {
-    rows.iter().map(|row| sentence_log_odds(&SENTENCE[c], row)).collect()
+/// Per criterion, per sentence, the committed sentence model's log-odds
+/// that the sentence is evidence for the criterion: [`sentence_log_odds`]
+/// for all twelve, each summed in the same order, so to the same bits.
+pub fn evidence_log_odds(rows: &[SentenceRow]) -> Vec<Vec<f64>> {
+    let weights = &*SENTENCE_BY_FEATURE;
+    let mut log_odds: Vec<Vec<f64>> = (0..12).map(|_| Vec::with_capacity(rows.len())).collect();
+    for row in rows {
+        // From negative zero, as `Sum` starts.
+        let mut sums = [-0.0f64; 12];
+        for &(i, v) in row {
+            for (sum, &w) in sums.iter_mut().zip(&weights[usize::from(i)]) {
+                *sum += f64::from(w) * v;
+            }
+        }
+        for ((out, &intercept), sum) in log_odds.iter_mut().zip(&weights[SENTENCE_LEN]).zip(sums) {
+            out.push(f64::from(intercept) + sum);
+        }
+    }
+    log_odds
 }
 
 /// The committed model's weights for criterion `c` (0 = P1 … 11 = B4).

@@ -269,12 +269,13 @@ pub fn speaks(doc: &Document, s: &Sentence) -> bool {
 /// in capitals is read as the country ("the US region"), not the pronoun;
 /// a sentence written all in capitals keeps its "US".
 pub fn speaks_in_person(doc: &Document, s: &Sentence) -> bool {
-    let shouted = !doc.text[s.src.clone()].bytes().any(|c| c.is_ascii_lowercase());
+    // Read only for a "US": most sentences have none.
+    let shouted = || !doc.text[s.src.clone()].bytes().any(|c| c.is_ascii_lowercase());
     speaks(doc, s)
         && doc.hits_in(s).iter().any(|h| {
             h.cue == Cue::Speaker
                 && h.prose.end <= s.prose.end
-                && (shouted || &doc.text[doc.src_range(h.prose.clone())] != "US")
+                && (&doc.text[doc.src_range(h.prose.clone())] != "US" || shouted())
                 && {
                     let after = &doc.prose.as_bytes()[h.prose.end..];
                     !(after.first() == Some(&b'-')

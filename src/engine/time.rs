@@ -65,12 +65,6 @@ pub fn joins_a_range(gap: &str) -> bool {
     connectors == 1 || (connectors == 0 && matches!(gap.trim(), "-" | "\u{2013}"))
 }
 
-const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-];
-
 const ZONES: &[&str] = &[
     "utc", "gmt", "z", "pst", "pdt", "pt", "est", "edt", "et", "cst", "cdt", "mst", "mdt", "cet",
     "cest", "bst", "ist", "jst", "aest", "aedt", "eet", "eest", "wet", "west", "hkt", "sgt",
@@ -442,19 +436,40 @@ fn number_in_words(text: &str, start: usize, end: usize) -> Option<(u32, usize)>
     Some((n * per, unit_end))
 }
 
+/// A `match`, not a list searched: it compiles to a switch on length and
+/// bytes, and every word of a sentence that names a time is asked.
 fn word_number(word: &str) -> Option<u32> {
-    const WORDS: &[&str] = &[
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    ];
-    const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    WORDS
-        .iter()
-        .position(|w| *w == word)
-        .map(|n| n as u32)
-        .or_else(|| TENS.iter().position(|w| *w == word).map(|n| 20 + 10 * n as u32))
-        // "one" alone is too often not a number of minutes ("one hour" is).
-        .filter(|&n| n > 0)
+    Some(match word {
+        // Not "zero": no length of time.
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
 }
 
 /// A numeric date: with "." day.month.year; with "/" month/day/year (US)
@@ -481,11 +496,24 @@ fn twenty_four(hour: u32, pm: bool) -> u32 {
 }
 
 fn month_number(word: &str) -> Option<u8> {
-    MONTHS.iter().position(|m| *m == word).map(|i| if i < 12 { i as u8 + 1 } else { MONTH_ABBREVIATIONS[i - 12] })
+    // A `match`, not a list searched: every word of a sentence that names a
+    // time is asked.
+    Some(match word {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
 }
-
-/// The month of each abbreviation in [`MONTHS`], in order.
-const MONTH_ABBREVIATIONS: [u8; 12] = [1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12];
 
 /// The date a month name opens or closes: "sep 27", "sep 27, 2017",
 /// "july 31st", "31st july 2018", "15 april", "september 2017".
