@@ -330,6 +330,10 @@ const NOT_A_MOMENT: u16 = 512;
 /// the words tells a problem, an action or a detection ("failed again",
 /// "restarted again", "reported again").
 const AGAIN: u16 = 1024;
+/// "Is back", "came back": the service recovered when nothing in the words
+/// tells a problem ("OBS is back" after "restarted Apache"; not "the
+/// errors are back").
+const BACK: u16 = 2048;
 
 /// Words telling what an event is to the incident, by key moment. A
 /// trailing `*` matches any ending ("investigat*"); otherwise the word
@@ -347,7 +351,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "back to baseline", "returned to baseline", "returns to baseline", "returning to baseline", "no further errors", "no more errors", "recovery complete*", "fully functional",
         "goes away", "went away", "gone away", "back to 100", "operating normally", "functioning normally",
         "running normally", "working normally", "behaving normally", "performing normally", "end:", "end time:",
-        "incident end*", "impact end*", "outage end*",
+        "incident end*", "impact end*", "outage end*", "to an end",
     ]),
     (REPAIRED, &["fixed"]),
     (MITIGATED, &[
@@ -357,6 +361,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "killed", "kills", "cordon*", "drained", "blocked", "revoked", "rotated", "declining", "decreasing",
         "recovering", "to recover", "improv*", "partially restored", "partial recovery", "stabili*", "rerouted",
         "turned off", "switched off", "paused", "added capacity", "first success*",
+        "repaired",
     ]),
     (RESPONDED, &[
         "investigat*", "acknowledg*", "incident declared", "declared an incident", "declared", "escalat*",
@@ -367,7 +372,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
     (DETECTED, &[
         "detected", "detection", "noticed", "notices", "notice", "alert*", "paged", "reported", "reports",
         "report", "discovered", "discovers", "identified", "spotted", "observed", "became aware", "notified",
-        "flagged", "received", "complain*", "caught", "fired", "reporting",
+        "flagged", "received", "complain*", "caught", "fired", "reporting", "aware", "detect", "detects",
     ]),
     (NAMES_START, &[
         "start of incident", "start of the incident", "start of the outage", "start of outage", "start of impact",
@@ -386,7 +391,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "leaked", "impact*", "timeouts", "timing out", "5xx", "500s", "crash*", "oom*", "slow*", "hung", "drop",
         "drops", "dropped", "dropping", "problem", "problems", "disrupt*", "interrupt*", "unresponsive", "inaccessible",
         "not working", "stuck", "unstable", "corrupt*", "intermittent*", "offline", "compromise*", "experienced",
-        "experiencing", "elevated",
+        "experiencing", "elevated", "occur*",
     ]),
     (HEDGE, &[
         "believ*", "seem*", "appear*", "hoping", "hope", "hoped", "thought", "suspect*", "assum*", "probably",
@@ -398,8 +403,15 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "incident report", "status report", "postmortem report", "post-mortem report", "final report",
         "this report", "report card", "dns resolution", "name resolution", "once again", "happen again", "happens again", "happened again",
         "occur again", "occurs again", "occurred again", "recur again", "never again", "again and again",
+        // People starting work ("the team started to list the namespaces")
+        // tell an action, not the problem's start.
+        "we started", "we start", "we began", "team started", "team starts", "team began",
     ]),
     (AGAIN, &["again"]),
+    (BACK, &[
+        "is back", "was back", "are back", "were back", "'s back", "is now back", "are now back", "comes back",
+        "came back", "coming back",
+    ]),
 ];
 
 /// The automaton over every word of [`MOMENT_WORDS`], each pattern's key
@@ -434,6 +446,7 @@ fn moment_cues(words: &str) -> u16 {
     let mut hedge_ends: Option<usize> = None;
     let mut masked = 0..0;
     let mut again = false;
+    let mut back = false;
     let mut hedged_recovery = false;
     let matches: Vec<_> = matcher
         .try_find_overlapping_iter(Input::new(words))
@@ -468,7 +481,7 @@ fn moment_cues(words: &str) -> u16 {
         let hedged = hedge_ends
             .filter(|&h| h <= m.start())
             .is_some_and(|h| !words[h..m.start()].contains(['.', '!', '?', '\n', ';']));
-        if hedged && moment & (RESOLVED | REPAIRED | AGAIN) != 0 {
+        if hedged && moment & (RESOLVED | REPAIRED | AGAIN | BACK) != 0 {
             hedged_recovery = true;
             continue;
         }
@@ -477,15 +490,24 @@ fn moment_cues(words: &str) -> u16 {
             continue;
         }
         if moment == BEGAN && denied(&words[..m.start()]) {
+            // "The search is no longer down": the problem ended.
+            if no_longer(&words[..m.start()]) {
+                cues |= RESOLVED;
+            }
             continue;
         }
         if moment == AGAIN {
             again = true;
+        } else if moment == BACK {
+            back = true;
         } else {
             cues |= moment;
         }
     }
     if again && cues & (BEGAN | ONSET | NAMES_START | MITIGATED | RESPONDED | DETECTED) == 0 {
+        cues |= RESOLVED;
+    }
+    if back && cues & (BEGAN | ONSET | NAMES_START) == 0 {
         cues |= RESOLVED;
     }
     // "The outage seems to have been resolved at 00:05": the words tell an
@@ -508,6 +530,14 @@ fn denied(before: &str) -> bool {
         .any(|w| matches!(w, "not" | "no" | "without" | "never" | "nor") || w.ends_with("n't"))
 }
 
+/// Whether the negation before a problem's word is "no longer" ("no
+/// longer seeing errors"), which tells its end.
+fn no_longer(before: &str) -> bool {
+    let clause = &before[before.rfind([',', ';', '.', ':', '(', '\n']).map_or(0, |i| i + 1)..];
+    let words: Vec<&str> = clause.split_whitespace().rev().take(4).collect();
+    words.windows(2).any(|w| w == ["longer", "no"])
+}
+
 /// The one key moment an event's words tell most strongly: its start
 /// when they name it, else a recovery over a repair over a fix over a
 /// response over a detection over the problem itself ("error rates
@@ -524,7 +554,7 @@ fn strongest(cues: u16) -> Option<u16> {
 
 /// Words that make a sentence a plan, not an event ("we plan to do it
 /// Monday starting at 08:00").
-const PLANS: &[&str] = &["plan to ", "plans to ", "planning to ", "intend to ", "intends to ", "we'll "];
+const PLANS: &[&str] = &["plan to ", "plans to ", "planning to ", "planned to ", "intend to ", "intends to ", "we'll "];
 
 /// Words that state how long the incident lasted, beside a duration.
 const STATED_LENGTH: &[&str] = &[
@@ -1876,6 +1906,41 @@ mod tests {
             ("09:10", "The deploy is rolled back."),
         ]);
         assert_eq!(moments(&text), ["began 2021-06-01 08:35 CET", "mitigated 2021-06-01 09:10 CET"]);
+    }
+
+    #[test]
+    fn key_event_fields_a_fault_occurring_the_team_aware_and_a_repair() {
+        let text = "- **Key events**\n  - Fault occurs 2020-02-25 07:32\n  - Team aware 2020-02-25 07:36\n  - Incident declared 2020-02-25 10:58\n  - Repaired 2020-02-25 16:40\n  - Resolved 2020-02-25 17:07\n";
+        assert_eq!(
+            moments(text),
+            ["began 2020-02-25 07:32", "detected 2020-02-25 07:36", "responded 2020-02-25 10:58", "mitigated 2020-02-25 16:40", "resolved 2020-02-25 17:07"]
+        );
+    }
+
+    #[test]
+    fn an_outage_brought_to_an_end_is_resolved() {
+        let text = "At 13:35 PST the deploy broke logins. At 15:25 PST the fix was deployed, bringing the outage to an end.";
+        assert_eq!(moments(text).last().map(String::as_str), Some("resolved 15:25 PST"));
+    }
+
+    #[test]
+    fn a_service_back_is_a_recovery_unless_the_problem_is() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- 08:35 Deployment failed.\n- 08:51 Restart the affected services, OBS is back.\n";
+        assert_eq!(moments(text), ["began 08:35 UTC", "mitigated 08:51 UTC", "resolved 08:51 UTC"]);
+        let recurred = "## Timeline\n\nAll times UTC.\n\n- 08:35 Deployment failed.\n- 09:40 The errors are back.\n";
+        assert!(!moments(recurred).iter().any(|m| m.starts_with("resolved")), "{:?}", moments(recurred));
+    }
+
+    #[test]
+    fn a_problem_no_longer_seen_has_ended() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- 14:40 We remove the indices. The search is down.\n- 14:47 We start searchd as root, the search is no longer down.\n";
+        assert_eq!(moments(text).last().map(String::as_str), Some("resolved 14:47 UTC"));
+    }
+
+    #[test]
+    fn people_starting_work_is_no_start_of_the_problem_and_a_planned_step_no_action() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- 08:15 User reported new deployments stuck.\n- 09:00 Team started to put together the list of namespaces.\n- 10:37 The team planned to roll back the caching change.\n";
+        assert_eq!(moments(text), ["detected 08:15 UTC"]);
     }
 
 }
