@@ -286,7 +286,12 @@ impl Timed {
     /// Minutes since its timeline's first day or the epoch, in UTC when
     /// the zone's offset is known.
     fn key(&self) -> i64 {
-        let days = self.date.map_or(0, |(d, _)| d) + self.day;
+        self.key_on(None)
+    }
+
+    /// [`Timed::key`], an undated event taken to fall on `day`.
+    fn key_on(&self, day: Option<i64>) -> i64 {
+        let days = self.date.map(|(d, _)| d).or(day).unwrap_or(0) + self.day;
         days * 1440 + self.minute - self.zone.as_ref().and_then(|z| z.offset).map_or(0, i64::from)
     }
 
@@ -1015,20 +1020,22 @@ impl<'d, 't> Reader<'d, 't> {
         }
         pass_midnight(&mut self.events);
         let out_of_order = self.out_of_order();
+        // When every dated event falls on one day, an undated one is of
+        // that day too, for the order of events and the minutes between
+        // them ("On 2024-03-01 at 14:02 UTC errors began" over a timeline
+        // of bare clock times; dated key-event fields over a story told in
+        // bare times).
+        let mut days = self.events.iter().filter_map(|e| e.date.map(|(d, _)| d + e.day));
+        let one_day = days.next().filter(|d| days.all(|other| other == *d));
         // In the order they happened, when all can be ordered.
-        if orderable(&self.events) {
-            sort_stably(&mut self.events, |a, b| a.key().cmp(&b.key()));
+        if orderable(&self.events) || one_day.is_some() {
+            sort_stably(&mut self.events, |a, b| a.key_on(one_day).cmp(&b.key_on(one_day)));
         }
         let moments = key_moments(&self.events);
         let at = |kind: EventKind| {
             let k = EventKind::KEY_MOMENTS.iter().position(|m| *m == kind)?;
             moments[k].map(|i| &self.events[i])
         };
-        // When every dated event falls on one day, an undated one is of
-        // that day too, for the minutes between them ("On 2024-03-01 at
-        // 14:02 UTC errors began" over a timeline of bare clock times).
-        let mut days = self.events.iter().filter_map(|e| e.date.map(|(d, _)| d + e.day));
-        let one_day = days.next().filter(|d| days.all(|other| other == *d));
         let on_one_day = |e: &Timed| Timed { date: e.date.or(one_day.map(|d| (d, true))), ..e.clone() };
         let between = |from: EventKind, to: EventKind| {
             at(from)
@@ -1915,6 +1922,14 @@ mod tests {
             moments(text),
             ["began 2020-02-25 07:32", "detected 2020-02-25 07:36", "responded 2020-02-25 10:58", "mitigated 2020-02-25 16:40", "resolved 2020-02-25 17:07"]
         );
+    }
+
+    #[test]
+    fn bare_times_of_the_story_fall_in_order_on_the_one_day_of_the_dated_fields() {
+        let text = "- **Key events**\n  - First detected 2022-11-15 16:03\n  - Incident declared 2022-11-15 16:05\n  - Repaired 2022-11-15 16:30\n\n## What happened\n\nThe instance was retired at 16:00, Prometheus went down approx 16:03. The pod was killed by us at 16:12.\n";
+        let t = timeline(text);
+        assert!(moments(text).contains(&"began 16:03".to_string()), "{:?}", moments(text));
+        assert_eq!(t.durations.to_mitigate, Some(27), "from the prose start to the dated repair: {:?}", t.durations);
     }
 
     #[test]
