@@ -356,7 +356,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "back to baseline", "returned to baseline", "returns to baseline", "returning to baseline", "no further errors", "no more errors", "recovery complete*", "fully functional",
         "goes away", "went away", "gone away", "back to 100", "operating normally", "functioning normally",
         "running normally", "working normally", "behaving normally", "performing normally", "end:", "end time:",
-        "incident end*", "impact end*", "outage end*", "to an end",
+        "incident end*", "impact end*", "outage end*", "to an end", "full service returned",
     ]),
     (REPAIRED, &["fixed"]),
     (MITIGATED, &[
@@ -366,13 +366,14 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "killed", "kills", "cordon*", "drained", "blocked", "revoked", "rotated", "declining", "decreasing",
         "recovering", "to recover", "improv*", "partially restored", "partial recovery", "stabili*", "rerouted",
         "turned off", "switched off", "paused", "added capacity", "first success*",
-        "repaired",
+        "repaired", "freed",
     ]),
     (RESPONDED, &[
         "investigat*", "acknowledg*", "incident declared", "declared an incident", "declared", "escalat*",
         "pages", "paging", "paged the", "joined", "joins", "engaged", "war room", "incident channel", "bridge",
         "pings", "pinged", "contacted", "decision", "decided", "triag*", "started working", "began working",
         "looking into", "looked into", "incident commander", "assembled", "opened an incident", "filed",
+        "incident opened", "incident created",
     ]),
     (DETECTED, &[
         "detected", "detection", "noticed", "notices", "notice", "alert*", "paged", "reported", "reports",
@@ -396,7 +397,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "leaked", "impact*", "timeouts", "timing out", "5xx", "500s", "crash*", "oom*", "slow*", "hung", "drop",
         "drops", "dropped", "dropping", "problem", "problems", "disrupt*", "interrupt*", "unresponsive", "inaccessible",
         "not working", "stuck", "unstable", "corrupt*", "intermittent*", "offline", "compromise*", "experienced",
-        "experiencing", "elevated", "occur*",
+        "experiencing", "elevated", "occur*", "saturat*", "overload*", "exhausted",
     ]),
     (HEDGE, &[
         "believ*", "seem*", "appear*", "hoping", "hope", "hoped", "thought", "suspect*", "assum*", "probably",
@@ -694,9 +695,16 @@ impl<'d, 't> Reader<'d, 't> {
             let ends_window = [" until", " till"].iter().any(|w| before.ends_with(w));
             let opens_window = before.ends_with(" from") && [" until ", " till "].iter().any(|w| after.contains(w));
             let problem = whole & BEGAN != 0 || LASTED_UNTIL.iter().any(|w| before.ends_with(w));
+            // "The database had been saturated since 13:58": the problem's
+            // start, whatever else the sentence tells ("investigation
+            // showed"), when its own clause names the problem.
+            let problem_since = before.strip_suffix(" since").is_some_and(|clause| {
+                let from = CLAUSE_BREAKS.iter().filter_map(|b| clause.rfind(b).map(|i| i + b.len())).max().unwrap_or(0);
+                moment_cues(&clause[from..]) & BEGAN != 0
+            });
             let cues = if (clock.joined_to_previous && strongest(whole) == Some(BEGAN)) || (ends_window && problem) {
                 RESOLVED
-            } else if (joined_to_next && strongest(whole) == Some(BEGAN)) || (opens_window && problem) {
+            } else if (joined_to_next && strongest(whole) == Some(BEGAN)) || (opens_window && problem) || problem_since {
                 BEGAN | ONSET
             } else if lines.is_some() {
                 whole
@@ -1930,6 +1938,14 @@ mod tests {
         let t = timeline(text);
         assert!(moments(text).contains(&"began 16:03".to_string()), "{:?}", moments(text));
         assert_eq!(t.durations.to_mitigate, Some(27), "from the prose start to the dated repair: {:?}", t.durations);
+    }
+
+    #[test]
+    fn a_problem_since_a_time_started_then_whatever_else_the_sentence_tells() {
+        let text = "We first received reports of slow page loads at 2:15 PM PST. Investigation showed the database had been saturated since 1:58 PM. We failed over to the replica at 2:40 PM, and full service returned by 2:52 PM.";
+        assert_eq!(moments(text), ["began 13:58 PST", "detected 14:15 PST", "mitigated 14:40 PST", "resolved 14:52 PST"]);
+        let investigating = "We have been investigating since 14:00, after errors were reported.";
+        assert!(!moments(investigating).iter().any(|m| m.starts_with("began")), "{:?}", moments(investigating));
     }
 
     #[test]
