@@ -1113,8 +1113,10 @@ impl<'d, 't> Reader<'d, 't> {
                 Some(&detected.passage),
             ));
         }
-        let absolute_day = |e: &Timed| e.date.map_or(0, |(d, _)| d) + e.day;
-        let first_day = self.events.first().map_or(0, absolute_day);
+        // Days after the first day: a dated event's after the earliest
+        // date, an undated one's after its timeline's first day.
+        let first_date = self.events.iter().filter_map(|e| e.date.map(|(d, _)| d + e.day)).min().unwrap_or(0);
+        let day_of = |e: &Timed| e.date.map_or(0, |(d, _)| d - first_date) + e.day;
         // An event that is two key moments is listed once for each.
         let events = self
             .events
@@ -1134,7 +1136,7 @@ impl<'d, 't> Reader<'d, 't> {
                 date: e.date.map(|(days, year_given)| date_string(days + e.day, year_given)),
                 clock: clock(e),
                 zone: e.zone.as_ref().map(|z| z.name.clone()),
-                day: u16::try_from(absolute_day(e) - first_day).unwrap_or(0),
+                day: u16::try_from(day_of(e)).unwrap_or(0),
                 start: e.passage.start,
                 end: e.passage.end,
                 text: text[e.passage.clone()].to_string(),
@@ -1946,6 +1948,14 @@ mod tests {
         assert_eq!(moments(text), ["began 13:58 PST", "detected 14:15 PST", "mitigated 14:40 PST", "resolved 14:52 PST"]);
         let investigating = "We have been investigating since 14:00, after errors were reported.";
         assert!(!moments(investigating).iter().any(|m| m.starts_with("began")), "{:?}", moments(investigating));
+    }
+
+    #[test]
+    fn an_undated_time_first_in_order_is_on_day_one_like_the_dated_ones() {
+        let text = "At 08:00 UTC a disk failed.\n\nOn 2024-03-12 at 09:14 UTC error rates began to climb. On 2024-03-12 at 09:31 UTC the on-call engineer was paged.\n";
+        let t = timeline(text);
+        let days: Vec<(&str, Option<&str>, u16)> = t.events.iter().map(|e| (e.clock.as_str(), e.date.as_deref(), e.day)).collect();
+        assert_eq!(days, [("08:00", None, 0), ("09:14", Some("2024-03-12"), 0), ("09:31", Some("2024-03-12"), 0)], "{:?}", t.events);
     }
 
     #[test]
