@@ -668,24 +668,33 @@ impl<'d, 't> Reader<'d, 't> {
             }
             return;
         }
-        if let Some(first) = entry {
+        // What each clock's line tells, when lines of their own hold the
+        // sentence's clock times.
+        let lines = self.clock_lines(s, &clocks, entry.is_some());
+        if let Some(first) = entry.filter(|_| lines.is_none()) {
             let cues = self.entry_cues(s, first);
-            self.push(s, &found, first, cues, true);
+            self.push(s, &found, first, cues, true, None);
             // A second clock joined to the entry's first as a range ends
             // the window it tells: the end of the problem only when no
             // entry tells the service's recovery.
             if let Some(end) = clocks.iter().position(|c| c.joined_to_previous && c.at.start > first.at.start) {
-                self.push(s, &found, clocks[end], if strongest(cues) == Some(BEGAN) { REPAIRED } else { 0 }, true);
+                self.push(s, &found, clocks[end], if strongest(cues) == Some(BEGAN) { REPAIRED } else { 0 }, true, None);
             }
             return;
         }
         // What the whole sentence tells, the same for each of its clock
-        // times; or, in hard-broken lines, what each clock's line tells.
-        let lines = self.clock_lines(s, &clocks);
+        // times; or what each clock's line tells.
         let sentence_cues = if lines.is_none() { moment_cues(words) } else { 0 };
         for (k, clock) in clocks.iter().enumerate() {
             let joined_to_next = clocks.get(k + 1).is_some_and(|n| n.joined_to_previous);
-            let whole = lines.as_ref().map_or(sentence_cues, |l| moment_cues(&l[k]));
+            let whole = lines.as_ref().map_or(sentence_cues, |l| moment_cues(&l[k].1));
+            // In a timeline's lines, the clock time opening a line is
+            // that line's entry.
+            let opens_line = entry.is_some() && lines.as_ref().is_some_and(|l| k == 0 || l[k - 1].0 != l[k].0);
+            if let Some(line) = lines.as_ref().map(|l| l[k].0.clone()).filter(|_| opens_line) {
+                self.push(s, &found, clock, whole, true, Some(line));
+                continue;
+            }
             // "From 14:02 to 15:30 UTC, logins failed": a window of the
             // problem, its start and its end. So are "pages failed until
             // 15:30" and "unavailable from 02:00 until it was restored at
@@ -712,26 +721,31 @@ impl<'d, 't> Reader<'d, 't> {
                 self.clause_cues(words, whole, &clocks, k)
             };
             if cues != 0 || (timeline && k == 0 && block_opens_with(doc, s)) {
-                self.push(s, &found, clock, cues, false);
+                self.push(s, &found, clock, cues, false, None);
             }
         }
     }
 
-    /// The source line of each clock time, lowercased as the prose is
-    /// (ASCII only: Unicode's case tables cost the WebAssembly 11 KB gzip), when hard line
-    /// breaks (two spaces or a backslash at a line's end) put a sentence's
-    /// clock times on lines of their own: "**Start:** 10:00 UTC  \n
-    /// **Detected:** 10:12 UTC" is one paragraph to Markdown but two
-    /// fields, each telling one moment. A soft break only wraps prose.
-    fn clock_lines(&self, s: &Sentence, clocks: &[&time::Clock]) -> Option<Vec<String>> {
+    /// The source line of each clock time (its byte range in the text,
+    /// and the line lowercased as the prose is: ASCII only, Unicode's case
+    /// tables cost the WebAssembly 11 KB gzip), when line breaks put a
+    /// sentence's clock times on lines of their own: "**Start:** 10:00 UTC
+    /// \n**Detected:** 10:12 UTC" is one paragraph to Markdown but two
+    /// fields, each telling one moment. A break is hard (two spaces or a
+    /// backslash at a line's end), or, in a timeline `entry` (a paragraph
+    /// opening with a clock time), soft before a line that opens with a
+    /// number: "14:00 - release rolled out⏎14:06 - latency increases".
+    /// Otherwise a soft break only wraps prose.
+    fn clock_lines(&self, s: &Sentence, clocks: &[&time::Clock], entry: bool) -> Option<Vec<(Range<usize>, String)>> {
         let src = &self.doc.text[s.src.clone()];
-        if clocks.len() < 2 || !(src.contains("  \n") || src.contains("\\\n")) {
+        if clocks.len() < 2 || !src.contains('\n') {
             return None;
         }
+        let opens_with_number = |rest: &str| rest.trim_start_matches([' ', '\t', '-', '*', '>', '|']).starts_with(|c: char| c.is_ascii_digit());
         let breaks: Vec<usize> = src
             .match_indices('\n')
             .map(|(i, _)| i)
-            .filter(|&i| src[..i].ends_with("  ") || src[..i].ends_with('\\'))
+            .filter(|&i| src[..i].ends_with("  ") || src[..i].ends_with('\\') || (entry && opens_with_number(&src[i + 1..])))
             .collect();
         let line_of = |c: &time::Clock| {
             let at = self.doc.src_range(s.prose.start + c.at.start..s.prose.start + c.at.end).start;
@@ -742,10 +756,9 @@ impl<'d, 't> Reader<'d, 't> {
         };
         let lines: Vec<Range<usize>> = clocks.iter().map(|c| line_of(c)).collect();
         let first = &lines[0];
-        lines
-            .iter()
-            .any(|l| l != first)
-            .then(|| lines.iter().map(|l| src[l.clone()].to_ascii_lowercase()).collect())
+        lines.iter().any(|l| l != first).then(|| {
+            lines.iter().map(|l| (s.src.start + l.start..s.src.start + l.end, src[l.clone()].to_ascii_lowercase())).collect()
+        })
     }
 
     /// The clock time a timeline entry opens with: "- 14:02 UTC: ...",
@@ -903,7 +916,9 @@ impl<'d, 't> Reader<'d, 't> {
 
     /// Records an event at a clock time, with its date and zone as the
     /// text gives them.
-    fn push(&mut self, s: &Sentence, found: &[Found], clock: &time::Clock, cues: u16, entry: bool) {
+    /// `line`: the passage when it is the clock's own line, not its
+    /// sentence or entry.
+    fn push(&mut self, s: &Sentence, found: &[Found], clock: &time::Clock, cues: u16, entry: bool, line: Option<Range<usize>>) {
         let doc = self.doc;
         let timeline = topic(doc, s) == Topic::Timeline || entry;
         // The date in the same sentence, else the paragraph's or the
@@ -949,7 +964,7 @@ impl<'d, 't> Reader<'d, 't> {
         let written_end = clock.zone.as_ref().map_or(clock.at.end, |z| z.at.end.max(clock.at.end));
         let written_end = if words[written_end..].starts_with(')') && words[..written_end].ends_with(|c: char| c.is_ascii_alphabetic()) && words[clock.at.end..written_end].contains('(') { written_end + 1 } else { written_end };
         let written = s.prose.start + date_before.unwrap_or(clock.at.start)..s.prose.start + written_end;
-        let passage = self.passage(s, entry);
+        let passage = line.unwrap_or_else(|| self.passage(s, entry));
         self.events.push(Timed {
             cues,
             written: doc.src_range(written),
@@ -1956,6 +1971,16 @@ mod tests {
         let t = timeline(text);
         let days: Vec<(&str, Option<&str>, u16)> = t.events.iter().map(|e| (e.clock.as_str(), e.date.as_deref(), e.day)).collect();
         assert_eq!(days, [("08:00", None, 0), ("09:14", Some("2024-03-12"), 0), ("09:31", Some("2024-03-12"), 0)], "{:?}", t.events);
+    }
+
+    #[test]
+    fn each_line_opening_with_a_time_in_a_timeline_paragraph_is_an_entry() {
+        let text = "## Timeline (UTC)\n\n14:00 - Release 2.3 rolled out\n14:06 - Errors increase\n14:15 - On-call acknowledges page\n14:40 - Release rolled back\n14:52 - Error rate back to baseline\n";
+        assert_eq!(moments(text), ["began 14:06 UTC", "responded 14:15 UTC", "mitigated 14:40 UTC", "resolved 14:52 UTC"]);
+        let t = timeline(text);
+        assert_eq!(&text[t.events[1].start..t.events[1].end], "14:06 - Errors increase", "an entry cites its own line");
+        let wrapped = "We rolled back at\n14:40 UTC and errors stopped by\n14:52 UTC.";
+        assert_eq!(timeline(wrapped).events.len(), 2, "prose wrapped before a time is no timeline: {:?}", moments(wrapped));
     }
 
     #[test]
