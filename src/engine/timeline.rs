@@ -397,6 +397,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "leaked", "impact*", "timeouts", "timing out", "5xx", "500s", "crash*", "oom*", "slow*", "hung", "drop",
         "drops", "dropped", "dropping", "problem", "problems", "disrupt*", "interrupt*", "unresponsive", "inaccessible",
         "not working", "stuck", "unstable", "corrupt*", "intermittent*", "offline", "compromise*", "experienced",
+        "502", "503", "504", "502s", "503s", "504s",
         "experiencing", "elevated", "occur*", "saturat*", "overload*", "exhausted",
     ]),
     (HEDGE, &[
@@ -569,7 +570,7 @@ const STATED_LENGTH: &[&str] = &[
 ];
 
 /// Words that split a sentence into the clauses its clock times belong to.
-const CLAUSE_BREAKS: &[&str] = &[", ", "; ", " and ", " then ", " but ", " while ", " when ", " after ", " before ", " until "];
+const CLAUSE_BREAKS: &[&str] = &[", ", "; ", " and ", " then ", " but ", " while ", " when ", " after ", " before ", " until ", " that "];
 
 /// Phrases that hold a clause break but tell one thing ("up and
 /// running").
@@ -606,6 +607,9 @@ struct Reader<'d, 't> {
     year: Option<u16>,
     /// The block the last date or zone of prose was in, and those.
     block_context: Option<(usize, Option<Dated>, Option<Zone>)>,
+    /// The block's date before the sentence being read gave its own: the
+    /// day of a clock time whose sentence dates only another.
+    date_before_sentence: Option<(usize, Option<Dated>)>,
     /// The incident's length as the text states it: minutes, whether
     /// approximate, and the sentence.
     stated: Option<(u32, bool, Range<usize>)>,
@@ -621,6 +625,7 @@ impl<'d, 't> Reader<'d, 't> {
             timeline_date: None,
             year: None,
             block_context: None,
+            date_before_sentence: None,
             stated: None,
         }
     }
@@ -901,6 +906,7 @@ impl<'d, 't> Reader<'d, 't> {
             self.timeline_date = Some(date);
         }
         let zone = self.block_context.as_ref().filter(|(b, ..)| *b == s.block).and_then(|(_, _, z)| z.clone());
+        self.date_before_sentence = self.block_context.as_ref().map(|(b, d, _)| (*b, *d));
         self.block_context = Some((s.block, Some(date), zone));
     }
 
@@ -931,12 +937,27 @@ impl<'d, 't> Reader<'d, 't> {
         let date_after = dates().find(|d| {
             d.at.start >= clock_end && matches!(words[clock_end..d.at.start].trim(), "" | "on" | "," | ", on")
         });
+        // A date after another clock time is that one's ("by 11:30 PM …,
+        // and at 12:15 AM on March 4th"), unless the two are a window's ends
+        // ("between 03:10 and 04:25 UTC on 2021-05-04").
+        let clock_between = |d: &time::Date| {
+            found.iter().any(|f| matches!(f, Found::Clock(c) if c.at.start >= clock_end && c.at.end <= d.at.start && !c.joined_to_previous))
+        };
         let own_date = date_after
-            .or_else(|| dates().min_by_key(|d| (d.at.start > clock.at.start, d.at.start.abs_diff(clock.at.start))))
+            .or_else(|| {
+                dates()
+                    .filter(|d| d.at.start < clock.at.start || !clock_between(d))
+                    .min_by_key(|d| (d.at.start > clock.at.start, d.at.start.abs_diff(clock.at.start)))
+            })
             .and_then(|d| self.first_date(&[Found::Date(d.clone())]));
         let block_context = self.block_context.clone().filter(|(b, ..)| *b == s.block);
+        let block_date = if dates().next().is_some() {
+            self.date_before_sentence.filter(|(b, _)| *b == s.block).and_then(|(_, d)| d)
+        } else {
+            block_context.as_ref().and_then(|(_, d, _)| *d)
+        };
         let date = own_date
-            .or(block_context.as_ref().and_then(|(_, d, _)| *d))
+            .or(block_date)
             .or(if timeline { self.timeline_date } else { None });
         // The zone after this clock, or after another in the sentence ("14:02
         // to 15:30 UTC"), or the paragraph's, the timeline's, the text's.
@@ -1981,6 +2002,25 @@ mod tests {
         assert_eq!(&text[t.events[1].start..t.events[1].end], "14:06 - Errors increase", "an entry cites its own line");
         let wrapped = "We rolled back at\n14:40 UTC and errors stopped by\n14:52 UTC.";
         assert_eq!(timeline(wrapped).events.len(), 2, "prose wrapped before a time is no timeline: {:?}", moments(wrapped));
+    }
+
+    #[test]
+    fn a_date_after_another_clock_time_is_that_ones() {
+        let text = "On Friday, March 3rd at approximately 10:45 PM EST, the site went offline. By 11:30 PM the team had identified the problem, and at 12:15 AM on March 4th the site was back online.";
+        assert_eq!(moments(text), ["began 3 Mar 22:45 EST", "detected 3 Mar 23:30 EST", "mitigated 4 Mar 00:15 EST", "resolved 4 Mar 00:15 EST"]);
+        assert_eq!(timeline(text).durations.to_resolve, Some(90));
+    }
+
+    #[test]
+    fn what_a_clock_time_is_told_that_is_another_clause() {
+        let text = "At 14:10 UTC we were alerted that error rates had spiked starting at 14:02 UTC.";
+        assert_eq!(moments(text), ["began 14:02 UTC", "detected 14:10 UTC"]);
+    }
+
+    #[test]
+    fn a_window_of_gateway_errors_is_the_problem() {
+        let text = "Between 03:10 and 04:25 UTC on 2021-05-04 the registry returned 503s for all uploads.";
+        assert_eq!(moments(text), ["began 2021-05-04 03:10 UTC", "mitigated 2021-05-04 04:25 UTC", "resolved 2021-05-04 04:25 UTC"]);
     }
 
     #[test]
