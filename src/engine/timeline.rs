@@ -356,7 +356,8 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "back to baseline", "returned to baseline", "returns to baseline", "returning to baseline", "no further errors", "no more errors", "recovery complete*", "fully functional",
         "goes away", "went away", "gone away", "back to 100", "operating normally", "functioning normally",
         "running normally", "working normally", "behaving normally", "performing normally", "end:", "end time:",
-        "incident end*", "impact end*", "outage end*", "to an end", "full service returned",
+        "incident end*", "impact end*", "outage end*", "to an end", "full service returned", "restoring service",
+        "restoring the service", "checks passing", "checks pass", "checks are passing",
     ]),
     (REPAIRED, &["fixed"]),
     (MITIGATED, &[
@@ -366,7 +367,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "killed", "kills", "cordon*", "drained", "blocked", "revoked", "rotated", "declining", "decreasing",
         "recovering", "to recover", "improv*", "partially restored", "partial recovery", "stabili*", "rerouted",
         "turned off", "switched off", "paused", "added capacity", "first success*",
-        "repaired", "freed",
+        "repaired", "freed", "redeploy*",
     ]),
     (RESPONDED, &[
         "investigat*", "acknowledg*", "incident declared", "declared an incident", "declared", "escalat*",
@@ -378,7 +379,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
     (DETECTED, &[
         "detected", "detection", "noticed", "notices", "notice", "alert*", "paged", "reported", "reports",
         "report", "discovered", "discovers", "identified", "spotted", "observed", "became aware", "notified",
-        "flagged", "received", "complain*", "caught", "fired", "reporting", "aware", "detect", "detects",
+        "flagged", "received", "complain*", "caught", "fired", "reporting", "aware", "detect", "detects", "receives",
     ]),
     (NAMES_START, &[
         "start of incident", "start of the incident", "start of the outage", "start of outage", "start of impact",
@@ -646,7 +647,7 @@ impl<'d, 't> Reader<'d, 't> {
         let timeline = topic == Topic::Timeline;
         let no_clock = s.times.clocks == 0 && s.times.colonless_clocks == 0;
         // A zone statement may carry the day too ("All times UTC, 14 March").
-        if no_clock && (timeline || words.contains("times")) {
+        if no_clock && (timeline || words.contains("time")) {
             self.zone_statement(s, timeline);
         }
         if no_clock && s.times.durations == 0 && s.times.dates == 0 && !in_words() {
@@ -863,19 +864,22 @@ impl<'d, 't> Reader<'d, 't> {
     }
 
     /// Records the zone a sentence states for every time: "All times
-    /// UTC", or a timeline table's "Time (PST)" header.
+    /// UTC", or a table's "Time (PST)" header.
     fn zone_statement(&mut self, s: &Sentence, timeline: bool) {
         let words = self.doc.words(s);
         let header = matches!(self.doc.block_of(s).kind, BlockKind::TableRow { header: true });
         let says_all = ["all times", "times are", "times in", "times given", "times listed", "times shown"]
             .iter()
             .any(|p| words.contains(p));
-        if !(says_all || (timeline && (header || words.split_ascii_whitespace().count() <= 6))) {
+        // A table's "Time (UTC)" column gives the zone of its rows, under
+        // any heading.
+        let time_column = header && words.contains("time");
+        if !(says_all || time_column || (timeline && (header || words.split_ascii_whitespace().count() <= 6))) {
             return;
         }
         let Some(zone) = time::zone_named(words) else { return };
         let zone = self.zone(s, &zone);
-        if timeline {
+        if timeline || time_column {
             self.timeline_zone = Some(zone);
         } else if says_all {
             self.zone_for_all = Some(zone);
@@ -2021,6 +2025,20 @@ mod tests {
     fn a_window_of_gateway_errors_is_the_problem() {
         let text = "Between 03:10 and 04:25 UTC on 2021-05-04 the registry returned 503s for all uploads.";
         assert_eq!(moments(text), ["began 2021-05-04 03:10 UTC", "mitigated 2021-05-04 04:25 UTC", "resolved 2021-05-04 04:25 UTC"]);
+    }
+
+    #[test]
+    fn a_time_columns_zone_is_its_rows_zone() {
+        let text = "| Time (UTC) | Event |\n|---|---|\n| 2020-01-06 00:04 | Alerts fire for API 5xx |\n| 2020-01-06 01:15 | Primary restored |\n";
+        assert_eq!(moments(text), ["detected 2020-01-06 00:04 UTC", "resolved 2020-01-06 01:15 UTC"]);
+    }
+
+    #[test]
+    fn a_page_received_a_redeploy_and_checks_passing_restoring_service() {
+        let text = "## Timeline\n\nAll times are in UTC.\n\n- **12:03** Health checks start failing on 40% of hosts.\n- **12:09** SRE on call receives page.\n- **12:48** Previous build redeployed.\n- **13:05** All health checks passing.\n";
+        assert_eq!(moments(text), ["began 12:03 UTC", "detected 12:09 UTC", "mitigated 12:48 UTC", "resolved 13:05 UTC"]);
+        let restoring = "The certificate expired at 22:30 CEST. A new certificate was installed at 08:02 CEST, restoring service.";
+        assert_eq!(moments(restoring).last().map(String::as_str), Some("resolved 08:02 CEST"));
     }
 
     #[test]
