@@ -611,6 +611,9 @@ struct Reader<'d, 't> {
     /// The block's date before the sentence being read gave its own: the
     /// day of a clock time whose sentence dates only another.
     date_before_sentence: Option<(usize, Option<Dated>)>,
+    /// Whether the text's slash dates put the day first ("06/04/2023" is
+    /// 6 April), when its dates tell.
+    slash_day_first: Option<bool>,
     /// The incident's length as the text states it: minutes, whether
     /// approximate, and the sentence.
     stated: Option<(u32, bool, Range<usize>)>,
@@ -627,6 +630,7 @@ impl<'d, 't> Reader<'d, 't> {
             year: None,
             block_context: None,
             date_before_sentence: None,
+            slash_day_first: time::slash_dates_day_first(&doc.prose),
             stated: None,
         }
     }
@@ -655,6 +659,13 @@ impl<'d, 't> Reader<'d, 't> {
         }
         let mut found = Vec::new();
         time::walk(words, |f| found.push(f));
+        if let Some(day_first) = self.slash_day_first {
+            for f in &mut found {
+                if let Found::Date(d) = f {
+                    time::settle_slash_date(d, words, day_first);
+                }
+            }
+        }
         if found.is_empty() {
             return;
         }
@@ -2039,6 +2050,12 @@ mod tests {
         assert_eq!(moments(text), ["began 12:03 UTC", "detected 12:09 UTC", "mitigated 12:48 UTC", "resolved 13:05 UTC"]);
         let restoring = "The certificate expired at 22:30 CEST. A new certificate was installed at 08:02 CEST, restoring service.";
         assert_eq!(moments(restoring).last().map(String::as_str), Some("resolved 08:02 CEST"));
+    }
+
+    #[test]
+    fn slash_dates_are_read_day_first_when_the_days_change_in_the_first_place() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- 06/04/2023 21:42 - A notification was sent for the last time.\n- 07/04/2023 01:00 - First alert on Slack.\n- 11/04/2023 08:35 - Restart the delayed jobs, emails are sent again.\n- 10/04/2023 09:21 - Start investigating the alerts.\n";
+        assert_eq!(moments(text), ["detected 2023-04-07 01:00 UTC", "responded 2023-04-10 09:21 UTC", "mitigated 2023-04-11 08:35 UTC"]);
     }
 
     #[test]
