@@ -280,6 +280,10 @@ struct Timed {
     /// Its sentence tells what happened, not only a label beside a time
     /// ("Resolved: 2020-08-25 12:11").
     told: bool,
+    /// A timeline entry written "1:17", an hour of 1 to 11 with no leading
+    /// zero and no am or pm: on a 12-hour clock, the morning or the
+    /// afternoon.
+    morning_or_afternoon: bool,
 }
 
 impl Timed {
@@ -614,6 +618,10 @@ struct Reader<'d, 't> {
     /// Whether the text's slash dates put the day first ("06/04/2023" is
     /// 6 April), when its dates tell.
     slash_day_first: Option<bool>,
+    /// A timeline entry's time written without am or pm shows the
+    /// timeline keeps a 24-hour clock: past 12 ("13:05"), at 0, or with a
+    /// leading zero ("07:30"). The prose around it may keep another.
+    twenty_four_hour: bool,
     /// The incident's length as the text states it: minutes, whether
     /// approximate, and the sentence.
     stated: Option<(u32, bool, Range<usize>)>,
@@ -631,6 +639,7 @@ impl<'d, 't> Reader<'d, 't> {
             block_context: None,
             date_before_sentence: None,
             slash_day_first: time::slash_dates_day_first(&doc.prose),
+            twenty_four_hour: false,
             stated: None,
         }
     }
@@ -1001,10 +1010,15 @@ impl<'d, 't> Reader<'d, 't> {
         let written_end = if words[written_end..].starts_with(')') && words[..written_end].ends_with(|c: char| c.is_ascii_alphabetic()) && words[clock.at.end..written_end].contains('(') { written_end + 1 } else { written_end };
         let written = s.prose.start + date_before.unwrap_or(clock.at.start)..s.prose.start + written_end;
         let passage = line.unwrap_or_else(|| self.passage(s, entry));
+        let as_written = &words[clock.at.clone()];
+        let bare = !clock.in_words && !as_written.ends_with(['m', '.']);
+        let hour = clock.minute / 60;
+        self.twenty_four_hour |= entry && bare && (hour == 0 || hour > 12 || as_written.starts_with('0') || clock.colonless);
         self.events.push(Timed {
             cues,
             written: doc.src_range(written),
             told: tells_more_than_a_label(doc.text.get(passage.clone()).unwrap_or_default()),
+            morning_or_afternoon: entry && bare && (1..12).contains(&hour) && !as_written.starts_with('0'),
             passage,
             minute: i64::from(clock.minute),
             date,
@@ -1034,6 +1048,7 @@ impl<'d, 't> Reader<'d, 't> {
             day: base.day + minute / 1440,
             entry: false,
             told: tells_more_than_a_label(self.doc.text.get(s.src.clone()).unwrap_or_default()),
+            morning_or_afternoon: false,
             ..base
         });
     }
@@ -1077,7 +1092,7 @@ impl<'d, 't> Reader<'d, 't> {
                 e.zone.get_or_insert_with(|| only.clone());
             }
         }
-        pass_midnight(&mut self.events);
+        pass_midnight(&mut self.events, !self.twenty_four_hour);
         let out_of_order = self.out_of_order();
         // When every dated event falls on one day, an undated one is of
         // that day too, for the order of events and the minutes between
@@ -1308,8 +1323,11 @@ fn block_opens_with(doc: &Document, s: &Sentence) -> bool {
 }
 
 /// An undated time, or one dated only by a heading above it, that falls
-/// more than twelve hours behind the one before it is the next day.
-fn pass_midnight(events: &mut [Timed]) {
+/// more than twelve hours behind the one before it is the next day. In a
+/// timeline on the 12-hour clock (`twelve_hour`: no entry written without
+/// am or pm shows a 24-hour one), "1:17" after a time past noon is 13:17,
+/// unless that is over six hours before it: the morning after.
+fn pass_midnight(events: &mut [Timed], twelve_hour: bool) {
     for i in 1..events.len() {
         let (date, day, minute) = (events[i - 1].date.map(|(d, _)| d), events[i - 1].day, events[i - 1].minute);
         let e = &mut events[i];
@@ -1317,6 +1335,10 @@ fn pass_midnight(events: &mut [Timed]) {
             continue;
         }
         e.day = e.day.max(day);
+        let afternoon = e.minute + 12 * 60;
+        if twelve_hour && e.morning_or_afternoon && e.day == day && minute >= 12 * 60 && afternoon + 6 * 60 >= minute {
+            e.minute = afternoon;
+        }
         if e.day == day && e.minute + 12 * 60 < minute {
             e.day += 1;
         }
@@ -2056,6 +2078,17 @@ mod tests {
     fn slash_dates_are_read_day_first_when_the_days_change_in_the_first_place() {
         let text = "## Timeline\n\nAll times UTC.\n\n- 06/04/2023 21:42 - A notification was sent for the last time.\n- 07/04/2023 01:00 - First alert on Slack.\n- 11/04/2023 08:35 - Restart the delayed jobs, emails are sent again.\n- 10/04/2023 09:21 - Start investigating the alerts.\n";
         assert_eq!(moments(text), ["detected 2023-04-07 01:00 UTC", "responded 2023-04-10 09:21 UTC", "mitigated 2023-04-11 08:35 UTC"]);
+    }
+
+    #[test]
+    fn a_bare_hour_after_noon_on_a_12_hour_clock_is_the_afternoon() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- 9:43 AM: errors begin on the testnet\n- 10:27: engineers discuss a fix\n- 12:08: the fix is reviewed\n- 1:17: the release is rolled back\n- 3:25 PM: the network is finalizing again\n";
+        assert_eq!(moments(text), ["began 09:43 UTC", "mitigated 13:17 UTC", "resolved 15:25 UTC"]);
+        assert_eq!(timeline(text).durations.to_resolve, Some(342));
+        let night = "## Timeline\n\nAll times UTC.\n\n- 11:50 PM: errors begin\n- 1:10: the release is rolled back\n";
+        assert_eq!(moments(night), ["began 23:50 UTC", "mitigated 01:10 UTC (day 2)"], "over six hours before: the morning after");
+        let clock24 = "## Timeline\n\nAll times UTC.\n\n- 19:22: errors begin\n- 6:10: the release is rolled back\n";
+        assert_eq!(moments(clock24), ["began 19:22 UTC", "mitigated 06:10 UTC (day 2)"], "a 24-hour clock");
     }
 
     #[test]
