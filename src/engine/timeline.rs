@@ -764,7 +764,8 @@ impl<'d, 't> Reader<'d, 't> {
     /// Otherwise a soft break only wraps prose.
     fn clock_lines(&self, s: &Sentence, clocks: &[&time::Clock], entry: bool) -> Option<Vec<(Range<usize>, String)>> {
         let src = &self.doc.text[s.src.clone()];
-        if clocks.len() < 2 || !src.contains('\n') {
+        let hard = src.contains("  \n") || src.contains("\\\n");
+        if clocks.len() < 2 || !(hard || (entry && src.contains('\n'))) {
             return None;
         }
         let opens_with_number = |rest: &str| rest.trim_start_matches([' ', '\t', '-', '*', '>', '|']).starts_with(|c: char| c.is_ascii_digit());
