@@ -487,6 +487,76 @@ fn numeric_date(at: Range<usize>, sep: u8, n1: u32, n2: u32, n3: u32) -> Date {
     Date { at, year, month: valid.then_some(month as u8), day: valid.then_some(day as u8) }
 }
 
+/// The first two numbers of a slash date at the start of `text`
+/// ("06/04/2023"), when it is one: one or two digits each, a year of two
+/// or four.
+fn slash_date_parts(b: &[u8], start: usize) -> Option<(u32, u32)> {
+    let (n1, e1) = digits(b, start);
+    if !(1..=2).contains(&(e1 - start)) || at(b, e1) != b'/' {
+        return None;
+    }
+    let (n2, e2) = digits(b, e1 + 1);
+    if !(1..=2).contains(&(e2 - (e1 + 1))) || at(b, e2) != b'/' {
+        return None;
+    }
+    let e3 = digits(b, e2 + 1).1;
+    matches!(e3 - (e2 + 1), 2 | 4).then_some((n1, n2))
+}
+
+/// Whether a text's slash dates put the day first. One that can only be
+/// day/month ("13/04/2023") says yes, one that can only be month/day
+/// ("04/13/2023") no; when none can tell, dates of one incident fall in
+/// one month, so the number that changes from date to date is the day
+/// ("06/04", "07/04", "11/04": yes). None when nothing tells, or the
+/// dates disagree.
+pub fn slash_dates_day_first(text: &str) -> Option<bool> {
+    let b = text.as_bytes();
+    let (mut day_first, mut month_first) = (false, false);
+    let mut parts: Option<(u32, u32)> = None;
+    let (mut first_varies, mut second_varies) = (false, false);
+    let mut i = 0;
+    while let Some(found) = b[i..].iter().position(|&c| c == b'/') {
+        let slash = i + found;
+        i = slash + 1;
+        let mut start = slash;
+        while start > 0 && b[start - 1].is_ascii_digit() {
+            start -= 1;
+        }
+        if start == slash || (start > 0 && (b[start - 1] == b'/' || b[start - 1].is_ascii_alphanumeric())) {
+            continue;
+        }
+        let Some((n1, n2)) = slash_date_parts(b, start) else { continue };
+        day_first |= n1 > 12 && n2 <= 12;
+        month_first |= n2 > 12 && n1 <= 12;
+        if let Some((p1, p2)) = parts {
+            first_varies |= p1 != n1;
+            second_varies |= p2 != n2;
+        }
+        parts = Some((n1, n2));
+    }
+    match (day_first, month_first) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        (true, true) => None,
+        (false, false) if first_varies != second_varies => Some(first_varies),
+        _ => None,
+    }
+}
+
+/// Gives an ambiguous slash date ("06/04/2023", month and day unknown)
+/// its month and day, read in the order the text's dates use.
+pub fn settle_slash_date(date: &mut Date, text: &str, day_first: bool) {
+    if date.month.is_some() || date.year.is_none() {
+        return;
+    }
+    let Some((n1, n2)) = slash_date_parts(text.as_bytes(), date.at.start) else { return };
+    let (month, day) = if day_first { (n2, n1) } else { (n1, n2) };
+    if (1..=12).contains(&month) && (1..=31).contains(&day) {
+        date.month = Some(month as u8);
+        date.day = Some(day as u8);
+    }
+}
+
 /// 12 am is midnight, 12 pm noon.
 fn twenty_four(hour: u32, pm: bool) -> u32 {
     match (hour % 12, pm) {
@@ -823,6 +893,22 @@ mod tests {
                 (None, Some(4), Some(19)),
             ]
         );
+    }
+
+    #[test]
+    fn slash_dates_read_in_the_order_the_text_uses() {
+        assert_eq!(slash_dates_day_first("on 06/04/2023 and 13/04/2023"), Some(true));
+        assert_eq!(slash_dates_day_first("on 04/06/2023 and 04/13/23"), Some(false));
+        assert_eq!(slash_dates_day_first("06/04/2023 21:42 - ...; 07/04/2023 01:00 - ...; 11/04/2023 08:14"), Some(true), "the day changes");
+        assert_eq!(slash_dates_day_first("04/06/2023 21:42; 04/07/2023 01:00"), Some(false), "the day changes");
+        assert_eq!(slash_dates_day_first("06/04/2023 only"), None);
+        assert_eq!(slash_dates_day_first("13/04/2023 and 04/13/2023"), None, "they disagree");
+        assert_eq!(slash_dates_day_first("ratio 3/4, path a/b/c, 1/2/3 and v10/11/2023"), None);
+        let text = "06/04/2023 21:42";
+        let Some(Found::Date(mut date)) = found(text).into_iter().next() else { panic!("a date") };
+        assert_eq!((date.month, date.day), (None, None));
+        settle_slash_date(&mut date, text, true);
+        assert_eq!((date.year, date.month, date.day), (Some(2023), Some(4), Some(6)));
     }
 
     #[test]

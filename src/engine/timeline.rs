@@ -280,13 +280,22 @@ struct Timed {
     /// Its sentence tells what happened, not only a label beside a time
     /// ("Resolved: 2020-08-25 12:11").
     told: bool,
+    /// A timeline entry written "1:17", an hour of 1 to 11 with no leading
+    /// zero and no am or pm: on a 12-hour clock, the morning or the
+    /// afternoon.
+    morning_or_afternoon: bool,
 }
 
 impl Timed {
     /// Minutes since its timeline's first day or the epoch, in UTC when
     /// the zone's offset is known.
     fn key(&self) -> i64 {
-        let days = self.date.map_or(0, |(d, _)| d) + self.day;
+        self.key_on(None)
+    }
+
+    /// [`Timed::key`], an undated event taken to fall on `day`.
+    fn key_on(&self, day: Option<i64>) -> i64 {
+        let days = self.date.map(|(d, _)| d).or(day).unwrap_or(0) + self.day;
         days * 1440 + self.minute - self.zone.as_ref().and_then(|z| z.offset).map_or(0, i64::from)
     }
 
@@ -330,6 +339,10 @@ const NOT_A_MOMENT: u16 = 512;
 /// the words tells a problem, an action or a detection ("failed again",
 /// "restarted again", "reported again").
 const AGAIN: u16 = 1024;
+/// "Is back", "came back": the service recovered when nothing in the words
+/// tells a problem ("OBS is back" after "restarted Apache"; not "the
+/// errors are back").
+const BACK: u16 = 2048;
 
 /// Words telling what an event is to the incident, by key moment. A
 /// trailing `*` matches any ending ("investigat*"); otherwise the word
@@ -347,7 +360,8 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "back to baseline", "returned to baseline", "returns to baseline", "returning to baseline", "no further errors", "no more errors", "recovery complete*", "fully functional",
         "goes away", "went away", "gone away", "back to 100", "operating normally", "functioning normally",
         "running normally", "working normally", "behaving normally", "performing normally", "end:", "end time:",
-        "incident end*", "impact end*", "outage end*",
+        "incident end*", "impact end*", "outage end*", "to an end", "full service returned", "restoring service",
+        "restoring the service", "checks passing", "checks pass", "checks are passing",
     ]),
     (REPAIRED, &["fixed"]),
     (MITIGATED, &[
@@ -357,17 +371,19 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "killed", "kills", "cordon*", "drained", "blocked", "revoked", "rotated", "declining", "decreasing",
         "recovering", "to recover", "improv*", "partially restored", "partial recovery", "stabili*", "rerouted",
         "turned off", "switched off", "paused", "added capacity", "first success*",
+        "repaired", "freed", "redeploy*",
     ]),
     (RESPONDED, &[
         "investigat*", "acknowledg*", "incident declared", "declared an incident", "declared", "escalat*",
         "pages", "paging", "paged the", "joined", "joins", "engaged", "war room", "incident channel", "bridge",
         "pings", "pinged", "contacted", "decision", "decided", "triag*", "started working", "began working",
         "looking into", "looked into", "incident commander", "assembled", "opened an incident", "filed",
+        "incident opened", "incident created",
     ]),
     (DETECTED, &[
         "detected", "detection", "noticed", "notices", "notice", "alert*", "paged", "reported", "reports",
         "report", "discovered", "discovers", "identified", "spotted", "observed", "became aware", "notified",
-        "flagged", "received", "complain*", "caught", "fired", "reporting",
+        "flagged", "received", "complain*", "caught", "fired", "reporting", "aware", "detect", "detects", "receives",
     ]),
     (NAMES_START, &[
         "start of incident", "start of the incident", "start of the outage", "start of outage", "start of impact",
@@ -386,7 +402,8 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "leaked", "impact*", "timeouts", "timing out", "5xx", "500s", "crash*", "oom*", "slow*", "hung", "drop",
         "drops", "dropped", "dropping", "problem", "problems", "disrupt*", "interrupt*", "unresponsive", "inaccessible",
         "not working", "stuck", "unstable", "corrupt*", "intermittent*", "offline", "compromise*", "experienced",
-        "experiencing", "elevated",
+        "502", "503", "504", "502s", "503s", "504s",
+        "experiencing", "elevated", "occur*", "saturat*", "overload*", "exhausted",
     ]),
     (HEDGE, &[
         "believ*", "seem*", "appear*", "hoping", "hope", "hoped", "thought", "suspect*", "assum*", "probably",
@@ -398,8 +415,15 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "incident report", "status report", "postmortem report", "post-mortem report", "final report",
         "this report", "report card", "dns resolution", "name resolution", "once again", "happen again", "happens again", "happened again",
         "occur again", "occurs again", "occurred again", "recur again", "never again", "again and again",
+        // People starting work ("the team started to list the namespaces")
+        // tell an action, not the problem's start.
+        "we started", "we start", "we began", "team started", "team starts", "team began",
     ]),
     (AGAIN, &["again"]),
+    (BACK, &[
+        "is back", "was back", "are back", "were back", "'s back", "is now back", "are now back", "comes back",
+        "came back", "coming back",
+    ]),
 ];
 
 /// The automaton over every word of [`MOMENT_WORDS`], each pattern's key
@@ -434,6 +458,7 @@ fn moment_cues(words: &str) -> u16 {
     let mut hedge_ends: Option<usize> = None;
     let mut masked = 0..0;
     let mut again = false;
+    let mut back = false;
     let mut hedged_recovery = false;
     let matches: Vec<_> = matcher
         .try_find_overlapping_iter(Input::new(words))
@@ -468,7 +493,7 @@ fn moment_cues(words: &str) -> u16 {
         let hedged = hedge_ends
             .filter(|&h| h <= m.start())
             .is_some_and(|h| !words[h..m.start()].contains(['.', '!', '?', '\n', ';']));
-        if hedged && moment & (RESOLVED | REPAIRED | AGAIN) != 0 {
+        if hedged && moment & (RESOLVED | REPAIRED | AGAIN | BACK) != 0 {
             hedged_recovery = true;
             continue;
         }
@@ -477,15 +502,24 @@ fn moment_cues(words: &str) -> u16 {
             continue;
         }
         if moment == BEGAN && denied(&words[..m.start()]) {
+            // "The search is no longer down": the problem ended.
+            if no_longer(&words[..m.start()]) {
+                cues |= RESOLVED;
+            }
             continue;
         }
         if moment == AGAIN {
             again = true;
+        } else if moment == BACK {
+            back = true;
         } else {
             cues |= moment;
         }
     }
     if again && cues & (BEGAN | ONSET | NAMES_START | MITIGATED | RESPONDED | DETECTED) == 0 {
+        cues |= RESOLVED;
+    }
+    if back && cues & (BEGAN | ONSET | NAMES_START) == 0 {
         cues |= RESOLVED;
     }
     // "The outage seems to have been resolved at 00:05": the words tell an
@@ -508,6 +542,14 @@ fn denied(before: &str) -> bool {
         .any(|w| matches!(w, "not" | "no" | "without" | "never" | "nor") || w.ends_with("n't"))
 }
 
+/// Whether the negation before a problem's word is "no longer" ("no
+/// longer seeing errors"), which tells its end.
+fn no_longer(before: &str) -> bool {
+    let clause = &before[before.rfind([',', ';', '.', ':', '(', '\n']).map_or(0, |i| i + 1)..];
+    let words: Vec<&str> = clause.split_whitespace().rev().take(4).collect();
+    words.windows(2).any(|w| w == ["longer", "no"])
+}
+
 /// The one key moment an event's words tell most strongly: its start
 /// when they name it, else a recovery over a repair over a fix over a
 /// response over a detection over the problem itself ("error rates
@@ -524,7 +566,7 @@ fn strongest(cues: u16) -> Option<u16> {
 
 /// Words that make a sentence a plan, not an event ("we plan to do it
 /// Monday starting at 08:00").
-const PLANS: &[&str] = &["plan to ", "plans to ", "planning to ", "intend to ", "intends to ", "we'll "];
+const PLANS: &[&str] = &["plan to ", "plans to ", "planning to ", "planned to ", "intend to ", "intends to ", "we'll "];
 
 /// Words that state how long the incident lasted, beside a duration.
 const STATED_LENGTH: &[&str] = &[
@@ -533,7 +575,7 @@ const STATED_LENGTH: &[&str] = &[
 ];
 
 /// Words that split a sentence into the clauses its clock times belong to.
-const CLAUSE_BREAKS: &[&str] = &[", ", "; ", " and ", " then ", " but ", " while ", " when ", " after ", " before ", " until "];
+const CLAUSE_BREAKS: &[&str] = &[", ", "; ", " and ", " then ", " but ", " while ", " when ", " after ", " before ", " until ", " that "];
 
 /// Phrases that hold a clause break but tell one thing ("up and
 /// running").
@@ -570,6 +612,16 @@ struct Reader<'d, 't> {
     year: Option<u16>,
     /// The block the last date or zone of prose was in, and those.
     block_context: Option<(usize, Option<Dated>, Option<Zone>)>,
+    /// The block's date before the sentence being read gave its own: the
+    /// day of a clock time whose sentence dates only another.
+    date_before_sentence: Option<(usize, Option<Dated>)>,
+    /// Whether the text's slash dates put the day first ("06/04/2023" is
+    /// 6 April), when its dates tell.
+    slash_day_first: Option<bool>,
+    /// A timeline entry's time written without am or pm shows the
+    /// timeline keeps a 24-hour clock: past 12 ("13:05"), at 0, or with a
+    /// leading zero ("07:30"). The prose around it may keep another.
+    twenty_four_hour: bool,
     /// The incident's length as the text states it: minutes, whether
     /// approximate, and the sentence.
     stated: Option<(u32, bool, Range<usize>)>,
@@ -585,6 +637,9 @@ impl<'d, 't> Reader<'d, 't> {
             timeline_date: None,
             year: None,
             block_context: None,
+            date_before_sentence: None,
+            slash_day_first: time::slash_dates_day_first(&doc.prose),
+            twenty_four_hour: false,
             stated: None,
         }
     }
@@ -605,7 +660,7 @@ impl<'d, 't> Reader<'d, 't> {
         let timeline = topic == Topic::Timeline;
         let no_clock = s.times.clocks == 0 && s.times.colonless_clocks == 0;
         // A zone statement may carry the day too ("All times UTC, 14 March").
-        if no_clock && (timeline || words.contains("times")) {
+        if no_clock && (timeline || words.contains("time")) {
             self.zone_statement(s, timeline);
         }
         if no_clock && s.times.durations == 0 && s.times.dates == 0 && !in_words() {
@@ -613,6 +668,13 @@ impl<'d, 't> Reader<'d, 't> {
         }
         let mut found = Vec::new();
         time::walk(words, |f| found.push(f));
+        if let Some(day_first) = self.slash_day_first {
+            for f in &mut found {
+                if let Found::Date(d) = f {
+                    time::settle_slash_date(d, words, day_first);
+                }
+            }
+        }
         if found.is_empty() {
             return;
         }
@@ -632,24 +694,33 @@ impl<'d, 't> Reader<'d, 't> {
             }
             return;
         }
-        if let Some(first) = entry {
+        // What each clock's line tells, when lines of their own hold the
+        // sentence's clock times.
+        let lines = self.clock_lines(s, &clocks, entry.is_some());
+        if let Some(first) = entry.filter(|_| lines.is_none()) {
             let cues = self.entry_cues(s, first);
-            self.push(s, &found, first, cues, true);
+            self.push(s, &found, first, cues, true, None);
             // A second clock joined to the entry's first as a range ends
             // the window it tells: the end of the problem only when no
             // entry tells the service's recovery.
             if let Some(end) = clocks.iter().position(|c| c.joined_to_previous && c.at.start > first.at.start) {
-                self.push(s, &found, clocks[end], if strongest(cues) == Some(BEGAN) { REPAIRED } else { 0 }, true);
+                self.push(s, &found, clocks[end], if strongest(cues) == Some(BEGAN) { REPAIRED } else { 0 }, true, None);
             }
             return;
         }
         // What the whole sentence tells, the same for each of its clock
-        // times; or, in hard-broken lines, what each clock's line tells.
-        let lines = self.clock_lines(s, &clocks);
+        // times; or what each clock's line tells.
         let sentence_cues = if lines.is_none() { moment_cues(words) } else { 0 };
         for (k, clock) in clocks.iter().enumerate() {
             let joined_to_next = clocks.get(k + 1).is_some_and(|n| n.joined_to_previous);
-            let whole = lines.as_ref().map_or(sentence_cues, |l| moment_cues(&l[k]));
+            let whole = lines.as_ref().map_or(sentence_cues, |l| moment_cues(&l[k].1));
+            // In a timeline's lines, the clock time opening a line is
+            // that line's entry.
+            let opens_line = entry.is_some() && lines.as_ref().is_some_and(|l| k == 0 || l[k - 1].0 != l[k].0);
+            if let Some(line) = lines.as_ref().map(|l| l[k].0.clone()).filter(|_| opens_line) {
+                self.push(s, &found, clock, whole, true, Some(line));
+                continue;
+            }
             // "From 14:02 to 15:30 UTC, logins failed": a window of the
             // problem, its start and its end. So are "pages failed until
             // 15:30" and "unavailable from 02:00 until it was restored at
@@ -659,9 +730,16 @@ impl<'d, 't> Reader<'d, 't> {
             let ends_window = [" until", " till"].iter().any(|w| before.ends_with(w));
             let opens_window = before.ends_with(" from") && [" until ", " till "].iter().any(|w| after.contains(w));
             let problem = whole & BEGAN != 0 || LASTED_UNTIL.iter().any(|w| before.ends_with(w));
+            // "The database had been saturated since 13:58": the problem's
+            // start, whatever else the sentence tells ("investigation
+            // showed"), when its own clause names the problem.
+            let problem_since = before.strip_suffix(" since").is_some_and(|clause| {
+                let from = CLAUSE_BREAKS.iter().filter_map(|b| clause.rfind(b).map(|i| i + b.len())).max().unwrap_or(0);
+                moment_cues(&clause[from..]) & BEGAN != 0
+            });
             let cues = if (clock.joined_to_previous && strongest(whole) == Some(BEGAN)) || (ends_window && problem) {
                 RESOLVED
-            } else if (joined_to_next && strongest(whole) == Some(BEGAN)) || (opens_window && problem) {
+            } else if (joined_to_next && strongest(whole) == Some(BEGAN)) || (opens_window && problem) || problem_since {
                 BEGAN | ONSET
             } else if lines.is_some() {
                 whole
@@ -669,26 +747,32 @@ impl<'d, 't> Reader<'d, 't> {
                 self.clause_cues(words, whole, &clocks, k)
             };
             if cues != 0 || (timeline && k == 0 && block_opens_with(doc, s)) {
-                self.push(s, &found, clock, cues, false);
+                self.push(s, &found, clock, cues, false, None);
             }
         }
     }
 
-    /// The source line of each clock time, lowercased as the prose is
-    /// (ASCII only: Unicode's case tables cost the WebAssembly 11 KB gzip), when hard line
-    /// breaks (two spaces or a backslash at a line's end) put a sentence's
-    /// clock times on lines of their own: "**Start:** 10:00 UTC  \n
-    /// **Detected:** 10:12 UTC" is one paragraph to Markdown but two
-    /// fields, each telling one moment. A soft break only wraps prose.
-    fn clock_lines(&self, s: &Sentence, clocks: &[&time::Clock]) -> Option<Vec<String>> {
+    /// The source line of each clock time (its byte range in the text,
+    /// and the line lowercased as the prose is: ASCII only, Unicode's case
+    /// tables cost the WebAssembly 11 KB gzip), when line breaks put a
+    /// sentence's clock times on lines of their own: "**Start:** 10:00 UTC
+    /// \n**Detected:** 10:12 UTC" is one paragraph to Markdown but two
+    /// fields, each telling one moment. A break is hard (two spaces or a
+    /// backslash at a line's end), or, in a timeline `entry` (a paragraph
+    /// opening with a clock time), soft before a line that opens with a
+    /// number: "14:00 - release rolled out⏎14:06 - latency increases".
+    /// Otherwise a soft break only wraps prose.
+    fn clock_lines(&self, s: &Sentence, clocks: &[&time::Clock], entry: bool) -> Option<Vec<(Range<usize>, String)>> {
         let src = &self.doc.text[s.src.clone()];
-        if clocks.len() < 2 || !(src.contains("  \n") || src.contains("\\\n")) {
+        let hard = src.contains("  \n") || src.contains("\\\n");
+        if clocks.len() < 2 || !(hard || (entry && src.contains('\n'))) {
             return None;
         }
+        let opens_with_number = |rest: &str| rest.trim_start_matches([' ', '\t', '-', '*', '>', '|']).starts_with(|c: char| c.is_ascii_digit());
         let breaks: Vec<usize> = src
             .match_indices('\n')
             .map(|(i, _)| i)
-            .filter(|&i| src[..i].ends_with("  ") || src[..i].ends_with('\\'))
+            .filter(|&i| src[..i].ends_with("  ") || src[..i].ends_with('\\') || (entry && opens_with_number(&src[i + 1..])))
             .collect();
         let line_of = |c: &time::Clock| {
             let at = self.doc.src_range(s.prose.start + c.at.start..s.prose.start + c.at.end).start;
@@ -699,10 +783,9 @@ impl<'d, 't> Reader<'d, 't> {
         };
         let lines: Vec<Range<usize>> = clocks.iter().map(|c| line_of(c)).collect();
         let first = &lines[0];
-        lines
-            .iter()
-            .any(|l| l != first)
-            .then(|| lines.iter().map(|l| src[l.clone()].to_ascii_lowercase()).collect())
+        lines.iter().any(|l| l != first).then(|| {
+            lines.iter().map(|l| (s.src.start + l.start..s.src.start + l.end, src[l.clone()].to_ascii_lowercase())).collect()
+        })
     }
 
     /// The clock time a timeline entry opens with: "- 14:02 UTC: ...",
@@ -802,19 +885,22 @@ impl<'d, 't> Reader<'d, 't> {
     }
 
     /// Records the zone a sentence states for every time: "All times
-    /// UTC", or a timeline table's "Time (PST)" header.
+    /// UTC", or a table's "Time (PST)" header.
     fn zone_statement(&mut self, s: &Sentence, timeline: bool) {
         let words = self.doc.words(s);
         let header = matches!(self.doc.block_of(s).kind, BlockKind::TableRow { header: true });
         let says_all = ["all times", "times are", "times in", "times given", "times listed", "times shown"]
             .iter()
             .any(|p| words.contains(p));
-        if !(says_all || (timeline && (header || words.split_ascii_whitespace().count() <= 6))) {
+        // A table's "Time (UTC)" column gives the zone of its rows, under
+        // any heading.
+        let time_column = header && words.contains("time");
+        if !(says_all || time_column || (timeline && (header || words.split_ascii_whitespace().count() <= 6))) {
             return;
         }
         let Some(zone) = time::zone_named(words) else { return };
         let zone = self.zone(s, &zone);
-        if timeline {
+        if timeline || time_column {
             self.timeline_zone = Some(zone);
         } else if says_all {
             self.zone_for_all = Some(zone);
@@ -845,6 +931,7 @@ impl<'d, 't> Reader<'d, 't> {
             self.timeline_date = Some(date);
         }
         let zone = self.block_context.as_ref().filter(|(b, ..)| *b == s.block).and_then(|(_, _, z)| z.clone());
+        self.date_before_sentence = self.block_context.as_ref().map(|(b, d, _)| (*b, *d));
         self.block_context = Some((s.block, Some(date), zone));
     }
 
@@ -860,7 +947,9 @@ impl<'d, 't> Reader<'d, 't> {
 
     /// Records an event at a clock time, with its date and zone as the
     /// text gives them.
-    fn push(&mut self, s: &Sentence, found: &[Found], clock: &time::Clock, cues: u16, entry: bool) {
+    /// `line`: the passage when it is the clock's own line, not its
+    /// sentence or entry.
+    fn push(&mut self, s: &Sentence, found: &[Found], clock: &time::Clock, cues: u16, entry: bool, line: Option<Range<usize>>) {
         let doc = self.doc;
         let timeline = topic(doc, s) == Topic::Timeline || entry;
         // The date in the same sentence, else the paragraph's or the
@@ -873,12 +962,27 @@ impl<'d, 't> Reader<'d, 't> {
         let date_after = dates().find(|d| {
             d.at.start >= clock_end && matches!(words[clock_end..d.at.start].trim(), "" | "on" | "," | ", on")
         });
+        // A date after another clock time is that one's ("by 11:30 PM …,
+        // and at 12:15 AM on March 4th"), unless the two are a window's ends
+        // ("between 03:10 and 04:25 UTC on 2021-05-04").
+        let clock_between = |d: &time::Date| {
+            found.iter().any(|f| matches!(f, Found::Clock(c) if c.at.start >= clock_end && c.at.end <= d.at.start && !c.joined_to_previous))
+        };
         let own_date = date_after
-            .or_else(|| dates().min_by_key(|d| (d.at.start > clock.at.start, d.at.start.abs_diff(clock.at.start))))
+            .or_else(|| {
+                dates()
+                    .filter(|d| d.at.start < clock.at.start || !clock_between(d))
+                    .min_by_key(|d| (d.at.start > clock.at.start, d.at.start.abs_diff(clock.at.start)))
+            })
             .and_then(|d| self.first_date(&[Found::Date(d.clone())]));
         let block_context = self.block_context.clone().filter(|(b, ..)| *b == s.block);
+        let block_date = if dates().next().is_some() {
+            self.date_before_sentence.filter(|(b, _)| *b == s.block).and_then(|(_, d)| d)
+        } else {
+            block_context.as_ref().and_then(|(_, d, _)| *d)
+        };
         let date = own_date
-            .or(block_context.as_ref().and_then(|(_, d, _)| *d))
+            .or(block_date)
             .or(if timeline { self.timeline_date } else { None });
         // The zone after this clock, or after another in the sentence ("14:02
         // to 15:30 UTC"), or the paragraph's, the timeline's, the text's.
@@ -906,11 +1010,16 @@ impl<'d, 't> Reader<'d, 't> {
         let written_end = clock.zone.as_ref().map_or(clock.at.end, |z| z.at.end.max(clock.at.end));
         let written_end = if words[written_end..].starts_with(')') && words[..written_end].ends_with(|c: char| c.is_ascii_alphabetic()) && words[clock.at.end..written_end].contains('(') { written_end + 1 } else { written_end };
         let written = s.prose.start + date_before.unwrap_or(clock.at.start)..s.prose.start + written_end;
-        let passage = self.passage(s, entry);
+        let passage = line.unwrap_or_else(|| self.passage(s, entry));
+        let as_written = &words[clock.at.clone()];
+        let bare = !clock.in_words && !as_written.ends_with(['m', '.']);
+        let hour = clock.minute / 60;
+        self.twenty_four_hour |= entry && bare && (hour == 0 || hour > 12 || as_written.starts_with('0') || clock.colonless);
         self.events.push(Timed {
             cues,
             written: doc.src_range(written),
             told: tells_more_than_a_label(doc.text.get(passage.clone()).unwrap_or_default()),
+            morning_or_afternoon: entry && bare && (1..12).contains(&hour) && !as_written.starts_with('0'),
             passage,
             minute: i64::from(clock.minute),
             date,
@@ -940,6 +1049,7 @@ impl<'d, 't> Reader<'d, 't> {
             day: base.day + minute / 1440,
             entry: false,
             told: tells_more_than_a_label(self.doc.text.get(s.src.clone()).unwrap_or_default()),
+            morning_or_afternoon: false,
             ..base
         });
     }
@@ -983,22 +1093,24 @@ impl<'d, 't> Reader<'d, 't> {
                 e.zone.get_or_insert_with(|| only.clone());
             }
         }
-        pass_midnight(&mut self.events);
+        pass_midnight(&mut self.events, !self.twenty_four_hour);
         let out_of_order = self.out_of_order();
+        // When every dated event falls on one day, an undated one is of
+        // that day too, for the order of events and the minutes between
+        // them ("On 2024-03-01 at 14:02 UTC errors began" over a timeline
+        // of bare clock times; dated key-event fields over a story told in
+        // bare times).
+        let mut days = self.events.iter().filter_map(|e| e.date.map(|(d, _)| d + e.day));
+        let one_day = days.next().filter(|d| days.all(|other| other == *d));
         // In the order they happened, when all can be ordered.
-        if orderable(&self.events) {
-            sort_stably(&mut self.events, |a, b| a.key().cmp(&b.key()));
+        if orderable(&self.events) || one_day.is_some() {
+            sort_stably(&mut self.events, |a, b| a.key_on(one_day).cmp(&b.key_on(one_day)));
         }
         let moments = key_moments(&self.events);
         let at = |kind: EventKind| {
             let k = EventKind::KEY_MOMENTS.iter().position(|m| *m == kind)?;
             moments[k].map(|i| &self.events[i])
         };
-        // When every dated event falls on one day, an undated one is of
-        // that day too, for the minutes between them ("On 2024-03-01 at
-        // 14:02 UTC errors began" over a timeline of bare clock times).
-        let mut days = self.events.iter().filter_map(|e| e.date.map(|(d, _)| d + e.day));
-        let one_day = days.next().filter(|d| days.all(|other| other == *d));
         let on_one_day = |e: &Timed| Timed { date: e.date.or(one_day.map(|d| (d, true))), ..e.clone() };
         let between = |from: EventKind, to: EventKind| {
             at(from)
@@ -1068,8 +1180,10 @@ impl<'d, 't> Reader<'d, 't> {
                 Some(&detected.passage),
             ));
         }
-        let absolute_day = |e: &Timed| e.date.map_or(0, |(d, _)| d) + e.day;
-        let first_day = self.events.first().map_or(0, absolute_day);
+        // Days after the first day: a dated event's after the earliest
+        // date, an undated one's after its timeline's first day.
+        let first_date = self.events.iter().filter_map(|e| e.date.map(|(d, _)| d + e.day)).min().unwrap_or(0);
+        let day_of = |e: &Timed| e.date.map_or(0, |(d, _)| d - first_date) + e.day;
         // An event that is two key moments is listed once for each.
         let events = self
             .events
@@ -1089,7 +1203,7 @@ impl<'d, 't> Reader<'d, 't> {
                 date: e.date.map(|(days, year_given)| date_string(days + e.day, year_given)),
                 clock: clock(e),
                 zone: e.zone.as_ref().map(|z| z.name.clone()),
-                day: u16::try_from(absolute_day(e) - first_day).unwrap_or(0),
+                day: u16::try_from(day_of(e)).unwrap_or(0),
                 start: e.passage.start,
                 end: e.passage.end,
                 text: text[e.passage.clone()].to_string(),
@@ -1210,8 +1324,11 @@ fn block_opens_with(doc: &Document, s: &Sentence) -> bool {
 }
 
 /// An undated time, or one dated only by a heading above it, that falls
-/// more than twelve hours behind the one before it is the next day.
-fn pass_midnight(events: &mut [Timed]) {
+/// more than twelve hours behind the one before it is the next day. In a
+/// timeline on the 12-hour clock (`twelve_hour`: no entry written without
+/// am or pm shows a 24-hour one), "1:17" after a time past noon is 13:17,
+/// unless that is over six hours before it: the morning after.
+fn pass_midnight(events: &mut [Timed], twelve_hour: bool) {
     for i in 1..events.len() {
         let (date, day, minute) = (events[i - 1].date.map(|(d, _)| d), events[i - 1].day, events[i - 1].minute);
         let e = &mut events[i];
@@ -1219,6 +1336,10 @@ fn pass_midnight(events: &mut [Timed]) {
             continue;
         }
         e.day = e.day.max(day);
+        let afternoon = e.minute + 12 * 60;
+        if twelve_hour && e.morning_or_afternoon && e.day == day && minute >= 12 * 60 && afternoon + 6 * 60 >= minute {
+            e.minute = afternoon;
+        }
         if e.day == day && e.minute + 12 * 60 < minute {
             e.day += 1;
         }
@@ -1876,6 +1997,125 @@ mod tests {
             ("09:10", "The deploy is rolled back."),
         ]);
         assert_eq!(moments(&text), ["began 2021-06-01 08:35 CET", "mitigated 2021-06-01 09:10 CET"]);
+    }
+
+    #[test]
+    fn key_event_fields_a_fault_occurring_the_team_aware_and_a_repair() {
+        let text = "- **Key events**\n  - Fault occurs 2020-02-25 07:32\n  - Team aware 2020-02-25 07:36\n  - Incident declared 2020-02-25 10:58\n  - Repaired 2020-02-25 16:40\n  - Resolved 2020-02-25 17:07\n";
+        assert_eq!(
+            moments(text),
+            ["began 2020-02-25 07:32", "detected 2020-02-25 07:36", "responded 2020-02-25 10:58", "mitigated 2020-02-25 16:40", "resolved 2020-02-25 17:07"]
+        );
+    }
+
+    #[test]
+    fn bare_times_of_the_story_fall_in_order_on_the_one_day_of_the_dated_fields() {
+        let text = "- **Key events**\n  - First detected 2022-11-15 16:03\n  - Incident declared 2022-11-15 16:05\n  - Repaired 2022-11-15 16:30\n\n## What happened\n\nThe instance was retired at 16:00, Prometheus went down approx 16:03. The pod was killed by us at 16:12.\n";
+        let t = timeline(text);
+        assert!(moments(text).contains(&"began 16:03".to_string()), "{:?}", moments(text));
+        assert_eq!(t.durations.to_mitigate, Some(27), "from the prose start to the dated repair: {:?}", t.durations);
+    }
+
+    #[test]
+    fn a_problem_since_a_time_started_then_whatever_else_the_sentence_tells() {
+        let text = "We first received reports of slow page loads at 2:15 PM PST. Investigation showed the database had been saturated since 1:58 PM. We failed over to the replica at 2:40 PM, and full service returned by 2:52 PM.";
+        assert_eq!(moments(text), ["began 13:58 PST", "detected 14:15 PST", "mitigated 14:40 PST", "resolved 14:52 PST"]);
+        let investigating = "We have been investigating since 14:00, after errors were reported.";
+        assert!(!moments(investigating).iter().any(|m| m.starts_with("began")), "{:?}", moments(investigating));
+    }
+
+    #[test]
+    fn an_undated_time_first_in_order_is_on_day_one_like_the_dated_ones() {
+        let text = "At 08:00 UTC a disk failed.\n\nOn 2024-03-12 at 09:14 UTC error rates began to climb. On 2024-03-12 at 09:31 UTC the on-call engineer was paged.\n";
+        let t = timeline(text);
+        let days: Vec<(&str, Option<&str>, u16)> = t.events.iter().map(|e| (e.clock.as_str(), e.date.as_deref(), e.day)).collect();
+        assert_eq!(days, [("08:00", None, 0), ("09:14", Some("2024-03-12"), 0), ("09:31", Some("2024-03-12"), 0)], "{:?}", t.events);
+    }
+
+    #[test]
+    fn each_line_opening_with_a_time_in_a_timeline_paragraph_is_an_entry() {
+        let text = "## Timeline (UTC)\n\n14:00 - Release 2.3 rolled out\n14:06 - Errors increase\n14:15 - On-call acknowledges page\n14:40 - Release rolled back\n14:52 - Error rate back to baseline\n";
+        assert_eq!(moments(text), ["began 14:06 UTC", "responded 14:15 UTC", "mitigated 14:40 UTC", "resolved 14:52 UTC"]);
+        let t = timeline(text);
+        assert_eq!(&text[t.events[1].start..t.events[1].end], "14:06 - Errors increase", "an entry cites its own line");
+        let wrapped = "We rolled back at\n14:40 UTC and errors stopped by\n14:52 UTC.";
+        assert_eq!(timeline(wrapped).events.len(), 2, "prose wrapped before a time is no timeline: {:?}", moments(wrapped));
+    }
+
+    #[test]
+    fn a_date_after_another_clock_time_is_that_ones() {
+        let text = "On Friday, March 3rd at approximately 10:45 PM EST, the site went offline. By 11:30 PM the team had identified the problem, and at 12:15 AM on March 4th the site was back online.";
+        assert_eq!(moments(text), ["began 3 Mar 22:45 EST", "detected 3 Mar 23:30 EST", "mitigated 4 Mar 00:15 EST", "resolved 4 Mar 00:15 EST"]);
+        assert_eq!(timeline(text).durations.to_resolve, Some(90));
+    }
+
+    #[test]
+    fn what_a_clock_time_is_told_that_is_another_clause() {
+        let text = "At 14:10 UTC we were alerted that error rates had spiked starting at 14:02 UTC.";
+        assert_eq!(moments(text), ["began 14:02 UTC", "detected 14:10 UTC"]);
+    }
+
+    #[test]
+    fn a_window_of_gateway_errors_is_the_problem() {
+        let text = "Between 03:10 and 04:25 UTC on 2021-05-04 the registry returned 503s for all uploads.";
+        assert_eq!(moments(text), ["began 2021-05-04 03:10 UTC", "mitigated 2021-05-04 04:25 UTC", "resolved 2021-05-04 04:25 UTC"]);
+    }
+
+    #[test]
+    fn a_time_columns_zone_is_its_rows_zone() {
+        let text = "| Time (UTC) | Event |\n|---|---|\n| 2020-01-06 00:04 | Alerts fire for API 5xx |\n| 2020-01-06 01:15 | Primary restored |\n";
+        assert_eq!(moments(text), ["detected 2020-01-06 00:04 UTC", "resolved 2020-01-06 01:15 UTC"]);
+    }
+
+    #[test]
+    fn a_page_received_a_redeploy_and_checks_passing_restoring_service() {
+        let text = "## Timeline\n\nAll times are in UTC.\n\n- **12:03** Health checks start failing on 40% of hosts.\n- **12:09** SRE on call receives page.\n- **12:48** Previous build redeployed.\n- **13:05** All health checks passing.\n";
+        assert_eq!(moments(text), ["began 12:03 UTC", "detected 12:09 UTC", "mitigated 12:48 UTC", "resolved 13:05 UTC"]);
+        let restoring = "The certificate expired at 22:30 CEST. A new certificate was installed at 08:02 CEST, restoring service.";
+        assert_eq!(moments(restoring).last().map(String::as_str), Some("resolved 08:02 CEST"));
+    }
+
+    #[test]
+    fn slash_dates_are_read_day_first_when_the_days_change_in_the_first_place() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- 06/04/2023 21:42 - A notification was sent for the last time.\n- 07/04/2023 01:00 - First alert on Slack.\n- 11/04/2023 08:35 - Restart the delayed jobs, emails are sent again.\n- 10/04/2023 09:21 - Start investigating the alerts.\n";
+        assert_eq!(moments(text), ["detected 2023-04-07 01:00 UTC", "responded 2023-04-10 09:21 UTC", "mitigated 2023-04-11 08:35 UTC"]);
+    }
+
+    #[test]
+    fn a_bare_hour_after_noon_on_a_12_hour_clock_is_the_afternoon() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- 9:43 AM: errors begin on the testnet\n- 10:27: engineers discuss a fix\n- 12:08: the fix is reviewed\n- 1:17: the release is rolled back\n- 3:25 PM: the network is finalizing again\n";
+        assert_eq!(moments(text), ["began 09:43 UTC", "mitigated 13:17 UTC", "resolved 15:25 UTC"]);
+        assert_eq!(timeline(text).durations.to_resolve, Some(342));
+        let night = "## Timeline\n\nAll times UTC.\n\n- 11:50 PM: errors begin\n- 1:10: the release is rolled back\n";
+        assert_eq!(moments(night), ["began 23:50 UTC", "mitigated 01:10 UTC (day 2)"], "over six hours before: the morning after");
+        let clock24 = "## Timeline\n\nAll times UTC.\n\n- 19:22: errors begin\n- 6:10: the release is rolled back\n";
+        assert_eq!(moments(clock24), ["began 19:22 UTC", "mitigated 06:10 UTC (day 2)"], "a 24-hour clock");
+    }
+
+    #[test]
+    fn an_outage_brought_to_an_end_is_resolved() {
+        let text = "At 13:35 PST the deploy broke logins. At 15:25 PST the fix was deployed, bringing the outage to an end.";
+        assert_eq!(moments(text).last().map(String::as_str), Some("resolved 15:25 PST"));
+    }
+
+    #[test]
+    fn a_service_back_is_a_recovery_unless_the_problem_is() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- 08:35 Deployment failed.\n- 08:51 Restart the affected services, OBS is back.\n";
+        assert_eq!(moments(text), ["began 08:35 UTC", "mitigated 08:51 UTC", "resolved 08:51 UTC"]);
+        let recurred = "## Timeline\n\nAll times UTC.\n\n- 08:35 Deployment failed.\n- 09:40 The errors are back.\n";
+        assert!(!moments(recurred).iter().any(|m| m.starts_with("resolved")), "{:?}", moments(recurred));
+    }
+
+    #[test]
+    fn a_problem_no_longer_seen_has_ended() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- 14:40 We remove the indices. The search is down.\n- 14:47 We start searchd as root, the search is no longer down.\n";
+        assert_eq!(moments(text).last().map(String::as_str), Some("resolved 14:47 UTC"));
+    }
+
+    #[test]
+    fn people_starting_work_is_no_start_of_the_problem_and_a_planned_step_no_action() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- 08:15 User reported new deployments stuck.\n- 09:00 Team started to put together the list of namespaces.\n- 10:37 The team planned to roll back the caching change.\n";
+        assert_eq!(moments(text), ["detected 08:15 UTC"]);
     }
 
 }
