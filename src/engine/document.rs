@@ -502,8 +502,11 @@ impl<'t> Builder<'t> {
 
     fn run(&mut self) {
         let text = self.text;
+        let metadata = bare_metadata_len(text);
         for (event, range) in Parser::new_ext(text, MARKDOWN_OPTIONS).into_offset_iter() {
-            self.event(event, range);
+            if range.end > metadata {
+                self.event(event, range);
+            }
         }
         self.close();
     }
@@ -913,6 +916,32 @@ impl Builder<'_> {
     }
 }
 
+/// The length of a blog engine's metadata lines opening the text without
+/// `---` fences (Pelican, Jekyll exports: "title: …", "date: '2015-06-29…'",
+/// "layout: post"), up to the blank line after them; 0 when there are none.
+/// Only fields that describe the page count: a first paragraph of incident
+/// fields ("Impact: …", "Duration: …") is the postmortem itself.
+fn bare_metadata_len(text: &str) -> usize {
+    const PAGE_FIELDS: &[&str] = &[
+        "title", "date", "permalink", "layout", "author", "authors", "tags", "category",
+        "categories", "slug", "modified", "lang", "status", "template", "draft", "url", "save_as",
+    ];
+    let mut len = 0;
+    let mut fields = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            break;
+        }
+        let Some((key, value)) = line.split_once(':') else { return 0 };
+        if value.trim().is_empty() || !PAGE_FIELDS.iter().any(|f| key.eq_ignore_ascii_case(f)) {
+            return 0;
+        }
+        len += line.len();
+        fields += 1;
+    }
+    if fields >= 2 { len } else { 0 }
+}
+
 fn heading_level(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
@@ -1004,6 +1033,15 @@ mod tests {
         let doc = Document::parse("---\ntitle: We apologize\n---\n\nHello there.\n");
         assert_eq!(doc.sentences.len(), 1);
         assert_eq!(doc.words(&doc.sentences[0]), "hello there.");
+    }
+
+    #[test]
+    fn a_blog_engines_bare_metadata_lines_are_not_prose() {
+        let doc = Document::parse("title: Mail outage\ndate: '2014-05-28T05:16:39+00:00'\nlayout: post\n\nThe mail server failed.\n");
+        assert_eq!(doc.prose.trim(), "the mail server failed.");
+        // Incident fields are the postmortem itself.
+        let doc = Document::parse("Impact: all users\nDuration: 2 hours\n\nThe mail server failed.\n");
+        assert!(doc.prose.contains("all users"), "{}", doc.prose);
     }
 
     #[test]
