@@ -274,6 +274,28 @@ pub fn walk(text: &str, mut each: impl FnMut(Found)) {
                 continue;
             }
         }
+        // Clock written with an "h" (French, Continental style): "18h05
+        // UTC". Only with a zone after it: "12h30" alone may be a duration.
+        if len1 == 2 && at(b, e1) == b'h' && n1 < 24 {
+            let (n2, e2) = digits(b, e1 + 1);
+            if e2 - (e1 + 1) == 2 && n2 < 60 && !is_word(at(b, e2)) {
+                if let Some(zone) = zone_after(text, e2) {
+                    each(Found::Clock(Clock {
+                        at: start..e2,
+                        minute: (n1 * 60 + n2) as u16,
+                        zone: Some(zone),
+                        vague: qualified(text, start, VAGUE_CLOCK),
+                        joined_to_previous: last_clock.is_some_and(|l| l <= start && joins_a_range(&text[l..start])),
+                        in_words: false,
+                        offset_of_previous: false,
+                        colonless: false,
+                    }));
+                    last_clock = Some(e2);
+                    i = e2;
+                    continue;
+                }
+            }
+        }
         // Clock: 13:06, 5:00pm, 01:52:33.
         if (1..=2).contains(&len1) && at(b, e1) == b':' {
             let (n2, e2) = digits(b, e1 + 1);
@@ -937,6 +959,12 @@ mod tests {
     fn numbers_are_not_times() {
         let m = scan("version 1.24.0 and 30k crates, ratio 3:1");
         assert_eq!(m.clocks, 0);
+    }
+
+    #[test]
+    fn a_clock_written_with_an_h_and_a_zone_is_a_clock() {
+        assert_eq!(clocks("on 17 june 2023, 18h05 utc, nodes stopped"), vec![(18 * 60 + 5, Some(0))]);
+        assert!(clocks("it took 12h30 to rebuild").is_empty(), "no zone: maybe a duration");
     }
 
     #[test]

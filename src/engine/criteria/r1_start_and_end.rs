@@ -110,9 +110,12 @@ impl Criterion for StartAndEnd {
         // "First detected 2023-01-04 (time TBC)": the start is not known;
         // nor is it in "exposed from 3 May (we cannot tell when) until we
         // revoked it at 16:40", where the one clock time is the end's.
+        // The two must be near each other: in "Internal error occurred: …
+        // certificate signed by unknown authority" nothing says when it began.
         let unknown_start = |s: &Sentence| {
             s.cues.has(Cue::StartWord)
                 && s.cues.has(Cue::Unknown)
+                && start_said_unknown(doc, s)
                 && (s.times.clocks == 0 || (s.times.clocks == 1 && !s.times.range && s.cues.has(Cue::EndWord)))
         };
         let start_unknown = sentences.iter().any(unknown_start);
@@ -174,6 +177,20 @@ impl Criterion for StartAndEnd {
         }
         Finding::missing("No start or end time: only vague references to when it happened, if any.")
     }
+}
+
+/// Whether a start word and an unknown stand within a few words of each
+/// other: "first detected 2023-01-04 (time TBC)", "it is unclear when it
+/// started".
+fn start_said_unknown(doc: &Document, s: &Sentence) -> bool {
+    const NEAR: usize = 40;
+    let hits = doc.hits_in(s);
+    hits.iter().filter(|h| h.cue == Cue::StartWord).any(|start| {
+        hits.iter().filter(|h| h.cue == Cue::Unknown).any(|unknown| {
+            unknown.prose.start.saturating_sub(start.prose.end) <= NEAR
+                && start.prose.start.saturating_sub(unknown.prose.end) <= NEAR
+        })
+    })
 }
 
 /// A timeline entry opens its heading, list item or table row; sentences
