@@ -27,8 +27,16 @@ pub struct TimeMarks {
     /// Durations given as "about 2 hours", "over an hour": not exact.
     pub approx_durations: u8,
     /// Clock times written without a colon, as "1518 utc": kept apart
-    /// from `clocks`, which the verdict rules and features were fitted to.
+    /// from `clocks`, which the features count; R1 reads both
+    /// (`all_clocks`).
     pub colonless_clocks: u8,
+}
+
+impl TimeMarks {
+    /// Every clock time, with a colon or without ("0208 UTC").
+    pub fn all_clocks(&self) -> u8 {
+        self.clocks.saturating_add(self.colonless_clocks)
+    }
 }
 
 /// Words that make the clock time after them vague.

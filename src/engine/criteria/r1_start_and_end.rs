@@ -58,7 +58,7 @@ impl Criterion for StartAndEnd {
             // A dated clock range ("14 May, 02:00 – 04:00 UTC") is a window
             // by itself. "X was unaffected" tells no start or end.
             let impact = s.cues.has(Cue::ImpactWord) && !s.cues.has(Cue::NotAffected);
-            s.times.clocks > s.times.vague_clocks
+            s.times.all_clocks() > s.times.vague_clocks
                 && counts(s)
                 && (doc.topic(s) == Topic::Timeline
                     || s.cues.any(&[Cue::StartWord, Cue::EndWord, Cue::Onset])
@@ -71,7 +71,7 @@ impl Criterion for StartAndEnd {
         // exact duration, though it still tells how long.
         let clocks: usize = timed
             .iter()
-            .map(|&i| (sentences[i].times.clocks - sentences[i].times.vague_clocks) as usize)
+            .map(|&i| (sentences[i].times.all_clocks() - sentences[i].times.vague_clocks) as usize)
             .sum();
         let durations: Vec<_> = doc.prose_sentences().filter(|s| s.times.durations > 0).collect();
         let exact_durations: Vec<_> =
@@ -88,7 +88,7 @@ impl Criterion for StartAndEnd {
         let marked: Vec<&Sentence> = sentences
             .iter()
             .filter(|s| doc.topic(s) == Topic::Timeline && counts(s) && is_entry(doc, s))
-            .filter(|s| s.times.clocks > 0 || s.times.dates > 0)
+            .filter(|s| s.times.all_clocks() > 0 || s.times.dates > 0)
             .collect();
         // A date-only entry followed by bare clock times is a day header
         // ("### 2020-02-20" over "- 21:17 UTC: ..."), not an entry.
@@ -96,7 +96,7 @@ impl Criterion for StartAndEnd {
             .iter()
             .enumerate()
             .filter(|&(i, s)| {
-                s.times.clocks > 0 || !marked.get(i + 1).is_some_and(|n| n.times.clocks > 0 && n.times.dates == 0)
+                s.times.all_clocks() > 0 || !marked.get(i + 1).is_some_and(|n| n.times.all_clocks() > 0 && n.times.dates == 0)
             })
             .map(|(_, s)| *s)
             .collect();
@@ -104,7 +104,7 @@ impl Criterion for StartAndEnd {
         // after it (a postmortem published days later) are not the incident.
         let end = entries.iter().rev().find(|s| s.cues.has(Cue::EndWord)).or(entries.last());
         let (start_dated, end_dated) = match (entries.first(), end) {
-            (Some(first), Some(last)) if entries.len() >= 2 => (first.times.clocks == 0, last.times.clocks == 0),
+            (Some(first), Some(last)) if entries.len() >= 2 => (first.times.all_clocks() == 0, last.times.all_clocks() == 0),
             _ => (false, false),
         };
         // "First detected 2023-01-04 (time TBC)": the start is not known;
@@ -116,7 +116,7 @@ impl Criterion for StartAndEnd {
             s.cues.has(Cue::StartWord)
                 && s.cues.has(Cue::Unknown)
                 && start_said_unknown(doc, s)
-                && (s.times.clocks == 0 || (s.times.clocks == 1 && !s.times.range && s.cues.has(Cue::EndWord)))
+                && (s.times.all_clocks() == 0 || (s.times.all_clocks() == 1 && !s.times.range && s.cues.has(Cue::EndWord)))
         };
         let start_unknown = sentences.iter().any(unknown_start);
         // The start given is when it was noticed; that stands for the start
@@ -129,7 +129,7 @@ impl Criterion for StartAndEnd {
         }) || doc.prose_sentences().any(|s| {
             // A timeline entry's clock time dates all of it: "10:05 - The
             // pool fills. Requests start failing." times the onset.
-            s.cues.has(Cue::Onset) && entries.iter().any(|e| e.block == s.block && e.times.clocks > e.times.vague_clocks)
+            s.cues.has(Cue::Onset) && entries.iter().any(|e| e.block == s.block && e.times.all_clocks() > e.times.vague_clocks)
         });
         // So does the timeline's own commentary when it puts the problem
         // before the first entry ("07:30 first report" over "pending pods
@@ -231,6 +231,21 @@ mod tests {
     #[test]
     fn a_clock_time_window_meets_r1() {
         assert_eq!(verdict(R1, "From 14:02 to 15:30 UTC on 2024-03-01, logins failed."), Met);
+    }
+
+    #[test]
+    fn military_and_h_clock_times_with_a_zone_give_the_window() {
+        let text = "## Timeline\n\n- 0208 UTC 2013-12-03 - Subversion begins to crawl to a halt.\n- 0647 UTC 2013-12-03 - Subversion is operational again.\n";
+        assert_eq!(verdict(R1, text), Met);
+        assert_eq!(verdict(R1, "On 17 June 2023, 18h05 UTC, nodes started failing. At 23h40 UTC service was restored."), Met);
+    }
+
+    #[test]
+    fn an_error_message_saying_unknown_leaves_the_start_known() {
+        let text = "## Timeline\n\n- First detected 2020-09-07 12:39 UTC\n- Resolved 2020-09-07 15:56 UTC\n\n\
+                    Deploys failed with: Internal error occurred: failed calling webhook \"validate.example.io\": \
+                    x509: certificate signed by unknown authority.\n";
+        assert_eq!(verdict(R1, text), Met);
     }
 
     #[test]
