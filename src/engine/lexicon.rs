@@ -495,6 +495,11 @@ const PHRASES: &[(Cue, &[&str])] = &[
         // "an issue at our provider", "owing to the complexity of".
         "was related to", "were related to", "is related to", "was linked to", "issue at",
         "problem at", "complexity of",
+        // A kind of failure named without how it came about: "the server
+        // being compromised by an unknown third party", "suffered a fatal
+        // breakdown", "a node that has networking issues".
+        "compromised", "a compromise", "suspected compromise", "potential compromise",
+        "breakdown", "networking issue", "networking issues", "hardware issue", "hardware issues",
     ]),
     (Cue::Consequence, &[
         "exposing", "which exposed", "which allowed", "allowing", "which let", "which broke",

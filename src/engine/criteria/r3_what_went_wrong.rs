@@ -246,6 +246,12 @@ mod tests {
     }
 
     #[test]
+    fn a_compromise_or_a_breakdown_named_without_how_is_partial() {
+        assert_eq!(verdict(R3, "The outage was caused by the server being compromised by an unknown third party."), Partial);
+        assert_eq!(verdict(R3, "Mail stopped because the server suffered a fatal breakdown."), Partial);
+    }
+
+    #[test]
     fn a_because_in_the_account_of_the_fix_is_not_the_cause() {
         let text = "## Resolution\n\nWe restarted the nginx pods because the logs showed errors.\n";
         assert_eq!(verdict(R3, text), Partial);
