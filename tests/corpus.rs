@@ -22,9 +22,9 @@ use std::sync::LazyLock;
 /// which the test fails. Raise it as the engine improves. (0.78 on the 83
 /// training originals of 22 sources; 0.76 since 57 more from 10 new
 /// sources joined them, where the engine measured 0.768: new sources are
-/// harder, and the floor guards the measurement it names; 0.765 once the
-/// rules read more of the reviewers' lines, at 0.770.)
-const LEAVE_SOURCE_OUT_FLOOR: f64 = 0.765;
+/// harder, and the floor guards the measurement it names; 0.77 once the
+/// rules read more of the reviewers' lines, at 0.773.)
+const LEAVE_SOURCE_OUT_FLOOR: f64 = 0.77;
 /// The same for the test split.
 const TEST_SPLIT_FLOOR: f64 = 0.72;
 
