@@ -267,16 +267,7 @@ pub fn walk(text: &str, mut each: impl FnMut(Found)) {
                 .filter(|z| b[z.at.start].is_ascii_alphabetic() && (z.at.start == e1 || &text[z.at.clone()] != "z"));
             if let Some(zone) = zone.filter(|_| hour < 24 && minute < 60) {
                 let end = zone.at.end;
-                each(Found::Clock(Clock {
-                    at: start..e1,
-                    minute: (hour * 60 + minute) as u16,
-                    zone: Some(zone),
-                    vague: qualified(text, start, VAGUE_CLOCK),
-                    joined_to_previous: last_colonless.is_some_and(|l| l <= start && joins_a_range(&text[l..start])),
-                    in_words: false,
-                    offset_of_previous: false,
-                    colonless: true,
-                }));
+                each(Found::Clock(zoned_clock(text, start..e1, hour * 60 + minute, zone, last_colonless, true)));
                 last_colonless = Some(end);
                 i = end;
                 continue;
@@ -288,16 +279,7 @@ pub fn walk(text: &str, mut each: impl FnMut(Found)) {
             let (n2, e2) = digits(b, e1 + 1);
             if e2 - (e1 + 1) == 2 && n2 < 60 && !is_word(at(b, e2)) {
                 if let Some(zone) = zone_after(text, e2) {
-                    each(Found::Clock(Clock {
-                        at: start..e2,
-                        minute: (n1 * 60 + n2) as u16,
-                        zone: Some(zone),
-                        vague: qualified(text, start, VAGUE_CLOCK),
-                        joined_to_previous: last_clock.is_some_and(|l| l <= start && joins_a_range(&text[l..start])),
-                        in_words: false,
-                        offset_of_previous: false,
-                        colonless: false,
-                    }));
+                    each(Found::Clock(zoned_clock(text, start..e2, n1 * 60 + n2, zone, last_clock, false)));
                     last_clock = Some(e2);
                     i = e2;
                     continue;
@@ -770,6 +752,23 @@ pub fn zone_named(text: &str) -> Option<Zone> {
         }
     }
     None
+}
+
+/// A clock time that is one only because a zone follows it ("1518 utc",
+/// "18h05 utc"), joined as a range to the clock time of its own kind that
+/// ended at `previous`.
+fn zoned_clock(text: &str, at: Range<usize>, minute: u32, zone: Zone, previous: Option<usize>, colonless: bool) -> Clock {
+    let start = at.start;
+    Clock {
+        at,
+        minute: minute as u16,
+        zone: Some(zone),
+        vague: qualified(text, start, VAGUE_CLOCK),
+        joined_to_previous: previous.is_some_and(|l| l <= start && joins_a_range(&text[l..start])),
+        in_words: false,
+        offset_of_previous: false,
+        colonless,
+    }
 }
 
 fn at(b: &[u8], i: usize) -> u8 {

@@ -104,7 +104,8 @@ fn links_to_someone_else(doc: &Document, s: &Sentence, url: &str) -> bool {
 /// theirs too (a team's own "#incidents" room, where it posted updates,
 /// is internal).
 fn invites_readers_in(doc: &Document, s: &Sentence) -> bool {
-    s.cues.has(Cue::UpdatesVague) && doc.words(s).contains("join us")
+    s.cues.has(Cue::UpdatesVague)
+        && doc.hits_in(s).iter().any(|h| h.cue == Cue::UpdatesVague && &doc.prose[h.prose.clone()] == "join us")
 }
 
 /// A public issue where the incident itself was reported or written up;

@@ -121,10 +121,10 @@ impl Criterion for Impact {
             // whom it reached.
             let extent = c.has(Cue::Scope) || counted || (c.has(Cue::NotAffected) && affirmed_impact);
             // "Increased risk of cluster failure" tells what might have
-            // happened, not what did.
-            let only_a_risk = doc.words(s).split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "risk");
-            let names_both =
-                !only_a_risk && ((who && (what || quantified)) || (what && extent && !(vague_who && !counted)));
+            // happened, not what did. Its words are read only for a
+            // sentence that would otherwise be specific.
+            let names_both = ((who && (what || quantified)) || (what && extent && !(vague_who && !counted)))
+                && !doc.words(s).split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "risk");
             if names_both && (in_impact || !has_section) {
                 specific.push(s);
             } else if !deferred {
