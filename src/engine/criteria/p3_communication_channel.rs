@@ -45,12 +45,44 @@ static GUIDANCE: Guidance = Guidance {
     skeleton: "## Where to get updates\n\nWe posted updates on <status page or account> during the incident. Questions: <support address>.\n",
 };
 
-/// URL fragments of public channels.
+/// Hosts that are public channels.
 const CHANNEL_HOSTS: &[&str] = &[
-    "status.", "statuspage", "twitter.com", "x.com/", "mastodon", "fosstodon", "bsky.app", "blog",
-    "discourse", "forum", "users.rust-lang.org", "internals.rust-lang.org", "zulip", "gitter",
-    "discord", "groups.google", "lists.", "mailto:", "reddit.com", "/rss", "feed",
+    "twitter.com", "x.com", "bsky.app", "fosstodon.org", "mastodon.social", "gitter.im",
+    "zulipchat.com", "discord.gg", "discord.com", "groups.google.com", "users.rust-lang.org",
+    "internals.rust-lang.org", "reddit.com", "matrix.to",
 ];
+
+/// Host names' first labels that make them channels: "status.example.com",
+/// "lists.example.org", "forum.example.net", "blog.example.com".
+const CHANNEL_SUBDOMAINS: &[&str] = &["status", "lists", "forum", "forums", "discourse", "community", "blog", "blogs"];
+
+/// Whether a URL is a public channel: a status page, a mailing list, a
+/// forum, a chat room, a social account, a blog or a feed. Hosts are
+/// compared label by label, so a product whose name contains "blog" or
+/// "discord" ("bloggulus.com", "pythondiscord.com") is not a channel.
+fn is_channel_url(url: &str) -> bool {
+    let url = url.to_ascii_lowercase();
+    if url.starts_with("mailto:") {
+        return true;
+    }
+    let rest = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let first = host.split('.').next().unwrap_or("");
+    CHANNEL_HOSTS.contains(&host)
+        || CHANNEL_SUBDOMAINS.contains(&first)
+        || host.contains("statuspage")
+        || host.contains("mastodon")
+        || path.split('/').any(|p| matches!(p, "blog" | "rss" | "feed" | "feed.xml" | "atom.xml"))
+}
+
+/// Whether the sentence writes out the URL of a channel.
+fn bare_channel_url(doc: &Document, s: &Sentence) -> bool {
+    doc.words(s).split_ascii_whitespace().any(|w| {
+        let w = w.trim_start_matches('(').trim_end_matches(|c: char| matches!(c, ')' | '.' | ',' | ';'));
+        (w.starts_with("http://") || w.starts_with("https://")) && is_channel_url(w)
+    })
+}
 
 /// URL fragments of internal tools.
 const INTERNAL_HOSTS: &[&str] = &["slack.com", "docs.google.com", "pagerduty", "atlassian.net", "jira"];
@@ -132,7 +164,7 @@ impl Criterion for CommunicationChannel {
                 || (s.cues.has(Cue::IssueUrl) && reports_in_an_issue(doc, s))
                 || (!s.cues.has(Cue::ThirdParty)
                     && doc.words(s).contains("http")
-                    && bare_url_to(doc, s, CHANNEL_HOSTS)
+                    && bare_channel_url(doc, s)
                     && !bare_url_to(doc, s, INTERNAL_HOSTS))
                 || (s.cues.any(&[Cue::Reader, Cue::UpdatesVague]) && names_email_address(doc, s))
             {
@@ -155,7 +187,7 @@ impl Criterion for CommunicationChannel {
             // starts inside it, after the "[".
             let at = doc.sentences.partition_point(|s| s.src.end <= l.src.start);
             let sentence = doc.sentences.get(at).filter(|s| s.src.start < l.src.end);
-            let channel = CHANNEL_HOSTS.iter().any(|h| url.contains(h));
+            let channel = is_channel_url(&url);
             let issue = url.contains("/issues/") && sentence.is_some_and(|s| reports_in_an_issue(doc, s));
             if !channel && !issue {
                 continue;
@@ -199,6 +231,16 @@ mod tests {
     fn an_issue_hosted_on_a_forge_is_the_teams_not_the_forges() {
         let text = "The wallet was drained.\n\nFurther details can be found on this \
                     [issue on GitHub](https://github.com/acme/meta/issues/916).\n";
+        assert_eq!(crate::engine::review(text).get(P3).verdict, Met);
+    }
+
+    #[test]
+    fn a_product_whose_name_holds_a_channel_word_is_not_a_channel() {
+        let text = "The site went down.\n\nWe run [Feedblogger](https://feedblogger.example) and \
+                    [Chatdiscord](https://chatdiscord.example) on one VM.\n";
+        assert_ne!(crate::engine::review(text).get(P3).verdict, Met);
+        let text = "The site went down.\n\nSee [our write-up](https://blog.example.org/2024/outage) \
+                    and the [chat room](https://matrix.to/#/#acme:example.org).\n";
         assert_eq!(crate::engine::review(text).get(P3).verdict, Met);
     }
 
