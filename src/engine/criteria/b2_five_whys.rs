@@ -25,7 +25,7 @@
 //!
 //! **Fails:** "A DNS change made our mail server unreachable."
 
-use crate::engine::criterion::{Criterion, Finding, Guidance};
+use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
@@ -41,6 +41,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "The config was wrong because it was edited by hand, and staging did not catch it because it skips the login test.",
     levels: ["Only the proximate cause, or none.", "One level beneath the proximate cause.", "Goes several levels beneath the proximate cause."],
     skeleton: "## Five whys\n\n1. Why did <the outage> happen? Because <proximate cause>.\n2. Why did <that> happen? Because <deeper cause>.\n3. Why was it not caught sooner? Because <gap in detection>.\n",
+    kinds: &["explanations", "steps left undone", "statements in a five-whys section", "answers to a why-question"],
 };
 
 /// Answers that make the proximate cause plus two levels beneath it.
@@ -58,25 +59,43 @@ impl Criterion for FiveWhys {
         let answered = answers_to_why_questions(doc);
         let pending = cause_pending(doc);
         let cause_only = single_why_heading(doc);
+        // Explanations, steps left undone, five-whys statements, answers
+        // to a why-question: `GUIDANCE.kinds`.
+        let mut counts = [0; KINDS];
         let answers: Vec<_> = doc
             .sentences
             .iter()
             .zip(answered)
             .filter(|(s, _)| !matches!(doc.block_of(s).kind, BlockKind::Heading(_) | BlockKind::Code))
-            .filter(|&(s, question)| match answers_why(doc, s, question > 0, pending) {
-                Answer::Explains => true,
-                // "## Why it broke" over the account of the cause answers
-                // its one why once, however many paragraphs it takes.
-                Answer::InAnalysis if cause_only[s.block] => {
-                    last_block.replace((usize::MAX, 0)) != Some((usize::MAX, 0))
+            .filter(|&(s, question)| {
+                let answer = match answers_why(doc, s, question > 0, pending) {
+                    Answer::Explains => true,
+                    // "## Why it broke" over the account of the cause answers
+                    // its one why once, however many paragraphs it takes.
+                    Answer::InAnalysis if cause_only[s.block] => {
+                        last_block.replace((usize::MAX, 0)) != Some((usize::MAX, 0))
+                    }
+                    Answer::InAnalysis => last_block.replace((s.block, question)) != Some((s.block, question)),
+                    Answer::No => false,
+                };
+                if answer {
+                    let kind = if question > 0 {
+                        3
+                    } else if s.cues.has(Cue::Explanation) {
+                        0
+                    } else if left_undone(doc.words(s)) {
+                        1
+                    } else {
+                        2
+                    };
+                    counts[kind] += 1;
                 }
-                Answer::InAnalysis => last_block.replace((s.block, question)) != Some((s.block, question)),
-                Answer::No => false,
+                answer
             })
             .map(|(s, _)| s)
             .collect();
         let place = where_to_add(doc, &[Topic::Analysis, Topic::Cause], "right after that sentence");
-        match answers.len() {
+        let finding = match answers.len() {
             0 => {
                 let finding = Finding::missing("Only the proximate cause, if any.");
                 match proximate_cause(doc).filter(|_| !pending) {
@@ -101,7 +120,8 @@ impl Criterion for FiveWhys {
                 );
                 Finding::partial("One level beneath the proximate cause.").citing(answers).suggesting(suggestion)
             }
-        }
+        };
+        finding.counting(counts)
     }
 }
 
@@ -436,6 +456,15 @@ mod tests {
         let text = "## Root cause\n\nThe pool was too small for the new load. \
                     Its size had been copied from a test cluster and had never been reviewed.\n";
         assert_eq!(verdict(B2, text), Partial);
+    }
+
+    #[test]
+    fn the_rule_counts_its_answers_by_kind() {
+        let text = "The deploy broke logins because the config was wrong. The config had never been reviewed. \
+                    Why did nobody see it? The alert went to an old list.\n\n## Contributing factors\n\nThe runbook was old.\n";
+        let finding = crate::engine::CRITERIA[B2 as usize].review(&crate::engine::Document::parse(text));
+        // Explanations, steps left undone, five-whys statements, answers to a why-question.
+        assert_eq!(finding.counts, [1, 1, 1, 1, 0]);
     }
 
     #[test]
