@@ -15,7 +15,8 @@
 //! contributing-factors one ("## Why it broke") is its cause section, and
 //! answers its why once; an unfilled template slot ("[list]", "TBD") and a
 //! "because" about writing the text ("I'm writing this because...") answer
-//! nothing.
+//! nothing. The "because"s of a timeline mostly explain why a step was
+//! taken, not why the incident happened: all of them make one answer.
 //!
 //! **Why.** The proximate cause is rarely the one worth fixing.
 //!
@@ -56,6 +57,7 @@ impl Criterion for FiveWhys {
         // Under a five-whys heading each paragraph or item is one answer,
         // however many sentences it takes.
         let mut last_block = None;
+        let mut timeline_answered = false;
         let answered = answers_to_why_questions(doc);
         let pending = cause_pending(doc);
         let cause_only = single_why_heading(doc);
@@ -76,6 +78,7 @@ impl Criterion for FiveWhys {
                         last_block.replace((usize::MAX, 0)) != Some((usize::MAX, 0))
                     }
                     Answer::InAnalysis => last_block.replace((s.block, question)) != Some((s.block, question)),
+                    Answer::InTimeline => !std::mem::replace(&mut timeline_answered, true),
                     Answer::No => false,
                 };
                 if answer {
@@ -144,6 +147,10 @@ enum Answer {
     Explains,
     /// Sits in a five-whys section without an explanation word.
     InAnalysis,
+    /// Explains an event of the timeline: mostly why a step was taken
+    /// ("we held off, because a reboot had made things worse"), so the
+    /// timeline's explanations make one answer in all.
+    InTimeline,
     No,
 }
 
@@ -165,7 +172,7 @@ fn answers_why(doc: &Document, s: &Sentence, answers_question: bool, pending: bo
     {
         Answer::No
     } else if (s.cues.has(Cue::Explanation) || left_undone(words)) && !(pending && topic != Topic::Analysis && !answers_question) {
-        Answer::Explains
+        if topic == Topic::Timeline && !answers_question { Answer::InTimeline } else { Answer::Explains }
     } else if (topic == Topic::Analysis || answers_question) && !words.ends_with(':') {
         Answer::InAnalysis
     } else {
@@ -456,6 +463,16 @@ mod tests {
         let text = "## Root cause\n\nThe pool was too small for the new load. \
                     Its size had been copied from a test cluster and had never been reviewed.\n";
         assert_eq!(verdict(B2, text), Partial);
+    }
+
+    #[test]
+    fn the_explanations_of_a_timeline_make_one_answer() {
+        let text = "## Timeline\n\n- 10:05 We held off on a reboot because a reboot had made things worse.\n\
+                    - 10:20 We failed over because the primary was slow.\n- 10:30 We paged the vendor because the disk was theirs.\n";
+        assert_eq!(verdict(B2, text), Partial);
+        let text = "## Root cause\n\nThe primary was slow because its disk was full. The disk was full because logs \
+                    were not rotated. Nobody noticed because no alert was configured.\n";
+        assert_eq!(verdict(B2, text), Met);
     }
 
     #[test]
