@@ -13,13 +13,14 @@
 //! of one kind only (a timeline of "the team did X"), are partial. Template sentences (a canned quote,
 //! "thank you for your patience") do not count, nor do courtesy thanks
 //! ("thanks for bearing with us"), the causal "thanks to the robust
-//! protections", stance adverbs ("unfortunately"), or sentences about the
+//! protections", stance adverbs ("unfortunately"), formulas of telling
+//! ("we're happy to confirm that…"), or sentences about the
 //! write-up itself ("we wanted to explain", "this document describes").
 //! A named author (a byline, in the text or the page's metadata, or a
 //! signature under a letter in the first person singular) is a touch of
-//! its own kind; a byline of a team ("author: the Infra Team") names no one. A quoted statement
-//! attributed to an executive ("...,\" said Jo Doe, CEO") is a canned
-//! quote and counts for nothing; neither does a greeting ("Happy hiking!")
+//! its own kind; a byline of a team ("author: the Infra Team") names no
+//! one. A quoted statement attributed to an executive ("...,\" said Jo
+//! Doe, CEO") is a canned quote and counts for nothing; neither does a greeting ("Happy hiking!")
 //! or a resource that is "exhausted".
 //!
 //! **Why.** People trust people; the human story is what readers remember.
@@ -142,7 +143,8 @@ fn touch(doc: &Document, s: &Sentence, timed_heading: bool) -> u8 {
         || timed_heading
         || matches!(doc.topic(s), Topic::Timeline | Topic::Resolution | Topic::Detection);
     let mut k = 0;
-    if c.has(Cue::Feeling) && !greeting(doc.words(s)) {
+    // "We're happy to confirm", "glad to report": a formula of telling.
+    if c.has(Cue::Feeling) && !greeting(doc.words(s)) && doc.hits_in(s).iter().any(|h| h.cue == Cue::Feeling && !about_telling(doc, s, h)) {
         k |= FEELING;
     }
     if c.has(Cue::Judgement) && doc.hits_in(s).iter().any(|h| h.cue == Cue::Judgement && !about_telling(doc, s, h)) {
@@ -183,7 +185,7 @@ fn greeting(words: &str) -> bool {
 /// are about writing the text, not a judgement made in the incident.
 const TELLING: &[&str] = &[
     "explain", "share", "tell", "let", "write", "publish", "inform", "update", "say", "give",
-    "provide", "clarify", "post", "apologise", "apologize", "be",
+    "provide", "clarify", "post", "apologise", "apologize", "be", "confirm", "report", "announce",
 ];
 
 /// Whether a judgement word is about telling the story rather than
@@ -413,6 +415,12 @@ mod tests {
     fn responders_named_by_what_they_did_in_the_timeline_are_acting() {
         assert_eq!(verdict(B3, "## Timeline\n\nThe database ran out of connections. Sam is paged.\n"), Partial);
         assert_eq!(verdict(B3, "## Timeline\n\nThe database ran out of connections.\n"), Missing);
+    }
+
+    #[test]
+    fn being_happy_to_confirm_is_a_formula_not_a_feeling() {
+        assert_eq!(verdict(B3, "We're happy to confirm that no customer data was lost."), Missing);
+        assert_eq!(verdict(B3, "We were happy to see the queue drain at last."), Partial);
     }
 
     #[test]
