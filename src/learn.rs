@@ -199,6 +199,14 @@ pub fn fit(train: &[&Example]) -> Model {
         .collect();
     for c in 0..12 {
         let y: Vec<usize> = train.iter().map(|e| e.y[c]).collect();
+        // Other criteria's counts are no business of this one's model:
+        // read as 0, their weights stay 0.
+        let mut z = z.clone();
+        for zi in &mut z {
+            for i in features::others_counts(c) {
+                zi[i] = 0.0;
+            }
+        }
         let (w, cut) = fit_ordinal(&z, &y, &penalty(c));
         model.coefficients[c] = w.map(half);
         model.cuts[c] = cut.map(|v| v as f32);

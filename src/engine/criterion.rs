@@ -21,7 +21,13 @@ pub struct Guidance {
     pub levels: [&'static str; 3],
     /// A Markdown section the UI can insert for the author to fill in.
     pub skeleton: &'static str,
+    /// The kinds of passage the rule counts for the learned model (at most
+    /// [`KINDS`]; none for a rule that counts one thing).
+    pub kinds: &'static [&'static str],
 }
+
+/// How many kinds of passage a rule may count for the learned model.
+pub const KINDS: usize = 5;
 
 /// What one criterion concluded about one document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +42,11 @@ pub struct Finding {
     /// verdict agrees with the rule's, so the words quoted never argue
     /// against the verdict beside them.
     pub suggestion: Option<String>,
+    /// How many passages of each kind the rule counted, in the order its
+    /// [`Guidance::kinds`] names them (zero past those): where a verdict is a
+    /// threshold over counts of several kinds, the counts let the learned
+    /// model draw its own line between them.
+    pub counts: [usize; KINDS],
 }
 
 impl Finding {
@@ -45,6 +56,7 @@ impl Finding {
             evidence: Vec::new(),
             reason: reason.into(),
             suggestion: None,
+            counts: [0; KINDS],
         }
     }
 
@@ -70,6 +82,13 @@ impl Finding {
     /// Says what to add to this text (see [`Finding::suggestion`]).
     pub fn suggesting(mut self, suggestion: impl Into<String>) -> Self {
         self.suggestion = Some(suggestion.into());
+        self
+    }
+
+    /// Says how many passages of each kind the rule counted (see
+    /// [`Finding::counts`]).
+    pub fn counting(mut self, counts: [usize; KINDS]) -> Self {
+        self.counts = counts;
         self
     }
 

@@ -916,6 +916,22 @@ impl Builder<'_> {
     }
 }
 
+/// Where the blog engine's page metadata opening the text lies, kept out
+/// of the prose: a front matter between `---` or `+++` fences, or bare
+/// metadata lines (see `bare_metadata_len`); empty when there is none.
+pub fn front_matter(text: &str) -> Range<usize> {
+    for fence in ["---", "+++"] {
+        let Some(after) = text.strip_prefix(fence) else { continue };
+        let Some(rest) = after.strip_prefix("\r\n").or_else(|| after.strip_prefix('\n')) else { continue };
+        let start = text.len() - rest.len();
+        return match rest.find(&format!("\n{fence}")) {
+            Some(end) => start..start + end,
+            None => 0..0,
+        };
+    }
+    0..bare_metadata_len(text)
+}
+
 /// The length of a blog engine's metadata lines opening the text without
 /// `---` fences (Pelican, Jekyll exports: "title: …", "date: '2015-06-29…'",
 /// "layout: post"), up to the blank line after them; 0 when there are none.
@@ -1048,6 +1064,18 @@ mod tests {
     fn toml_front_matter_is_not_prose() {
         let doc = Document::parse("+++\ntitle = \"x\"\n+++\n\nBody text.\n");
         assert_eq!(doc.prose.trim(), "body text.");
+    }
+
+    #[test]
+    fn the_front_matter_is_found_fenced_or_bare() {
+        let text = "---\ntitle: Outage\nauthor: Ana\n---\n\nBody.\n";
+        assert_eq!(&text[front_matter(text)], "title: Outage\nauthor: Ana");
+        let text = "+++\nauthors = [\"Ana\"]\n+++\nBody.\n";
+        assert_eq!(&text[front_matter(text)], "authors = [\"Ana\"]");
+        let text = "title: Outage\nauthor: Ana\n\nBody.\n";
+        assert_eq!(&text[front_matter(text)], "title: Outage\nauthor: Ana\n");
+        assert!(front_matter("Author: Ana wrote this.\n\nBody.\n").is_empty());
+        assert!(front_matter("---\nnever closed\n").is_empty());
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! sections it has, and its shape. Every feature is general (a count, a
 //! share, a presence); none names a document or a phrase of one.
 
-use super::criterion::Finding;
+use super::criterion::{Finding, CRITERIA, KINDS};
 use super::document::{BlockKind, Document, Topic};
 use super::lexicon::Cue;
 use super::report::Verdict;
@@ -46,30 +46,50 @@ const CUES: usize = Cue::ALL.len();
 /// sentence, the top three together, and how many sentences are likely.
 const EVIDENCE: usize = 12 * 3;
 const EVIDENCE_START: usize = RULES + CUES + TOPICS.len() + SHAPE.len();
+/// Per criterion, how many passages of each kind its rule counted
+/// ([`Finding::counts`]): the line between a few and enough is the
+/// reviewers' to draw, not the rule's threshold.
+const COUNTS: usize = 12 * KINDS;
+const COUNTS_START: usize = EVIDENCE_START + EVIDENCE;
 
 /// The length of a feature vector.
-pub const LEN: usize = EVIDENCE_START + EVIDENCE;
+pub const LEN: usize = COUNTS_START + COUNTS;
 
 /// A document's features, in the order `name` describes.
 pub type Features = [f64; LEN];
 
 /// What feature `i` measures, for people reading the weights.
 pub fn name(i: usize) -> String {
-    const CRITERIA: [&str; 12] = ["P1", "P2", "P3", "P4", "R1", "R2", "R3", "R4", "B1", "B2", "B3", "B4"];
+    const NAMES: [&str; 12] = ["P1", "P2", "P3", "P4", "R1", "R2", "R3", "R4", "B1", "B2", "B3", "B4"];
     if i < RULES {
         let what = ["rule says at least partial", "rule says met", "rule's passages"][i % 3];
-        format!("{} {what}", CRITERIA[i / 3])
+        format!("{} {what}", NAMES[i / 3])
     } else if i < RULES + CUES {
         format!("cue {:?}", Cue::ALL[i - RULES])
     } else if i < RULES + CUES + TOPICS.len() {
         format!("section {:?}", TOPICS[i - RULES - CUES])
     } else if i < EVIDENCE_START {
         SHAPE[i - RULES - CUES - TOPICS.len()].to_string()
-    } else {
+    } else if i < COUNTS_START {
         let k = i - EVIDENCE_START;
         let what = ["likeliest evidence sentence", "top three evidence sentences", "likely evidence sentences"][k % 3];
-        format!("{} {what}", CRITERIA[k / 3])
+        format!("{} {what}", NAMES[k / 3])
+    } else {
+        let (c, k) = ((i - COUNTS_START) / KINDS, (i - COUNTS_START) % KINDS);
+        match CRITERIA[c].guidance().kinds.get(k) {
+            Some(kind) => format!("{} rule's {kind}", NAMES[c]),
+            None => format!("{} rule's count {k} (unused)", NAMES[c]),
+        }
     }
+}
+
+/// The counts of the other criteria's rules: no business of criterion
+/// `c`'s model, which reads them as 0. (Read by every model, they moved
+/// leave-source-out on originals from 0.773 to 0.771; penalised like the
+/// criterion's own evidence rather than the rest, its own lowered B3 from
+/// 0.684 to 0.671.)
+pub fn others_counts(c: usize) -> impl Iterator<Item = usize> {
+    (COUNTS_START..LEN).filter(move |i| (i - COUNTS_START) / KINDS != c)
 }
 
 /// The features that say what criterion `c`'s own rule concluded: the
@@ -140,6 +160,9 @@ pub fn extract(doc: &Document, findings: &[Finding]) -> Features {
         x[3 * c] = f64::from(u8::from(finding.verdict != Verdict::Missing));
         x[3 * c + 1] = f64::from(u8::from(finding.verdict == Verdict::Met));
         x[3 * c + 2] = log_count(finding.evidence.len());
+        for (k, &n) in finding.counts.iter().enumerate() {
+            x[COUNTS_START + KINDS * c + k] = log_count(n);
+        }
     }
 
     let mut cue_sentences = [0usize; CUES];
@@ -299,6 +322,16 @@ mod tests {
     #[test]
     fn an_empty_text_has_no_signal() {
         assert!(features("").iter().all(|&v| v == 0.0));
+    }
+
+    #[test]
+    fn a_rules_counts_by_kind_show_in_the_features() {
+        let x = features("We decided to fail over. We decided to wait. Thanks to Sam for staying up.");
+        let position = |label: &str| (0..LEN).find(|&i| name(i) == label).unwrap();
+        assert_eq!(x[position("B3 rule's judgements")], log_count(2));
+        assert_eq!(x[position("B3 rule's thanks")], log_count(1));
+        assert_eq!(x[position("B3 rule's feelings")], 0.0);
+        assert!(others_counts(10).all(|i| !name(i).starts_with("B3")));
     }
 
     #[test]

@@ -642,6 +642,13 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "joins", "joined", "was online", "were online", "awake", "asks", "suggests",
         "confer", "notice", "notices", "contacts", "we note", "we noted", "he", "she", "him",
         "his", "her",
+        // Responders at work, named by what they did: "Joe is paged",
+        // "responded to the incident", "others joined the call".
+        "is paged", "are paged", "responded to the incident", "responded to the issue",
+        "responded to the alert", "responded to the page", "pointed out", "confirms", "warns",
+        "urges", "discuss", "notes that", "was around", "were around", "showed up", "shows up",
+        "joined the call", "on the call", "in a call", "war room", "incident lead", "scribe",
+        "was notified", "were notified",
     ]),
     // Stance adverbs that only comment on an event ("unfortunately",
     // "fortunately", "sadly", "luckily") are corporate connectives, not a feeling.
@@ -658,6 +665,13 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "heavy handed", "heavy-handed", "unceremoniously", "juicy", ":-/", ":-)", "in earnest",
         "paternity", "maternity", "on leave", "vacation", "asleep", "middle of the night",
         "their child", "need more help",
+        // The team's experience of the work: "a real sense of camaraderie",
+        // "collaboration among the team", "in our haste", "late nights".
+        "sucks", "camaraderie", "teamwork", "collaboration among", "collaboration between",
+        "collaboration within", "worked closely", "hard shift", "late nights", "long night",
+        "worked extremely well", "bleak", "haste", "enjoyable", "warm welcome", "remain calm",
+        "stay calm", "willing to admit", "genuinely", "miraculously", "whoa", "the hard way",
+        "some luck", "by luck", "understanding and supportive", "supportive",
     ]),
     (Cue::Judgement, &[
         "we decided", "decid*", "decision*", "we chose",
@@ -671,6 +685,17 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "we should have", "i should have", "should have caught", "should not have",
         "shouldn't have", "our mistake", "my mistake", "wrong call", "in hindsight",
         "made the call", "the right call",
+        // Choices and readings of the situation, told as such: "we opted
+        // to", "we were under the impression", "it was thought", "shrugged
+        // off the errors", "did not anticipate".
+        "opted", "on the assumption", "under the impression", "had the impression",
+        "it was thought", "thinking that", "didn't realize", "did not realize", "didn't realise",
+        "did not realise", "slow to realize", "slow to realise", "wasn't aware", "weren't aware",
+        "was not aware", "were not aware", "not fully aware", "failed to take into consideration",
+        "intending", "i was wrong", "we were wrong", "by mistake", "by accident", "agreed",
+        "after discussion", "discussion within", "with our permission", "anticipated",
+        "did not anticipate", "didn't anticipate", "did not expect", "didn't expect",
+        "shrugged off", "dismissed as", "theory", "theories", "suspicion",
     ]),
     (Cue::Thanks, &[
         "thank*", "grateful", "gratitude", "kudos", "shout-out", "shoutout", "appreciate*",

@@ -1,7 +1,7 @@
 //! Sentence-level recognisers that several criteria compose: passive voice,
 //! negation, quantities. Each works on a sentence's lowercased prose.
 
-use super::document::{BlockKind, Document, Hit, Sentence};
+use super::document::{front_matter, BlockKind, Document, Hit, Sentence};
 use super::lexicon::Cue;
 use std::ops::Range;
 
@@ -634,6 +634,17 @@ mod tests {
     }
 
     #[test]
+    fn a_person_named_as_author_in_the_page_metadata_is_a_byline() {
+        let byline = |text: &str| front_matter_author(&Document::parse(text)).map(|r| text[r].to_string());
+        assert_eq!(byline("---\ntitle: Outage\nauthor: Ana Ruiz\n---\n\nThe site was down.\n").as_deref(), Some("author: Ana Ruiz"));
+        assert_eq!(byline("+++\nauthors = [\"The Infra Team\", \"Ana Ruiz\"]\n+++\n\nDown.\n").as_deref(), Some("authors = [\"The Infra Team\", \"Ana Ruiz\"]"));
+        assert_eq!(byline("---\nauthors:\n  - anaruiz\ntags: [ops]\n---\n\nDown.\n").as_deref(), Some("authors:\n  - anaruiz"));
+        assert_eq!(byline("---\nauthor: the Infra Team\n---\n\nThe site was down.\n"), None);
+        assert_eq!(byline("---\nauthors = [\"Security Response WG\", \"platform team\"]\n---\n\nDown.\n"), None);
+        assert_eq!(byline("Author: Ana Ruiz wrote the fix.\n\nThe site was down.\n"), None);
+    }
+
+    #[test]
     fn steps_left_undone_are_negated_passives() {
         assert!(left_undone("the threshold had not been reviewed since the migration"));
         assert!(left_undone("the restore script was never tested"));
@@ -919,6 +930,58 @@ pub fn named_author(doc: &Document) -> Option<usize> {
             || t.contains(|c: char| c.is_ascii_digit() || c == '@' || c == ':');
         if short && ends_line && !team && words.iter().take(2).all(|w| capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == ',')) {
             return Some(i);
+        }
+    }
+    None
+}
+
+/// Words of a byline that name a group, not a person: "the OBS Team",
+/// "Security Response WG", "core".
+const GROUP_WORDS: &[&str] = &[
+    "team", "wg", "group", "core", "committee", "foundation", "project", "staff", "the", "admins",
+    "maintainers", "infrastructure", "security", "developers", "community", "board", "org",
+];
+
+/// The line of the page metadata that names a person as the author
+/// ("author: Ana Ruiz", `authors = ["Ana Ruiz"]`, or "authors:" over a list
+/// of handles), as a byte range of the text: a blog's byline, kept out of
+/// the prose. A byline of a group ("author: the Infra Team") names no one.
+pub fn front_matter_author(doc: &Document) -> Option<Range<usize>> {
+    let meta = front_matter(doc.text);
+    let text = &doc.text[meta.clone()];
+    let person = |name: &str| {
+        let words = name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+        let mut words = words.peekable();
+        words.peek().is_some() && words.all(|w| !GROUP_WORDS.iter().any(|g| g.eq_ignore_ascii_case(w)))
+    };
+    // Names in a value: a list, quoted, split at commas and "and".
+    let names_a_person = |value: &str| {
+        value
+            .split([',', '&', '[', ']', '"', '\''])
+            .flat_map(|part| part.split(" and "))
+            .map(|name| name.trim().trim_start_matches("- "))
+            .any(|name| !name.is_empty() && person(name))
+    };
+    let mut at = meta.start;
+    let mut lines = text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        let start = at;
+        at += line.len();
+        let Some((key, value)) = line.split_once([':', '=']) else { continue };
+        if !matches!(key.trim().to_ascii_lowercase().as_str(), "author" | "authors") {
+            continue;
+        }
+        let mut end = start + line.trim_end().len();
+        let mut named = names_a_person(value);
+        // "authors:" over an indented list of names.
+        while value.trim().is_empty() && lines.peek().is_some_and(|l| l.trim_start().starts_with("- ")) {
+            let item = lines.next().unwrap_or_default();
+            named |= names_a_person(item.trim_start().trim_start_matches("- "));
+            end = at + item.trim_end().len();
+            at += item.len();
+        }
+        if named {
+            return Some(start..end);
         }
     }
     None

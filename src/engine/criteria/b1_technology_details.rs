@@ -39,6 +39,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "The nginx ingress (Helm chart v1.35) dropped TLS 1.0, so IE11 clients failed the handshake.",
     levels: ["No technology named beyond passing mentions.", "Some technical detail, but thin.", "Concrete technical detail a practitioner can follow."],
     skeleton: "## Technical details\n\n<System> (version <x>) <what it did>, which made <other system> <fail how>. The setting involved was `<config>`.\n",
+    kinds: &[],
 };
 
 /// Detail passages (a code block counting two) for met, and for partial.

@@ -15,7 +15,8 @@
 //! contributing-factors one ("## Why it broke") is its cause section, and
 //! answers its why once; an unfilled template slot ("[list]", "TBD") and a
 //! "because" about writing the text ("I'm writing this because...") answer
-//! nothing.
+//! nothing. The "because"s of a timeline mostly explain why a step was
+//! taken, not why the incident happened: all of them make one answer.
 //!
 //! **Why.** The proximate cause is rarely the one worth fixing.
 //!
@@ -25,7 +26,7 @@
 //!
 //! **Fails:** "A DNS change made our mail server unreachable."
 
-use crate::engine::criterion::{Criterion, Finding, Guidance};
+use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
@@ -41,6 +42,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "The config was wrong because it was edited by hand, and staging did not catch it because it skips the login test.",
     levels: ["Only the proximate cause, or none.", "One level beneath the proximate cause.", "Goes several levels beneath the proximate cause."],
     skeleton: "## Five whys\n\n1. Why did <the outage> happen? Because <proximate cause>.\n2. Why did <that> happen? Because <deeper cause>.\n3. Why was it not caught sooner? Because <gap in detection>.\n",
+    kinds: &["explanations", "steps left undone", "statements in a five-whys section", "answers to a why-question"],
 };
 
 /// Answers that make the proximate cause plus two levels beneath it.
@@ -55,28 +57,48 @@ impl Criterion for FiveWhys {
         // Under a five-whys heading each paragraph or item is one answer,
         // however many sentences it takes.
         let mut last_block = None;
+        let mut timeline_answered = false;
         let answered = answers_to_why_questions(doc);
         let pending = cause_pending(doc);
         let cause_only = single_why_heading(doc);
+        // Explanations, steps left undone, five-whys statements, answers
+        // to a why-question: `GUIDANCE.kinds`.
+        let mut counts = [0; KINDS];
         let answers: Vec<_> = doc
             .sentences
             .iter()
             .zip(answered)
             .filter(|(s, _)| !matches!(doc.block_of(s).kind, BlockKind::Heading(_) | BlockKind::Code))
-            .filter(|&(s, question)| match answers_why(doc, s, question > 0, pending) {
-                Answer::Explains => true,
-                // "## Why it broke" over the account of the cause answers
-                // its one why once, however many paragraphs it takes.
-                Answer::InAnalysis if cause_only[s.block] => {
-                    last_block.replace((usize::MAX, 0)) != Some((usize::MAX, 0))
+            .filter(|&(s, question)| {
+                let answer = match answers_why(doc, s, question > 0, pending) {
+                    Answer::Explains => true,
+                    // "## Why it broke" over the account of the cause answers
+                    // its one why once, however many paragraphs it takes.
+                    Answer::InAnalysis if cause_only[s.block] => {
+                        last_block.replace((usize::MAX, 0)) != Some((usize::MAX, 0))
+                    }
+                    Answer::InAnalysis => last_block.replace((s.block, question)) != Some((s.block, question)),
+                    Answer::InTimeline => !std::mem::replace(&mut timeline_answered, true),
+                    Answer::No => false,
+                };
+                if answer {
+                    let kind = if question > 0 {
+                        3
+                    } else if s.cues.has(Cue::Explanation) {
+                        0
+                    } else if left_undone(doc.words(s)) {
+                        1
+                    } else {
+                        2
+                    };
+                    counts[kind] += 1;
                 }
-                Answer::InAnalysis => last_block.replace((s.block, question)) != Some((s.block, question)),
-                Answer::No => false,
+                answer
             })
             .map(|(s, _)| s)
             .collect();
         let place = where_to_add(doc, &[Topic::Analysis, Topic::Cause], "right after that sentence");
-        match answers.len() {
+        let finding = match answers.len() {
             0 => {
                 let finding = Finding::missing("Only the proximate cause, if any.");
                 match proximate_cause(doc).filter(|_| !pending) {
@@ -101,7 +123,8 @@ impl Criterion for FiveWhys {
                 );
                 Finding::partial("One level beneath the proximate cause.").citing(answers).suggesting(suggestion)
             }
-        }
+        };
+        finding.counting(counts)
     }
 }
 
@@ -124,6 +147,10 @@ enum Answer {
     Explains,
     /// Sits in a five-whys section without an explanation word.
     InAnalysis,
+    /// Explains an event of the timeline: mostly why a step was taken
+    /// ("we held off, because a reboot had made things worse"), so the
+    /// timeline's explanations make one answer in all.
+    InTimeline,
     No,
 }
 
@@ -145,7 +172,7 @@ fn answers_why(doc: &Document, s: &Sentence, answers_question: bool, pending: bo
     {
         Answer::No
     } else if (s.cues.has(Cue::Explanation) || left_undone(words)) && !(pending && topic != Topic::Analysis && !answers_question) {
-        Answer::Explains
+        if topic == Topic::Timeline && !answers_question { Answer::InTimeline } else { Answer::Explains }
     } else if (topic == Topic::Analysis || answers_question) && !words.ends_with(':') {
         Answer::InAnalysis
     } else {
@@ -436,6 +463,25 @@ mod tests {
         let text = "## Root cause\n\nThe pool was too small for the new load. \
                     Its size had been copied from a test cluster and had never been reviewed.\n";
         assert_eq!(verdict(B2, text), Partial);
+    }
+
+    #[test]
+    fn the_explanations_of_a_timeline_make_one_answer() {
+        let text = "## Timeline\n\n- 10:05 We held off on a reboot because a reboot had made things worse.\n\
+                    - 10:20 We failed over because the primary was slow.\n- 10:30 We paged the vendor because the disk was theirs.\n";
+        assert_eq!(verdict(B2, text), Partial);
+        let text = "## Root cause\n\nThe primary was slow because its disk was full. The disk was full because logs \
+                    were not rotated. Nobody noticed because no alert was configured.\n";
+        assert_eq!(verdict(B2, text), Met);
+    }
+
+    #[test]
+    fn the_rule_counts_its_answers_by_kind() {
+        let text = "The deploy broke logins because the config was wrong. The config had never been reviewed. \
+                    Why did nobody see it? The alert went to an old list.\n\n## Contributing factors\n\nThe runbook was old.\n";
+        let finding = crate::engine::CRITERIA[B2 as usize].review(&crate::engine::Document::parse(text));
+        // Explanations, steps left undone, five-whys statements, answers to a why-question.
+        assert_eq!(finding.counts, [1, 1, 1, 1, 0]);
     }
 
     #[test]

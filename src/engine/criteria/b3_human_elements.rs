@@ -2,20 +2,25 @@
 //!
 //! **What it checks.** The people side of the incident, in four kinds of
 //! touch: feelings and a personal voice ("this is confusing", "great job",
-//! "I believe"), decisions and judgement calls, right or mistaken ("we
-//! decided", "attributed it to stale cookies"), thanks, and responders at
-//! work in the timeline ("16:59 Tim asks…", "the backup contact got paged").
+//! "I believe", "a real sense of camaraderie"), decisions and judgement
+//! calls, right or mistaken ("we decided", "attributed it to stale
+//! cookies", "we were under the impression"), thanks, and responders at
+//! work in the timeline ("16:59 Tim asks…", "the backup contact got paged",
+//! the writers themselves at a stated time: "14:28 We declared an
+//! incident").
 //! Met needs the people side told in substance: five touches, or fewer of
 //! several kinds (each extra kind counts as a touch). A few touches, or four
 //! of one kind only (a timeline of "the team did X"), are partial. Template sentences (a canned quote,
 //! "thank you for your patience") do not count, nor do courtesy thanks
 //! ("thanks for bearing with us"), the causal "thanks to the robust
-//! protections", stance adverbs ("unfortunately"), or sentences about the
+//! protections", stance adverbs ("unfortunately"), formulas of telling
+//! ("we're happy to confirm that…"), or sentences about the
 //! write-up itself ("we wanted to explain", "this document describes").
-//! A named author (a byline, or a signature under a letter in the first
-//! person singular) is a touch of its own kind. A quoted statement
-//! attributed to an executive ("...,\" said Jo Doe, CEO") is a canned
-//! quote and counts for nothing; neither does a greeting ("Happy hiking!")
+//! A named author (a byline, in the text or the page's metadata, or a
+//! signature under a letter in the first person singular) is a touch of
+//! its own kind; a byline of a team ("author: the Infra Team") names no
+//! one. A quoted statement attributed to an executive ("...,\" said Jo
+//! Doe, CEO") is a canned quote and counts for nothing; neither does a greeting ("Happy hiking!")
 //! or a resource that is "exhausted".
 //!
 //! **Why.** People trust people; the human story is what readers remember.
@@ -27,11 +32,11 @@
 //!
 //! **Fails:** "The database failed over and service resumed."
 
-use crate::engine::criterion::{Criterion, Finding, Guidance};
+use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{attributed_quotes, named_author, under_timed_heading};
+use crate::engine::signals::{attributed_quotes, front_matter_author, named_author, speaks_in_person, under_timed_heading};
 use crate::engine::suggest::{and_list, quote, where_to_add};
 
 pub struct HumanElements;
@@ -43,6 +48,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "At 02:10 our on-call engineer was paged; we decided to fail over, which in hindsight was the wrong call.",
     levels: ["Purely technical or purely corporate: no people in it.", "A few human touches.", "The people side is told: who did what and when, decisions, feelings, thanks."],
     skeleton: "## The response\n\nAt HH:MM <who> was paged. We decided to <decision> because <why>. Thanks to <name> for <what they did>.\n",
+    kinds: &["feelings", "judgements", "thanks", "responders acting", "a named author"],
 };
 
 /// The kinds of human touch, as bits of a small set.
@@ -66,6 +72,8 @@ impl Criterion for HumanElements {
         let canned = attributed_quotes(doc);
         let author = named_author(doc);
         let mut kinds = 0u8;
+        // Per kind, in bit order (`GUIDANCE.kinds`), the sentences that carry it.
+        let mut counts = [0; KINDS];
         let touches: Vec<_> = doc
             .prose_sentences()
             .filter(|s| {
@@ -75,15 +83,28 @@ impl Criterion for HumanElements {
                 // A named author speaking is a personal voice of its own.
                 let k = if author == Some(s.block) { AUTHOR } else { touch(doc, s, timed[s.block]) };
                 kinds |= k;
+                for (bit, count) in counts.iter_mut().enumerate() {
+                    *count += usize::from(k & (1 << bit) != 0);
+                }
                 k != 0
             })
             .collect();
-        let n = touches.len();
+        // A byline in the page's metadata names the author as a signature does.
+        let byline = author.is_none().then(|| front_matter_author(doc)).flatten();
+        if byline.is_some() {
+            kinds |= AUTHOR;
+            counts[AUTHOR.trailing_zeros() as usize] += 1;
+        }
+        let n = touches.len() + usize::from(byline.is_some());
         let score = n + (kinds.count_ones() as usize).saturating_sub(1);
-        if n == 0 {
+        let finding = if n == 0 {
             Finding::missing("Purely technical or corporate: no people in the story.")
         } else if score >= MET_SCORE {
-            Finding::met(format!("{n} passages tell the people side.")).citing(touches.into_iter().take(5))
+            Finding::met(format!("{n} passages tell the people side."))
+                .citing_ranges(byline)
+                .citing(touches.into_iter().take(5))
+        } else if touches.is_empty() {
+            Finding::partial("A named author, but no people in the story.").citing_ranges(byline)
         } else {
             let untold: Vec<&str> = [
                 (ACTING, "who responded and when"),
@@ -102,9 +123,11 @@ impl Criterion for HumanElements {
                 where_to_add(doc, &[Topic::Timeline, Topic::Resolution, Topic::Detection], "in your account of the response")
             );
             Finding::partial("A few human touches, but the people side is not told in substance.")
+                .citing_ranges(byline)
                 .citing(touches.into_iter().take(3))
                 .suggesting(suggestion)
-        }
+        };
+        finding.counting(counts)
     }
 }
 
@@ -120,7 +143,8 @@ fn touch(doc: &Document, s: &Sentence, timed_heading: bool) -> u8 {
         || timed_heading
         || matches!(doc.topic(s), Topic::Timeline | Topic::Resolution | Topic::Detection);
     let mut k = 0;
-    if c.has(Cue::Feeling) && !greeting(doc.words(s)) {
+    // "We're happy to confirm", "glad to report": a formula of telling.
+    if c.has(Cue::Feeling) && !greeting(doc.words(s)) && doc.hits_in(s).iter().any(|h| h.cue == Cue::Feeling && !about_telling(doc, s, h)) {
         k |= FEELING;
     }
     if c.has(Cue::Judgement) && doc.hits_in(s).iter().any(|h| h.cue == Cue::Judgement && !about_telling(doc, s, h)) {
@@ -129,7 +153,9 @@ fn touch(doc: &Document, s: &Sentence, timed_heading: bool) -> u8 {
     if c.has(Cue::Thanks) && doc.hits_in(s).iter().any(|h| h.cue == Cue::Thanks && thanks_someone(doc, s, h)) {
         k |= THANKS;
     }
-    if c.has(Cue::Responder) && in_time {
+    // "14:28 We declared an incident": the writers themselves at work at
+    // a stated time.
+    if (c.has(Cue::Responder) && in_time) || (s.times.clocks > 0 && speaks_in_person(doc, s)) {
         k |= ACTING;
     }
     k
@@ -159,7 +185,7 @@ fn greeting(words: &str) -> bool {
 /// are about writing the text, not a judgement made in the incident.
 const TELLING: &[&str] = &[
     "explain", "share", "tell", "let", "write", "publish", "inform", "update", "say", "give",
-    "provide", "clarify", "post", "apologise", "apologize", "be",
+    "provide", "clarify", "post", "apologise", "apologize", "be", "confirm", "report", "announce",
 ];
 
 /// Whether a judgement word is about telling the story rather than
@@ -350,6 +376,62 @@ mod tests {
     fn a_signature_alone_is_a_single_touch() {
         assert_eq!(verdict(B3, "I am sorry the invoices went out twice.\n\nLee Park\nHead of Support"), Partial);
         assert_eq!(verdict(B3, "The invoices went out twice.\n\nAbout Acme Billing\n\nPosted Nov 2, 14:00 UTC"), Missing);
+    }
+
+    #[test]
+    fn a_byline_in_the_page_metadata_is_a_named_author() {
+        let text = "---\ntitle: Invoices sent twice\nauthor: Lee Park\n---\n\nThe invoices went out twice.\n";
+        assert_eq!(verdict(B3, text), Partial);
+        let text = "---\nauthor: Lee Park\n---\n\n- 09:12 We paused the mailer.\n- 09:30 We decided to refund everyone.\n\n\
+                    Thanks to Omar for catching it.\n";
+        assert_eq!(verdict(B3, text), Met);
+    }
+
+    #[test]
+    fn a_byline_of_a_team_names_no_one() {
+        assert_eq!(verdict(B3, "---\nauthor: The Billing Team\n---\n\nThe invoices went out twice.\n"), Missing);
+    }
+
+    #[test]
+    fn the_writers_at_work_at_a_stated_time_are_responders() {
+        assert_eq!(verdict(B3, "- 14:28 We declared an incident.\n- 14:41 We restarted the server.\n"), Partial);
+        assert_eq!(verdict(B3, "We run the mail server on two hosts."), Missing);
+    }
+
+    #[test]
+    fn choices_and_readings_of_the_situation_are_judgements() {
+        assert_eq!(verdict(B3, "We were under the impression that the flood had passed."), Partial);
+        assert_eq!(verdict(B3, "We opted to keep the old cluster running."), Partial);
+        assert_eq!(verdict(B3, "The flood of requests passed by noon."), Missing);
+    }
+
+    #[test]
+    fn the_teams_experience_of_the_work_is_a_feeling() {
+        assert_eq!(verdict(B3, "There was a real sense of camaraderie on the bridge."), Partial);
+        assert_eq!(verdict(B3, "In our haste we skipped the canary."), Partial);
+    }
+
+    #[test]
+    fn responders_named_by_what_they_did_in_the_timeline_are_acting() {
+        assert_eq!(verdict(B3, "## Timeline\n\nThe database ran out of connections. Sam is paged.\n"), Partial);
+        assert_eq!(verdict(B3, "## Timeline\n\nThe database ran out of connections.\n"), Missing);
+    }
+
+    #[test]
+    fn being_happy_to_confirm_is_a_formula_not_a_feeling() {
+        assert_eq!(verdict(B3, "We're happy to confirm that no customer data was lost."), Missing);
+        assert_eq!(verdict(B3, "We were happy to see the queue drain at last."), Partial);
+    }
+
+    #[test]
+    fn the_rule_counts_its_touches_by_kind() {
+        let doc = crate::engine::Document::parse(
+            "---\nauthor: Lee Park\n---\n\nAt 02:10 the on-call engineer was paged. We decided to fail over. \
+             It was stressful. It was frustrating. Thanks to Sam for staying up.",
+        );
+        let finding = crate::engine::CRITERIA[B3 as usize].review(&doc);
+        // Feelings, judgements, thanks, responders acting, a named author.
+        assert_eq!(finding.counts, [2, 1, 1, 1, 1]);
     }
 
     #[test]

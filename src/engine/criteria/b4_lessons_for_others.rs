@@ -40,6 +40,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "If you run nginx behind a load balancer, check that its keepalive timeout is longer than the balancer's.",
     levels: ["Nothing others could take away.", "Lessons others could use, stated only about the team itself.", "Advice meant for other teams, or a tool or fix shared with them."],
     skeleton: "## What others can learn\n\nIf you run <system>, check <what> — <why it matters>. We have shared <tool, script or upstream report>.\n",
+    kinds: &[],
 };
 
 impl Criterion for LessonsForOthers {

@@ -44,6 +44,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "This outage was our fault: we deployed a configuration change without testing it, and we are sorry.",
     levels: ["Nothing in the text presents a failure of the team's own.", "The incident is acknowledged, but hedged, impersonal or put on someone else.", "The failure is owned plainly in the text's own voice."],
     skeleton: "## What we got wrong\n\nThis outage was our fault. We <what we did or failed to do>, and we are sorry.\n",
+    kinds: &[],
 };
 
 /// A sentence of a few words at least: a bare label ("**Impact**:") names

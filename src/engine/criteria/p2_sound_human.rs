@@ -36,6 +36,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "We pushed the change at 10:02, saw errors climb a minute later, and rolled it back.",
     levels: ["Impersonal, passive or press-release prose with no voice of its own.", "Some plain first-person passages among passive or boilerplate prose.", "Written by people to people: first person, plain words, a voice."],
     skeleton: "## What happened\n\nWe <what you saw and did, in your own words>.\n",
+    kinds: &[],
 };
 
 /// Voiced sentences that make a voice, however long the text: a few

@@ -43,6 +43,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "We posted updates on status.example.com and @examplestatus throughout; questions go to support@example.com.",
     levels: ["No place where readers got or can get updates.", "Updates or support are mentioned without saying where.", "Names where updates were or will be given."],
     skeleton: "## Where to get updates\n\nWe posted updates on <status page or account> during the incident. Questions: <support address>.\n",
+    kinds: &[],
 };
 
 /// Hosts that are public channels.

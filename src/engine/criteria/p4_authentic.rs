@@ -45,6 +45,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "For 47 minutes, 100% of API requests failed; it took us too long to notice.",
     levels: ["Spin or boilerplate only: the text minimises or denies.", "Some candour, undercut by minimising words or marketing.", "Candid and specific, with concrete facts and no spin."],
     skeleton: "## What it was like for you\n\nFor <duration>, <how many> users could not <what>. It took us <how long> to notice, which was too long.\n",
+    kinds: &[],
 };
 
 /// Softening moves that undercut a candid text: one stock phrase is a

@@ -41,6 +41,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "The outage began at 14:02 UTC on 2024-03-01 and service was fully restored at 15:30 UTC.",
     levels: ["Only vague references to when it happened.", "Only one end of the incident, a date or a duration is precise.", "Gives when the incident started and when it ended."],
     skeleton: "## Timeline\n\nAll times UTC.\n\n- YYYY-MM-DD HH:MM: the incident began: <what broke>\n- YYYY-MM-DD HH:MM: detected: <how>\n- YYYY-MM-DD HH:MM: resolved: <what fixed it>\n",
+    kinds: &[],
 };
 
 impl Criterion for StartAndEnd {

@@ -42,6 +42,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "About 30% of EU customers could not open the dashboard; the public API was not affected.",
     levels: ["Nothing about the impact.", "The impact stays generic: what was affected or who, not both.", "Says what was affected and who, ideally with numbers."],
     skeleton: "## Impact\n\n- Affected: <features, services, regions>\n- Who: <which users, how many>\n- Not affected: <what kept working>\n",
+    kinds: &[],
 };
 
 impl Criterion for Impact {

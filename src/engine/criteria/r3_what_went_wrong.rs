@@ -39,6 +39,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "A DNS change moved our MX record to an old address, so mail to our servers bounced.",
     levels: ["No cause given, or only that it is being investigated.", "Names a kind of cause without explaining how it led to the outage.", "Explains the cause and how it led to the outage."],
     skeleton: "## What went wrong\n\n<What changed or broke>, which caused <how it led to the outage>.\n",
+    kinds: &[],
 };
 
 impl Criterion for WhatWentWrong {

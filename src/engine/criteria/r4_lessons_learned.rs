@@ -38,6 +38,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "We have added an alert on mail queue depth and will review every DNS change before it ships (owner: ops, by May 1).",
     levels: ["No lessons and no follow-up actions.", "Lessons or promises without concrete changes.", "States what was learned and concrete follow-up actions."],
     skeleton: "## Action items\n\n- [ ] <fix or safeguard> (owner: <name>, due: <date>)\n- [ ] <monitoring to add> (owner: <name>, due: <date>)\n\n## What we learned\n\n<lesson>\n",
+    kinds: &[],
 };
 
 impl Criterion for LessonsLearned {
