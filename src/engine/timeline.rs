@@ -663,17 +663,20 @@ const ARTICLES: &[&str] = &["the", "a", "an", "to", "our", "its", "their", "this
 fn told_of_work_or_detection(words: &str, matches: &[aho_corasick::Match], class: &dyn Fn(usize) -> u32, k: usize, start: bool) -> bool {
     let m = &matches[k];
     let wanted = |n: usize| class(n) == WORK || (start && class(n) == DETECTED);
-    let after = (0..matches.len()).filter(|&n| wanted(n) && matches[n].start() >= m.end()).any(|n| {
+    // Matches come by their end: those a few words away are next to it.
+    const NEAR: usize = 60;
+    let after = (k + 1..matches.len()).take_while(|&n| matches[n].end() <= m.end() + NEAR).filter(|&n| wanted(n) && matches[n].start() >= m.end()).any(|n| {
         let gap = &words[m.end()..matches[n].start()];
         !gap.contains([',', ';', ':', '.', '!', '?', '\n']) && gap.split_whitespace().count() <= 2 && gap.split_whitespace().all(|w| ARTICLES.contains(&w))
     });
     // Before it, with no problem between: "after the upgrade errors began"
     // is the problem's start.
+    let near = || (0..k).rev().take_while(|&n| matches[n].end() + NEAR >= m.start());
     let before = start
-        && (0..k).filter(|&n| wanted(n) && matches[n].end() <= m.start()).any(|n| {
+        && near().filter(|&n| wanted(n) && matches[n].end() <= m.start()).any(|n| {
             let most = if class(n) == WORK { 3 } else { 1 };
             near_before(words, matches[n].end(), m.start(), most)
-                && !(0..k).any(|p| class(p) == BEGAN && matches[p].start() >= matches[n].end() && matches[p].end() <= m.start())
+                && !near().any(|p| class(p) == BEGAN && matches[p].start() >= matches[n].end() && matches[p].end() <= m.start())
         });
     after || before
 }
@@ -847,7 +850,7 @@ impl<'d, 't> Reader<'d, 't> {
         let clocks: Vec<&time::Clock> = found
             .iter()
             .filter_map(|f| if let Found::Clock(c) = f { Some(c) } else { None })
-            .filter(|c| !c.vague && !c.offset_of_previous && !dates_the_document(words, &found, c) && !stamps_a_status_post(words, &found, c))
+            .filter(|c| !c.vague && !c.offset_of_previous && !dates_the_document(words, &found, c) && !stamps_a_status_post(words, c))
             .collect();
         if clocks.is_empty() {
             if no_clock {
@@ -1502,18 +1505,25 @@ const STATUS_POST_LABELS: &[&str] = &[
     "status update", "status update at",
 ];
 
-/// Whether a clock time (with the date written onto it) stamps a status
-/// update: a label of one is all its sentence says before it.
-fn stamps_a_status_post(words: &str, found: &[Found], clock: &time::Clock) -> bool {
-    let start = found
-        .iter()
-        .find_map(|f| match f {
-            Found::Date(d) if d.at.end <= clock.at.start && clock.at.start - d.at.end <= 4 => Some(d.at.start),
-            _ => None,
+/// Whether a clock time stamps a status update: a label of one opens its
+/// sentence and only the date comes between ("[Update 11th of February
+/// 2022 - 15:20 UTC]").
+fn stamps_a_status_post(words: &str, clock: &time::Clock) -> bool {
+    const DATE_WORDS: &[&str] = &[
+        "of", "on", "at", "the", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday",
+    ];
+    let before = words[..clock.at.start].trim_start_matches(|c: char| c.is_whitespace() || "-*([|#>".contains(c));
+    STATUS_POST_LABELS.iter().any(|label| {
+        before.strip_prefix(label).is_some_and(|rest| {
+            rest.starts_with([' ', ':', ']', ')', '-', '*']) && rest
+                .split(|c: char| c.is_whitespace() || ",.:-\u{2013}\u{2014}/()[]*".contains(c))
+                .filter(|w| !w.is_empty())
+                .all(|w| w.contains(|c: char| c.is_ascii_digit()) || DATE_WORDS.contains(&w))
         })
-        .unwrap_or(clock.at.start);
-    let label = words[..start].trim_matches(|c: char| c.is_whitespace() || "-\u{2013}\u{2014}*([|:#>".contains(c));
-    STATUS_POST_LABELS.contains(&label)
+    })
 }
 
 /// Whether events can be put in the order they happened: all dated, or
@@ -2393,6 +2403,8 @@ mod tests {
     fn a_status_updates_posting_time_is_no_event() {
         let text = "# Login failures\n\nUpdated 14:05 UTC: we are investigating reports of failed logins.\n\nPosted at 15:10 UTC: logins work again.\n";
         assert!(timeline(text).events.is_empty(), "{:?}", moments(text));
+        let dated = "[Update 11th of February 2022 - 15:20 UTC] Builds run on the new cluster again.";
+        assert!(timeline(dated).events.is_empty(), "{:?}", moments(dated));
         let told = "At 14:05 UTC we updated the DNS record, restoring service.";
         assert_eq!(moments(told), ["mitigated 14:05 UTC", "resolved 14:05 UTC"]);
     }
