@@ -263,7 +263,7 @@ type Dated = (i64, bool);
 #[derive(Clone, Debug)]
 struct Timed {
     /// What it could be, by its words: a set of key-moment bits.
-    cues: u16,
+    cues: u32,
     written: Range<usize>,
     passage: Range<usize>,
     /// Minutes after midnight of its day.
@@ -311,43 +311,61 @@ impl Timed {
     }
 }
 
-const BEGAN: u16 = 1;
-const DETECTED: u16 = 2;
-const RESPONDED: u16 = 4;
-const MITIGATED: u16 = 8;
-const RESOLVED: u16 = 16;
+const BEGAN: u32 = 1;
+const DETECTED: u32 = 2;
+const RESPONDED: u32 = 4;
+const MITIGATED: u32 = 8;
+const RESOLVED: u32 = 16;
 /// Words that tell the problem's own beginning ("errors begin"), which
 /// outrank a detection told with it; [`BEGAN`] alone is the problem
 /// itself ("errors"), which a detection outranks.
-const ONSET: u16 = 32;
+const ONSET: u32 = 32;
 /// A repair that need not be the end ("the bug is fixed"): the recovery
 /// only when no event tells the service itself recovered.
-const REPAIRED: u16 = 64;
+const REPAIRED: u32 = 64;
 /// Words that name the incident's start outright ("start of incident"),
 /// which outrank whatever else the event tells ("nodes are cordoned").
-const NAMES_START: u16 = 128;
+const NAMES_START: u32 = 128;
 /// Words that make a recovery told after them in the same sentence a
 /// belief, a hope, an attempt or its denial, not a recovery ("believing
 /// the issue to be resolved", "the leak is not fixed").
-const HEDGE: u16 = 256;
+const HEDGE: u32 = 256;
 
 /// Words that contain a key moment's word but tell none ("the incident
 /// report"): a match inside one of them is no cue.
-const NOT_A_MOMENT: u16 = 512;
+const NOT_A_MOMENT: u32 = 512;
 /// "Again" after whatever the system does when it works ("the chain
 /// synced again", "builds pass again"): a recovery when nothing else in
 /// the words tells a problem, an action or a detection ("failed again",
 /// "restarted again", "reported again").
-const AGAIN: u16 = 1024;
+const AGAIN: u32 = 1024;
 /// "Is back", "came back": the service recovered when nothing in the words
 /// tells a problem ("OBS is back" after "restarted Apache"; not "the
 /// errors are back").
-const BACK: u16 = 2048;
+const BACK: u32 = 2048;
+/// Words that make a recovery told after them in the same clause a part
+/// of one ("partially resolved", "mostly back to normal"): a mitigation.
+const PARTLY: u32 = 4096;
+/// The team's planned work ("deployment", "upgrade", "migration"): a
+/// start or an end told of it ("started the deployment", "the migration
+/// began", "ended the deployment") is the work's, not the incident's.
+const WORK: u32 = 8192;
+/// Words telling that the action before them in their clause did nothing
+/// ("we restarted it, which did not help"): no mitigation.
+const FUTILE: u32 = 16384;
+/// Verbs that tell a recovery with no object ("the backlog cleared",
+/// "writes resumed") and an action or nothing with one ("we cleared the
+/// cache", "resumed the rollout").
+const SETTLES: u32 = 32768;
+/// Words telling a problem easing or ending when the problem is what they
+/// are said of ("the errors subsided"), and nothing otherwise; see
+/// [`abatement`].
+const ABATES: u32 = 65536;
 
 /// Words telling what an event is to the incident, by key moment. A
 /// trailing `*` matches any ending ("investigat*"); otherwise the word
 /// ends there.
-const MOMENT_WORDS: &[(u16, &[&str])] = &[
+const MOMENT_WORDS: &[(u32, &[&str])] = &[
     (RESOLVED, &[
         "resolved", "resolves", "resolution", "restored", "recovered", "fully recovered", "back to normal",
         "returned to normal", "returns to normal", "returning to normal", "normal operation*", "all clear",
@@ -360,6 +378,8 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "back to baseline", "returned to baseline", "returns to baseline", "returning to baseline", "no further errors", "no more errors", "recovery complete*", "fully functional",
         "goes away", "went away", "gone away", "back to 100", "operating normally", "functioning normally",
         "running normally", "working normally", "behaving normally", "performing normally", "end:", "end time:",
+        "incident was closed", "incident is closed", "incident has been closed", "fix worked", "fix works",
+        "fix was confirmed", "fix confirmed", "confirmed the fix", "fix was verified", "fix verified", "verified the fix",
         "incident end*", "impact end*", "outage end*", "to an end", "full service returned", "restoring service",
         "restoring the service", "checks passing", "checks pass", "checks are passing",
     ]),
@@ -403,14 +423,28 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         "drops", "dropped", "dropping", "problem", "problems", "disrupt*", "interrupt*", "unresponsive", "inaccessible",
         "not working", "stuck", "unstable", "corrupt*", "intermittent*", "offline", "compromise*", "experienced",
         "502", "503", "504", "502s", "503s", "504s",
-        "experiencing", "elevated", "occur*", "saturat*", "overload*", "exhausted",
+        "experiencing", "elevated", "occur*", "saturat*", "overload*", "exhausted", "halted",
     ]),
     (HEDGE, &[
         "believ*", "seem*", "appear*", "hoping", "hope", "hoped", "thought", "suspect*", "assum*", "probably",
         "might", "will", "would", "should", "expect*", "if", "not", "never", "isn't", "wasn't", "aren't",
         "weren't", "hasn't", "haven't", "didn't", "doesn't", "yet to", "unable to", "failed to", "attempt*",
-        "tried", "trying", "try to",
+        "tried", "trying", "try to", "hopefully", "possibly", "maybe", "perhaps", "may have", "apparently",
+        "presumably", "supposedly", "looked like", "looks like", "look like", "looked to be", "looks to be",
+        "to confirm", "to verify", "whether", "decided against", "instead of", "rather than",
     ]),
+    (PARTLY, &["partially", "partly", "partial", "mostly"]),
+    (FUTILE, &[
+        "did not help", "didn't help", "didnt help", "did not work", "didn't work", "didnt work", "did not fix",
+        "didn't fix", "did not resolve", "didn't resolve", "did not improve", "didn't improve", "to no avail",
+        "no improvement", "no difference", "without success", "unsuccessful*", "not successful", "wasn't successful",
+    ]),
+    (WORK, &[
+        "deploy*", "rollout", "roll-out", "rolling out", "roll out", "upgrad*", "migrat*", "maintenance", "release",
+        "install*", "updat*",
+    ]),
+    (SETTLES, &["resumed", "resumes", "cleared", "clears", "normalized", "normalised", "normalizes", "normalises"]),
+    (ABATES, &["ceased", "subsided", "subsiding", "disappeared", "vanished", "fell", "eased", "tapered off", "stop"]),
     (NOT_A_MOMENT, &[
         "incident report", "status report", "postmortem report", "post-mortem report", "final report",
         "this report", "report card", "dns resolution", "name resolution", "once again", "happen again", "happens again", "happened again",
@@ -418,6 +452,9 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
         // People starting work ("the team started to list the namespaces")
         // tell an action, not the problem's start.
         "we started", "we start", "we began", "team started", "team starts", "team began",
+        // The team taking its work up again ("we resumed at 10:00") is no
+        // recovery.
+        "we resumed", "team resumed",
     ]),
     (AGAIN, &["again"]),
     (BACK, &[
@@ -428,7 +465,7 @@ const MOMENT_WORDS: &[(u16, &[&str])] = &[
 
 /// The automaton over every word of [`MOMENT_WORDS`], each pattern's key
 /// moment and whether it must end a word.
-static MOMENT_MATCHER: LazyLock<(NFA, Vec<(u16, bool)>)> = LazyLock::new(|| {
+static MOMENT_MATCHER: LazyLock<(NFA, Vec<(u32, bool)>)> = LazyLock::new(|| {
     let mut words = Vec::new();
     let mut meaning = Vec::new();
     for (moment, list) in MOMENT_WORDS {
@@ -450,16 +487,20 @@ static MOMENT_MATCHER: LazyLock<(NFA, Vec<(u16, bool)>)> = LazyLock::new(|| {
 
 /// The key moments lowercased `words` could tell. A recovery or repair
 /// told after a hedge in the same sentence ("hoping the upgrade will fix
-/// it") tells nothing, nor does the problem it names.
-fn moment_cues(words: &str) -> u16 {
+/// it") tells nothing, nor does the problem it names. A later word may
+/// take back what an earlier one told: an action its clause calls futile
+/// ("which did not help"), a problem that eases ("the errors subsided").
+fn moment_cues(words: &str) -> u32 {
     let (matcher, meaning) = &*MOMENT_MATCHER;
     let b = words.as_bytes();
-    let mut cues = 0;
     let mut hedge_ends: Option<usize> = None;
+    let mut partly_ends: Option<usize> = None;
     let mut masked = 0..0;
-    let mut again = false;
-    let mut back = false;
     let mut hedged_recovery = false;
+    // What each word told, by where it is.
+    let mut told: Vec<(Range<usize>, u32)> = Vec::new();
+    // The problems and alerts told so far: what an easing word is said of.
+    let mut subjects: Vec<Range<usize>> = Vec::new();
     let matches: Vec<_> = matcher
         .try_find_overlapping_iter(Input::new(words))
         .expect("an overlapping search with the standard match kind never fails")
@@ -472,27 +513,70 @@ fn moment_cues(words: &str) -> u16 {
             starts_word && ends_word
         })
         .collect();
+    let class = |k: usize| meaning[matches[k].pattern().as_usize()].0;
     for (k, m) in matches.iter().enumerate() {
-        let moment = meaning[m.pattern().as_usize()].0;
+        let moment = class(k);
         // Matches come by their end: a mask ending with this word comes
         // after it.
-        if let Some(mask) = matches[k..]
-            .iter()
-            .take_while(|n| n.end() == m.end())
-            .find(|n| meaning[n.pattern().as_usize()].0 == NOT_A_MOMENT)
-        {
-            masked = mask.range();
+        if let Some(mask) = (k..matches.len()).take_while(|&n| matches[n].end() == m.end()).find(|&n| class(n) == NOT_A_MOMENT) {
+            masked = matches[mask].range();
         }
         if moment == NOT_A_MOMENT || (masked.start <= m.start() && m.end() <= masked.end) {
             continue;
         }
-        if moment == HEDGE {
-            hedge_ends = Some(m.end());
+        match moment {
+            HEDGE => hedge_ends = Some(m.end()),
+            PARTLY => partly_ends = Some(m.end()),
+            FUTILE => {
+                let clause = words[..m.start()].rfind(['.', '!', '?', '\n', ';']).map_or(0, |i| i + 1);
+                told.retain(|(at, cue)| at.start < clause || cue & (MITIGATED | RESOLVED | REPAIRED | AGAIN | BACK) == 0);
+            }
+            _ => {}
+        }
+        if matches!(moment, HEDGE | PARTLY | FUTILE | WORK) {
             continue;
         }
-        let hedged = hedge_ends
-            .filter(|&h| h <= m.start())
-            .is_some_and(|h| !words[h..m.start()].contains(['.', '!', '?', '\n', ';']));
+        let in_clause_after = |end: Option<usize>| {
+            end.filter(|&h| h <= m.start()).is_some_and(|h| !words[h..m.start()].contains(['.', '!', '?', '\n', ';']))
+        };
+        let hedged = in_clause_after(hedge_ends);
+        let text = &words[m.range()];
+        // "The errors subsided", "error rates started to drop": the problem
+        // told just before eases or ends, and is no start.
+        if let Some(eases) = abatement(words, m) {
+            if let Some(subject) = subjects.last().filter(|s| near_before(words, s.end, m.start(), 3)).cloned() {
+                told.retain(|(at, cue)| at.start < subject.start || cue & (BEGAN | ONSET | DETECTED) == 0);
+                if hedged {
+                    hedged_recovery = true;
+                } else {
+                    told.push((m.range(), eases));
+                }
+                continue;
+            }
+        }
+        if moment == ABATES {
+            continue;
+        }
+        // "Started the deployment", "the migration began", "ended the
+        // deployment": the team's work, not the incident. "Users started
+        // to report errors", "alerts started firing": a detection.
+        let start_or_end = (moment == ONSET && ["start", "began", "begin", "begun"].iter().any(|v| text.starts_with(v))) || text == "ended";
+        if start_or_end && told_of_work_or_detection(words, &matches, &class, k, moment == ONSET) {
+            continue;
+        }
+        // "Synced again at 19:21", not "again attributed to stale
+        // cookies": "again" ends what it is said of.
+        if moment == AGAIN && object_follows(words, m.end()) {
+            continue;
+        }
+        let partial = in_clause_after(partly_ends);
+        let moment = match moment {
+            SETTLES if object_follows(words, m.end()) => {
+                if text.starts_with("clear") { MITIGATED } else { continue }
+            }
+            SETTLES => RESOLVED,
+            m => m,
+        };
         if hedged && moment & (RESOLVED | REPAIRED | AGAIN | BACK) != 0 {
             hedged_recovery = true;
             continue;
@@ -504,22 +588,23 @@ fn moment_cues(words: &str) -> u16 {
         if moment == BEGAN && denied(&words[..m.start()]) {
             // "The search is no longer down": the problem ended.
             if no_longer(&words[..m.start()]) {
-                cues |= RESOLVED;
+                told.push((m.range(), RESOLVED));
             }
             continue;
         }
-        if moment == AGAIN {
-            again = true;
-        } else if moment == BACK {
-            back = true;
-        } else {
-            cues |= moment;
+        if moment == BEGAN || text.starts_with("alert") {
+            subjects.push(m.range());
         }
+        // "Partially restored", "mostly back to normal": a mitigation.
+        let moment = if partial && moment & (RESOLVED | AGAIN | BACK) != 0 { MITIGATED } else { moment };
+        told.push((m.range(), moment));
     }
-    if again && cues & (BEGAN | ONSET | NAMES_START | MITIGATED | RESPONDED | DETECTED) == 0 {
+    let all = told.iter().fold(0, |all, (_, cue)| all | cue);
+    let mut cues = all & !(AGAIN | BACK);
+    if all & AGAIN != 0 && cues & (BEGAN | ONSET | NAMES_START | MITIGATED | RESPONDED | DETECTED) == 0 {
         cues |= RESOLVED;
     }
-    if back && cues & (BEGAN | ONSET | NAMES_START) == 0 {
+    if all & BACK != 0 && cues & (BEGAN | ONSET | NAMES_START) == 0 {
         cues |= RESOLVED;
     }
     // "The outage seems to have been resolved at 00:05": the words tell an
@@ -528,6 +613,86 @@ fn moment_cues(words: &str) -> u16 {
         cues &= !BEGAN;
     }
     cues
+}
+
+/// What a word tells when a problem is said to do it: "stopped",
+/// "subsided" its end, "dropped", "decreasing" its easing. A stop told
+/// with what stopped ("stopped responding") is the problem's start.
+fn abatement(words: &str, m: &aho_corasick::Match) -> Option<u32> {
+    let text = &words[m.range()];
+    match text {
+        "stopped" | "stops" | "stop" | "ceased" | "subsided" | "disappeared" | "vanished" => {
+            let next = next_word(words, m.end());
+            let stops_doing = next.ends_with("ing") && !matches!(next, "appearing" | "occurring" | "happening" | "showing" | "coming" | "firing" | "recurring");
+            (!stops_doing).then_some(RESOLVED)
+        }
+        "drop" | "drops" | "dropped" | "dropping" | "fell" | "went down" | "goes down" | "subsiding" | "eased" | "tapered off" => Some(MITIGATED),
+        t if t.starts_with("decreas") || t.starts_with("declin") => Some(MITIGATED),
+        _ => None,
+    }
+}
+
+/// The word that starts at or after `at`, past the rest of the word `at`
+/// is in; "" at the end of a clause.
+fn next_word(words: &str, at: usize) -> &str {
+    let rest = words[at..].trim_start_matches(|c: char| c.is_alphanumeric() || c == '_' || c == '\'');
+    if rest.starts_with(|c: char| !c.is_whitespace()) {
+        return "";
+    }
+    let rest = rest.trim_start();
+    &rest[..rest.find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).unwrap_or(rest.len())]
+}
+
+/// Whether what ends at `from` is at most `most` words before `to`, in
+/// the same clause ("error rates started to drop": "error" is two words
+/// before "drop").
+fn near_before(words: &str, from: usize, to: usize, most: usize) -> bool {
+    let gap = &words[from..to];
+    let gap = gap.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_' || c == '\'');
+    !gap.contains([',', ';', ':', '!', '?', '\n', '(', ')']) && !gap.contains(". ") && gap.split_whitespace().count() <= most
+}
+
+/// Words between a start and the work it starts ("started the
+/// deployment", "began to deploy").
+const ARTICLES: &[&str] = &["the", "a", "an", "to", "our", "its", "their", "this", "of", "new", "getting"];
+
+/// Whether the start or end word at `k` is said of the team's work
+/// ("started the deployment", "the migration began", "ended the
+/// deployment") or, for a start, of a detection ("users started to report
+/// errors", "alerts started firing").
+fn told_of_work_or_detection(words: &str, matches: &[aho_corasick::Match], class: &dyn Fn(usize) -> u32, k: usize, start: bool) -> bool {
+    let m = &matches[k];
+    let wanted = |n: usize| class(n) == WORK || (start && class(n) == DETECTED);
+    // Matches come by their end: those a few words away are next to it.
+    const NEAR: usize = 60;
+    let after = (k + 1..matches.len()).take_while(|&n| matches[n].end() <= m.end() + NEAR).filter(|&n| wanted(n) && matches[n].start() >= m.end()).any(|n| {
+        let gap = &words[m.end()..matches[n].start()];
+        !gap.contains([',', ';', ':', '.', '!', '?', '\n']) && gap.split_whitespace().count() <= 2 && gap.split_whitespace().all(|w| ARTICLES.contains(&w))
+    });
+    // Before it, with no problem between: "after the upgrade errors began"
+    // is the problem's start.
+    let near = || (0..k).rev().take_while(|&n| matches[n].end() + NEAR >= m.start());
+    let before = start
+        && near().filter(|&n| wanted(n) && matches[n].end() <= m.start()).any(|n| {
+            let most = if class(n) == WORK { 3 } else { 1 };
+            near_before(words, matches[n].end(), m.start(), most)
+                && !near().any(|p| class(p) == BEGAN && matches[p].start() >= matches[n].end() && matches[p].end() <= m.start())
+        });
+    after || before
+}
+
+/// Whether the word ending at `end` goes on to an object or another
+/// predicate ("cleared the cache", "again attributed to stale cookies"),
+/// not to a time, an adverb or the clause's end ("the backlog cleared at
+/// 10:05", "writes resumed shortly after", "synced again.").
+fn object_follows(words: &str, end: usize) -> bool {
+    const NO_OBJECT: &[&str] = &[
+        "", "at", "on", "by", "in", "around", "after", "and", "for", "as", "shortly", "soon", "again", "from", "within",
+        "with", "normally", "fully", "completely", "automatically", "immediately", "quickly", "gradually", "once", "when",
+        "up", "out", "successfully", "without", "about", "approximately", "before", "following", "over", "across",
+        "until", "then", "but", "so", "while", "too", "later", "afterwards", "overnight", "finally",
+    ];
+    !NO_OBJECT.contains(&next_word(words, end))
 }
 
 /// Whether the words just before a problem's word deny it ("no errors",
@@ -554,7 +719,7 @@ fn no_longer(before: &str) -> bool {
 /// when they name it, else a recovery over a repair over a fix over a
 /// response over a detection over the problem itself ("error rates
 /// declining" is a mitigation; "alert acknowledged" a response).
-fn strongest(cues: u16) -> Option<u16> {
+fn strongest(cues: u32) -> Option<u32> {
     [NAMES_START, RESOLVED, REPAIRED, MITIGATED, RESPONDED, ONSET, DETECTED, BEGAN]
         .into_iter()
         .find(|m| cues & m != 0)
@@ -685,7 +850,7 @@ impl<'d, 't> Reader<'d, 't> {
         let clocks: Vec<&time::Clock> = found
             .iter()
             .filter_map(|f| if let Found::Clock(c) = f { Some(c) } else { None })
-            .filter(|c| !c.vague && !c.offset_of_previous && !dates_the_document(words, &found, c))
+            .filter(|c| !c.vague && !c.offset_of_previous && !dates_the_document(words, &found, c) && !stamps_a_status_post(words, c))
             .collect();
         if clocks.is_empty() {
             if no_clock {
@@ -698,13 +863,26 @@ impl<'d, 't> Reader<'d, 't> {
         // sentence's clock times.
         let lines = self.clock_lines(s, &clocks, entry.is_some());
         if let Some(first) = entry.filter(|_| lines.is_none()) {
+            // "10:20 We found errors had started at 10:05": the entry's
+            // finding dates the problem's start, an event of its own; the
+            // entry is the finding.
+            let started: Vec<&time::Clock> = clocks
+                .iter()
+                .filter(|c| c.at.start > first.at.start && !c.joined_to_previous)
+                .filter(|c| problem_started_at(words[..before_its_date(words, &found, c)].trim_end()))
+                .copied()
+                .collect();
             let cues = self.entry_cues(s, first);
+            let cues = if started.is_empty() { cues } else { cues & !(BEGAN | ONSET | NAMES_START) };
             self.push(s, &found, first, cues, true, None);
             // A second clock joined to the entry's first as a range ends
             // the window it tells: the end of the problem only when no
             // entry tells the service's recovery.
             if let Some(end) = clocks.iter().position(|c| c.joined_to_previous && c.at.start > first.at.start) {
                 self.push(s, &found, clocks[end], if strongest(cues) == Some(BEGAN) { REPAIRED } else { 0 }, true, None);
+            }
+            for clock in started {
+                self.push(s, &found, clock, BEGAN | ONSET, false, None);
             }
             return;
         }
@@ -733,10 +911,7 @@ impl<'d, 't> Reader<'d, 't> {
             // "The database had been saturated since 13:58": the problem's
             // start, whatever else the sentence tells ("investigation
             // showed"), when its own clause names the problem.
-            let problem_since = before.strip_suffix(" since").is_some_and(|clause| {
-                let from = CLAUSE_BREAKS.iter().filter_map(|b| clause.rfind(b).map(|i| i + b.len())).max().unwrap_or(0);
-                moment_cues(&clause[from..]) & BEGAN != 0
-            });
+            let problem_since = before.ends_with(" since") && problem_started_at(before);
             let cues = if (clock.joined_to_previous && strongest(whole) == Some(BEGAN)) || (ends_window && problem) {
                 RESOLVED
             } else if (joined_to_next && strongest(whole) == Some(BEGAN)) || (opens_window && problem) || problem_since {
@@ -832,7 +1007,7 @@ impl<'d, 't> Reader<'d, 't> {
     /// start count only in the entry's first sentence, and only when it
     /// gives no other time ("the logs around the start of the outage
     /// (~13:30) are read" names another moment's start).
-    fn entry_cues(&self, s: &Sentence, clock: &time::Clock) -> u16 {
+    fn entry_cues(&self, s: &Sentence, clock: &time::Clock) -> u32 {
         let prose = &self.doc.prose[self.entry_prose(s)];
         let cues = moment_cues(prose);
         if cues & NAMES_START == 0 {
@@ -861,7 +1036,7 @@ impl<'d, 't> Reader<'d, 't> {
     /// when the clause is only the time ("At 14:02 UTC, errors began"),
     /// the words up to the next clock time. `whole` is what all the words
     /// tell: the clause's cues when the sentence has one clock time.
-    fn clause_cues(&self, words: &str, whole: u16, clocks: &[&time::Clock], k: usize) -> u16 {
+    fn clause_cues(&self, words: &str, whole: u32, clocks: &[&time::Clock], k: usize) -> u32 {
         if clocks.len() == 1 {
             return whole;
         }
@@ -949,7 +1124,7 @@ impl<'d, 't> Reader<'d, 't> {
     /// text gives them.
     /// `line`: the passage when it is the clock's own line, not its
     /// sentence or entry.
-    fn push(&mut self, s: &Sentence, found: &[Found], clock: &time::Clock, cues: u16, entry: bool, line: Option<Range<usize>>) {
+    fn push(&mut self, s: &Sentence, found: &[Found], clock: &time::Clock, cues: u32, entry: bool, line: Option<Range<usize>>) {
         let doc = self.doc;
         let timeline = topic(doc, s) == Topic::Timeline || entry;
         // The date in the same sentence, else the paragraph's or the
@@ -1184,11 +1359,18 @@ impl<'d, 't> Reader<'d, 't> {
         // date, an undated one's after its timeline's first day.
         let first_date = self.events.iter().filter_map(|e| e.date.map(|(d, _)| d + e.day)).min().unwrap_or(0);
         let day_of = |e: &Timed| e.date.map_or(0, |(d, _)| d - first_date) + e.day;
+        // An event told again at the same time with nothing new ("We were
+        // paged at 02:18. At 02:18 the on-call engineer was paged.") is
+        // the key moment already listed, not another event.
+        let retold = |e: &Timed| {
+            e.cues != 0 && moments.iter().flatten().any(|&k| self.events[k].minutes_to(e) == Some(0) && e.cues & !self.events[k].cues == 0)
+        };
         // An event that is two key moments is listed once for each.
         let events = self
             .events
             .iter()
             .enumerate()
+            .filter(|&(i, e)| moments.contains(&Some(i)) || !retold(e))
             .flat_map(|(i, e)| {
                 let mut kinds: Vec<EventKind> =
                     EventKind::KEY_MOMENTS.into_iter().zip(moments).filter(|(_, m)| *m == Some(i)).map(|(k, _)| k).collect();
@@ -1225,6 +1407,19 @@ impl<'d, 't> Reader<'d, 't> {
             .windows(2)
             .find(|w| w[0].minutes_to(w[1]).is_some_and(|m| m < 0))
             .map(|w| w[1].clone())
+    }
+}
+
+/// Whether the words before a clock time tell the problem starting then:
+/// "the database had been saturated since", "errors had started at",
+/// when their own clause names the problem, not its detection ("users
+/// have reported errors since").
+fn problem_started_at(before: &str) -> bool {
+    const STARTED: &[&str] = &[" since", " started at", " began at", " starting at", " beginning at", " started around", " began around", " starting around", " started from", " starting from"];
+    STARTED.iter().any(|w| before.ends_with(w)) && {
+        let from = CLAUSE_BREAKS.iter().filter_map(|b| before.rfind(b).map(|i| i + b.len())).max().unwrap_or(0);
+        let cues = moment_cues(&before[from..]);
+        cues & BEGAN != 0 && strongest(cues) != Some(DETECTED)
     }
 }
 
@@ -1302,6 +1497,35 @@ fn dates_the_document(words: &str, found: &[Found], clock: &time::Clock) -> bool
     DOCUMENT_DATE_LABELS.iter().any(|label| before.ends_with(label))
 }
 
+/// Labels that open a status update with the time it was posted
+/// ("Updated 14:05 UTC: we are investigating", "Posted at 15:10 UTC"):
+/// when the team wrote, not when anything happened.
+const STATUS_POST_LABELS: &[&str] = &[
+    "update", "updated", "update at", "updated at", "update posted at", "posted", "posted at", "last update",
+    "status update", "status update at",
+];
+
+/// Whether a clock time stamps a status update: a label of one opens its
+/// sentence and only the date comes between ("[Update 11th of February
+/// 2022 - 15:20 UTC]").
+fn stamps_a_status_post(words: &str, clock: &time::Clock) -> bool {
+    const DATE_WORDS: &[&str] = &[
+        "of", "on", "at", "the", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday",
+    ];
+    let before = words[..clock.at.start].trim_start_matches(|c: char| c.is_whitespace() || "-*([|#>".contains(c));
+    STATUS_POST_LABELS.iter().any(|label| {
+        before.strip_prefix(label).is_some_and(|rest| {
+            rest.starts_with([' ', ':', ']', ')', '-', '*']) && rest
+                .split(|c: char| c.is_whitespace() || ",.:-\u{2013}\u{2014}/()[]*".contains(c))
+                .filter(|w| !w.is_empty())
+                .all(|w| w.contains(|c: char| c.is_ascii_digit()) || DATE_WORDS.contains(&w))
+        })
+    })
+}
+
 /// Whether events can be put in the order they happened: all dated, or
 /// none.
 fn orderable(events: &[Timed]) -> bool {
@@ -1362,10 +1586,10 @@ fn pass_midnight(events: &mut [Timed], twelve_hour: bool) {
 /// service restored") is the mitigation when none is told before it, and
 /// so is the first recovery when no mitigation is told at all.
 fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
-    let strongest: Vec<Option<u16>> = events.iter().map(|e| strongest(e.cues)).collect();
+    let strongest: Vec<Option<u32>> = events.iter().map(|e| strongest(e.cues)).collect();
     let first = |moment| strongest.iter().position(|s| *s == Some(moment));
     let last = |moment| strongest.iter().rposition(|s| *s == Some(moment));
-    let told = |i: usize, moment: u16| events[i].cues & moment != 0;
+    let told = |i: usize, moment: u32| events[i].cues & moment != 0;
     let responded = first(RESPONDED);
     let mut mitigated = (0..events.len()).find(|&i| told(i, MITIGATED) && matches!(strongest[i], Some(MITIGATED | RESOLVED)));
     let mut detected = first(DETECTED);
@@ -2118,4 +2342,85 @@ mod tests {
         assert_eq!(moments(text), ["detected 08:15 UTC"]);
     }
 
+    #[test]
+    fn starting_or_ending_the_teams_work_is_no_start_or_end_and_starting_to_report_is_a_detection() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- 09:00 Started the deployment of 2.3.\n- 09:04 The schema migration began.\n- 09:12 Users started to report failed checkouts.\n- 09:30 Rolled back to 2.2.\n- 09:41 Ended the deployment window.\n";
+        assert_eq!(moments(text), ["detected 09:12 UTC", "mitigated 09:30 UTC"]);
+        // The problem told with the work still starts it.
+        let broke = "## Timeline\n\nAll times UTC.\n\n- 09:00 Deploy of 2.3 begins; error rates rise at once.\n- 09:12 Alert fires.\n";
+        assert_eq!(moments(broke), ["began 09:00 UTC", "detected 09:12 UTC"]);
+        assert_eq!(moments("After the upgrade errors began at 09:00 UTC."), ["began 09:00 UTC"]);
+    }
+
+    #[test]
+    fn a_problem_that_eases_or_stops_is_no_start() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- 09:05 Alert fires for 5xx on the API.\n- 09:30 Error rates started to drop.\n- 09:40 The errors stopped.\n";
+        assert_eq!(moments(text), ["detected 09:05 UTC", "mitigated 09:30 UTC", "resolved 09:40 UTC"]);
+        let subsided = "Timeouts began at 14:00 UTC. The timeouts subsided at 14:25 UTC.";
+        assert_eq!(moments(subsided), ["began 14:00 UTC", "mitigated 14:25 UTC", "resolved 14:25 UTC"]);
+        // A service that stops, or stops doing its work, has a problem.
+        for stopped in ["At 09:00 UTC the export job stopped.", "At 09:00 UTC the error reporter stopped sending mail."] {
+            assert_eq!(moments(stopped), ["began 09:00 UTC"], "{stopped}");
+        }
+    }
+
+    #[test]
+    fn an_action_that_did_not_help_is_no_mitigation() {
+        let text = "Errors began at 09:00 UTC. At 09:20 UTC we restarted the workers, which did not help. At 09:45 UTC we rolled back and the errors stopped.";
+        assert_eq!(moments(text), ["began 09:00 UTC", "mitigated 09:45 UTC", "resolved 09:45 UTC"]);
+        let unsuccessful = "## Timeline\n\nAll times UTC.\n\n- 09:00 Builds start failing.\n- 09:20 Failover to the first replica was unsuccessful.\n- 09:50 Failover to the second replica.\n";
+        assert_eq!(moments(unsuccessful), ["began 09:00 UTC", "mitigated 09:50 UTC"]);
+        // Only its own clause's action: the next sentence's restart stands.
+        let next = "Errors began at 09:00 UTC. The cache flush did not help. At 09:20 UTC we restarted the workers.";
+        assert_eq!(moments(next), ["began 09:00 UTC", "mitigated 09:20 UTC"]);
+    }
+
+    #[test]
+    fn a_recovery_hoped_for_or_only_apparent_is_none_and_a_partial_one_a_mitigation() {
+        for hedged in [
+            "Errors began at 09:00 UTC. By 10:00 UTC the issue was hopefully resolved.",
+            "Errors began at 09:00 UTC. At 10:00 UTC the issue was apparently resolved.",
+            "Errors began at 09:00 UTC. At 10:00 UTC the issue may have been resolved.",
+            "Errors began at 09:00 UTC. At 10:00 UTC it looked like service was restored.",
+            "Errors began at 09:00 UTC. At 10:00 UTC we watched the graphs to confirm the service was restored.",
+        ] {
+            assert_eq!(moments(hedged), ["began 09:00 UTC"], "{hedged}");
+        }
+        let partly = "Errors began at 09:00 UTC. At 10:00 UTC the site was mostly back to normal. At 10:40 UTC everything was back to normal.";
+        assert_eq!(moments(partly), ["began 09:00 UTC", "mitigated 10:00 UTC", "resolved 10:40 UTC"]);
+    }
+
+    #[test]
+    fn a_backlog_that_clears_or_writes_that_resume_recover_but_clearing_a_cache_is_an_action() {
+        let text = "Writes failed from 02:10 UTC. At 02:40 UTC we cleared the cache. The backlog cleared at 02:55 UTC.";
+        assert_eq!(moments(text), ["began 02:10 UTC", "mitigated 02:40 UTC", "resolved 02:55 UTC"]);
+        assert_eq!(moments("Writes failed from 02:10 UTC. Writes resumed at 02:41 UTC.").last().map(String::as_str), Some("resolved 02:41 UTC"));
+        let work = "Writes failed from 02:10 UTC. We resumed the rollout at 03:30 UTC.";
+        assert_eq!(moments(work), ["began 02:10 UTC"]);
+    }
+
+    #[test]
+    fn a_status_updates_posting_time_is_no_event() {
+        let text = "# Login failures\n\nUpdated 14:05 UTC: we are investigating reports of failed logins.\n\nPosted at 15:10 UTC: logins work again.\n";
+        assert!(timeline(text).events.is_empty(), "{:?}", moments(text));
+        let dated = "[Update 11th of February 2022 - 15:20 UTC] Builds run on the new cluster again.";
+        assert!(timeline(dated).events.is_empty(), "{:?}", moments(dated));
+        let told = "At 14:05 UTC we updated the DNS record, restoring service.";
+        assert_eq!(moments(told), ["mitigated 14:05 UTC", "resolved 14:05 UTC"]);
+    }
+
+    #[test]
+    fn an_entry_that_finds_when_the_problem_started_dates_the_start() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- 10:12 Alert fired for elevated 5xx on the API.\n- 10:20 We found the errors had started at 10:05 after a config push.\n- 10:31 Rolled back the config.\n";
+        assert_eq!(moments(text), ["began 10:05 UTC", "detected 10:12 UTC", "mitigated 10:31 UTC"]);
+    }
+
+    #[test]
+    fn a_moment_told_twice_at_one_time_is_listed_once_and_again_goes_with_what_it_ends() {
+        let text = "At 02:10 UTC the primary database ran out of disk. Our monitoring paged the on-call engineer at 02:18 UTC. At 02:18 UTC the on-call engineer was paged.";
+        assert_eq!(timeline(text).events.iter().filter(|e| e.clock == "02:18").map(|e| e.kind).collect::<Vec<_>>(), [EventKind::Detected, EventKind::Responded]);
+        let attributed = "## Timeline\n\nAll times UTC.\n\n- 13:00 Logins fail.\n- 13:35 The deploy is complete; the failure recurs once, again attributed to stale cookies.\n";
+        assert!(!moments(attributed).iter().any(|m| m.contains("13:35")), "{:?}", moments(attributed));
+        assert_eq!(moments("At 22:16 UTC the network halted at block 1200."), ["began 22:16 UTC"]);
+    }
 }
