@@ -213,11 +213,23 @@ impl Browser {
             Value::Object(map) => map,
             _ => unreachable!(),
         };
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("connect to chromedriver");
+        let mut builder = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+        builder.capabilities(caps);
+        // On a machine that has just installed Chromium, chromedriver can
+        // accept the connection and then drop it while the first browser
+        // starts; a new session on the same driver then succeeds.
+        let mut attempt = 1;
+        let client = loop {
+            match builder.connect(&format!("http://127.0.0.1:{port}")).await {
+                Ok(client) => break client,
+                Err(e) if attempt < 3 => {
+                    eprintln!("chromedriver session attempt {attempt} failed ({e}); trying again");
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+                Err(e) => panic!("connect to chromedriver: {e}"),
+            }
+        };
         Browser { client, driver, profile }
     }
 
