@@ -1044,13 +1044,12 @@ pub fn in_attributed_quote(quotations: &[Range<usize>], s: &Sentence) -> bool {
     quotations.get(i).is_some_and(|q| q.start <= at)
 }
 
-/// Whether the sentence gives a web address (`https://…`) in its prose
-/// whose host or path names a public channel from `hosts`: a bare URL,
-/// written out rather than linked.
-pub fn bare_url_to(doc: &Document, s: &Sentence, hosts: &[&str]) -> bool {
-    doc.words(s).split_ascii_whitespace().any(|w| {
-        (w.starts_with("http://") || w.starts_with("https://") || w.starts_with("(http"))
-            && hosts.iter().any(|h| w.contains(h))
+/// The web addresses (`https://…`) the sentence writes out in its prose
+/// rather than links, without the brackets or punctuation around them.
+pub fn bare_urls<'d>(doc: &'d Document, s: &Sentence) -> impl Iterator<Item = &'d str> + 'd {
+    doc.words(s).split_ascii_whitespace().filter_map(|w| {
+        let w = w.trim_start_matches('(').trim_end_matches(|c: char| matches!(c, ')' | '.' | ',' | ';'));
+        (w.starts_with("http://") || w.starts_with("https://")).then_some(w)
     })
 }
 

@@ -31,7 +31,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, bare_url_to, names_chat_channel, names_email_address, names_handle, others_before};
+use crate::engine::signals::{affirmed, bare_urls, names_chat_channel, names_email_address, names_handle, others_before};
 use crate::engine::suggest::quote;
 
 pub struct CommunicationChannel;
@@ -75,14 +75,6 @@ fn is_channel_url(url: &str) -> bool {
         || host.contains("statuspage")
         || host.contains("mastodon")
         || path.split('/').any(|p| matches!(p, "blog" | "rss" | "feed" | "feed.xml" | "atom.xml"))
-}
-
-/// Whether the sentence writes out the URL of a channel.
-fn bare_channel_url(doc: &Document, s: &Sentence) -> bool {
-    doc.words(s).split_ascii_whitespace().any(|w| {
-        let w = w.trim_start_matches('(').trim_end_matches(|c: char| matches!(c, ')' | '.' | ',' | ';'));
-        (w.starts_with("http://") || w.starts_with("https://")) && is_channel_url(w)
-    })
 }
 
 /// URL fragments of internal tools.
@@ -165,8 +157,8 @@ impl Criterion for CommunicationChannel {
                 || (s.cues.has(Cue::IssueUrl) && reports_in_an_issue(doc, s))
                 || (!s.cues.has(Cue::ThirdParty)
                     && doc.words(s).contains("http")
-                    && bare_channel_url(doc, s)
-                    && !bare_url_to(doc, s, INTERNAL_HOSTS))
+                    && bare_urls(doc, s).any(is_channel_url)
+                    && !bare_urls(doc, s).any(|url| INTERNAL_HOSTS.iter().any(|h| url.contains(h))))
                 || (s.cues.any(&[Cue::Reader, Cue::UpdatesVague]) && names_email_address(doc, s))
             {
                 // "Users reported it in #ask-platform": a named chat channel
