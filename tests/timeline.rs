@@ -1,5 +1,5 @@
 //! How the engine's incident timeline agrees with reviewers who marked,
-//! from the text alone and without seeing the engine, when 88 real
+//! from the text alone and without seeing the engine, when 110 real
 //! postmortems of the corpus say their incident began, was detected,
 //! mitigated and resolved (`corpus/timeline/`: each reviewer's file and the
 //! marks as byte ranges). `cargo test --no-default-features --test timeline
