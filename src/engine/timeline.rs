@@ -990,7 +990,9 @@ impl<'d, 't> Reader<'d, 't> {
 
     /// The prose an entry's words are read from: its block, and for a
     /// heading ("### 07:33") the paragraphs under it, up to the next
-    /// heading, list, table or code.
+    /// heading, list, table or code. A sentence giving a clock time of its
+    /// own ends it: "Around 09:50 we deployed. … Around 10:00 we patched
+    /// it." tells two events, the patch not at 09:50.
     fn entry_prose(&self, s: &Sentence) -> Range<usize> {
         let doc = self.doc;
         let block = doc.block_of(s);
@@ -999,6 +1001,14 @@ impl<'d, 't> Reader<'d, 't> {
             for next in doc.blocks[s.block + 1..].iter().take_while(|n| n.kind == BlockKind::Paragraph) {
                 end = next.prose.end;
             }
+        }
+        let later = doc.sentences.partition_point(|n| n.prose.start <= s.prose.start);
+        let timed = doc.sentences[later..]
+            .iter()
+            .take_while(|n| n.prose.start < end)
+            .find(|n| n.times.clocks > 0 && !matches!(doc.block_of(n).kind, BlockKind::Heading(_)));
+        if let Some(next) = timed {
+            end = doc.prose[..next.prose.start].trim_end().len().max(s.prose.end);
         }
         block.prose.start..end
     }
@@ -2422,5 +2432,13 @@ mod tests {
         let attributed = "## Timeline\n\nAll times UTC.\n\n- 13:00 Logins fail.\n- 13:35 The deploy is complete; the failure recurs once, again attributed to stale cookies.\n";
         assert!(!moments(attributed).iter().any(|m| m.contains("13:35")), "{:?}", moments(attributed));
         assert_eq!(moments("At 22:16 UTC the network halted at block 1200."), ["began 22:16 UTC"]);
+    }
+
+    #[test]
+    fn a_timeline_paragraphs_entry_ends_where_a_sentence_gives_another_time() {
+        let text = "## Timeline\n\nAround 09:50 UTC we ran a deployment. After it finished we noticed errors on some pages. Around 10:00 UTC we patched the code path.\n";
+        let t = timeline(text);
+        let mitigated = t.events.iter().find(|e| e.kind == EventKind::Mitigated).map(Event::when);
+        assert_eq!(mitigated.as_deref(), Some("10:00 UTC"), "{:?}", moments(text));
     }
 }
