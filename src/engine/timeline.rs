@@ -1615,6 +1615,11 @@ fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
     // recovered: that recovery, told as what happened, is the mitigation
     // too. A bare "Resolved" field gives the end, not what stopped it.
     mitigated = mitigated.or(first(RESOLVED).filter(|&r| events[r].told));
+    // An action after the service recovered ("concluded the restart had
+    // caused it") stopped nothing: the recovery is the mitigation.
+    if let Some(r) = resolved.filter(|&r| mitigated.is_some_and(|m| events[r].minutes_to(&events[m]).is_some_and(|d| d > 0))) {
+        mitigated = Some(r);
+    }
     // The problem told after the response is often one found later; its
     // start told outright ("errors began") counts until it is mitigated.
     let handled = [detected, responded, mitigated].into_iter().flatten().min().unwrap_or(events.len());
@@ -2440,5 +2445,11 @@ mod tests {
         let t = timeline(text);
         let mitigated = t.events.iter().find(|e| e.kind == EventKind::Mitigated).map(Event::when);
         assert_eq!(mitigated.as_deref(), Some("10:00 UTC"), "{:?}", moments(text));
+    }
+
+    #[test]
+    fn an_action_told_after_the_recovery_is_no_mitigation() {
+        let text = "## Timeline (UTC)\n\n- 10:27 Deployed with migrations\n- 10:32 Noticed errors when opening comments\n- 10:40 Errors stopped\n- 10:46 Concluded the errors came between the servers restarted and the migrations finished\n";
+        assert_eq!(moments(text), ["detected 10:32 UTC", "mitigated 10:40 UTC", "resolved 10:40 UTC"]);
     }
 }
