@@ -397,6 +397,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "investigat*", "acknowledg*", "incident declared", "declared an incident", "declared", "escalat*",
         "pages", "paging", "paged the", "joined", "joins", "engaged", "war room", "incident channel", "bridge",
         "pings", "pinged", "contacted", "decision", "decided", "triag*", "started working", "began working",
+        "starts working", "start working on",
         "looking into", "looked into", "incident commander", "assembled", "opened an incident", "filed",
         "incident opened", "incident created",
     ]),
@@ -733,6 +734,24 @@ fn strongest(cues: u32) -> Option<u32> {
 /// Monday starting at 08:00").
 const PLANS: &[&str] = &["plan to ", "plans to ", "planning to ", "planned to ", "intend to ", "intends to ", "we'll "];
 
+/// Words opening a sentence that tell what it says happened at once after
+/// the event told before it.
+const AT_ONCE_AFTER: &[&str] = &[
+    "right after", "shortly after", "immediately after", "soon after", "just after", "directly after", "moments after",
+    "seconds after", "minutes after", "within minutes",
+];
+
+/// Whether lowercased `words` tell a change the team made: a deployment,
+/// an upgrade, a migration, an install ([`WORK`] words).
+fn tells_a_change(words: &str) -> bool {
+    let (matcher, meaning) = &*MOMENT_MATCHER;
+    let b = words.as_bytes();
+    matcher
+        .try_find_overlapping_iter(Input::new(words))
+        .expect("an overlapping search with the standard match kind never fails")
+        .any(|m| meaning[m.pattern().as_usize()].0 == WORK && (m.start() == 0 || !b[m.start() - 1].is_ascii_alphanumeric()))
+}
+
 /// Words that state how long the incident lasted, beside a duration.
 const STATED_LENGTH: &[&str] = &[
     "lasted", "lasting", "duration", "downtime", "outage of", "down for", "unavailable for", "for a total of",
@@ -921,10 +940,29 @@ impl<'d, 't> Reader<'d, 't> {
             } else {
                 self.clause_cues(words, whole, &clocks, k)
             };
+            // "At 09:41 we deployed a new version. Right after the
+            // deployment, the application didn't boot": the change's time
+            // is the problem's start.
+            let cues = if cues == 0 && clocks.len() == 1 && self.problem_follows_change(s) { BEGAN | ONSET } else { cues };
             if cues != 0 || (timeline && k == 0 && block_opens_with(doc, s)) {
                 self.push(s, &found, clock, cues, false, None);
             }
         }
+    }
+
+    /// Whether a sentence tells a change the team made (a deployment, an
+    /// upgrade, an install) and the next sentence of its paragraph the
+    /// problem starting at once after it ("Shortly after activation,
+    /// validators began failing"), not its detection ("shortly after, we
+    /// noticed errors").
+    fn problem_follows_change(&self, s: &Sentence) -> bool {
+        let doc = self.doc;
+        let next = doc.sentences.get(doc.sentences.partition_point(|n| n.prose.start < s.prose.end));
+        let Some(next) = next.filter(|n| n.block == s.block) else { return false };
+        let next_words = doc.words(next);
+        AT_ONCE_AFTER.iter().any(|w| next_words.starts_with(w))
+            && strongest(moment_cues(next_words)) == Some(BEGAN)
+            && tells_a_change(doc.words(s))
     }
 
     /// The source line of each clock time (its byte range in the text,
@@ -2451,5 +2489,21 @@ mod tests {
     fn an_action_told_after_the_recovery_is_no_mitigation() {
         let text = "## Timeline (UTC)\n\n- 10:27 Deployed with migrations\n- 10:32 Noticed errors when opening comments\n- 10:40 Errors stopped\n- 10:46 Concluded the errors came between the servers restarted and the migrations finished\n";
         assert_eq!(moments(text), ["detected 10:32 UTC", "mitigated 10:40 UTC", "resolved 10:40 UTC"]);
+    }
+
+    #[test]
+    fn a_change_the_problem_follows_at_once_is_the_start_but_one_followed_by_a_detection_is_not() {
+        let text = "At 09:41 UTC we deployed a new version. Right after the deployment, the application crashed on boot.";
+        assert_eq!(moments(text), ["began 09:41 UTC"]);
+        let noticed = "At 09:41 UTC we deployed a new version. Shortly after the deployment, we noticed errors.";
+        assert!(moments(noticed).is_empty(), "{:?}", moments(noticed));
+        let no_change = "At 09:41 UTC the team met. Right after, the application crashed.";
+        assert!(moments(no_change).is_empty(), "{:?}", moments(no_change));
+    }
+
+    #[test]
+    fn someone_starting_work_on_an_update_is_a_response() {
+        let text = "## Timeline\n\n- 09:44: users report failed transactions\n- 11:37: Mario starts working on an update to the spec\n";
+        assert_eq!(moments(text), ["detected 09:44", "responded 11:37"]);
     }
 }
