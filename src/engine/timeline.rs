@@ -430,7 +430,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "believ*", "seem*", "appear*", "hoping", "hope", "hoped", "thought", "suspect*", "assum*", "probably",
         "might", "will", "would", "should", "expect*", "if", "not", "never", "isn't", "wasn't", "aren't",
         "weren't", "hasn't", "haven't", "didn't", "doesn't", "yet to", "unable to", "failed to", "attempt*",
-        "tried", "trying", "try to", "hopefully", "possibly", "maybe", "perhaps", "may have", "apparently",
+        "tried", "trying", "try to", "try", "hopefully", "possibly", "maybe", "perhaps", "may have", "apparently",
         "presumably", "supposedly", "looked like", "looks like", "look like", "looked to be", "looks to be",
         "to confirm", "to verify", "whether", "decided against", "instead of", "rather than",
     ]),
@@ -2505,5 +2505,11 @@ mod tests {
     fn someone_starting_work_on_an_update_is_a_response() {
         let text = "## Timeline\n\n- 09:44: users report failed transactions\n- 11:37: Mario starts working on an update to the spec\n";
         assert_eq!(moments(text), ["detected 09:44", "responded 11:37"]);
+    }
+
+    #[test]
+    fn an_action_an_error_message_tells_to_try_is_none() {
+        let text = "## Timeline (UTC)\n\n- 10:21 Deploy and errors tracked (Lock wait timeout exceeded; try restarting transaction)\n- 12:06 The service is restored\n";
+        assert_eq!(moments(text), ["began 10:21 UTC", "mitigated 12:06 UTC", "resolved 12:06 UTC"]);
     }
 }
