@@ -445,7 +445,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "install*", "updat*",
     ]),
     (SETTLES, &["resumed", "resumes", "cleared", "clears", "normalized", "normalised", "normalizes", "normalises"]),
-    (ABATES, &["ceased", "subsided", "subsiding", "disappeared", "vanished", "fell", "eased", "tapered off", "stop"]),
+    (ABATES, &["ceased", "subsided", "subsiding", "disappeared", "vanished", "fell", "eased", "tapered off", "stop", "gone"]),
     (NOT_A_MOMENT, &[
         "incident report", "status report", "postmortem report", "post-mortem report", "final report",
         "this report", "report card", "dns resolution", "name resolution", "once again", "happen again", "happens again", "happened again",
@@ -627,6 +627,10 @@ fn abatement(words: &str, m: &aho_corasick::Match) -> Option<u32> {
             let stops_doing = next.ends_with("ing") && !matches!(next, "appearing" | "occurring" | "happening" | "showing" | "coming" | "firing" | "recurring");
             (!stops_doing).then_some(RESOLVED)
         }
+        // "The problem was gone afterward", not "errors had gone up" or
+        // "the problem had gone unnoticed".
+        "gone" => matches!(next_word(words, m.end()), "" | "afterward" | "afterwards" | "after" | "now" | "at" | "by" | "and" | "once" | "since" | "completely" | "entirely" | "again")
+            .then_some(RESOLVED),
         "drop" | "drops" | "dropped" | "dropping" | "fell" | "went down" | "goes down" | "subsiding" | "eased" | "tapered off" => Some(MITIGATED),
         t if t.starts_with("decreas") || t.starts_with("declin") => Some(MITIGATED),
         _ => None,
@@ -2511,5 +2515,13 @@ mod tests {
     fn an_action_an_error_message_tells_to_try_is_none() {
         let text = "## Timeline (UTC)\n\n- 10:21 Deploy and errors tracked (Lock wait timeout exceeded; try restarting transaction)\n- 12:06 The service is restored\n";
         assert_eq!(moments(text), ["began 10:21 UTC", "mitigated 12:06 UTC", "resolved 12:06 UTC"]);
+    }
+
+    #[test]
+    fn a_problem_gone_has_ended_but_not_one_gone_up_or_unnoticed() {
+        let text = "## Timeline (UTC)\n\n- 09:21 The application crashed after the install.\n- 09:24 We restarted Apache. The problem was gone afterward.\n";
+        assert_eq!(moments(text), ["began 09:21 UTC", "mitigated 09:24 UTC", "resolved 09:24 UTC"]);
+        assert_eq!(moments("At 09:21 UTC errors had gone up."), ["began 09:21 UTC"]);
+        assert_eq!(moments("At 09:21 UTC the problem had gone unnoticed."), ["began 09:21 UTC"]);
     }
 }
