@@ -383,7 +383,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "incident end*", "impact end*", "outage end*", "to an end", "full service returned", "restoring service",
         "restoring the service", "checks passing", "checks pass", "checks are passing",
     ]),
-    (REPAIRED, &["fixed"]),
+    (REPAIRED, &["fixed", "solved", "solve the problem", "solve the issue"]),
     (MITIGATED, &[
         "mitigat*", "rolled back", "rolling back", "roll back", "rollback", "revert*", "workaround", "failed over",
         "failover", "fail over", "restart*", "reboot*", "disabled", "scaled up", "scaling up", "hotfix",
@@ -2523,5 +2523,13 @@ mod tests {
         assert_eq!(moments(text), ["began 09:21 UTC", "mitigated 09:24 UTC", "resolved 09:24 UTC"]);
         assert_eq!(moments("At 09:21 UTC errors had gone up."), ["began 09:21 UTC"]);
         assert_eq!(moments("At 09:21 UTC the problem had gone unnoticed."), ["began 09:21 UTC"]);
+    }
+
+    #[test]
+    fn a_problem_solved_is_repaired() {
+        let text = "At 10:25 UTC the deploy broke the message bus. At 4:10 pm UTC we could deploy the rebuilt package to solve the problem.";
+        assert_eq!(moments(text), ["began 10:25 UTC", "resolved 16:10 UTC"]);
+        let tried = "At 10:25 UTC the deploy broke the message bus. At 4:10 pm UTC we tried to solve the problem.";
+        assert_eq!(moments(tried), ["began 10:25 UTC"]);
     }
 }
