@@ -361,6 +361,10 @@ const SETTLES: u32 = 32768;
 /// are said of ("the errors subsided"), and nothing otherwise; see
 /// [`abatement`].
 const ABATES: u32 = 65536;
+/// Removing what did the harm ("the deletion was performed at 15:34",
+/// "the crates were yanked"): a repair when the words tell no problem
+/// (not "the accidental deletion caused an outage").
+const REMOVES: u32 = 131072;
 
 /// Words telling what an event is to the incident, by key moment. A
 /// trailing `*` matches any ending ("investigat*"); otherwise the word
@@ -458,6 +462,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "we resumed", "team resumed",
     ]),
     (AGAIN, &["again"]),
+    (REMOVES, &["deletion", "deletions", "removal", "yanked"]),
     (BACK, &[
         "is back", "was back", "are back", "were back", "'s back", "is now back", "are now back", "comes back",
         "came back", "coming back",
@@ -530,7 +535,7 @@ fn moment_cues(words: &str) -> u32 {
             PARTLY => partly_ends = Some(m.end()),
             FUTILE => {
                 let clause = words[..m.start()].rfind(['.', '!', '?', '\n', ';']).map_or(0, |i| i + 1);
-                told.retain(|(at, cue)| at.start < clause || cue & (MITIGATED | RESOLVED | REPAIRED | AGAIN | BACK) == 0);
+                told.retain(|(at, cue)| at.start < clause || cue & (MITIGATED | RESOLVED | REPAIRED | AGAIN | BACK | REMOVES) == 0);
             }
             _ => {}
         }
@@ -578,7 +583,7 @@ fn moment_cues(words: &str) -> u32 {
             SETTLES => RESOLVED,
             m => m,
         };
-        if hedged && moment & (RESOLVED | REPAIRED | AGAIN | BACK) != 0 {
+        if hedged && moment & (RESOLVED | REPAIRED | AGAIN | BACK | REMOVES) != 0 {
             hedged_recovery = true;
             continue;
         }
@@ -601,12 +606,15 @@ fn moment_cues(words: &str) -> u32 {
         told.push((m.range(), moment));
     }
     let all = told.iter().fold(0, |all, (_, cue)| all | cue);
-    let mut cues = all & !(AGAIN | BACK);
+    let mut cues = all & !(AGAIN | BACK | REMOVES);
     if all & AGAIN != 0 && cues & (BEGAN | ONSET | NAMES_START | MITIGATED | RESPONDED | DETECTED) == 0 {
         cues |= RESOLVED;
     }
     if all & BACK != 0 && cues & (BEGAN | ONSET | NAMES_START) == 0 {
         cues |= RESOLVED;
+    }
+    if all & REMOVES != 0 && cues & (BEGAN | ONSET | NAMES_START) == 0 {
+        cues |= REPAIRED;
     }
     // "The outage seems to have been resolved at 00:05": the words tell an
     // uncertain end, not the problem's start.
@@ -734,6 +742,10 @@ fn strongest(cues: u32) -> Option<u32> {
         })
 }
 
+/// Words of a heading over the actions the team took, told as they
+/// happened.
+const ACTIONS_TAKEN: &[&str] = &["actions taken", "steps taken", "action taken", "what we did", "actions we took", "steps we took"];
+
 /// Words that make a sentence a plan, not an event ("we plan to do it
 /// Monday starting at 08:00").
 const PLANS: &[&str] = &["plan to ", "plans to ", "planning to ", "planned to ", "intend to ", "intends to ", "we'll "];
@@ -813,6 +825,10 @@ struct Reader<'d, 't> {
     /// The incident's length as the text states it: minutes, whether
     /// approximate, and the sentence.
     stated: Option<(u32, bool, Range<usize>)>,
+    /// The last heading tells the actions taken ("Actions taken", "What
+    /// we did"): its follow-up topic is the response as it happened, not
+    /// the work to come.
+    under_actions_taken: bool,
 }
 
 impl<'d, 't> Reader<'d, 't> {
@@ -829,6 +845,7 @@ impl<'d, 't> Reader<'d, 't> {
             slash_day_first: time::slash_dates_day_first(&doc.prose),
             twenty_four_hour: false,
             stated: None,
+            under_actions_taken: false,
         }
     }
 
@@ -837,8 +854,11 @@ impl<'d, 't> Reader<'d, 't> {
         let block = doc.block_of(s);
         let topic = topic(doc, s);
         let words = doc.words(s);
+        if matches!(block.kind, BlockKind::Heading(_)) {
+            self.under_actions_taken = ACTIONS_TAKEN.iter().any(|w| words.contains(w));
+        }
         if block.kind == BlockKind::Code
-            || topic == Topic::FollowUp
+            || (topic == Topic::FollowUp && !self.under_actions_taken)
             || s.cues.any(&[Cue::StatusPost, Cue::Future])
             || PLANS.iter().any(|p| words.contains(p))
         {
@@ -2531,5 +2551,23 @@ mod tests {
         assert_eq!(moments(text), ["began 10:25 UTC", "resolved 16:10 UTC"]);
         let tried = "At 10:25 UTC the deploy broke the message bus. At 4:10 pm UTC we tried to solve the problem.";
         assert_eq!(moments(tried), ["began 10:25 UTC"]);
+    }
+
+    #[test]
+    fn removing_what_did_harm_is_a_repair_unless_it_caused_the_problem() {
+        let text = "On 2025-09-24 the team was notified of two malicious packages. The deletion was performed at 15:34 UTC on September 24, 2025.";
+        assert_eq!(moments(text), ["resolved 2025-09-24 15:34 UTC"]);
+        let cause = "At 10:00 UTC the accidental deletion of the volume caused an outage.";
+        assert_eq!(moments(cause), ["began 10:00 UTC"]);
+        let hoped = "At 10:00 UTC we hoped the removal would help.";
+        assert!(moments(hoped).is_empty(), "{:?}", moments(hoped));
+    }
+
+    #[test]
+    fn actions_taken_are_read_as_they_happened_but_action_items_are_not() {
+        let taken = "## Summary\n\nUsers were notified of a malicious package.\n\n## Actions taken\n\nThe deletion was performed at 15:34 UTC.\n";
+        assert_eq!(moments(taken), ["resolved 15:34 UTC"]);
+        let items = "## Summary\n\nUsers were notified of a malicious package.\n\n## Action items\n\nThe deletion was performed at 15:34 UTC.\n";
+        assert!(moments(items).is_empty(), "{:?}", moments(items));
     }
 }
