@@ -742,6 +742,10 @@ fn strongest(cues: u32) -> Option<u32> {
         })
 }
 
+/// Words stating the day of every event ("Unless otherwise noted all
+/// events happened on 2019-10-21").
+const DATE_FOR_ALL: &[&str] = &["all events", "all times", "all the events", "unless otherwise noted", "unless noted otherwise", "all entries"];
+
 /// Words of a heading over the actions the team took, told as they
 /// happened.
 const ACTIONS_TAKEN: &[&str] = &["actions taken", "steps taken", "action taken", "what we did", "actions we took", "steps we took"];
@@ -829,6 +833,9 @@ struct Reader<'d, 't> {
     /// we did"): its follow-up topic is the response as it happened, not
     /// the work to come.
     under_actions_taken: bool,
+    /// The text states one day for all its events, which an entry's own
+    /// date does not change for the entries after it.
+    date_for_all: bool,
 }
 
 impl<'d, 't> Reader<'d, 't> {
@@ -846,6 +853,7 @@ impl<'d, 't> Reader<'d, 't> {
             twenty_four_hour: false,
             stated: None,
             under_actions_taken: false,
+            date_for_all: false,
         }
     }
 
@@ -1174,9 +1182,24 @@ impl<'d, 't> Reader<'d, 't> {
             }
         }
         let Some(date) = self.first_date(found) else { return };
+        let words = self.doc.words(s);
+        let heading = matches!(self.doc.block_of(s).kind, BlockKind::Heading(_));
+        // "Unless otherwise noted all events happened on 2019-10-21": the
+        // day of every entry that gives none; an entry's own date is its
+        // alone.
+        if !entry && DATE_FOR_ALL.iter().any(|p| words.contains(p)) {
+            self.date_for_all = true;
+        } else if entry && !heading && self.date_for_all {
+            return self.date_paragraph(s, date);
+        }
         if timeline || entry {
             self.timeline_date = Some(date);
         }
+        self.date_paragraph(s, date);
+    }
+
+    /// A date in prose dates the rest of its paragraph.
+    fn date_paragraph(&mut self, s: &Sentence, date: Dated) {
         let zone = self.block_context.as_ref().filter(|(b, ..)| *b == s.block).and_then(|(_, _, z)| z.clone());
         self.date_before_sentence = self.block_context.as_ref().map(|(b, d, _)| (*b, *d));
         self.block_context = Some((s.block, Some(date), zone));
@@ -2569,5 +2592,13 @@ mod tests {
         assert_eq!(moments(taken), ["resolved 15:34 UTC"]);
         let items = "## Summary\n\nUsers were notified of a malicious package.\n\n## Action items\n\nThe deletion was performed at 15:34 UTC.\n";
         assert!(moments(items).is_empty(), "{:?}", moments(items));
+    }
+
+    #[test]
+    fn an_entrys_own_date_does_not_change_the_day_stated_for_all_events() {
+        let text = "## Timeline\n\nUnless otherwise noted all events happened on 2019-10-21, and all times are in UTC.\n\n- 2019-10-20 00:55: builds started failing\n- 01:38: alerts fired for the website being down\n- 02:06: the website back online\n";
+        assert_eq!(moments(text), ["began 2019-10-20 00:55 UTC", "detected 2019-10-21 01:38 UTC", "mitigated 2019-10-21 02:06 UTC", "resolved 2019-10-21 02:06 UTC"]);
+        let day_by_day = "## Timeline\n\nAll times UTC.\n\n- 2019-10-20 23:55: builds started failing\n- 01:38: alerts fired for the website being down\n";
+        assert_eq!(moments(day_by_day), ["began 2019-10-20 23:55 UTC", "detected 2019-10-21 01:38 UTC"]);
     }
 }
