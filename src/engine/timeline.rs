@@ -331,6 +331,10 @@ const NAMES_START: u32 = 128;
 /// the issue to be resolved", "the leak is not fixed").
 const HEDGE: u32 = 256;
 
+/// Hedges that make what follows them in their clause a condition or
+/// its consequence, not an event.
+const CONDITIONALS: &[&str] = &["if", "would", "will", "might", "should"];
+
 /// Words that contain a key moment's word but tell none ("the incident
 /// report"): a match inside one of them is no cue.
 const NOT_A_MOMENT: u32 = 512;
@@ -500,6 +504,7 @@ fn moment_cues(words: &str) -> u32 {
     let (matcher, meaning) = &*MOMENT_MATCHER;
     let b = words.as_bytes();
     let mut hedge_ends: Option<usize> = None;
+    let mut conditional_ends: Option<usize> = None;
     let mut partly_ends: Option<usize> = None;
     let mut masked = 0..0;
     let mut hedged_recovery = false;
@@ -531,7 +536,12 @@ fn moment_cues(words: &str) -> u32 {
             continue;
         }
         match moment {
-            HEDGE => hedge_ends = Some(m.end()),
+            HEDGE => {
+                hedge_ends = Some(m.end());
+                if CONDITIONALS.contains(&&words[m.range()]) {
+                    conditional_ends = Some(m.end());
+                }
+            }
             PARTLY => partly_ends = Some(m.end()),
             FUTILE => {
                 let clause = words[..m.start()].rfind(['.', '!', '?', '\n', ';']).map_or(0, |i| i + 1);
@@ -589,6 +599,11 @@ fn moment_cues(words: &str) -> u32 {
         }
         // "Try to restart Apache", "we will roll back": no action yet.
         if hedged && moment == MITIGATED {
+            continue;
+        }
+        // "If we restart the pod, CPU climbs to 100%, then problems
+        // begin": how the problem would come, not its start.
+        if moment & (BEGAN | ONSET | NAMES_START) != 0 && in_clause_after(conditional_ends) {
             continue;
         }
         if moment == BEGAN && denied(&words[..m.start()]) {
@@ -2600,5 +2615,12 @@ mod tests {
         assert_eq!(moments(text), ["began 2019-10-20 00:55 UTC", "detected 2019-10-21 01:38 UTC", "mitigated 2019-10-21 02:06 UTC", "resolved 2019-10-21 02:06 UTC"]);
         let day_by_day = "## Timeline\n\nAll times UTC.\n\n- 2019-10-20 23:55: builds started failing\n- 01:38: alerts fired for the website being down\n";
         assert_eq!(moments(day_by_day), ["began 2019-10-20 23:55 UTC", "detected 2019-10-21 01:38 UTC"]);
+    }
+
+    #[test]
+    fn a_problem_that_would_follow_a_condition_is_no_start() {
+        let text = "## Timeline (UTC)\n\n### 11:20\n\nWe notice that launches fail.\n\n### 14:16\n\nCPU of the pod is at 100%. If we restart the pod, the new one climbs to 100%, then problems begin.\n";
+        assert_eq!(moments(text), ["detected 11:20 UTC"]);
+        assert_eq!(moments("At 14:16 UTC problems began."), ["began 14:16 UTC"]);
     }
 }
