@@ -389,7 +389,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "incident was closed", "incident is closed", "incident has been closed", "fix worked", "fix works",
         "fix was confirmed", "fix confirmed", "confirmed the fix", "fix was verified", "fix verified", "verified the fix",
         "incident end*", "impact end*", "outage end*", "to an end", "full service returned", "restoring service",
-        "restoring the service", "checks passing", "checks pass", "checks are passing",
+        "restoring the service", "checks passing", "checks pass", "checks are passing", "works as expected", "worked as expected",
     ]),
     (REPAIRED, &["fixed", "solved", "solve the problem", "solve the issue"]),
     (MITIGATED, &[
@@ -2622,5 +2622,13 @@ mod tests {
         let text = "## Timeline (UTC)\n\n### 11:20\n\nWe notice that launches fail.\n\n### 14:16\n\nCPU of the pod is at 100%. If we restart the pod, the new one climbs to 100%, then problems begin.\n";
         assert_eq!(moments(text), ["detected 11:20 UTC"]);
         assert_eq!(moments("At 14:16 UTC problems began."), ["began 14:16 UTC"]);
+    }
+
+    #[test]
+    fn what_works_as_expected_again_has_recovered_but_not_what_is_not_working_as_expected() {
+        let text = "## Timeline (UTC)\n\n- 10:00 Deposits fail on the network.\n- 16:09 We tested a deposit and it works as expected now.\n";
+        assert_eq!(moments(text), ["began 10:00 UTC", "mitigated 16:09 UTC", "resolved 16:09 UTC"]);
+        assert_eq!(moments("At 10:00 UTC deposits were not working as expected."), ["began 10:00 UTC"]);
+        assert_eq!(moments("At 10:00 UTC the fix did not work as expected."), Vec::<String>::new());
     }
 }
