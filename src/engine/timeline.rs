@@ -438,7 +438,8 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "believ*", "seem*", "appear*", "hoping", "hope", "hoped", "thought", "suspect*", "assum*", "probably",
         "might", "will", "would", "should", "expect*", "if", "not", "never", "isn't", "wasn't", "aren't",
         "weren't", "hasn't", "haven't", "didn't", "doesn't", "yet to", "unable to", "failed to", "attempt*",
-        "tried", "trying", "try to", "try", "hopefully", "possibly", "maybe", "perhaps", "may have", "apparently",
+        "tried", "trying", "try to", "try", "hopefully", "plan to", "plans to", "planning to", "planned to", "intend to",
+        "intends to", "we'll", "possibly", "maybe", "perhaps", "may have", "apparently",
         "presumably", "supposedly", "looked like", "looks like", "look like", "looked to be", "looks to be",
         "to confirm", "to verify", "whether", "decided against", "instead of", "rather than",
     ]),
@@ -880,11 +881,15 @@ impl<'d, 't> Reader<'d, 't> {
         if matches!(block.kind, BlockKind::Heading(_)) {
             self.under_actions_taken = ACTIONS_TAKEN.iter().any(|w| words.contains(w));
         }
-        if block.kind == BlockKind::Code
-            || (topic == Topic::FollowUp && !self.under_actions_taken)
-            || s.cues.any(&[Cue::StatusPost, Cue::Future])
-            || PLANS.iter().any(|p| words.contains(p))
-        {
+        if block.kind == BlockKind::Code || (topic == Topic::FollowUp && !self.under_actions_taken) || s.cues.any(&[Cue::StatusPost]) {
+            return;
+        }
+        // A plan is no event; but a timeline entry tells what happened at
+        // its time, whatever it says is to come ("10:28 transactions are
+        // flowing again and we will discuss fixes"): its hedges keep the
+        // plan from counting.
+        let planned = s.cues.any(&[Cue::Future]) || PLANS.iter().any(|p| words.contains(p));
+        if planned && (s.times.clocks == 0 || !block_opens_with(doc, s)) {
             return;
         }
         let in_words = || ["minute", "hour", "midnight", "noon", "midday"].iter().any(|w| words.contains(w));
@@ -912,6 +917,9 @@ impl<'d, 't> Reader<'d, 't> {
         dash_joins_a_range(words, &mut found);
         dated_ends_join_a_range(words, &mut found);
         let entry = self.entry_clock(s, &found);
+        if planned && entry.is_none() {
+            return;
+        }
         self.read_dates(s, &found, timeline, entry.is_some());
         let clocks: Vec<&time::Clock> = found
             .iter()
@@ -2630,5 +2638,15 @@ mod tests {
         assert_eq!(moments(text), ["began 10:00 UTC", "mitigated 16:09 UTC", "resolved 16:09 UTC"]);
         assert_eq!(moments("At 10:00 UTC deposits were not working as expected."), ["began 10:00 UTC"]);
         assert_eq!(moments("At 10:00 UTC the fix did not work as expected."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_timeline_entry_telling_a_plan_too_still_happened_but_a_plan_in_prose_did_not() {
+        let text = "## Timeline (UTC)\n\n- 09:44: users report failed transactions\n- 10:28: transactions are flowing again and we will discuss proper fixes\n";
+        assert_eq!(moments(text), ["detected 09:44 UTC", "mitigated 10:28 UTC", "resolved 10:28 UTC"]);
+        let plan = "Users reported failed transactions at 09:44 UTC. We will roll back at 10:28 UTC.";
+        assert_eq!(moments(plan), ["detected 09:44 UTC"]);
+        let planned_entry = "## Timeline (UTC)\n\n- 09:44: users report failed transactions\n- 10:00: we decided we will roll back\n";
+        assert_eq!(moments(planned_entry), ["detected 09:44 UTC", "responded 10:00 UTC"]);
     }
 }
