@@ -617,6 +617,9 @@ fn moment_cues(words: &str) -> u32 {
         if moment == BEGAN || text.starts_with("alert") {
             subjects.push(m.range());
         }
+        // "Begin a rollback", "started to fail over": the action is under
+        // way, the impact not yet stopped; a response.
+        let moment = if moment == MITIGATED && action_begun(&words[..m.start()]) { RESPONDED } else { moment };
         // "Partially restored", "mostly back to normal": a mitigation.
         let moment = if partial && moment & (RESOLVED | AGAIN | BACK) != 0 { MITIGATED } else { moment };
         told.push((m.range(), moment));
@@ -638,6 +641,18 @@ fn moment_cues(words: &str) -> u32 {
         cues &= !BEGAN;
     }
     cues
+}
+
+/// Whether the words before an action start it: "begin a", "started
+/// to", "initiated the".
+fn action_begun(before: &str) -> bool {
+    let clause = &before[before.rfind([',', ';', '.', ':', '(', '\n']).map_or(0, |i| i + 1)..];
+    clause
+        .split_whitespace()
+        .rev()
+        .skip_while(|w| ARTICLES.contains(w))
+        .next()
+        .is_some_and(|w| matches!(w, "begin" | "began" | "begins" | "beginning" | "start" | "started" | "starts" | "starting") || w.starts_with("initiat"))
 }
 
 /// What a word tells when a problem is said to do it: "stopped",
@@ -691,7 +706,7 @@ const ARTICLES: &[&str] = &["the", "a", "an", "to", "our", "its", "their", "this
 /// errors", "alerts started firing").
 fn told_of_work_or_detection(words: &str, matches: &[aho_corasick::Match], class: &dyn Fn(usize) -> u32, k: usize, start: bool) -> bool {
     let m = &matches[k];
-    let wanted = |n: usize| class(n) == WORK || (start && class(n) == DETECTED);
+    let wanted = |n: usize| class(n) == WORK || (start && matches!(class(n), DETECTED | MITIGATED));
     // Matches come by their end: those a few words away are next to it.
     const NEAR: usize = 60;
     let after = (k + 1..matches.len()).take_while(|&n| matches[n].end() <= m.end() + NEAR).filter(|&n| wanted(n) && matches[n].start() >= m.end()).any(|n| {
@@ -2648,5 +2663,12 @@ mod tests {
         assert_eq!(moments(plan), ["detected 09:44 UTC"]);
         let planned_entry = "## Timeline (UTC)\n\n- 09:44: users report failed transactions\n- 10:00: we decided we will roll back\n";
         assert_eq!(moments(planned_entry), ["detected 09:44 UTC", "responded 10:00 UTC"]);
+    }
+
+    #[test]
+    fn an_action_begun_is_a_response_and_its_completion_the_mitigation() {
+        let text = "## Timeline (UTC)\n\n- 08:56 Users report failed requests\n- 09:14 The team begin a rollback of the ingress\n- 09:43 The rollback of the ingress has completed\n";
+        assert_eq!(moments(text), ["detected 08:56 UTC", "responded 09:14 UTC", "mitigated 09:43 UTC"]);
+        assert_eq!(moments("At 09:14 UTC we rolled back the ingress."), ["mitigated 09:14 UTC"]);
     }
 }
