@@ -577,6 +577,12 @@ fn moment_cues(words: &str) -> u32 {
         // "Started the deployment", "the migration began", "ended the
         // deployment": the team's work, not the incident. "Users started
         // to report errors", "alerts started firing": a detection.
+        // "Started keepalived again": a restart, not a start of the problem
+        // ("errors started again", "started failing again").
+        if moment == ONSET && matches!(text, "started" | "starts" | "start") && started_again(words, m.end()) {
+            told.push((m.range(), MITIGATED));
+            continue;
+        }
         let start_or_end = (moment == ONSET && ["start", "began", "begin", "begun"].iter().any(|v| text.starts_with(v))) || text == "ended";
         if start_or_end && told_of_work_or_detection(words, &matches, &class, k, moment == ONSET) {
             continue;
@@ -617,6 +623,11 @@ fn moment_cues(words: &str) -> u32 {
         if moment == BEGAN || text.starts_with("alert") {
             subjects.push(m.range());
         }
+        // "Checking the failover machine", "the rollback plan": the action's
+        // name naming a thing, not the action.
+        if moment == MITIGATED && matches!(text, "failover" | "rollback" | "hotfix" | "workaround") && ACTION_THINGS.contains(&next_word(words, m.end())) {
+            continue;
+        }
         // "Begin a rollback", "started to fail over": the action is under
         // way, the impact not yet stopped; a response.
         let moment = if moment == MITIGATED && action_begun(&words[..m.start()]) { RESPONDED } else { moment };
@@ -641,6 +652,26 @@ fn moment_cues(words: &str) -> u32 {
         cues &= !BEGAN;
     }
     cues
+}
+
+/// Things an action's name may name ("the failover machine", "a rollback
+/// plan").
+const ACTION_THINGS: &[&str] = &[
+    "machine", "machines", "server", "servers", "host", "hosts", "node", "nodes", "instance", "instances", "cluster",
+    "site", "system", "database", "region", "plan", "plans", "procedure", "procedures", "script", "scripts", "policy",
+    "mechanism", "process", "branch", "logic", "path", "target", "configuration", "setup",
+];
+
+/// Whether a start word ending at `end` has an object and then "again"
+/// ("started keepalived again", "start the workers again").
+fn started_again(words: &str, end: usize) -> bool {
+    let object = next_word(words, end);
+    if object.is_empty() || object == "again" || object == "to" || object.ends_with("ing") {
+        return false;
+    }
+    let rest = &words[end..];
+    let clause = &rest[..rest.find([',', ';', '.', ':', '(', '\n']).unwrap_or(rest.len())];
+    clause.split_whitespace().take(4).any(|w| w == "again")
 }
 
 /// Whether the words before an action start it: "begin a", "started
@@ -2670,5 +2701,18 @@ mod tests {
         let text = "## Timeline (UTC)\n\n- 08:56 Users report failed requests\n- 09:14 The team begin a rollback of the ingress\n- 09:43 The rollback of the ingress has completed\n";
         assert_eq!(moments(text), ["detected 08:56 UTC", "responded 09:14 UTC", "mitigated 09:43 UTC"]);
         assert_eq!(moments("At 09:14 UTC we rolled back the ingress."), ["mitigated 09:14 UTC"]);
+    }
+
+    #[test]
+    fn an_actions_name_naming_a_thing_is_no_action() {
+        let text = "## Timeline (UTC)\n\n- 10:05 Noticed a problem with the web server\n- 10:06 Checking the failover machine\n- 10:10 Failed over to the standby\n";
+        assert_eq!(moments(text), ["detected 10:05 UTC", "mitigated 10:10 UTC"]);
+    }
+
+    #[test]
+    fn starting_a_service_again_is_a_restart_but_errors_starting_again_are_no_recovery() {
+        let text = "## Timeline (UTC)\n\n- 10:05 Noticed a problem with the web server\n- 10:10 Found the issue and started keepalived again\n";
+        assert_eq!(moments(text), ["detected 10:05 UTC", "mitigated 10:10 UTC"]);
+        assert_eq!(moments("At 10:10 UTC errors started again."), ["began 10:10 UTC"]);
     }
 }
