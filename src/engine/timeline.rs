@@ -506,6 +506,9 @@ fn moment_cues(words: &str) -> u32 {
     let b = words.as_bytes();
     let mut hedge_ends: Option<usize> = None;
     let mut conditional_ends: Option<usize> = None;
+    // Actions told after "after" ("after restarting"), with what follows
+    // them.
+    let mut actions_after: Vec<Range<usize>> = Vec::new();
     let mut partly_ends: Option<usize> = None;
     let mut masked = 0..0;
     let mut hedged_recovery = false;
@@ -631,9 +634,27 @@ fn moment_cues(words: &str) -> u32 {
         // "Begin a rollback", "started to fail over": the action is under
         // way, the impact not yet stopped; a response.
         let moment = if moment == MITIGATED && action_begun(&words[..m.start()]) { RESPONDED } else { moment };
+        // "During the installation, Apache gets restarted": a step of the
+        // change, not a fix.
+        if moment == MITIGATED && during_a_change(&words[..m.start()]) {
+            continue;
+        }
+        if moment == MITIGATED && last_word_before(&words[..m.start()]) == Some("after") {
+            actions_after.push(m.range());
+        }
         // "Partially restored", "mostly back to normal": a mitigation.
         let moment = if partial && moment & (RESOLVED | AGAIN | BACK) != 0 { MITIGATED } else { moment };
         told.push((m.range(), moment));
+    }
+    // "After restarting, the application crashed": the problem that
+    // follows an action in its sentence shows it stopped nothing.
+    for action in actions_after {
+        let problem_follows = told.iter().any(|(at, cue)| {
+            cue & (BEGAN | ONSET) != 0 && at.start >= action.end && !words[action.end..at.start].contains(['.', '!', '?', '\n'])
+        });
+        if problem_follows {
+            told.retain(|(at, _)| *at != action);
+        }
     }
     let all = told.iter().fold(0, |all, (_, cue)| all | cue);
     let mut cues = all & !(AGAIN | BACK | REMOVES);
@@ -672,6 +693,21 @@ fn started_again(words: &str, end: usize) -> bool {
     let rest = &words[end..];
     let clause = &rest[..rest.find([',', ';', '.', ':', '(', '\n']).unwrap_or(rest.len())];
     clause.split_whitespace().take(4).any(|w| w == "again")
+}
+
+/// The word before an action in its clause, past any articles ("after
+/// the restart": "after").
+fn last_word_before(before: &str) -> Option<&str> {
+    let clause = &before[before.rfind([',', ';', '.', ':', '(', '\n']).map_or(0, |i| i + 1)..];
+    clause.split_whitespace().rev().find(|w| !ARTICLES.contains(w))
+}
+
+/// Whether the sentence before an action opens with "during" a change
+/// ("during the installation process, our server gets restarted").
+fn during_a_change(before: &str) -> bool {
+    // Not cut at line ends: an HTML paragraph's prose keeps them.
+    let sentence = &before[before.rfind(['.', '!', '?']).map_or(0, |i| i + 1)..];
+    sentence.split_whitespace().next() == Some("during") && tells_a_change(sentence)
 }
 
 /// Whether the words before an action start it: "begin a", "started
@@ -2714,5 +2750,12 @@ mod tests {
         let text = "## Timeline (UTC)\n\n- 10:05 Noticed a problem with the web server\n- 10:10 Found the issue and started keepalived again\n";
         assert_eq!(moments(text), ["detected 10:05 UTC", "mitigated 10:10 UTC"]);
         assert_eq!(moments("At 10:10 UTC errors started again."), ["began 10:10 UTC"]);
+    }
+
+    #[test]
+    fn a_restart_during_a_change_or_followed_by_a_crash_is_no_mitigation() {
+        let text = "## Timeline (UTC)\n\n- 09:21 We installed the new packages. During\n  the installation, Apache gets restarted. After restarting, the application crashed.\n- 09:24 We restarted Apache by hand. The problem was gone afterward.\n";
+        assert_eq!(moments(text), ["began 09:21 UTC", "mitigated 09:24 UTC", "resolved 09:24 UTC"]);
+        assert_eq!(moments("At 09:24 UTC, after the rollback, errors dropped."), ["mitigated 09:24 UTC"]);
     }
 }
