@@ -548,7 +548,14 @@ fn moment_cues(words: &str) -> u32 {
             }
             PARTLY => partly_ends = Some(m.end()),
             FUTILE => {
-                let clause = words[..m.start()].rfind(['.', '!', '?', '\n', ';']).map_or(0, |i| i + 1);
+                let mut clause = words[..m.start()].rfind(['.', '!', '?', '\n', ';']).map_or(0, |i| i + 1);
+                // "…all service restarts,⏎but this didn't fix the problem":
+                // a clause opening with a word that points back is said of
+                // the one before it.
+                let opener = words[clause..m.start()].split_whitespace().next().unwrap_or("");
+                if matches!(opener, "but" | "which" | "this" | "that" | "it" | "and") {
+                    clause = words[..clause.saturating_sub(1)].rfind(['.', '!', '?', '\n', ';']).map_or(0, |i| i + 1);
+                }
                 told.retain(|(at, cue)| at.start < clause || cue & (MITIGATED | RESOLVED | REPAIRED | AGAIN | BACK | REMOVES) == 0);
             }
             _ => {}
@@ -2757,5 +2764,11 @@ mod tests {
         let text = "## Timeline (UTC)\n\n- 09:21 We installed the new packages. During\n  the installation, Apache gets restarted. After restarting, the application crashed.\n- 09:24 We restarted Apache by hand. The problem was gone afterward.\n";
         assert_eq!(moments(text), ["began 09:21 UTC", "mitigated 09:24 UTC", "resolved 09:24 UTC"]);
         assert_eq!(moments("At 09:24 UTC, after the rollback, errors dropped."), ["mitigated 09:24 UTC"]);
+    }
+
+    #[test]
+    fn an_action_the_next_clause_says_did_not_help_is_no_mitigation() {
+        let text = "## Timeline (UTC)\n\n- 09:21 The application crashed.\n- 09:22 We waited for all service restarts. But this did not fix the problem.\n- 09:24 We restarted Apache by hand.\n";
+        assert_eq!(moments(text), ["began 09:21 UTC", "mitigated 09:24 UTC"]);
     }
 }
