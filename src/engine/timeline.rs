@@ -734,6 +734,11 @@ fn action_begun(before: &str) -> bool {
 /// with what stopped ("stopped responding") is the problem's start.
 fn abatement(words: &str, m: &aho_corasick::Match) -> Option<u32> {
     let text = &words[m.range()];
+    // "Pods are failing to stop": what the problem fails to do.
+    let before = words[..m.start()].trim_end();
+    if ["failing to", "fail to", "fails to", "failed to"].iter().any(|f| before.ends_with(f)) {
+        return None;
+    }
     match text {
         "stopped" | "stops" | "stop" | "ceased" | "subsided" | "disappeared" | "vanished" => {
             let next = next_word(words, m.end());
@@ -1304,7 +1309,9 @@ impl<'d, 't> Reader<'d, 't> {
         } else if entry && !heading && self.date_for_all {
             return self.date_paragraph(s, date);
         }
-        if timeline || entry {
+        // A dated heading ("## Feb 22, 07:13") dates the entries under it,
+        // under any section.
+        if timeline || entry || heading {
             self.timeline_date = Some(date);
         }
         self.date_paragraph(s, date);
@@ -2770,5 +2777,19 @@ mod tests {
     fn an_action_the_next_clause_says_did_not_help_is_no_mitigation() {
         let text = "## Timeline (UTC)\n\n- 09:21 The application crashed.\n- 09:22 We waited for all service restarts. But this did not fix the problem.\n- 09:24 We restarted Apache by hand.\n";
         assert_eq!(moments(text), ["began 09:21 UTC", "mitigated 09:24 UTC"]);
+    }
+
+    #[test]
+    fn a_dated_heading_outside_the_timeline_section_dates_the_entries_under_it() {
+        let text = "## Timeline\n\n### Feb 20 2018 14:17\n\nLaunches fail.\n\n### 19:52\n\nLaunches work again.\n\n## Feb 22, 07:13\n\n### 07:18\n\nThe chart is updated.\n";
+        let t = timeline(text);
+        let last = t.events.last().map(Event::when);
+        assert_eq!(last.as_deref(), Some("2018-02-22 07:18"), "{:?}", t.events);
+    }
+
+    #[test]
+    fn a_problem_failing_to_stop_is_no_end() {
+        assert_eq!(moments("At 16:20 UTC many pods were failing to stop."), ["began 16:20 UTC"]);
+        assert_eq!(moments("At 16:20 UTC the errors stopped."), ["mitigated 16:20 UTC", "resolved 16:20 UTC"]);
     }
 }
