@@ -724,8 +724,7 @@ fn action_begun(before: &str) -> bool {
     clause
         .split_whitespace()
         .rev()
-        .skip_while(|w| ARTICLES.contains(w))
-        .next()
+        .find(|w| !ARTICLES.contains(w))
         .is_some_and(|w| matches!(w, "begin" | "began" | "begins" | "beginning" | "start" | "started" | "starts" | "starting") || w.starts_with("initiat"))
 }
 
