@@ -331,6 +331,10 @@ const NAMES_START: u32 = 128;
 /// the issue to be resolved", "the leak is not fixed").
 const HEDGE: u32 = 256;
 
+/// Hedges that make what follows them in their clause a condition or
+/// its consequence, not an event.
+const CONDITIONALS: &[&str] = &["if", "would", "will", "might", "should"];
+
 /// Words that contain a key moment's word but tell none ("the incident
 /// report"): a match inside one of them is no cue.
 const NOT_A_MOMENT: u32 = 512;
@@ -361,6 +365,10 @@ const SETTLES: u32 = 32768;
 /// are said of ("the errors subsided"), and nothing otherwise; see
 /// [`abatement`].
 const ABATES: u32 = 65536;
+/// Removing what did the harm ("the deletion was performed at 15:34",
+/// "the crates were yanked"): a repair when the words tell no problem
+/// (not "the accidental deletion caused an outage").
+const REMOVES: u32 = 131072;
 
 /// Words telling what an event is to the incident, by key moment. A
 /// trailing `*` matches any ending ("investigat*"); otherwise the word
@@ -381,9 +389,9 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "incident was closed", "incident is closed", "incident has been closed", "fix worked", "fix works",
         "fix was confirmed", "fix confirmed", "confirmed the fix", "fix was verified", "fix verified", "verified the fix",
         "incident end*", "impact end*", "outage end*", "to an end", "full service returned", "restoring service",
-        "restoring the service", "checks passing", "checks pass", "checks are passing",
+        "restoring the service", "checks passing", "checks pass", "checks are passing", "works as expected", "worked as expected",
     ]),
-    (REPAIRED, &["fixed"]),
+    (REPAIRED, &["fixed", "solved", "solve the problem", "solve the issue"]),
     (MITIGATED, &[
         "mitigat*", "rolled back", "rolling back", "roll back", "rollback", "revert*", "workaround", "failed over",
         "failover", "fail over", "restart*", "reboot*", "disabled", "scaled up", "scaling up", "hotfix",
@@ -397,6 +405,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "investigat*", "acknowledg*", "incident declared", "declared an incident", "declared", "escalat*",
         "pages", "paging", "paged the", "joined", "joins", "engaged", "war room", "incident channel", "bridge",
         "pings", "pinged", "contacted", "decision", "decided", "triag*", "started working", "began working",
+        "starts working", "start working on",
         "looking into", "looked into", "incident commander", "assembled", "opened an incident", "filed",
         "incident opened", "incident created",
     ]),
@@ -429,7 +438,8 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "believ*", "seem*", "appear*", "hoping", "hope", "hoped", "thought", "suspect*", "assum*", "probably",
         "might", "will", "would", "should", "expect*", "if", "not", "never", "isn't", "wasn't", "aren't",
         "weren't", "hasn't", "haven't", "didn't", "doesn't", "yet to", "unable to", "failed to", "attempt*",
-        "tried", "trying", "try to", "hopefully", "possibly", "maybe", "perhaps", "may have", "apparently",
+        "tried", "trying", "try to", "try", "hopefully", "plan to", "plans to", "planning to", "planned to", "intend to",
+        "intends to", "we'll", "possibly", "maybe", "perhaps", "may have", "apparently",
         "presumably", "supposedly", "looked like", "looks like", "look like", "looked to be", "looks to be",
         "to confirm", "to verify", "whether", "decided against", "instead of", "rather than",
     ]),
@@ -444,7 +454,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "install*", "updat*",
     ]),
     (SETTLES, &["resumed", "resumes", "cleared", "clears", "normalized", "normalised", "normalizes", "normalises"]),
-    (ABATES, &["ceased", "subsided", "subsiding", "disappeared", "vanished", "fell", "eased", "tapered off", "stop"]),
+    (ABATES, &["ceased", "subsided", "subsiding", "disappeared", "vanished", "fell", "eased", "tapered off", "stop", "gone"]),
     (NOT_A_MOMENT, &[
         "incident report", "status report", "postmortem report", "post-mortem report", "final report",
         "this report", "report card", "dns resolution", "name resolution", "once again", "happen again", "happens again", "happened again",
@@ -457,6 +467,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "we resumed", "team resumed",
     ]),
     (AGAIN, &["again"]),
+    (REMOVES, &["deletion", "deletions", "removal", "yanked"]),
     (BACK, &[
         "is back", "was back", "are back", "were back", "'s back", "is now back", "are now back", "comes back",
         "came back", "coming back",
@@ -494,6 +505,10 @@ fn moment_cues(words: &str) -> u32 {
     let (matcher, meaning) = &*MOMENT_MATCHER;
     let b = words.as_bytes();
     let mut hedge_ends: Option<usize> = None;
+    let mut conditional_ends: Option<usize> = None;
+    // Actions told after "after" ("after restarting"), with what follows
+    // them.
+    let mut actions_after: Vec<Range<usize>> = Vec::new();
     let mut partly_ends: Option<usize> = None;
     let mut masked = 0..0;
     let mut hedged_recovery = false;
@@ -525,11 +540,23 @@ fn moment_cues(words: &str) -> u32 {
             continue;
         }
         match moment {
-            HEDGE => hedge_ends = Some(m.end()),
+            HEDGE => {
+                hedge_ends = Some(m.end());
+                if CONDITIONALS.contains(&&words[m.range()]) {
+                    conditional_ends = Some(m.end());
+                }
+            }
             PARTLY => partly_ends = Some(m.end()),
             FUTILE => {
-                let clause = words[..m.start()].rfind(['.', '!', '?', '\n', ';']).map_or(0, |i| i + 1);
-                told.retain(|(at, cue)| at.start < clause || cue & (MITIGATED | RESOLVED | REPAIRED | AGAIN | BACK) == 0);
+                let mut clause = words[..m.start()].rfind(['.', '!', '?', '\n', ';']).map_or(0, |i| i + 1);
+                // "…all service restarts,⏎but this didn't fix the problem":
+                // a clause opening with a word that points back is said of
+                // the one before it.
+                let opener = words[clause..m.start()].split_whitespace().next().unwrap_or("");
+                if matches!(opener, "but" | "which" | "this" | "that" | "it" | "and") {
+                    clause = words[..clause.saturating_sub(1)].rfind(['.', '!', '?', '\n', ';']).map_or(0, |i| i + 1);
+                }
+                told.retain(|(at, cue)| at.start < clause || cue & (MITIGATED | RESOLVED | REPAIRED | AGAIN | BACK | REMOVES) == 0);
             }
             _ => {}
         }
@@ -560,6 +587,12 @@ fn moment_cues(words: &str) -> u32 {
         // "Started the deployment", "the migration began", "ended the
         // deployment": the team's work, not the incident. "Users started
         // to report errors", "alerts started firing": a detection.
+        // "Started keepalived again": a restart, not a start of the problem
+        // ("errors started again", "started failing again").
+        if moment == ONSET && matches!(text, "started" | "starts" | "start") && started_again(words, m.end()) {
+            told.push((m.range(), MITIGATED));
+            continue;
+        }
         let start_or_end = (moment == ONSET && ["start", "began", "begin", "begun"].iter().any(|v| text.starts_with(v))) || text == "ended";
         if start_or_end && told_of_work_or_detection(words, &matches, &class, k, moment == ONSET) {
             continue;
@@ -577,12 +610,17 @@ fn moment_cues(words: &str) -> u32 {
             SETTLES => RESOLVED,
             m => m,
         };
-        if hedged && moment & (RESOLVED | REPAIRED | AGAIN | BACK) != 0 {
+        if hedged && moment & (RESOLVED | REPAIRED | AGAIN | BACK | REMOVES) != 0 {
             hedged_recovery = true;
             continue;
         }
         // "Try to restart Apache", "we will roll back": no action yet.
         if hedged && moment == MITIGATED {
+            continue;
+        }
+        // "If we restart the pod, CPU climbs to 100%, then problems
+        // begin": how the problem would come, not its start.
+        if moment & (BEGAN | ONSET | NAMES_START) != 0 && in_clause_after(conditional_ends) {
             continue;
         }
         if moment == BEGAN && denied(&words[..m.start()]) {
@@ -595,17 +633,46 @@ fn moment_cues(words: &str) -> u32 {
         if moment == BEGAN || text.starts_with("alert") {
             subjects.push(m.range());
         }
+        // "Checking the failover machine", "the rollback plan": the action's
+        // name naming a thing, not the action.
+        if moment == MITIGATED && matches!(text, "failover" | "rollback" | "hotfix" | "workaround") && ACTION_THINGS.contains(&next_word(words, m.end())) {
+            continue;
+        }
+        // "Begin a rollback", "started to fail over": the action is under
+        // way, the impact not yet stopped; a response.
+        let moment = if moment == MITIGATED && action_begun(&words[..m.start()]) { RESPONDED } else { moment };
+        // "During the installation, Apache gets restarted": a step of the
+        // change, not a fix.
+        if moment == MITIGATED && during_a_change(&words[..m.start()]) {
+            continue;
+        }
+        if moment == MITIGATED && last_word_before(&words[..m.start()]) == Some("after") {
+            actions_after.push(m.range());
+        }
         // "Partially restored", "mostly back to normal": a mitigation.
         let moment = if partial && moment & (RESOLVED | AGAIN | BACK) != 0 { MITIGATED } else { moment };
         told.push((m.range(), moment));
     }
+    // "After restarting, the application crashed": the problem that
+    // follows an action in its sentence shows it stopped nothing.
+    for action in actions_after {
+        let problem_follows = told.iter().any(|(at, cue)| {
+            cue & (BEGAN | ONSET) != 0 && at.start >= action.end && !words[action.end..at.start].contains(['.', '!', '?', '\n'])
+        });
+        if problem_follows {
+            told.retain(|(at, _)| *at != action);
+        }
+    }
     let all = told.iter().fold(0, |all, (_, cue)| all | cue);
-    let mut cues = all & !(AGAIN | BACK);
+    let mut cues = all & !(AGAIN | BACK | REMOVES);
     if all & AGAIN != 0 && cues & (BEGAN | ONSET | NAMES_START | MITIGATED | RESPONDED | DETECTED) == 0 {
         cues |= RESOLVED;
     }
     if all & BACK != 0 && cues & (BEGAN | ONSET | NAMES_START) == 0 {
         cues |= RESOLVED;
+    }
+    if all & REMOVES != 0 && cues & (BEGAN | ONSET | NAMES_START) == 0 {
+        cues |= REPAIRED;
     }
     // "The outage seems to have been resolved at 00:05": the words tell an
     // uncertain end, not the problem's start.
@@ -615,17 +682,72 @@ fn moment_cues(words: &str) -> u32 {
     cues
 }
 
+/// Things an action's name may name ("the failover machine", "a rollback
+/// plan").
+const ACTION_THINGS: &[&str] = &[
+    "machine", "machines", "server", "servers", "host", "hosts", "node", "nodes", "instance", "instances", "cluster",
+    "site", "system", "database", "region", "plan", "plans", "procedure", "procedures", "script", "scripts", "policy",
+    "mechanism", "process", "branch", "logic", "path", "target", "configuration", "setup",
+];
+
+/// Whether a start word ending at `end` has an object and then "again"
+/// ("started keepalived again", "start the workers again").
+fn started_again(words: &str, end: usize) -> bool {
+    let object = next_word(words, end);
+    if object.is_empty() || object == "again" || object == "to" || object.ends_with("ing") {
+        return false;
+    }
+    let rest = &words[end..];
+    let clause = &rest[..rest.find([',', ';', '.', ':', '(', '\n']).unwrap_or(rest.len())];
+    clause.split_whitespace().take(4).any(|w| w == "again")
+}
+
+/// The word before an action in its clause, past any articles ("after
+/// the restart": "after").
+fn last_word_before(before: &str) -> Option<&str> {
+    let clause = &before[before.rfind([',', ';', '.', ':', '(', '\n']).map_or(0, |i| i + 1)..];
+    clause.split_whitespace().rev().find(|w| !ARTICLES.contains(w))
+}
+
+/// Whether the sentence before an action opens with "during" a change
+/// ("during the installation process, our server gets restarted").
+fn during_a_change(before: &str) -> bool {
+    // Not cut at line ends: an HTML paragraph's prose keeps them.
+    let sentence = &before[before.rfind(['.', '!', '?']).map_or(0, |i| i + 1)..];
+    sentence.split_whitespace().next() == Some("during") && tells_a_change(sentence)
+}
+
+/// Whether the words before an action start it: "begin a", "started
+/// to", "initiated the".
+fn action_begun(before: &str) -> bool {
+    let clause = &before[before.rfind([',', ';', '.', ':', '(', '\n']).map_or(0, |i| i + 1)..];
+    clause
+        .split_whitespace()
+        .rev()
+        .find(|w| !ARTICLES.contains(w))
+        .is_some_and(|w| matches!(w, "begin" | "began" | "begins" | "beginning" | "start" | "started" | "starts" | "starting") || w.starts_with("initiat"))
+}
+
 /// What a word tells when a problem is said to do it: "stopped",
 /// "subsided" its end, "dropped", "decreasing" its easing. A stop told
 /// with what stopped ("stopped responding") is the problem's start.
 fn abatement(words: &str, m: &aho_corasick::Match) -> Option<u32> {
     let text = &words[m.range()];
+    // "Pods are failing to stop": what the problem fails to do.
+    let before = words[..m.start()].trim_end();
+    if ["failing to", "fail to", "fails to", "failed to"].iter().any(|f| before.ends_with(f)) {
+        return None;
+    }
     match text {
         "stopped" | "stops" | "stop" | "ceased" | "subsided" | "disappeared" | "vanished" => {
             let next = next_word(words, m.end());
             let stops_doing = next.ends_with("ing") && !matches!(next, "appearing" | "occurring" | "happening" | "showing" | "coming" | "firing" | "recurring");
             (!stops_doing).then_some(RESOLVED)
         }
+        // "The problem was gone afterward", not "errors had gone up" or
+        // "the problem had gone unnoticed".
+        "gone" => matches!(next_word(words, m.end()), "" | "afterward" | "afterwards" | "after" | "now" | "at" | "by" | "and" | "once" | "since" | "completely" | "entirely" | "again")
+            .then_some(RESOLVED),
         "drop" | "drops" | "dropped" | "dropping" | "fell" | "went down" | "goes down" | "subsiding" | "eased" | "tapered off" => Some(MITIGATED),
         t if t.starts_with("decreas") || t.starts_with("declin") => Some(MITIGATED),
         _ => None,
@@ -662,7 +784,7 @@ const ARTICLES: &[&str] = &["the", "a", "an", "to", "our", "its", "their", "this
 /// errors", "alerts started firing").
 fn told_of_work_or_detection(words: &str, matches: &[aho_corasick::Match], class: &dyn Fn(usize) -> u32, k: usize, start: bool) -> bool {
     let m = &matches[k];
-    let wanted = |n: usize| class(n) == WORK || (start && class(n) == DETECTED);
+    let wanted = |n: usize| class(n) == WORK || (start && matches!(class(n), DETECTED | MITIGATED));
     // Matches come by their end: those a few words away are next to it.
     const NEAR: usize = 60;
     let after = (k + 1..matches.len()).take_while(|&n| matches[n].end() <= m.end() + NEAR).filter(|&n| wanted(n) && matches[n].start() >= m.end()).any(|n| {
@@ -729,9 +851,35 @@ fn strongest(cues: u32) -> Option<u32> {
         })
 }
 
+/// Words stating the day of every event ("Unless otherwise noted all
+/// events happened on 2019-10-21").
+const DATE_FOR_ALL: &[&str] = &["all events", "all times", "all the events", "unless otherwise noted", "unless noted otherwise", "all entries"];
+
+/// Words of a heading over the actions the team took, told as they
+/// happened.
+const ACTIONS_TAKEN: &[&str] = &["actions taken", "steps taken", "action taken", "what we did", "actions we took", "steps we took"];
+
 /// Words that make a sentence a plan, not an event ("we plan to do it
 /// Monday starting at 08:00").
 const PLANS: &[&str] = &["plan to ", "plans to ", "planning to ", "planned to ", "intend to ", "intends to ", "we'll "];
+
+/// Words opening a sentence that tell what it says happened at once after
+/// the event told before it.
+const AT_ONCE_AFTER: &[&str] = &[
+    "right after", "shortly after", "immediately after", "soon after", "just after", "directly after", "moments after",
+    "seconds after", "minutes after", "within minutes",
+];
+
+/// Whether lowercased `words` tell a change the team made: a deployment,
+/// an upgrade, a migration, an install ([`WORK`] words).
+fn tells_a_change(words: &str) -> bool {
+    let (matcher, meaning) = &*MOMENT_MATCHER;
+    let b = words.as_bytes();
+    matcher
+        .try_find_overlapping_iter(Input::new(words))
+        .expect("an overlapping search with the standard match kind never fails")
+        .any(|m| meaning[m.pattern().as_usize()].0 == WORK && (m.start() == 0 || !b[m.start() - 1].is_ascii_alphanumeric()))
+}
 
 /// Words that state how long the incident lasted, beside a duration.
 const STATED_LENGTH: &[&str] = &[
@@ -790,6 +938,13 @@ struct Reader<'d, 't> {
     /// The incident's length as the text states it: minutes, whether
     /// approximate, and the sentence.
     stated: Option<(u32, bool, Range<usize>)>,
+    /// The last heading tells the actions taken ("Actions taken", "What
+    /// we did"): its follow-up topic is the response as it happened, not
+    /// the work to come.
+    under_actions_taken: bool,
+    /// The text states one day for all its events, which an entry's own
+    /// date does not change for the entries after it.
+    date_for_all: bool,
 }
 
 impl<'d, 't> Reader<'d, 't> {
@@ -806,6 +961,8 @@ impl<'d, 't> Reader<'d, 't> {
             slash_day_first: time::slash_dates_day_first(&doc.prose),
             twenty_four_hour: false,
             stated: None,
+            under_actions_taken: false,
+            date_for_all: false,
         }
     }
 
@@ -814,11 +971,18 @@ impl<'d, 't> Reader<'d, 't> {
         let block = doc.block_of(s);
         let topic = topic(doc, s);
         let words = doc.words(s);
-        if block.kind == BlockKind::Code
-            || topic == Topic::FollowUp
-            || s.cues.any(&[Cue::StatusPost, Cue::Future])
-            || PLANS.iter().any(|p| words.contains(p))
-        {
+        if matches!(block.kind, BlockKind::Heading(_)) {
+            self.under_actions_taken = ACTIONS_TAKEN.iter().any(|w| words.contains(w));
+        }
+        if block.kind == BlockKind::Code || (topic == Topic::FollowUp && !self.under_actions_taken) || s.cues.any(&[Cue::StatusPost]) {
+            return;
+        }
+        // A plan is no event; but a timeline entry tells what happened at
+        // its time, whatever it says is to come ("10:28 transactions are
+        // flowing again and we will discuss fixes"): its hedges keep the
+        // plan from counting.
+        let planned = s.cues.any(&[Cue::Future]) || PLANS.iter().any(|p| words.contains(p));
+        if planned && (s.times.clocks == 0 || !block_opens_with(doc, s)) {
             return;
         }
         let in_words = || ["minute", "hour", "midnight", "noon", "midday"].iter().any(|w| words.contains(w));
@@ -846,6 +1010,9 @@ impl<'d, 't> Reader<'d, 't> {
         dash_joins_a_range(words, &mut found);
         dated_ends_join_a_range(words, &mut found);
         let entry = self.entry_clock(s, &found);
+        if planned && entry.is_none() {
+            return;
+        }
         self.read_dates(s, &found, timeline, entry.is_some());
         let clocks: Vec<&time::Clock> = found
             .iter()
@@ -921,10 +1088,29 @@ impl<'d, 't> Reader<'d, 't> {
             } else {
                 self.clause_cues(words, whole, &clocks, k)
             };
+            // "At 09:41 we deployed a new version. Right after the
+            // deployment, the application didn't boot": the change's time
+            // is the problem's start.
+            let cues = if cues == 0 && clocks.len() == 1 && self.problem_follows_change(s) { BEGAN | ONSET } else { cues };
             if cues != 0 || (timeline && k == 0 && block_opens_with(doc, s)) {
                 self.push(s, &found, clock, cues, false, None);
             }
         }
+    }
+
+    /// Whether a sentence tells a change the team made (a deployment, an
+    /// upgrade, an install) and the next sentence of its paragraph the
+    /// problem starting at once after it ("Shortly after activation,
+    /// validators began failing"), not its detection ("shortly after, we
+    /// noticed errors").
+    fn problem_follows_change(&self, s: &Sentence) -> bool {
+        let doc = self.doc;
+        let next = doc.sentences.get(doc.sentences.partition_point(|n| n.prose.start < s.prose.end));
+        let Some(next) = next.filter(|n| n.block == s.block) else { return false };
+        let next_words = doc.words(next);
+        AT_ONCE_AFTER.iter().any(|w| next_words.starts_with(w))
+            && strongest(moment_cues(next_words)) == Some(BEGAN)
+            && tells_a_change(doc.words(s))
     }
 
     /// The source line of each clock time (its byte range in the text,
@@ -990,7 +1176,9 @@ impl<'d, 't> Reader<'d, 't> {
 
     /// The prose an entry's words are read from: its block, and for a
     /// heading ("### 07:33") the paragraphs under it, up to the next
-    /// heading, list, table or code.
+    /// heading, list, table or code. A sentence giving a clock time of its
+    /// own ends it: "Around 09:50 we deployed. … Around 10:00 we patched
+    /// it." tells two events, the patch not at 09:50.
     fn entry_prose(&self, s: &Sentence) -> Range<usize> {
         let doc = self.doc;
         let block = doc.block_of(s);
@@ -999,6 +1187,14 @@ impl<'d, 't> Reader<'d, 't> {
             for next in doc.blocks[s.block + 1..].iter().take_while(|n| n.kind == BlockKind::Paragraph) {
                 end = next.prose.end;
             }
+        }
+        let later = doc.sentences.partition_point(|n| n.prose.start <= s.prose.start);
+        let timed = doc.sentences[later..]
+            .iter()
+            .take_while(|n| n.prose.start < end)
+            .find(|n| n.times.clocks > 0 && !matches!(doc.block_of(n).kind, BlockKind::Heading(_)));
+        if let Some(next) = timed {
+            end = doc.prose[..next.prose.start].trim_end().len().max(s.prose.end);
         }
         block.prose.start..end
     }
@@ -1102,9 +1298,26 @@ impl<'d, 't> Reader<'d, 't> {
             }
         }
         let Some(date) = self.first_date(found) else { return };
-        if timeline || entry {
+        let words = self.doc.words(s);
+        let heading = matches!(self.doc.block_of(s).kind, BlockKind::Heading(_));
+        // "Unless otherwise noted all events happened on 2019-10-21": the
+        // day of every entry that gives none; an entry's own date is its
+        // alone.
+        if !entry && DATE_FOR_ALL.iter().any(|p| words.contains(p)) {
+            self.date_for_all = true;
+        } else if entry && !heading && self.date_for_all {
+            return self.date_paragraph(s, date);
+        }
+        // A dated heading ("## Feb 22, 07:13") dates the entries under it,
+        // under any section.
+        if timeline || entry || heading {
             self.timeline_date = Some(date);
         }
+        self.date_paragraph(s, date);
+    }
+
+    /// A date in prose dates the rest of its paragraph.
+    fn date_paragraph(&mut self, s: &Sentence, date: Dated) {
         let zone = self.block_context.as_ref().filter(|(b, ..)| *b == s.block).and_then(|(_, _, z)| z.clone());
         self.date_before_sentence = self.block_context.as_ref().map(|(b, d, _)| (*b, *d));
         self.block_context = Some((s.block, Some(date), zone));
@@ -1605,6 +1818,11 @@ fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
     // recovered: that recovery, told as what happened, is the mitigation
     // too. A bare "Resolved" field gives the end, not what stopped it.
     mitigated = mitigated.or(first(RESOLVED).filter(|&r| events[r].told));
+    // An action after the service recovered ("concluded the restart had
+    // caused it") stopped nothing: the recovery is the mitigation.
+    if let Some(r) = resolved.filter(|&r| mitigated.is_some_and(|m| events[r].minutes_to(&events[m]).is_some_and(|d| d > 0))) {
+        mitigated = Some(r);
+    }
     // The problem told after the response is often one found later; its
     // start told outright ("errors began") counts until it is mitigated.
     let handled = [detected, responded, mitigated].into_iter().flatten().min().unwrap_or(events.len());
@@ -2422,5 +2640,155 @@ mod tests {
         let attributed = "## Timeline\n\nAll times UTC.\n\n- 13:00 Logins fail.\n- 13:35 The deploy is complete; the failure recurs once, again attributed to stale cookies.\n";
         assert!(!moments(attributed).iter().any(|m| m.contains("13:35")), "{:?}", moments(attributed));
         assert_eq!(moments("At 22:16 UTC the network halted at block 1200."), ["began 22:16 UTC"]);
+    }
+
+    #[test]
+    fn a_timeline_paragraphs_entry_ends_where_a_sentence_gives_another_time() {
+        let text = "## Timeline\n\nAround 09:50 UTC we ran a deployment. After it finished we noticed errors on some pages. Around 10:00 UTC we patched the code path.\n";
+        let t = timeline(text);
+        let mitigated = t.events.iter().find(|e| e.kind == EventKind::Mitigated).map(Event::when);
+        assert_eq!(mitigated.as_deref(), Some("10:00 UTC"), "{:?}", moments(text));
+    }
+
+    #[test]
+    fn an_action_told_after_the_recovery_is_no_mitigation() {
+        let text = "## Timeline (UTC)\n\n- 10:27 Deployed with migrations\n- 10:32 Noticed errors when opening comments\n- 10:40 Errors stopped\n- 10:46 Concluded the errors came between the servers restarted and the migrations finished\n";
+        assert_eq!(moments(text), ["detected 10:32 UTC", "mitigated 10:40 UTC", "resolved 10:40 UTC"]);
+    }
+
+    #[test]
+    fn a_change_the_problem_follows_at_once_is_the_start_but_one_followed_by_a_detection_is_not() {
+        let text = "At 09:41 UTC we deployed a new version. Right after the deployment, the application crashed on boot.";
+        assert_eq!(moments(text), ["began 09:41 UTC"]);
+        let noticed = "At 09:41 UTC we deployed a new version. Shortly after the deployment, we noticed errors.";
+        assert!(moments(noticed).is_empty(), "{:?}", moments(noticed));
+        let no_change = "At 09:41 UTC the team met. Right after, the application crashed.";
+        assert!(moments(no_change).is_empty(), "{:?}", moments(no_change));
+    }
+
+    #[test]
+    fn someone_starting_work_on_an_update_is_a_response() {
+        let text = "## Timeline\n\n- 09:44: users report failed transactions\n- 11:37: Mario starts working on an update to the spec\n";
+        assert_eq!(moments(text), ["detected 09:44", "responded 11:37"]);
+    }
+
+    #[test]
+    fn an_action_an_error_message_tells_to_try_is_none() {
+        let text = "## Timeline (UTC)\n\n- 10:21 Deploy and errors tracked (Lock wait timeout exceeded; try restarting transaction)\n- 12:06 The service is restored\n";
+        assert_eq!(moments(text), ["began 10:21 UTC", "mitigated 12:06 UTC", "resolved 12:06 UTC"]);
+    }
+
+    #[test]
+    fn a_problem_gone_has_ended_but_not_one_gone_up_or_unnoticed() {
+        let text = "## Timeline (UTC)\n\n- 09:21 The application crashed after the install.\n- 09:24 We restarted Apache. The problem was gone afterward.\n";
+        assert_eq!(moments(text), ["began 09:21 UTC", "mitigated 09:24 UTC", "resolved 09:24 UTC"]);
+        assert_eq!(moments("At 09:21 UTC errors had gone up."), ["began 09:21 UTC"]);
+        assert_eq!(moments("At 09:21 UTC the problem had gone unnoticed."), ["began 09:21 UTC"]);
+    }
+
+    #[test]
+    fn a_problem_solved_is_repaired() {
+        let text = "At 10:25 UTC the deploy broke the message bus. At 4:10 pm UTC we could deploy the rebuilt package to solve the problem.";
+        assert_eq!(moments(text), ["began 10:25 UTC", "resolved 16:10 UTC"]);
+        let tried = "At 10:25 UTC the deploy broke the message bus. At 4:10 pm UTC we tried to solve the problem.";
+        assert_eq!(moments(tried), ["began 10:25 UTC"]);
+    }
+
+    #[test]
+    fn removing_what_did_harm_is_a_repair_unless_it_caused_the_problem() {
+        let text = "On 2025-09-24 the team was notified of two malicious packages. The deletion was performed at 15:34 UTC on September 24, 2025.";
+        assert_eq!(moments(text), ["resolved 2025-09-24 15:34 UTC"]);
+        let cause = "At 10:00 UTC the accidental deletion of the volume caused an outage.";
+        assert_eq!(moments(cause), ["began 10:00 UTC"]);
+        let hoped = "At 10:00 UTC we hoped the removal would help.";
+        assert!(moments(hoped).is_empty(), "{:?}", moments(hoped));
+    }
+
+    #[test]
+    fn actions_taken_are_read_as_they_happened_but_action_items_are_not() {
+        let taken = "## Summary\n\nUsers were notified of a malicious package.\n\n## Actions taken\n\nThe deletion was performed at 15:34 UTC.\n";
+        assert_eq!(moments(taken), ["resolved 15:34 UTC"]);
+        let items = "## Summary\n\nUsers were notified of a malicious package.\n\n## Action items\n\nThe deletion was performed at 15:34 UTC.\n";
+        assert!(moments(items).is_empty(), "{:?}", moments(items));
+    }
+
+    #[test]
+    fn an_entrys_own_date_does_not_change_the_day_stated_for_all_events() {
+        let text = "## Timeline\n\nUnless otherwise noted all events happened on 2019-10-21, and all times are in UTC.\n\n- 2019-10-20 00:55: builds started failing\n- 01:38: alerts fired for the website being down\n- 02:06: the website back online\n";
+        assert_eq!(moments(text), ["began 2019-10-20 00:55 UTC", "detected 2019-10-21 01:38 UTC", "mitigated 2019-10-21 02:06 UTC", "resolved 2019-10-21 02:06 UTC"]);
+        let day_by_day = "## Timeline\n\nAll times UTC.\n\n- 2019-10-20 23:55: builds started failing\n- 01:38: alerts fired for the website being down\n";
+        assert_eq!(moments(day_by_day), ["began 2019-10-20 23:55 UTC", "detected 2019-10-21 01:38 UTC"]);
+    }
+
+    #[test]
+    fn a_problem_that_would_follow_a_condition_is_no_start() {
+        let text = "## Timeline (UTC)\n\n### 11:20\n\nWe notice that launches fail.\n\n### 14:16\n\nCPU of the pod is at 100%. If we restart the pod, the new one climbs to 100%, then problems begin.\n";
+        assert_eq!(moments(text), ["detected 11:20 UTC"]);
+        assert_eq!(moments("At 14:16 UTC problems began."), ["began 14:16 UTC"]);
+    }
+
+    #[test]
+    fn what_works_as_expected_again_has_recovered_but_not_what_is_not_working_as_expected() {
+        let text = "## Timeline (UTC)\n\n- 10:00 Deposits fail on the network.\n- 16:09 We tested a deposit and it works as expected now.\n";
+        assert_eq!(moments(text), ["began 10:00 UTC", "mitigated 16:09 UTC", "resolved 16:09 UTC"]);
+        assert_eq!(moments("At 10:00 UTC deposits were not working as expected."), ["began 10:00 UTC"]);
+        assert_eq!(moments("At 10:00 UTC the fix did not work as expected."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_timeline_entry_telling_a_plan_too_still_happened_but_a_plan_in_prose_did_not() {
+        let text = "## Timeline (UTC)\n\n- 09:44: users report failed transactions\n- 10:28: transactions are flowing again and we will discuss proper fixes\n";
+        assert_eq!(moments(text), ["detected 09:44 UTC", "mitigated 10:28 UTC", "resolved 10:28 UTC"]);
+        let plan = "Users reported failed transactions at 09:44 UTC. We will roll back at 10:28 UTC.";
+        assert_eq!(moments(plan), ["detected 09:44 UTC"]);
+        let planned_entry = "## Timeline (UTC)\n\n- 09:44: users report failed transactions\n- 10:00: we decided we will roll back\n";
+        assert_eq!(moments(planned_entry), ["detected 09:44 UTC", "responded 10:00 UTC"]);
+    }
+
+    #[test]
+    fn an_action_begun_is_a_response_and_its_completion_the_mitigation() {
+        let text = "## Timeline (UTC)\n\n- 08:56 Users report failed requests\n- 09:14 The team begin a rollback of the ingress\n- 09:43 The rollback of the ingress has completed\n";
+        assert_eq!(moments(text), ["detected 08:56 UTC", "responded 09:14 UTC", "mitigated 09:43 UTC"]);
+        assert_eq!(moments("At 09:14 UTC we rolled back the ingress."), ["mitigated 09:14 UTC"]);
+    }
+
+    #[test]
+    fn an_actions_name_naming_a_thing_is_no_action() {
+        let text = "## Timeline (UTC)\n\n- 10:05 Noticed a problem with the web server\n- 10:06 Checking the failover machine\n- 10:10 Failed over to the standby\n";
+        assert_eq!(moments(text), ["detected 10:05 UTC", "mitigated 10:10 UTC"]);
+    }
+
+    #[test]
+    fn starting_a_service_again_is_a_restart_but_errors_starting_again_are_no_recovery() {
+        let text = "## Timeline (UTC)\n\n- 10:05 Noticed a problem with the web server\n- 10:10 Found the issue and started keepalived again\n";
+        assert_eq!(moments(text), ["detected 10:05 UTC", "mitigated 10:10 UTC"]);
+        assert_eq!(moments("At 10:10 UTC errors started again."), ["began 10:10 UTC"]);
+    }
+
+    #[test]
+    fn a_restart_during_a_change_or_followed_by_a_crash_is_no_mitigation() {
+        let text = "## Timeline (UTC)\n\n- 09:21 We installed the new packages. During\n  the installation, Apache gets restarted. After restarting, the application crashed.\n- 09:24 We restarted Apache by hand. The problem was gone afterward.\n";
+        assert_eq!(moments(text), ["began 09:21 UTC", "mitigated 09:24 UTC", "resolved 09:24 UTC"]);
+        assert_eq!(moments("At 09:24 UTC, after the rollback, errors dropped."), ["mitigated 09:24 UTC"]);
+    }
+
+    #[test]
+    fn an_action_the_next_clause_says_did_not_help_is_no_mitigation() {
+        let text = "## Timeline (UTC)\n\n- 09:21 The application crashed.\n- 09:22 We waited for all service restarts. But this did not fix the problem.\n- 09:24 We restarted Apache by hand.\n";
+        assert_eq!(moments(text), ["began 09:21 UTC", "mitigated 09:24 UTC"]);
+    }
+
+    #[test]
+    fn a_dated_heading_outside_the_timeline_section_dates_the_entries_under_it() {
+        let text = "## Timeline\n\n### Feb 20 2018 14:17\n\nLaunches fail.\n\n### 19:52\n\nLaunches work again.\n\n## Feb 22, 07:13\n\n### 07:18\n\nThe chart is updated.\n";
+        let t = timeline(text);
+        let last = t.events.last().map(Event::when);
+        assert_eq!(last.as_deref(), Some("2018-02-22 07:18"), "{:?}", t.events);
+    }
+
+    #[test]
+    fn a_problem_failing_to_stop_is_no_end() {
+        assert_eq!(moments("At 16:20 UTC many pods were failing to stop."), ["began 16:20 UTC"]);
+        assert_eq!(moments("At 16:20 UTC the errors stopped."), ["mitigated 16:20 UTC", "resolved 16:20 UTC"]);
     }
 }
