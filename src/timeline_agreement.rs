@@ -136,6 +136,38 @@ impl Agreement {
         }
     }
 
+    /// Compares a second reviewer's marks of one document with the first
+    /// reviewer's, as if the second were the engine: the same table then
+    /// says how far two careful readers agree, the line the engine's own
+    /// figures are read against.
+    pub fn add_second_reviewer(&mut self, second: &[Mark], first: &[Mark]) {
+        self.documents += 1;
+        let given = |marks: &[Mark], moment| marks.iter().find(|k| k.moment == moment).and_then(|k| k.given.clone());
+        for (m, moment) in MARKED.into_iter().enumerate() {
+            let tally = &mut self.moments[m];
+            match (given(second, moment), given(first, moment)) {
+                (None, None) => tally.absent_both += 1,
+                (None, Some(_)) => tally.missed += 1,
+                (Some(_), None) => tally.invented += 1,
+                (Some(a), Some(b)) => {
+                    let same_date = a.date.as_deref().zip(b.date.as_deref()).is_none_or(|(x, y)| x == y);
+                    if same_date && a.minute.abs_diff(b.minute) <= 1 {
+                        tally.right += 1;
+                    } else {
+                        tally.wrong += 1;
+                    }
+                }
+            }
+        }
+        if let (Some(began), Some(resolved)) = (given(first, EventKind::Began), given(first, EventKind::Resolved)) {
+            self.time_to_resolve_given += 1;
+            let theirs = given(second, EventKind::Began).zip(given(second, EventKind::Resolved));
+            if theirs.is_some_and(|(b, r)| reviewer_minutes(&b, &r).abs_diff(reviewer_minutes(&began, &resolved)) <= 1) {
+                self.time_to_resolve_right += 1;
+            }
+        }
+    }
+
     /// The measurement table: per moment, right, wrong, missed, invented,
     /// and the shares the issue's targets are stated in.
     pub fn table(&self) -> String {
@@ -218,6 +250,29 @@ mod tests {
         assert!(table.contains("2 documents"), "{table}");
         assert!(table.starts_with("2 documents\nmoment"), "{table}");
         assert!(table.contains("time to resolve right: 1 of 1 documents that give it (100 %)"), "{table}");
+    }
+
+    #[test]
+    fn a_second_reviewer_is_compared_like_the_engine() {
+        let first = parse_marks(
+            "doc\tbegan\t0\t5\t2024-03-01 23:50\n\
+             doc\tdetected\t-\t-\tnot given\n\
+             doc\tmitigated\t0\t5\t00:25\n\
+             doc\tresolved\t0\t5\t2024-03-02 00:40\n",
+        )
+        .unwrap();
+        let second = parse_marks(
+            "doc\tbegan\t0\t5\t23:51\n\
+             doc\tdetected\t0\t5\t23:58\n\
+             doc\tmitigated\t-\t-\tnot given\n\
+             doc\tresolved\t0\t5\t2024-03-02 00:50\n",
+        )
+        .unwrap();
+        let mut agreement = Agreement::default();
+        agreement.add_second_reviewer(&second["doc"], &first["doc"]);
+        let [began, detected, mitigated, resolved] = agreement.moments;
+        assert_eq!((began.right, detected.invented, mitigated.missed, resolved.wrong), (1, 1, 1, 1));
+        assert_eq!((agreement.time_to_resolve_given, agreement.time_to_resolve_right), (1, 0), "59 minutes against 50");
     }
 
     #[test]

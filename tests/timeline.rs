@@ -19,6 +19,7 @@ use postmortem_reviewer::engine::review;
 use postmortem_reviewer::engine::timeline::Timeline;
 use postmortem_reviewer::timeline_agreement::{parse_marks, Agreement, Mark, MARKED};
 use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 
 /// Shares below which the test fails; raise them as the timeline improves.
 /// Lowered from 0.55 and 0.90 when 44 newly marked documents, which no rule
@@ -64,6 +65,7 @@ fn the_timeline_agrees_with_reviewers_marks_above_its_floors() {
     println!("\nTimeline against reviewers' marks, all documents\n{}", all.table());
     println!("Look half (read while improving the timeline)\n{}", look.table());
     println!("Held half (never read)\n{}", held.table());
+    println!("A second reviewer against the first, all documents (how far two careful readers agree)\n{}", second_reviewer_agreement(&marks).table());
     let share = |right: usize, of: usize| if of == 0 { 1.0 } else { right as f64 / of as f64 };
     for (m, name) in [(0, "began"), (3, "resolved")] {
         let t = all.moments[m];
@@ -74,6 +76,20 @@ fn the_timeline_agrees_with_reviewers_marks_above_its_floors() {
         let clean = share(t.absent_both, t.invented + t.absent_both);
         assert!(clean >= NOTHING_INVENTED_FLOOR, "moment {m}: nothing invented on only {clean:.2}");
     }
+}
+
+/// Every document's second reviewer (`timeline/second-marks.tsv`, marked
+/// blind like the first) compared with its first.
+fn second_reviewer_agreement(first: &BTreeMap<String, Vec<Mark>>) -> Agreement {
+    let tsv = std::fs::read_to_string(postmortem_reviewer::corpus::root().join("timeline/second-marks.tsv")).expect("second marks");
+    let second = parse_marks(&tsv).unwrap_or_else(|e| panic!("{e}"));
+    let mut agreement = Agreement::default();
+    for (id, marks) in &second {
+        let theirs = first.get(id).unwrap_or_else(|| panic!("{id} has a second reviewer but no first"));
+        agreement.add_second_reviewer(marks, theirs);
+    }
+    assert_eq!(agreement.documents, first.len(), "every marked document has a second reviewer");
+    agreement
 }
 
 /// A look-half document's moments where the engine and the reviewer
