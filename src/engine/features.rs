@@ -85,11 +85,15 @@ pub fn name(i: usize) -> String {
 
 /// The counts of the other criteria's rules: no business of criterion
 /// `c`'s model, which reads them as 0. (Read by every model, they moved
-/// leave-source-out on originals from 0.773 to 0.771; penalised like the
-/// criterion's own evidence rather than the rest, its own lowered B3 from
-/// 0.684 to 0.671.)
+/// leave-source-out on originals from 0.773 to 0.771.)
 pub fn others_counts(c: usize) -> impl Iterator<Item = usize> {
     (COUNTS_START..LEN).filter(move |i| (i - COUNTS_START) / KINDS != c)
+}
+
+/// The counts of criterion `c`'s own rule, by kind.
+pub fn own_counts(c: usize) -> std::ops::Range<usize> {
+    let at = COUNTS_START + KINDS * c;
+    at..at + KINDS
 }
 
 /// The features that say what criterion `c`'s own rule concluded: the
@@ -332,6 +336,7 @@ mod tests {
         assert_eq!(x[position("B3 rule's thanks")], log_count(1));
         assert_eq!(x[position("B3 rule's feelings")], 0.0);
         assert!(others_counts(10).all(|i| !name(i).starts_with("B3")));
+        assert!(own_counts(10).all(|i| name(i).starts_with("B3 rule's")));
     }
 
     #[test]
