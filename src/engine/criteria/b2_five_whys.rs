@@ -42,7 +42,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "The config was wrong because it was edited by hand, and staging did not catch it because it skips the login test.",
     levels: ["Only the proximate cause, or none.", "One level beneath the proximate cause.", "Goes several levels beneath the proximate cause."],
     skeleton: "## Five whys\n\n1. Why did <the outage> happen? Because <proximate cause>.\n2. Why did <that> happen? Because <deeper cause>.\n3. Why was it not caught sooner? Because <gap in detection>.\n",
-    kinds: &["explanations", "steps left undone", "statements in a five-whys section", "answers to a why-question"],
+    kinds: &["explanations", "steps left undone", "statements in a five-whys section", "answers to a why-question", "explanations in the timeline"],
 };
 
 /// Answers that make the proximate cause plus two levels beneath it.
@@ -78,7 +78,10 @@ impl Criterion for FiveWhys {
                         last_block.replace((usize::MAX, 0)) != Some((usize::MAX, 0))
                     }
                     Answer::InAnalysis => last_block.replace((s.block, question)) != Some((s.block, question)),
-                    Answer::InTimeline => !std::mem::replace(&mut timeline_answered, true),
+                    Answer::InTimeline => {
+                        counts[4] += 1;
+                        !std::mem::replace(&mut timeline_answered, true)
+                    }
                     Answer::No => false,
                 };
                 if answer {
@@ -482,6 +485,11 @@ mod tests {
         let finding = crate::engine::CRITERIA[B2 as usize].review(&crate::engine::Document::parse(text));
         // Explanations, steps left undone, five-whys statements, answers to a why-question.
         assert_eq!(finding.counts, [1, 1, 1, 1, 0]);
+        let timeline = "## Timeline\n\n- 10:00 We held off, because a reboot had made things worse.\n\
+                        - 10:05 We restarted the queue because it kept growing.\n";
+        let finding = crate::engine::CRITERIA[B2 as usize].review(&crate::engine::Document::parse(timeline));
+        // The timeline's explanations make one answer, and are counted apart.
+        assert_eq!(finding.counts, [1, 0, 0, 0, 2]);
     }
 
     #[test]

@@ -28,7 +28,7 @@
 //! attack with a denial: "A phishing campaign targeted our users; we have no
 //! evidence of a compromise."
 
-use crate::engine::criterion::{Criterion, Finding, Guidance};
+use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
@@ -44,7 +44,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "This outage was our fault: we deployed a configuration change without testing it, and we are sorry.",
     levels: ["Nothing in the text presents a failure of the team's own.", "The incident is acknowledged, but hedged, impersonal or put on someone else.", "The failure is owned plainly in the text's own voice."],
     skeleton: "## What we got wrong\n\nThis outage was our fault. We <what we did or failed to do>, and we are sorry.\n",
-    kinds: &[],
+    kinds: &["admissions", "hedged apologies", "failures told impersonally", "causes put on others", "denials"],
 };
 
 /// A sentence of a few words at least: a bare label ("**Impact**:") names
@@ -96,112 +96,131 @@ impl Criterion for AdmitFailure {
     }
 
     fn review(&self, doc: &Document) -> Finding {
-        let mut owning = Vec::new();
-        let mut hedged = Vec::new();
-        let mut acknowledging = Vec::new();
-        let mut blaming = Vec::new();
-        let mut planned = false;
-        let mut denial = false;
-        // A step the text says was left undone ("the diff was not read"):
-        // a gap of the team's that let the failure happen, told impersonally.
-        let mut gap = false;
-        for s in doc.prose_sentences() {
-            let c = s.cues;
-            planned |= c.has(Cue::Planned);
-            let denies = c.has(Cue::NotAffected) || denies_harm(doc, s);
-            denial |= denies || c.has(Cue::Weasel);
-            // A "we" inside a template, a stock phrase or a soft denial ("we
-            // do not have any evidence that…") owns nothing.
-            let canned = c.any(&[Cue::Boilerplate, Cue::Marketing, Cue::Weasel]);
-            let hedge = c.has(Cue::Hedge);
-            let apology = affirmed(doc, s, Cue::Apology).next().is_some();
-            // The team's own work owns the failure unless the sentence tells
-            // of the fix: "we deployed a change that…" vs "we deployed the
-            // fix and service recovered".
-            let fixing = c.any(&[Cue::Mitigation, Cue::EndWord])
-                || matches!(doc.topic(s), Topic::Resolution | Topic::FollowUp);
-            let acts = affirmed(doc, s, Cue::OwnAction).next().is_some() && !fixing;
-            let owns = ((acts || admits(doc, s, Cue::Ownership)) && c.has(Cue::FirstPerson))
-                || omitted_by_team(doc.words(s))
-                || should_adverb_have_done(doc.words(s));
-            // Criticism aimed at a vendor is not self-criticism.
-            let criticises = admits(doc, s, Cue::SelfCriticism) && !c.has(Cue::ThirdParty);
-            let undone = left_undone(doc.words(s)) && !canned && !denies;
-            gap |= undone;
-            if c.has(Cue::NonApology) || (apology && hedge) {
-                hedged.push(s);
-            } else if (apology && !hedge || (owns || criticises) && !hedged_before_owning(doc, s)) && !canned {
-                owning.push(s);
-            } else if (owns
-                || criticises
-                || undone
-                || affirmed(doc, s, Cue::ImpactWord).next().is_some()
-                || affirmed(doc, s, Cue::CauseWord).next().is_some())
-                && !canned
-                && !denies
-                && substantive(doc, s)
-            {
-                if c.has(Cue::ThirdParty) {
-                    blaming.push(s);
-                } else {
-                    acknowledging.push(s);
-                }
+        let mut counts = [0; KINDS];
+        read(doc, &mut counts).counting(counts)
+    }
+}
+
+/// The rule's verdict, with how many sentences of each kind it read
+/// (`GUIDANCE.kinds`): whether one impersonal account or many make the
+/// failure owned is the reviewers' line to draw.
+fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
+    let mut owning = Vec::new();
+    let mut hedged = Vec::new();
+    let mut acknowledging = Vec::new();
+    let mut blaming = Vec::new();
+    let mut planned = false;
+    let mut denial = false;
+    // A step the text says was left undone ("the diff was not read"):
+    // a gap of the team's that let the failure happen, told impersonally.
+    let mut gap = false;
+    for s in doc.prose_sentences() {
+        let c = s.cues;
+        planned |= c.has(Cue::Planned);
+        let denies = c.has(Cue::NotAffected) || denies_harm(doc, s);
+        denial |= denies || c.has(Cue::Weasel);
+        counts[4] += usize::from(denies || c.has(Cue::Weasel));
+        // A "we" inside a template, a stock phrase or a soft denial ("we
+        // do not have any evidence that…") owns nothing.
+        let canned = c.any(&[Cue::Boilerplate, Cue::Marketing, Cue::Weasel]);
+        let hedge = c.has(Cue::Hedge);
+        let apology = affirmed(doc, s, Cue::Apology).next().is_some();
+        // The team's own work owns the failure unless the sentence tells
+        // of the fix: "we deployed a change that…" vs "we deployed the
+        // fix and service recovered".
+        let fixing = c.any(&[Cue::Mitigation, Cue::EndWord])
+            || matches!(doc.topic(s), Topic::Resolution | Topic::FollowUp);
+        let acts = affirmed(doc, s, Cue::OwnAction).next().is_some() && !fixing;
+        let owns = ((acts || admits(doc, s, Cue::Ownership)) && c.has(Cue::FirstPerson))
+            || omitted_by_team(doc.words(s))
+            || should_adverb_have_done(doc.words(s));
+        // Criticism aimed at a vendor is not self-criticism.
+        let criticises = admits(doc, s, Cue::SelfCriticism) && !c.has(Cue::ThirdParty);
+        let undone = left_undone(doc.words(s)) && !canned && !denies;
+        gap |= undone;
+        if c.has(Cue::NonApology) || (apology && hedge) {
+            hedged.push(s);
+        } else if (apology && !hedge || (owns || criticises) && !hedged_before_owning(doc, s)) && !canned {
+            owning.push(s);
+        } else if (owns
+            || criticises
+            || undone
+            || affirmed(doc, s, Cue::ImpactWord).next().is_some()
+            || affirmed(doc, s, Cue::CauseWord).next().is_some())
+            && !canned
+            && !denies
+            && substantive(doc, s)
+        {
+            if c.has(Cue::ThirdParty) {
+                blaming.push(s);
+            } else {
+                acknowledging.push(s);
             }
         }
-        if !owning.is_empty() {
-            return Finding::met("The text owns the failure in its own voice.").citing(owning.into_iter().take(4));
-        }
-        if !hedged.is_empty() {
-            let suggestion = format!(
-                "You apologise, but hedge it: {}. Rewrite it to say what you did or failed to do, \
-                 and apologise without \u{201c}any\u{201d} or \u{201c}may have\u{201d} \
-                 (\u{201c}We shipped an untested change that broke logins, and we are sorry.\u{201d}).",
-                quote(doc, hedged[0])
-            );
-            return Finding::partial("The failure is acknowledged, but the apology is hedged.")
-                .citing(hedged)
-                .suggesting(suggestion);
-        }
-        // Planned work presents nothing as a failure, unless the text tells
-        // of a step left undone: then the scheduled work is only part of an
-        // incident it acknowledges (a routine restart that met a bad change).
-        if planned && !gap {
-            return Finding::missing("This reads as planned work: nothing is presented as a failure of the team's own.");
-        }
-        // An outside actor plus a denial of any breach, with nothing else
-        // acknowledged, presents nothing as the team's failure.
-        if !blaming.is_empty() && (!denial || !acknowledging.is_empty()) {
-            let suggestion = format!(
-                "You put the cause on someone else: {}. Say in your own voice what part was yours: \
-                 what you relied on, what you could have done, and that you are sorry \
-                 (\u{201c}We had no fallback for this provider; that was our mistake.\u{201d}).",
-                quote(doc, blaming[0])
-            );
-            return Finding::partial("The incident is acknowledged, but the cause is put on someone else.")
-                .citing(blaming.into_iter().chain(acknowledging).take(3))
-                .suggesting(suggestion);
-        }
-        if !acknowledging.is_empty() {
-            let suggestion = format!(
-                "You tell the failure impersonally: {}. Own it in the \u{201c}we\u{201d} voice: \
-                 who did or failed to do what, and an apology \
-                 (\u{201c}We deployed the change without testing it, and we are sorry.\u{201d}).",
-                quote(doc, acknowledging[0])
-            );
-            return Finding::partial(
-                "The incident is acknowledged, but no one owns it: the cause is told impersonally.",
-            )
-            .citing(acknowledging.into_iter().take(3))
-            .suggesting(suggestion);
-        }
-        Finding::missing("Nothing in the text presents this as a failure of the team's own.")
     }
+    counts[..4].copy_from_slice(&[owning.len(), hedged.len(), acknowledging.len(), blaming.len()]);
+    if !owning.is_empty() {
+        return Finding::met("The text owns the failure in its own voice.").citing(owning.into_iter().take(4));
+    }
+    if !hedged.is_empty() {
+        let suggestion = format!(
+            "You apologise, but hedge it: {}. Rewrite it to say what you did or failed to do, \
+             and apologise without \u{201c}any\u{201d} or \u{201c}may have\u{201d} \
+             (\u{201c}We shipped an untested change that broke logins, and we are sorry.\u{201d}).",
+            quote(doc, hedged[0])
+        );
+        return Finding::partial("The failure is acknowledged, but the apology is hedged.")
+            .citing(hedged)
+            .suggesting(suggestion);
+    }
+    // Planned work presents nothing as a failure, unless the text tells
+    // of a step left undone: then the scheduled work is only part of an
+    // incident it acknowledges (a routine restart that met a bad change).
+    if planned && !gap {
+        return Finding::missing("This reads as planned work: nothing is presented as a failure of the team's own.");
+    }
+    // An outside actor plus a denial of any breach, with nothing else
+    // acknowledged, presents nothing as the team's failure.
+    if !blaming.is_empty() && (!denial || !acknowledging.is_empty()) {
+        let suggestion = format!(
+            "You put the cause on someone else: {}. Say in your own voice what part was yours: \
+             what you relied on, what you could have done, and that you are sorry \
+             (\u{201c}We had no fallback for this provider; that was our mistake.\u{201d}).",
+            quote(doc, blaming[0])
+        );
+        return Finding::partial("The incident is acknowledged, but the cause is put on someone else.")
+            .citing(blaming.into_iter().chain(acknowledging).take(3))
+            .suggesting(suggestion);
+    }
+    if !acknowledging.is_empty() {
+        let suggestion = format!(
+            "You tell the failure impersonally: {}. Own it in the \u{201c}we\u{201d} voice: \
+             who did or failed to do what, and an apology \
+             (\u{201c}We deployed the change without testing it, and we are sorry.\u{201d}).",
+            quote(doc, acknowledging[0])
+        );
+        return Finding::partial(
+            "The incident is acknowledged, but no one owns it: the cause is told impersonally.",
+        )
+        .citing(acknowledging.into_iter().take(3))
+        .suggesting(suggestion);
+    }
+    Finding::missing("Nothing in the text presents this as a failure of the team's own.")
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{general, suggestion, verdict, OPENING};
     use crate::engine::{CriterionId::P1, Verdict::*};
+
+    #[test]
+    fn the_rule_counts_its_sentences_by_kind() {
+        let text = "We deployed a change that broke logins. We apologize for any inconvenience. \
+                    The outage was caused by a misconfigured cache. Our provider's network failed. No customer data was affected.";
+        let finding = crate::engine::CRITERIA[P1 as usize].review(&crate::engine::Document::parse(text));
+        // Admissions, hedged apologies, impersonal failures, causes put on others, denials.
+        assert_eq!(finding.counts, [1, 1, 1, 1, 1]);
+    }
 
     #[test]
     fn a_plain_apology_meets_p1() {

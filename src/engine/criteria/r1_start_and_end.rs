@@ -25,7 +25,7 @@
 //!
 //! **Fails:** "Late last night logins failed."
 
-use crate::engine::criterion::{Criterion, Finding, Guidance};
+use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
@@ -41,7 +41,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "The outage began at 14:02 UTC on 2024-03-01 and service was fully restored at 15:30 UTC.",
     levels: ["Only vague references to when it happened.", "Only one end of the incident, a date or a duration is precise.", "Gives when the incident started and when it ended."],
     skeleton: "## Timeline\n\nAll times UTC.\n\n- YYYY-MM-DD HH:MM: the incident began: <what broke>\n- YYYY-MM-DD HH:MM: detected: <how>\n- YYYY-MM-DD HH:MM: resolved: <what fixed it>\n",
-    kinds: &[],
+    kinds: &["clock times of the incident", "durations", "exact durations", "dates", "timeline entries"],
 };
 
 impl Criterion for StartAndEnd {
@@ -50,134 +50,143 @@ impl Criterion for StartAndEnd {
     }
 
     fn review(&self, doc: &Document) -> Finding {
-        let sentences = &doc.sentences;
-        // The time a status update was posted is not the incident's; code is
-        // not prose.
-        let counts = |s: &Sentence| doc.block_of(s).kind != BlockKind::Code && !s.cues.has(Cue::StatusPost);
-        let timed_at = |i: usize| {
-            let s = &sentences[i];
-            // A dated clock range ("14 May, 02:00 – 04:00 UTC") is a window
-            // by itself. "X was unaffected" tells no start or end.
-            let impact = s.cues.has(Cue::ImpactWord) && !s.cues.has(Cue::NotAffected);
-            s.times.all_clocks() > s.times.vague_clocks
-                && counts(s)
-                && (doc.topic(s) == Topic::Timeline
-                    || s.cues.any(&[Cue::StartWord, Cue::EndWord, Cue::Onset])
-                    || impact
-                    || (s.times.range && s.times.dates > 0)
-                    || matches!(doc.block_of(s).kind, BlockKind::Heading(_) | BlockKind::TableRow { .. }))
-        };
-        let timed: Vec<usize> = (0..sentences.len()).filter(|&i| timed_at(i)).collect();
-        // "A little after 11pm" is vague by rule; "about an hour" is not an
-        // exact duration, though it still tells how long.
-        let clocks: usize = timed
-            .iter()
-            .map(|&i| (sentences[i].times.all_clocks() - sentences[i].times.vague_clocks) as usize)
-            .sum();
-        let durations: Vec<_> = doc.prose_sentences().filter(|s| s.times.durations > 0).collect();
-        let exact_durations: Vec<_> =
-            durations.iter().copied().filter(|s| s.times.durations > s.times.approx_durations).collect();
-        // "Support will be removed on January 31st" dates a plan.
-        let dates: Vec<_> = sentences
-            .iter()
-            .filter(|s| s.times.dates > 0 && counts(s) && !s.cues.has(Cue::Future))
-            .collect();
-
-        // In a timeline the first entry marks the start and the last
-        // recovery the end, so a date-only entry there leaves that end
-        // imprecise.
-        let marked: Vec<&Sentence> = sentences
-            .iter()
-            .filter(|s| doc.topic(s) == Topic::Timeline && counts(s) && is_entry(doc, s))
-            .filter(|s| s.times.all_clocks() > 0 || s.times.dates > 0)
-            .collect();
-        // A date-only entry followed by bare clock times is a day header
-        // ("### 2020-02-20" over "- 21:17 UTC: ..."), not an entry.
-        let entries: Vec<&Sentence> = marked
-            .iter()
-            .enumerate()
-            .filter(|&(i, s)| {
-                s.times.all_clocks() > 0 || !marked.get(i + 1).is_some_and(|n| n.times.all_clocks() > 0 && n.times.dates == 0)
-            })
-            .map(|(_, s)| *s)
-            .collect();
-        // The end is the last entry that marks a recovery, if any: entries
-        // after it (a postmortem published days later) are not the incident.
-        let end = entries.iter().rev().find(|s| s.cues.has(Cue::EndWord)).or(entries.last());
-        let (start_dated, end_dated) = match (entries.first(), end) {
-            (Some(first), Some(last)) if entries.len() >= 2 => (first.times.all_clocks() == 0, last.times.all_clocks() == 0),
-            _ => (false, false),
-        };
-        // "First detected 2023-01-04 (time TBC)": the start is not known;
-        // nor is it in "exposed from 3 May (we cannot tell when) until we
-        // revoked it at 16:40", where the one clock time is the end's.
-        // The two must be near each other: in "Internal error occurred: …
-        // certificate signed by unknown authority" nothing says when it began.
-        let unknown_start = |s: &Sentence| {
-            s.cues.has(Cue::StartWord)
-                && s.cues.has(Cue::Unknown)
-                && start_said_unknown(doc, s)
-                && (s.times.all_clocks() == 0 || (s.times.all_clocks() == 1 && !s.times.range && s.cues.has(Cue::EndWord)))
-        };
-        let start_unknown = sentences.iter().any(unknown_start);
-        // The start given is when it was noticed; that stands for the start
-        // unless the text says the problem had begun well before.
-        // "We can't say when it began" times no onset.
-        let onset_timed = timed.iter().any(|&i| {
-            (sentences[i].cues.has(Cue::Onset) && !sentences[i].cues.has(Cue::Unknown))
-                || (matches!(doc.block_of(&sentences[i]).kind, BlockKind::Heading(_))
-                    && sentences.get(i + 1).is_some_and(|n| n.cues.has(Cue::Onset)))
-        }) || doc.prose_sentences().any(|s| {
-            // A timeline entry's clock time dates all of it: "10:05 - The
-            // pool fills. Requests start failing." times the onset.
-            s.cues.has(Cue::Onset) && entries.iter().any(|e| e.block == s.block && e.times.all_clocks() > e.times.vague_clocks)
-        });
-        // So does the timeline's own commentary when it puts the problem
-        // before the first entry ("07:30 first report" over "pending pods
-        // peaking around 07:15"); half a day or more apart is the day before.
-        let noticed_at = entries.first().and_then(|s| s.times.first_minute);
-        let earlier = |s: &Sentence| {
-            s.cues.has(Cue::EarlierStart)
-                || (doc.topic(s) == Topic::Timeline
-                    && counts(s)
-                    && !is_entry(doc, s)
-                    && s.times.dates == 0
-                    && s.times.first_minute.zip(noticed_at).is_some_and(|(t, t0)| t < t0 && t0 - t < 12 * 60))
-        };
-        let began_earlier = !onset_timed && doc.prose_sentences().any(earlier);
-
-        let timed: Vec<&Sentence> = timed.into_iter().map(|i| &sentences[i]).collect();
-        if clocks >= 2 || (clocks == 1 && !exact_durations.is_empty()) {
-            let window = timed.iter().copied().take(2).chain(timed.last().copied());
-            if start_dated || end_dated {
-                let ends = entries.first().into_iter().chain(end).copied();
-                return Finding::partial("The timeline's first or last entry has only a date, not a clock time.")
-                    .citing(ends.chain(timed.iter().copied().take(1)));
-            }
-            if start_unknown {
-                let unknown = sentences.iter().filter(|s| unknown_start(s));
-                return Finding::partial("The end is precise, but the start is not known.")
-                    .citing(unknown.take(1).chain(timed.last().copied()));
-            }
-            if began_earlier {
-                return Finding::partial("The times given start when the problem was noticed, but the text says it began well before.")
-                    .citing(doc.prose_sentences().filter(|s| earlier(s)).take(1).chain(window));
-            }
-            if clocks >= 2 {
-                return Finding::met("The start and the end are given as clock times.").citing(window);
-            }
-            return Finding::met("A start time and a duration give the window.")
-                .citing(timed.into_iter().chain(exact_durations.into_iter().take(1)));
-        }
-        if clocks == 1 {
-            return Finding::partial("Only one end of the incident has a clock time.").citing(timed);
-        }
-        if !dates.is_empty() || !durations.is_empty() {
-            return Finding::partial("Only a date or a duration: no clock times for the start and end.")
-                .citing(dates.into_iter().take(2).chain(durations.into_iter().take(1)));
-        }
-        Finding::missing("No start or end time: only vague references to when it happened, if any.")
+        let mut tally = [0; KINDS];
+        read(doc, &mut tally).counting(tally)
     }
+}
+
+/// The rule's verdict, with how many times of each kind it read
+/// (`GUIDANCE.kinds`): whether a few clock times make a window is the
+/// reviewers' line to draw.
+fn read(doc: &Document, tally: &mut [usize; KINDS]) -> Finding {
+    let sentences = &doc.sentences;
+    // The time a status update was posted is not the incident's; code is
+    // not prose.
+    let counts = |s: &Sentence| doc.block_of(s).kind != BlockKind::Code && !s.cues.has(Cue::StatusPost);
+    let timed_at = |i: usize| {
+        let s = &sentences[i];
+        // A dated clock range ("14 May, 02:00 – 04:00 UTC") is a window
+        // by itself. "X was unaffected" tells no start or end.
+        let impact = s.cues.has(Cue::ImpactWord) && !s.cues.has(Cue::NotAffected);
+        s.times.all_clocks() > s.times.vague_clocks
+            && counts(s)
+            && (doc.topic(s) == Topic::Timeline
+                || s.cues.any(&[Cue::StartWord, Cue::EndWord, Cue::Onset])
+                || impact
+                || (s.times.range && s.times.dates > 0)
+                || matches!(doc.block_of(s).kind, BlockKind::Heading(_) | BlockKind::TableRow { .. }))
+    };
+    let timed: Vec<usize> = (0..sentences.len()).filter(|&i| timed_at(i)).collect();
+    // "A little after 11pm" is vague by rule; "about an hour" is not an
+    // exact duration, though it still tells how long.
+    let clocks: usize = timed
+        .iter()
+        .map(|&i| (sentences[i].times.all_clocks() - sentences[i].times.vague_clocks) as usize)
+        .sum();
+    let durations: Vec<_> = doc.prose_sentences().filter(|s| s.times.durations > 0).collect();
+    let exact_durations: Vec<_> =
+        durations.iter().copied().filter(|s| s.times.durations > s.times.approx_durations).collect();
+    // "Support will be removed on January 31st" dates a plan.
+    let dates: Vec<_> = sentences
+        .iter()
+        .filter(|s| s.times.dates > 0 && counts(s) && !s.cues.has(Cue::Future))
+        .collect();
+
+    // In a timeline the first entry marks the start and the last
+    // recovery the end, so a date-only entry there leaves that end
+    // imprecise.
+    let marked: Vec<&Sentence> = sentences
+        .iter()
+        .filter(|s| doc.topic(s) == Topic::Timeline && counts(s) && is_entry(doc, s))
+        .filter(|s| s.times.all_clocks() > 0 || s.times.dates > 0)
+        .collect();
+    // A date-only entry followed by bare clock times is a day header
+    // ("### 2020-02-20" over "- 21:17 UTC: ..."), not an entry.
+    let entries: Vec<&Sentence> = marked
+        .iter()
+        .enumerate()
+        .filter(|&(i, s)| {
+            s.times.all_clocks() > 0 || !marked.get(i + 1).is_some_and(|n| n.times.all_clocks() > 0 && n.times.dates == 0)
+        })
+        .map(|(_, s)| *s)
+        .collect();
+    *tally = [clocks, durations.len(), exact_durations.len(), dates.len(), entries.len()];
+    // The end is the last entry that marks a recovery, if any: entries
+    // after it (a postmortem published days later) are not the incident.
+    let end = entries.iter().rev().find(|s| s.cues.has(Cue::EndWord)).or(entries.last());
+    let (start_dated, end_dated) = match (entries.first(), end) {
+        (Some(first), Some(last)) if entries.len() >= 2 => (first.times.all_clocks() == 0, last.times.all_clocks() == 0),
+        _ => (false, false),
+    };
+    // "First detected 2023-01-04 (time TBC)": the start is not known;
+    // nor is it in "exposed from 3 May (we cannot tell when) until we
+    // revoked it at 16:40", where the one clock time is the end's.
+    // The two must be near each other: in "Internal error occurred: …
+    // certificate signed by unknown authority" nothing says when it began.
+    let unknown_start = |s: &Sentence| {
+        s.cues.has(Cue::StartWord)
+            && s.cues.has(Cue::Unknown)
+            && start_said_unknown(doc, s)
+            && (s.times.all_clocks() == 0 || (s.times.all_clocks() == 1 && !s.times.range && s.cues.has(Cue::EndWord)))
+    };
+    let start_unknown = sentences.iter().any(unknown_start);
+    // The start given is when it was noticed; that stands for the start
+    // unless the text says the problem had begun well before.
+    // "We can't say when it began" times no onset.
+    let onset_timed = timed.iter().any(|&i| {
+        (sentences[i].cues.has(Cue::Onset) && !sentences[i].cues.has(Cue::Unknown))
+            || (matches!(doc.block_of(&sentences[i]).kind, BlockKind::Heading(_))
+                && sentences.get(i + 1).is_some_and(|n| n.cues.has(Cue::Onset)))
+    }) || doc.prose_sentences().any(|s| {
+        // A timeline entry's clock time dates all of it: "10:05 - The
+        // pool fills. Requests start failing." times the onset.
+        s.cues.has(Cue::Onset) && entries.iter().any(|e| e.block == s.block && e.times.all_clocks() > e.times.vague_clocks)
+    });
+    // So does the timeline's own commentary when it puts the problem
+    // before the first entry ("07:30 first report" over "pending pods
+    // peaking around 07:15"); half a day or more apart is the day before.
+    let noticed_at = entries.first().and_then(|s| s.times.first_minute);
+    let earlier = |s: &Sentence| {
+        s.cues.has(Cue::EarlierStart)
+            || (doc.topic(s) == Topic::Timeline
+                && counts(s)
+                && !is_entry(doc, s)
+                && s.times.dates == 0
+                && s.times.first_minute.zip(noticed_at).is_some_and(|(t, t0)| t < t0 && t0 - t < 12 * 60))
+    };
+    let began_earlier = !onset_timed && doc.prose_sentences().any(earlier);
+
+    let timed: Vec<&Sentence> = timed.into_iter().map(|i| &sentences[i]).collect();
+    if clocks >= 2 || (clocks == 1 && !exact_durations.is_empty()) {
+        let window = timed.iter().copied().take(2).chain(timed.last().copied());
+        if start_dated || end_dated {
+            let ends = entries.first().into_iter().chain(end).copied();
+            return Finding::partial("The timeline's first or last entry has only a date, not a clock time.")
+                .citing(ends.chain(timed.iter().copied().take(1)));
+        }
+        if start_unknown {
+            let unknown = sentences.iter().filter(|s| unknown_start(s));
+            return Finding::partial("The end is precise, but the start is not known.")
+                .citing(unknown.take(1).chain(timed.last().copied()));
+        }
+        if began_earlier {
+            return Finding::partial("The times given start when the problem was noticed, but the text says it began well before.")
+                .citing(doc.prose_sentences().filter(|s| earlier(s)).take(1).chain(window));
+        }
+        if clocks >= 2 {
+            return Finding::met("The start and the end are given as clock times.").citing(window);
+        }
+        return Finding::met("A start time and a duration give the window.")
+            .citing(timed.into_iter().chain(exact_durations.into_iter().take(1)));
+    }
+    if clocks == 1 {
+        return Finding::partial("Only one end of the incident has a clock time.").citing(timed);
+    }
+    if !dates.is_empty() || !durations.is_empty() {
+        return Finding::partial("Only a date or a duration: no clock times for the start and end.")
+            .citing(dates.into_iter().take(2).chain(durations.into_iter().take(1)));
+    }
+    Finding::missing("No start or end time: only vague references to when it happened, if any.")
 }
 
 /// Whether a start word and an unknown stand within a few words of each
@@ -228,6 +237,15 @@ pub fn tailored_suggestion(doc: &Document, timeline: &Timeline) -> Option<String
 mod tests {
     use super::super::test_support::verdict;
     use crate::engine::{CriterionId::R1, Verdict::*};
+
+    #[test]
+    fn the_rule_counts_its_times_by_kind() {
+        let text = "## Timeline\n\n- 2024-03-01 14:02 UTC logins began to fail.\n- 14:40 UTC we rolled back and logins recovered.\n\n\
+                    The outage lasted 38 minutes.\n";
+        let finding = crate::engine::CRITERIA[R1 as usize].review(&crate::engine::Document::parse(text));
+        // Clock times, durations, exact durations, dates, timeline entries.
+        assert_eq!(finding.counts, [2, 1, 1, 1, 2]);
+    }
 
     #[test]
     fn a_clock_time_window_meets_r1() {

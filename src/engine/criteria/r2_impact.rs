@@ -26,7 +26,7 @@
 //!
 //! **Fails:** a text that never says what the outage did to anyone.
 
-use crate::engine::criterion::{Criterion, Finding, Guidance};
+use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{BlockKind, Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
@@ -42,7 +42,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "About 30% of EU customers could not open the dashboard; the public API was not affected.",
     levels: ["Nothing about the impact.", "The impact stays generic: what was affected or who, not both.", "Says what was affected and who, ideally with numbers."],
     skeleton: "## Impact\n\n- Affected: <features, services, regions>\n- Who: <which users, how many>\n- Not affected: <what kept working>\n",
-    kinds: &[],
+    kinds: &["statements of what with who or how widely", "statements naming who", "statements naming what", "statements of how widely", "statements with a vague who"],
 };
 
 impl Criterion for Impact {
@@ -56,13 +56,9 @@ impl Criterion for Impact {
         // An impact section that only defers ("Impact: TBD") says the
         // impact is not known yet: symptoms told elsewhere do not stand in
         // for it, though a specific statement still meets.
-        let impact_body = || {
-            doc.prose_sentences()
-                .filter(|s| doc.topic(s) == Topic::Impact && !matches!(doc.block_of(s).kind, BlockKind::Heading(_)))
-        };
         // A template's prompt ("Customer-facing?") asks; it states nothing.
-        let deferred = impact_body().next().is_some()
-            && impact_body().all(|s| s.cues.has(Cue::Deferral) || doc.words(s).ends_with('?'));
+        let deferred = impact_body(doc).next().is_some()
+            && impact_body(doc).all(|s| s.cues.has(Cue::Deferral) || doc.words(s).ends_with('?'));
         let has_section = !deferred && doc.prose_sentences().any(|s| doc.topic(s) == Topic::Impact);
         // "X was not affected" counts towards met only beside something
         // that was affected; a denial alone stays partial.
@@ -75,6 +71,10 @@ impl Criterion for Impact {
         let mut generic = Vec::new();
         // The first generic account of the impact and what it leaves out.
         let mut lacking: Option<(&Sentence, Vec<&str>)> = None;
+        // Per kind (`GUIDANCE.kinds`), the statements of impact that carry
+        // it: whether "what" alone, or "what" for "27 minutes", is enough
+        // is the reviewers' line to draw.
+        let mut counts = [0; KINDS];
         // A list of bare names under an impact heading ("## Affected crates",
         // "- `kaze` 0.1.6") enumerates exactly what was hit.
         let enumerated: Vec<&Sentence> = doc
@@ -126,6 +126,9 @@ impl Criterion for Impact {
             // sentence that would otherwise be specific.
             let names_both = ((who && (what || quantified)) || (what && extent && !(vague_who && !counted)))
                 && !doc.words(s).split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "risk");
+            for (k, carries) in [(1, who), (2, what), (3, extent), (4, vague_who)] {
+                counts[k] += usize::from(carries);
+            }
             if names_both && (in_impact || !has_section) {
                 specific.push(s);
             } else if !deferred {
@@ -146,33 +149,52 @@ impl Criterion for Impact {
                 }
             }
         }
-        if !specific.is_empty() {
-            return Finding::met("The text names what was affected, with who or how widely.")
-                .citing(specific.into_iter().take(4));
-        }
-        let place = where_to_add(doc, &[Topic::Impact], "near the top, where readers look first");
-        if !generic.is_empty() {
-            let finding = Finding::partial("The impact is described only generically.").citing(generic.into_iter().take(3));
-            return match lacking {
-                Some((s, lacks)) => finding.suggesting(format!(
-                    "You say {} but not {}: add them {place} \
-                     (\u{201c}About 30% of EU customers could not open the dashboard for 40 minutes.\u{201d}).",
-                    quote(doc, s),
-                    and_list(&lacks)
-                )),
-                None => finding,
-            };
-        }
-        let finding = Finding::missing("Nothing says what the incident did to anyone.");
-        match impact_body().next().filter(|_| deferred) {
-            Some(s) => finding.suggesting(format!(
-                "Your impact section says only {}: replace it with which features or services were affected, \
-                 which users, how many and for how long, {place}.",
-                quote(doc, s)
+        counts[0] = specific.len();
+        decide(doc, deferred, specific, generic, lacking).counting(counts)
+    }
+}
+
+/// The verdict from the statements of impact the rule sorted: any specific
+/// one meets the criterion, generic ones make it partial.
+fn decide(
+    doc: &Document,
+    deferred: bool,
+    specific: Vec<&Sentence>,
+    generic: Vec<&Sentence>,
+    lacking: Option<(&Sentence, Vec<&str>)>,
+) -> Finding {
+    if !specific.is_empty() {
+        return Finding::met("The text names what was affected, with who or how widely.")
+            .citing(specific.into_iter().take(4));
+    }
+    let place = where_to_add(doc, &[Topic::Impact], "near the top, where readers look first");
+    if !generic.is_empty() {
+        let finding = Finding::partial("The impact is described only generically.").citing(generic.into_iter().take(3));
+        return match lacking {
+            Some((s, lacks)) => finding.suggesting(format!(
+                "You say {} but not {}: add them {place} \
+                 (\u{201c}About 30% of EU customers could not open the dashboard for 40 minutes.\u{201d}).",
+                quote(doc, s),
+                and_list(&lacks)
             )),
             None => finding,
-        }
+        };
     }
+    let finding = Finding::missing("Nothing says what the incident did to anyone.");
+    match impact_body(doc).next().filter(|_| deferred) {
+        Some(s) => finding.suggesting(format!(
+            "Your impact section says only {}: replace it with which features or services were affected, \
+             which users, how many and for how long, {place}.",
+            quote(doc, s)
+        )),
+        None => finding,
+    }
+}
+
+/// The sentences under an impact heading, the heading itself left out.
+fn impact_body<'d>(doc: &'d Document) -> impl Iterator<Item = &'d Sentence> {
+    doc.prose_sentences()
+        .filter(|s| doc.topic(s) == Topic::Impact && !matches!(doc.block_of(s).kind, BlockKind::Heading(_)))
 }
 
 /// Plans and promises speak of the future, not of the impact: "we are
@@ -241,6 +263,15 @@ mod tests {
     fn a_system_down_for_a_while_without_who_is_partial() {
         assert_eq!(verdict(R2, "- **Impact**: Prometheus was unavailable for 27 minutes."), Partial);
         assert_eq!(verdict(R2, "- **Impact**: Prometheus was unavailable for 27 minutes for all 40 teams."), Met);
+    }
+
+    #[test]
+    fn the_rule_counts_its_statements_by_kind() {
+        let text = "## Impact\n\nAbout 30% of EU customers could not open the dashboard. \
+                    Prometheus was unavailable for 27 minutes. Some users may have seen errors.\n";
+        let finding = crate::engine::CRITERIA[R2 as usize].review(&crate::engine::Document::parse(text));
+        // Specific statements, who, what, how widely, a vague who.
+        assert_eq!(finding.counts, [1, 1, 2, 1, 1]);
     }
 
     #[test]

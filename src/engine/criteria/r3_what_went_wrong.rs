@@ -23,7 +23,7 @@
 //!
 //! **Fails:** "The root cause is still under investigation."
 
-use crate::engine::criterion::{Criterion, Finding, Guidance};
+use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
@@ -39,7 +39,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "A DNS change moved our MX record to an old address, so mail to our servers bounced.",
     levels: ["No cause given, or only that it is being investigated.", "Names a kind of cause without explaining how it led to the outage.", "Explains the cause and how it led to the outage."],
     skeleton: "## What went wrong\n\n<What changed or broke>, which caused <how it led to the outage>.\n",
-    kinds: &[],
+    kinds: &["causes explained with their mechanism", "causes named", "statements that the cause is under investigation", "sentences in a cause section"],
 };
 
 impl Criterion for WhatWentWrong {
@@ -48,95 +48,104 @@ impl Criterion for WhatWentWrong {
     }
 
     fn review(&self, doc: &Document) -> Finding {
-        // A cause section that only says it is unknown ("Root cause: under
-        // investigation", "TBD") is the author's word that no cause is
-        // known: a "because" elsewhere does not name one, though a cause
-        // explained with its mechanism still meets.
-        let cause_body = || {
-            doc.prose_sentences().filter(|s| {
-                matches!(doc.topic(s), Topic::Cause | Topic::Analysis) && !matches!(doc.block_of(s).kind, BlockKind::Heading(_))
-            })
+        let mut counts = [0; KINDS];
+        read(doc, &mut counts).counting(counts)
+    }
+}
+
+/// The rule's verdict, with how many sentences of each kind it read
+/// (`GUIDANCE.kinds`): whether one explained cause among many named ones
+/// explains the incident is the reviewers' line to draw.
+fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
+    // A cause section that only says it is unknown ("Root cause: under
+    // investigation", "TBD") is the author's word that no cause is
+    // known: a "because" elsewhere does not name one, though a cause
+    // explained with its mechanism still meets.
+    let cause_body = || {
+        doc.prose_sentences().filter(|s| {
+            matches!(doc.topic(s), Topic::Cause | Topic::Analysis) && !matches!(doc.block_of(s).kind, BlockKind::Heading(_))
+        })
+    };
+    let unknown = cause_body().next().is_some()
+        && cause_body().all(|s| s.cues.any(&[Cue::Investigating, Cue::Deferral, Cue::Unknown]));
+    let mut explained = Vec::new();
+    let mut named = Vec::new();
+    let mut investigating = Vec::new();
+    for s in doc.prose_sentences() {
+        let c = s.cues;
+        let in_cause = matches!(doc.topic(s), Topic::Cause | Topic::Analysis);
+        // "Root cause: unknown at this time" says no cause is known; the
+        // label's own "cause" names none.
+        let unknown_here = in_cause
+            && c.any(&[Cue::Unknown, Cue::Deferral])
+            && !c.has(Cue::Technology)
+            && !c.has(Cue::TechDetail);
+        if c.has(Cue::Investigating) || unknown_here {
+            investigating.push(s);
+            continue;
+        }
+        // "Operator error is never a root cause" names no cause.
+        let causal = [Cue::Causal, Cue::CauseWord, Cue::Consequence]
+            .into_iter()
+            .any(|cue| affirmed(doc, s, cue).next().is_some());
+        let mechanism = c.has(Cue::Technology) || c.has(Cue::TechDetail);
+        // A "because" in the account of the fix, the detection or the
+        // follow-ups, or beside a recovery in the timeline ("restarted it
+        // because..."), explains a step of the response, not the cause.
+        let narrating = match doc.topic(s) {
+            Topic::Resolution | Topic::Detection | Topic::FollowUp => true,
+            Topic::Timeline => c.has(Cue::EndWord) || c.has(Cue::Mitigation),
+            _ => false,
         };
-        let unknown = cause_body().next().is_some()
-            && cause_body().all(|s| s.cues.any(&[Cue::Investigating, Cue::Deferral, Cue::Unknown]));
-        let mut explained = Vec::new();
-        let mut named = Vec::new();
-        let mut investigating = Vec::new();
-        for s in doc.prose_sentences() {
-            let c = s.cues;
-            let in_cause = matches!(doc.topic(s), Topic::Cause | Topic::Analysis);
-            // "Root cause: unknown at this time" says no cause is known; the
-            // label's own "cause" names none.
-            let unknown_here = in_cause
-                && c.any(&[Cue::Unknown, Cue::Deferral])
-                && !c.has(Cue::Technology)
-                && !c.has(Cue::TechDetail);
-            if c.has(Cue::Investigating) || unknown_here {
-                investigating.push(s);
-                continue;
-            }
-            // "Operator error is never a root cause" names no cause.
-            let causal = [Cue::Causal, Cue::CauseWord, Cue::Consequence]
-                .into_iter()
-                .any(|cue| affirmed(doc, s, cue).next().is_some());
-            let mechanism = c.has(Cue::Technology) || c.has(Cue::TechDetail);
-            // A "because" in the account of the fix, the detection or the
-            // follow-ups, or beside a recovery in the timeline ("restarted it
-            // because..."), explains a step of the response, not the cause.
-            let narrating = match doc.topic(s) {
-                Topic::Resolution | Topic::Detection | Topic::FollowUp => true,
-                Topic::Timeline => c.has(Cue::EndWord) || c.has(Cue::Mitigation),
-                _ => false,
-            };
-            // An attack told with the system it went through ("malicious
-            // build.rs files sent metadata to a Telegram channel") is the
-            // cause and its mechanism, even without a "because".
-            // A name before the attack word ("Acme was the target of a DDoS
-            // attack") is the victim's, and the attack's own name is no
-            // system: only what follows it tells what the attack went
-            // through; without that, the attack is a cause class.
-            let attack = c.has(Cue::Attack) && (mechanism || names_after_attack(doc, s));
-            // Under a cause heading, a system with its failing detail ("the
-            // auth service's connection pool was cut to 1") is the mechanism.
-            // So is a change told to a named system there ("the bank changed
-            // the format of its IDs in its API"): what changed is the cause.
-            let detailed = in_cause && c.has(Cue::Technology) && (c.has(Cue::TechDetail) || tells_a_change(doc.words(s)));
-            if (((causal || detailed) && mechanism && !c.has(Cue::CauseClass)) || attack) && !narrating {
-                explained.push(s);
-            } else if !unknown && (causal || c.any(&[Cue::CauseClass, Cue::Attack]) || (in_cause && mechanism)) {
-                named.push(s);
-            }
+        // An attack told with the system it went through ("malicious
+        // build.rs files sent metadata to a Telegram channel") is the
+        // cause and its mechanism, even without a "because".
+        // A name before the attack word ("Acme was the target of a DDoS
+        // attack") is the victim's, and the attack's own name is no
+        // system: only what follows it tells what the attack went
+        // through; without that, the attack is a cause class.
+        let attack = c.has(Cue::Attack) && (mechanism || names_after_attack(doc, s));
+        // Under a cause heading, a system with its failing detail ("the
+        // auth service's connection pool was cut to 1") is the mechanism.
+        // So is a change told to a named system there ("the bank changed
+        // the format of its IDs in its API"): what changed is the cause.
+        let detailed = in_cause && c.has(Cue::Technology) && (c.has(Cue::TechDetail) || tells_a_change(doc.words(s)));
+        if (((causal || detailed) && mechanism && !c.has(Cue::CauseClass)) || attack) && !narrating {
+            explained.push(s);
+        } else if !unknown && (causal || c.any(&[Cue::CauseClass, Cue::Attack]) || (in_cause && mechanism)) {
+            named.push(s);
         }
-        if !explained.is_empty() {
-            return Finding::met("The cause is explained with its mechanism.")
-                .citing(explained.into_iter().take(4));
-        }
-        // When the text says the cause is not known yet, a bare "because"
-        // ("I'm writing this myself because you deserve to hear it from me")
-        // names no cause: only a cause word, a cause class or a system does.
-        if !investigating.is_empty() {
-            named.retain(|s| s.cues.any(&[Cue::CauseClass, Cue::CauseWord, Cue::Technology, Cue::TechDetail]));
-        }
-        let place = where_to_add(doc, &[Topic::Cause, Topic::Analysis], &after_the_story(doc));
-        if !named.is_empty() {
-            let suggestion = format!(
-                "You name the cause, {}, but not how it led to the outage: say what changed or broke, \
-                 and the chain from there to what users saw, {place} \
-                 (\u{201c}A DNS change moved our MX record to an old address, so mail bounced.\u{201d}).",
-                quote(doc, named[0])
-            );
-            return Finding::partial("A cause is named, but not how it led to the outage.")
-                .citing(named.into_iter().take(3))
-                .suggesting(suggestion);
-        }
-        match investigating.first() {
-            None => Finding::missing("No cause is given."),
-            Some(s) => Finding::missing("The cause is still under investigation.").suggesting(format!(
-                "You say {}. Once you know, add what changed or broke and how it led to the outage, {place}; \
-                 until then, say what you have ruled out and when you will update this.",
-                quote(doc, s)
-            )),
-        }
+    }
+    counts[..4].copy_from_slice(&[explained.len(), named.len(), investigating.len(), cause_body().count()]);
+    if !explained.is_empty() {
+        return Finding::met("The cause is explained with its mechanism.")
+            .citing(explained.into_iter().take(4));
+    }
+    // When the text says the cause is not known yet, a bare "because"
+    // ("I'm writing this myself because you deserve to hear it from me")
+    // names no cause: only a cause word, a cause class or a system does.
+    if !investigating.is_empty() {
+        named.retain(|s| s.cues.any(&[Cue::CauseClass, Cue::CauseWord, Cue::Technology, Cue::TechDetail]));
+    }
+    let place = where_to_add(doc, &[Topic::Cause, Topic::Analysis], &after_the_story(doc));
+    if !named.is_empty() {
+        let suggestion = format!(
+            "You name the cause, {}, but not how it led to the outage: say what changed or broke, \
+             and the chain from there to what users saw, {place} \
+             (\u{201c}A DNS change moved our MX record to an old address, so mail bounced.\u{201d}).",
+            quote(doc, named[0])
+        );
+        return Finding::partial("A cause is named, but not how it led to the outage.")
+            .citing(named.into_iter().take(3))
+            .suggesting(suggestion);
+    }
+    match investigating.first() {
+        None => Finding::missing("No cause is given."),
+        Some(s) => Finding::missing("The cause is still under investigation.").suggesting(format!(
+            "You say {}. Once you know, add what changed or broke and how it led to the outage, {place}; \
+             until then, say what you have ruled out and when you will update this.",
+            quote(doc, s)
+        )),
     }
 }
 
@@ -160,6 +169,16 @@ fn tells_a_change(words: &str) -> bool {
 mod tests {
     use super::super::test_support::{general, suggestion, verdict};
     use crate::engine::{CriterionId::R3, Verdict::*};
+
+    #[test]
+    fn the_rule_counts_its_sentences_by_kind() {
+        let text = "## Root cause\n\nThe outage was caused by human error. \
+                    A DNS change moved our MX record to an old address, so mail bounced. \
+                    We are still investigating why the alert did not fire.\n";
+        let finding = crate::engine::CRITERIA[R3 as usize].review(&crate::engine::Document::parse(text));
+        // Explained causes, named causes, under investigation, sentences in a cause section.
+        assert_eq!(finding.counts, [1, 1, 1, 3, 0]);
+    }
 
     #[test]
     fn a_cause_class_is_quoted_and_asked_for_its_mechanism() {

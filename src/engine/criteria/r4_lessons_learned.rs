@@ -22,7 +22,7 @@
 //!
 //! **Fails:** "Action items: TBD."
 
-use crate::engine::criterion::{Criterion, Finding, Guidance};
+use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
@@ -38,7 +38,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "We have added an alert on mail queue depth and will review every DNS change before it ships (owner: ops, by May 1).",
     levels: ["No lessons and no follow-up actions.", "Lessons or promises without concrete changes.", "States what was learned and concrete follow-up actions."],
     skeleton: "## Action items\n\n- [ ] <fix or safeguard> (owner: <name>, due: <date>)\n- [ ] <monitoring to add> (owner: <name>, due: <date>)\n\n## What we learned\n\n<lesson>\n",
-    kinds: &[],
+    kinds: &["concrete follow-ups", "generic promises and lessons", "action-list items", "lessons stated", "follow-ups with a date"],
 };
 
 impl Criterion for LessonsLearned {
@@ -47,102 +47,115 @@ impl Criterion for LessonsLearned {
     }
 
     fn review(&self, doc: &Document) -> Finding {
-        let mut concrete = Vec::new();
-        let mut generic = Vec::new();
-        // A maintenance notice's "we will upgrade" is the plan, not a
-        // follow-up: nothing went wrong to follow up on.
-        if announces_planned_work(doc) {
-            return Finding::missing("A notice of planned work: nothing went wrong, so there is nothing to follow up.");
-        }
-        for s in doc.prose_sentences() {
-            let c = s.cues;
-            // Instructions to the reader ("update your compiler") and
-            // declined promises ("we will not be issuing a patch") are not
-            // the team's follow-ups.
-            // A lesson the team states ("we learned that a day is too long
-            // when your books are wrong") speaks of the reader, not to them.
-            let own_lesson = c.has(Cue::Lesson) && c.has(Cue::FirstPerson);
-            if c.has(Cue::Deferral)
-                || (c.has(Cue::Reader) && !own_lesson)
-                || c.has(Cue::Refusal)
-                || tells_users_what_to_do(doc, s)
-            {
-                continue;
-            }
-            let in_follow_up = doc.topic(s) == Topic::FollowUp;
-            // "We will not be issuing a patch" commits to nothing.
-            let promised = affirmed(doc, s, Cue::Commitment).next().is_some();
-            let committed = promised || in_follow_up;
-            // Restoring service ("the issue has been resolved") is
-            // mitigation, unless listed among the follow-ups.
-            let restoring = c.has(Cue::Mitigation) || tells_recovery(doc, s);
-            // An action-list item that opens with the mitigation ("Restarted
-            // the database") tells what was done to recover, not a change.
-            let opens_with_mitigation = doc
-                .hits_in(s)
-                .iter()
-                .any(|h| h.cue == Cue::Mitigation && doc.prose[s.prose.start..h.prose.start].trim().is_empty());
-            let remedy = c.has(Cue::Remedy) && ((in_follow_up && !opens_with_mitigation) || !restoring);
-            // An item of an action list that names what it changes is a
-            // follow-up even without a remedy word ("Use IRSA instead of AWS
-            // keys"); an item that tells how the incident ended ("what went
-            // well: the Kubernetes pods recovered quickly") is not.
-            let action_item = in_follow_up
-                && doc.block_of(s).kind == BlockKind::ListItem
-                && !c.has(Cue::EndWord)
-                && !opens_with_mitigation
-                && (c.has(Cue::Technology) || c.has(Cue::TechDetail) || names_a_thing(doc, s) || opens_with_action_verb(doc, s));
-            if (c.has(Cue::Boilerplate) && !in_follow_up) || (c.has(Cue::VaguePromise) && !action_item) {
-                generic.push(s);
-            } else if (committed && remedy && (in_follow_up || doc.block_of(s).kind == BlockKind::ListItem || promised)) || action_item {
-                concrete.push(s);
-            } else if c.has(Cue::Lesson) || (in_follow_up && promised) {
-                generic.push(s);
-            }
-        }
-        if concrete.len() >= 2 {
-            return Finding::met("Concrete follow-up actions are listed.")
-                .citing(concrete.into_iter().take(5));
-        }
-        let place = where_to_add(doc, &[Topic::FollowUp], "at the end, as a list of action items");
-        if concrete.is_empty()
-            && let Some(lesson) = generic.iter().find(|s| s.cues.has(Cue::Lesson))
+        let mut counts = [0; KINDS];
+        read(doc, &mut counts).counting(counts)
+    }
+}
+
+/// The rule's verdict, with how many sentences of each kind it read
+/// (`GUIDANCE.kinds`): how many concrete follow-ups make a plan is the
+/// reviewers' line to draw.
+fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
+    let mut concrete = Vec::new();
+    let mut generic = Vec::new();
+    // A maintenance notice's "we will upgrade" is the plan, not a
+    // follow-up: nothing went wrong to follow up on.
+    if announces_planned_work(doc) {
+        return Finding::missing("A notice of planned work: nothing went wrong, so there is nothing to follow up.");
+    }
+    for s in doc.prose_sentences() {
+        let c = s.cues;
+        // Instructions to the reader ("update your compiler") and
+        // declined promises ("we will not be issuing a patch") are not
+        // the team's follow-ups.
+        // A lesson the team states ("we learned that a day is too long
+        // when your books are wrong") speaks of the reader, not to them.
+        let own_lesson = c.has(Cue::Lesson) && c.has(Cue::FirstPerson);
+        if c.has(Cue::Deferral)
+            || (c.has(Cue::Reader) && !own_lesson)
+            || c.has(Cue::Refusal)
+            || tells_users_what_to_do(doc, s)
         {
-            let suggestion = format!(
-                "You state a lesson, {}, but no change follows from it: name the change, \
-                 an owner and a date, {place} (\u{201c}Add an alert on queue depth (owner: Ana, by 1 May).\u{201d}).",
-                quote(doc, lesson)
-            );
-            return Finding::partial("Lessons are stated, but no concrete change follows from them.")
-                .citing(generic.into_iter().take(3))
-                .suggesting(suggestion);
+            continue;
         }
-        if !concrete.is_empty() || !generic.is_empty() {
-            let suggestion = match concrete.first() {
-                Some(one) => format!(
-                    "You name one follow-up, {}: list the others it takes to keep this from happening again, \
-                     each with an owner and a date, {place}.",
-                    quote(doc, one)
-                ),
-                None => format!(
-                    "Your follow-ups promise to do better, {}: name a change, an owner and a date instead, \
-                     {place} (\u{201c}Add an alert on queue depth (owner: Ana, by 1 May).\u{201d}).",
-                    quote(doc, generic[0])
-                ),
-            };
-            return Finding::partial("Only a generic promise or a single follow-up; no concrete plan.")
-                .citing(concrete.into_iter().chain(generic).take(3))
-                .suggesting(suggestion);
+        let in_follow_up = doc.topic(s) == Topic::FollowUp;
+        // "We will not be issuing a patch" commits to nothing.
+        let promised = affirmed(doc, s, Cue::Commitment).next().is_some();
+        let committed = promised || in_follow_up;
+        // Restoring service ("the issue has been resolved") is
+        // mitigation, unless listed among the follow-ups.
+        let restoring = c.has(Cue::Mitigation) || tells_recovery(doc, s);
+        // An action-list item that opens with the mitigation ("Restarted
+        // the database") tells what was done to recover, not a change.
+        let opens_with_mitigation = doc
+            .hits_in(s)
+            .iter()
+            .any(|h| h.cue == Cue::Mitigation && doc.prose[s.prose.start..h.prose.start].trim().is_empty());
+        let remedy = c.has(Cue::Remedy) && ((in_follow_up && !opens_with_mitigation) || !restoring);
+        // An item of an action list that names what it changes is a
+        // follow-up even without a remedy word ("Use IRSA instead of AWS
+        // keys"); an item that tells how the incident ended ("what went
+        // well: the Kubernetes pods recovered quickly") is not.
+        let action_item = in_follow_up
+            && doc.block_of(s).kind == BlockKind::ListItem
+            && !c.has(Cue::EndWord)
+            && !opens_with_mitigation
+            && (c.has(Cue::Technology) || c.has(Cue::TechDetail) || names_a_thing(doc, s) || opens_with_action_verb(doc, s));
+        counts[2] += usize::from(action_item);
+        counts[3] += usize::from(c.has(Cue::Lesson));
+        if (c.has(Cue::Boilerplate) && !in_follow_up) || (c.has(Cue::VaguePromise) && !action_item) {
+            generic.push(s);
+        } else if (committed && remedy && (in_follow_up || doc.block_of(s).kind == BlockKind::ListItem || promised)) || action_item {
+            concrete.push(s);
+            counts[4] += usize::from(s.times.dates > 0);
+        } else if c.has(Cue::Lesson) || (in_follow_up && promised) {
+            generic.push(s);
         }
-        let finding = Finding::missing("No lessons and no follow-up actions.");
-        // "Action items: TBD": the section is there, waiting to be filled.
-        match doc.prose_sentences().find(|s| doc.topic(s) == Topic::FollowUp && s.cues.has(Cue::Deferral)) {
-            Some(s) => finding.suggesting(format!(
-                "Your follow-ups say only {}: list the changes you will make, each with an owner and a date, {place}.",
-                quote(doc, s)
-            )),
-            None => finding,
-        }
+    }
+    counts[0] = concrete.len();
+    counts[1] = generic.len();
+    if concrete.len() >= 2 {
+        return Finding::met("Concrete follow-up actions are listed.")
+            .citing(concrete.into_iter().take(5));
+    }
+    let place = where_to_add(doc, &[Topic::FollowUp], "at the end, as a list of action items");
+    if concrete.is_empty()
+        && let Some(lesson) = generic.iter().find(|s| s.cues.has(Cue::Lesson))
+    {
+        let suggestion = format!(
+            "You state a lesson, {}, but no change follows from it: name the change, \
+             an owner and a date, {place} (\u{201c}Add an alert on queue depth (owner: Ana, by 1 May).\u{201d}).",
+            quote(doc, lesson)
+        );
+        return Finding::partial("Lessons are stated, but no concrete change follows from them.")
+            .citing(generic.into_iter().take(3))
+            .suggesting(suggestion);
+    }
+    if !concrete.is_empty() || !generic.is_empty() {
+        let suggestion = match concrete.first() {
+            Some(one) => format!(
+                "You name one follow-up, {}: list the others it takes to keep this from happening again, \
+                 each with an owner and a date, {place}.",
+                quote(doc, one)
+            ),
+            None => format!(
+                "Your follow-ups promise to do better, {}: name a change, an owner and a date instead, \
+                 {place} (\u{201c}Add an alert on queue depth (owner: Ana, by 1 May).\u{201d}).",
+                quote(doc, generic[0])
+            ),
+        };
+        return Finding::partial("Only a generic promise or a single follow-up; no concrete plan.")
+            .citing(concrete.into_iter().chain(generic).take(3))
+            .suggesting(suggestion);
+    }
+    let finding = Finding::missing("No lessons and no follow-up actions.");
+    // "Action items: TBD": the section is there, waiting to be filled.
+    match doc.prose_sentences().find(|s| doc.topic(s) == Topic::FollowUp && s.cues.has(Cue::Deferral)) {
+        Some(s) => finding.suggesting(format!(
+            "Your follow-ups say only {}: list the changes you will make, each with an owner and a date, {place}.",
+            quote(doc, s)
+        )),
+        None => finding,
     }
 }
 
@@ -199,6 +212,15 @@ mod tests {
     fn action_items_meet_r4() {
         let text = "## Action items\n\n- Add an alert on queue depth (owner: Ana)\n- Add a test for DNS changes\n";
         assert_eq!(verdict(R4, text), Met);
+    }
+
+    #[test]
+    fn the_rule_counts_its_sentences_by_kind() {
+        let text = "We learned that our alerts were too quiet. We will do our best to ensure this doesn't happen again.\n\n\
+                    ## Action items\n\n- Add an alert on queue depth by 3 May 2024\n- Add a test for DNS changes\n";
+        let finding = crate::engine::CRITERIA[R4 as usize].review(&crate::engine::Document::parse(text));
+        // Concrete follow-ups, generic promises and lessons, action items, lessons, dated follow-ups.
+        assert_eq!(finding.counts, [2, 2, 2, 1, 1]);
     }
 
     #[test]
