@@ -26,8 +26,9 @@ use std::sync::LazyLock;
 /// rules read more of the reviewers' lines, at 0.773; 0.775 at 0.780, once
 /// B2 and B3 read counts by kind and P2 asked its voice for a share; 0.785
 /// at 0.790, once P1, R1–R4 counted by kind too and each model's own counts
-/// were penalised lightly.)
-const LEAVE_SOURCE_OUT_FLOOR: f64 = 0.785;
+/// were penalised lightly; 0.765 at 0.768 when 56 originals joined, on
+/// which the engine had scored 0.690 before it trained on them.)
+const LEAVE_SOURCE_OUT_FLOOR: f64 = 0.765;
 /// The same for the test split.
 const TEST_SPLIT_FLOOR: f64 = 0.72;
 

@@ -76,8 +76,11 @@ pub const OVERRULE_MARGIN: f64 = 0.15;
 /// technology is named only in passing) at its label, which the corpus
 /// test requires. Asking it for dropping too moved originals from 0.768 to
 /// 0.769 (reviewers' partial→missing calls were right 16 times and wrong
-/// 18 on P3 alone).
-pub const TO_OR_FROM_NOTHING_MARGIN: f64 = 0.3;
+/// 18 on P3 alone). With 56 more originals (429 documents) the model raised
+/// the reference case's B1 again at 0.3; 0.35 keeps it, at a cost of one
+/// verdict in a thousand leave-source-out (originals 0.769 → 0.768; 0.4:
+/// 0.764).
+pub const TO_OR_FROM_NOTHING_MARGIN: f64 = 0.35;
 
 /// The verdict: the rule's, unless another is clearly more probable.
 pub fn decide_from(p: [f64; 3], rule: Verdict) -> Decision {
