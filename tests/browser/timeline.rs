@@ -69,7 +69,8 @@ async fn a_timeline_table_is_drawn_with_its_figures_and_each_event_shows_its_pas
         json!({
             "figures": "detected after 23 min · mitigated after 1 h 12 min · resolved after 1 h 48 min",
             "markers": ["mitigated Mitigated 10:26", "responded Responded 09:41", "detected Detected 09:37", "began Began 09:14", "resolved Resolved 11:02"],
-            "events": ["other 09:05 UTC", "began 09:14 UTC", "detected 09:37 UTC", "responded 09:41 UTC", "mitigated 10:26 UTC", "resolved 11:02 UTC"],
+            // The title gives the date, so every entry carries it.
+            "events": ["other 2024-03-01 09:05 UTC", "began 2024-03-01 09:14 UTC", "detected 2024-03-01 09:37 UTC", "responded 2024-03-01 09:41 UTC", "mitigated 2024-03-01 10:26 UTC", "resolved 2024-03-01 11:02 UTC"],
             "empty": false,
         })
     );
