@@ -13,7 +13,6 @@ use crate::sorting::sort_stably;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, PatternID};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -803,7 +802,7 @@ impl Lexicon {
     fn new(table: &[(Cue, &[&str])]) -> Self {
         // Distinct phrase bodies, each with its exact and its prefix cues.
         let mut bodies: Vec<(String, Vec<Cue>, Vec<Cue>)> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index = BodyTrie::new();
         for &(cue, phrases) in table {
             for phrase in phrases {
                 let (body, prefix) = match phrase.strip_suffix('*') {
@@ -815,10 +814,10 @@ impl Lexicon {
                     variants.push(body.replace('\'', "\u{2019}"));
                 }
                 for v in variants {
-                    let i = *index.entry(v.clone()).or_insert_with(|| {
+                    let i = index.insert(&v, bodies.len());
+                    if i == bodies.len() {
                         bodies.push((v, Vec::new(), Vec::new()));
-                        bodies.len() - 1
-                    });
+                    }
                     let list = if prefix { &mut bodies[i].2 } else { &mut bodies[i].1 };
                     if !list.contains(&cue) {
                         list.push(cue);
@@ -837,8 +836,7 @@ impl Lexicon {
                 if !body.is_char_boundary(start) || (start > 0 && is_word_byte(b[start]) && is_word_byte(b[start - 1])) {
                     continue;
                 }
-                for end in (start + 1..=b.len()).filter(|&e| body.is_char_boundary(e)) {
-                    let Some(&j) = index.get(&body[start..end]) else { continue };
+                for (end, j) in index.prefixes_of(&b[start..]).map(|(len, j)| (start + len, j)) {
                     let (_, exact, prefix) = &bodies[j];
                     let ends_word = end == b.len() || !is_word_byte(b[end]) || !is_word_byte(b[end - 1]);
                     if end == b.len() {
@@ -957,6 +955,85 @@ impl Lexicon {
             }
         }
         hits
+    }
+}
+
+/// The distinct phrase bodies as a byte trie, to find every body that
+/// starts a string in one walk along it. Looking each of a phrase's
+/// substrings up in a hash map instead hashed O(len²) strings per phrase and
+/// was most of the lexicon's construction, which the web app pays on its
+/// first review. A node's children are a list threaded through the nodes
+/// (first child, next sibling), so the trie is one allocation; the root's,
+/// a body's first byte, are a table, since walking that list (dozens long)
+/// was most of the walk.
+struct BodyTrie {
+    nodes: Vec<TrieNode>,
+    root_children: [u32; 256],
+}
+
+struct TrieNode {
+    byte: u8,
+    /// 0 for none: the root is never anyone's child or sibling. The root's
+    /// own children are in `root_children`.
+    first_child: u32,
+    next_sibling: u32,
+    /// The body that ends here.
+    body: Option<usize>,
+}
+
+impl BodyTrie {
+    fn new() -> Self {
+        BodyTrie {
+            nodes: vec![TrieNode { byte: 0, first_child: 0, next_sibling: 0, body: None }],
+            root_children: [0; 256],
+        }
+    }
+
+    /// The child of `node` along `byte`, or 0.
+    fn child(&self, node: usize, byte: u8) -> usize {
+        if node == 0 {
+            return self.root_children[byte as usize] as usize;
+        }
+        let mut child = self.nodes[node].first_child as usize;
+        while child != 0 && self.nodes[child].byte != byte {
+            child = self.nodes[child].next_sibling as usize;
+        }
+        child
+    }
+
+    /// Records `body` as number `id` unless it is there already, and returns
+    /// the number it has.
+    fn insert(&mut self, body: &str, id: usize) -> usize {
+        let mut node = 0;
+        for &byte in body.as_bytes() {
+            node = match self.child(node, byte) {
+                0 => {
+                    let child = self.nodes.len() as u32;
+                    let first = match node {
+                        0 => &mut self.root_children[byte as usize],
+                        _ => &mut self.nodes[node].first_child,
+                    };
+                    let next_sibling = std::mem::replace(first, child);
+                    self.nodes.push(TrieNode { byte, first_child: 0, next_sibling, body: None });
+                    child as usize
+                }
+                child => child,
+            };
+        }
+        *self.nodes[node].body.get_or_insert(id)
+    }
+
+    /// Every body that `text` starts with, as (its length, its number),
+    /// shortest first.
+    fn prefixes_of<'a>(&'a self, text: &'a [u8]) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let mut node = 0;
+        text.iter()
+            .enumerate()
+            .map_while(move |(k, &byte)| {
+                node = self.child(node, byte);
+                (node != 0).then(|| self.nodes[node].body.map(|id| (k + 1, id)))
+            })
+            .flatten()
     }
 }
 
