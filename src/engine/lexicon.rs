@@ -205,7 +205,7 @@ impl CueSet {
 
     /// The cues in the set, in declaration order: one step per cue present,
     /// not per cue there is.
-    pub fn iter(&self) -> impl Iterator<Item = Cue> {
+    pub fn iter(&self) -> impl Iterator<Item = Cue> + Clone {
         let mut bits = self.0;
         std::iter::from_fn(move || {
             (bits != 0).then(|| {
@@ -801,7 +801,7 @@ impl Lexicon {
     /// every longer one.
     fn new(table: &[(Cue, &[&str])]) -> Self {
         // Distinct phrase bodies, each with its exact and its prefix cues.
-        let mut bodies: Vec<(String, Vec<Cue>, Vec<Cue>)> = Vec::new();
+        let mut bodies: Vec<(String, CueSet, CueSet)> = Vec::new();
         let mut index = BodyTrie::new();
         for &(cue, phrases) in table {
             for phrase in phrases {
@@ -809,19 +809,14 @@ impl Lexicon {
                     Some(b) => (b, true),
                     None => (*phrase, false),
                 };
-                let mut variants = vec![body.to_string()];
-                if body.contains('\'') {
-                    variants.push(body.replace('\'', "\u{2019}"));
-                }
-                for v in variants {
-                    let i = index.insert(&v, bodies.len());
+                let typographic = body.contains('\'').then(|| body.replace('\'', "\u{2019}"));
+                for v in std::iter::once(body).chain(typographic.as_deref()) {
+                    let i = index.insert(v, bodies.len());
                     if i == bodies.len() {
-                        bodies.push((v, Vec::new(), Vec::new()));
+                        bodies.push((v.to_string(), CueSet::default(), CueSet::default()));
                     }
-                    let list = if prefix { &mut bodies[i].2 } else { &mut bodies[i].1 };
-                    if !list.contains(&cue) {
-                        list.push(cue);
-                    }
+                    let set = if prefix { &mut bodies[i].2 } else { &mut bodies[i].1 };
+                    set.insert(cue);
                 }
             }
         }
@@ -842,15 +837,15 @@ impl Lexicon {
                     if end == b.len() {
                         // Ends where the match ends: what holds depends on
                         // whether the text's word ends there too.
-                        whole.extend(exact.iter().chain(prefix).map(|&c| (c, start..end)));
-                        open.extend(prefix.iter().map(|&c| (c, start..end)));
+                        whole.extend(exact.iter().chain(prefix.iter()).map(|c| (c, start..end)));
+                        open.extend(prefix.iter().map(|c| (c, start..end)));
                     } else if ends_word {
-                        let cues = exact.iter().chain(prefix).map(|&c| (c, start..end));
+                        let cues = exact.iter().chain(prefix.iter()).map(|c| (c, start..end));
                         whole.extend(cues.clone());
                         open.extend(cues);
                     } else {
                         let word_end = (end..b.len()).find(|&k| !is_word_byte(b[k])).unwrap_or(b.len());
-                        let cues = prefix.iter().map(|&c| (c, start..word_end));
+                        let cues = prefix.iter().map(|c| (c, start..word_end));
                         whole.extend(cues.clone());
                         open.extend(cues);
                     }
@@ -863,7 +858,12 @@ impl Lexicon {
             // A phrase that starts with a word is searched with a space
             // before it, so it only ever matches at a word start.
             let spaced = b.first().is_some_and(|&c| is_word_byte(c));
-            strings.push(if spaced { format!(" {body}") } else { body.clone() });
+            let mut string = String::with_capacity(body.len() + 1);
+            if spaced {
+                string.push(' ');
+            }
+            string.push_str(body);
+            strings.push(string);
             patterns.push(Pattern { spaced, whole, open });
         }
         // A contiguous NFA by its own type rather than an `AhoCorasick`,
