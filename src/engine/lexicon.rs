@@ -9,7 +9,6 @@
 //! apostrophes also match typographic ones.
 
 use super::document::Hit;
-use crate::sorting::sort_stably;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, PatternID};
@@ -764,6 +763,10 @@ pub struct Lexicon {
     automaton: NFA,
     /// For each distinct phrase: what a match of it reports.
     patterns: Vec<Pattern>,
+    /// The cues every pattern reports, each as a byte range of its phrase,
+    /// one pattern's lists after another: one allocation where a pair of
+    /// lists per phrase made thousands.
+    spans: Vec<(Cue, Range<usize>)>,
 }
 
 struct Pattern {
@@ -771,11 +774,12 @@ struct Pattern {
     spaced: bool,
     /// Cues that hold when the match ends a word: the phrase's own, and those
     /// of the shorter phrases inside it ("we failed" also reports "we"), as
-    /// byte ranges of the phrase.
-    whole: Vec<(Cue, Range<usize>)>,
+    /// byte ranges of the phrase. A range of `Lexicon::spans`.
+    whole: Range<usize>,
     /// Cues that hold when the word goes on: prefix phrases ("apologi*"),
-    /// whose range then extends to the end of the word.
-    open: Vec<(Cue, Range<usize>)>,
+    /// whose range then extends to the end of the word. A range of
+    /// `Lexicon::spans`.
+    open: Range<usize>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PHRASES));
@@ -822,10 +826,14 @@ impl Lexicon {
         }
         let mut strings = Vec::with_capacity(bodies.len());
         let mut patterns = Vec::with_capacity(bodies.len());
+        let mut spans = Vec::new();
+        // One phrase's lists, kept sorted by (start, end, cue) without
+        // repeats as they are built, and reused for the next phrase.
+        let (mut whole, mut open) = (Vec::new(), Vec::new());
         for (body, _, _) in &bodies {
             let b = body.as_bytes();
-            let mut whole = Vec::new();
-            let mut open = Vec::new();
+            whole.clear();
+            open.clear();
             // Every phrase found inside this one, starting at a word start.
             for start in 0..b.len() {
                 if !body.is_char_boundary(start) || (start > 0 && is_word_byte(b[start]) && is_word_byte(b[start - 1])) {
@@ -837,24 +845,26 @@ impl Lexicon {
                     if end == b.len() {
                         // Ends where the match ends: what holds depends on
                         // whether the text's word ends there too.
-                        whole.extend(exact.iter().chain(prefix.iter()).map(|c| (c, start..end)));
-                        open.extend(prefix.iter().map(|c| (c, start..end)));
+                        exact.iter().chain(prefix.iter()).for_each(|c| insert_span(&mut whole, c, start..end));
+                        prefix.iter().for_each(|c| insert_span(&mut open, c, start..end));
                     } else if ends_word {
-                        let cues = exact.iter().chain(prefix.iter()).map(|c| (c, start..end));
-                        whole.extend(cues.clone());
-                        open.extend(cues);
+                        for c in exact.iter().chain(prefix.iter()) {
+                            insert_span(&mut whole, c, start..end);
+                            insert_span(&mut open, c, start..end);
+                        }
                     } else {
                         let word_end = (end..b.len()).find(|&k| !is_word_byte(b[k])).unwrap_or(b.len());
-                        let cues = prefix.iter().map(|c| (c, start..word_end));
-                        whole.extend(cues.clone());
-                        open.extend(cues);
+                        for c in prefix.iter() {
+                            insert_span(&mut whole, c, start..word_end);
+                            insert_span(&mut open, c, start..word_end);
+                        }
                     }
                 }
             }
-            for list in [&mut whole, &mut open] {
-                sort_stably(list, |(c, r), (d, q)| (r.start, r.end, *c as u8).cmp(&(q.start, q.end, *d as u8)));
-                list.dedup();
-            }
+            let whole_at = spans.len();
+            spans.extend_from_slice(&whole);
+            let open_at = spans.len();
+            spans.extend_from_slice(&open);
             // A phrase that starts with a word is searched with a space
             // before it, so it only ever matches at a word start.
             let spaced = b.first().is_some_and(|&c| is_word_byte(c));
@@ -864,7 +874,7 @@ impl Lexicon {
             }
             string.push_str(body);
             strings.push(string);
-            patterns.push(Pattern { spaced, whole, open });
+            patterns.push(Pattern { spaced, whole: whole_at..open_at, open: open_at..spans.len() });
         }
         // A contiguous NFA by its own type rather than an `AhoCorasick`,
         // which picks its kind at run time and so compiles every kind into
@@ -886,6 +896,7 @@ impl Lexicon {
         Lexicon {
             automaton,
             patterns,
+            spans,
         }
     }
 
@@ -919,7 +930,7 @@ impl Lexicon {
             while word_end < bytes.len() && is_word_byte(bytes[word_end]) {
                 word_end += 1;
             }
-            let cues = if word_goes_on { &p.open } else { &p.whole };
+            let cues = &self.spans[if word_goes_on { p.open.clone() } else { p.whole.clone() }];
             for (cue, r) in cues {
                 // A prefix phrase that ends the match covers the rest of the word.
                 let sub_end = if start + r.end == end { word_end } else { start + r.end };
@@ -1034,6 +1045,17 @@ impl BodyTrie {
                 (node != 0).then(|| self.nodes[node].body.map(|id| (k + 1, id)))
             })
             .flatten()
+    }
+}
+
+/// Puts a cue found in a phrase in its place in `list`, kept sorted by
+/// start, end and cue, unless it is there already. The lists are a few
+/// entries long: walking one is cheaper than sorting it afterwards.
+fn insert_span(list: &mut Vec<(Cue, Range<usize>)>, cue: Cue, range: Range<usize>) {
+    let key = |c: Cue, r: &Range<usize>| (r.start, r.end, c as u8);
+    let at = list.partition_point(|(c, r)| key(*c, r) < key(cue, &range));
+    if list.get(at).is_none_or(|(c, r)| key(*c, r) != key(cue, &range)) {
+        list.insert(at, (cue, range));
     }
 }
 
