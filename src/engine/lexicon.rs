@@ -9,11 +9,9 @@
 //! apostrophes also match typographic ones.
 
 use super::document::Hit;
-use crate::sorting::sort_stably;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, PatternID};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -206,7 +204,7 @@ impl CueSet {
 
     /// The cues in the set, in declaration order: one step per cue present,
     /// not per cue there is.
-    pub fn iter(&self) -> impl Iterator<Item = Cue> {
+    pub fn iter(&self) -> impl Iterator<Item = Cue> + Clone {
         let mut bits = self.0;
         std::iter::from_fn(move || {
             (bits != 0).then(|| {
@@ -765,6 +763,10 @@ pub struct Lexicon {
     automaton: NFA,
     /// For each distinct phrase: what a match of it reports.
     patterns: Vec<Pattern>,
+    /// The cues every pattern reports, each as a byte range of its phrase,
+    /// one pattern's lists after another: one allocation where a pair of
+    /// lists per phrase made thousands.
+    spans: Vec<(Cue, Range<usize>)>,
 }
 
 struct Pattern {
@@ -772,11 +774,12 @@ struct Pattern {
     spaced: bool,
     /// Cues that hold when the match ends a word: the phrase's own, and those
     /// of the shorter phrases inside it ("we failed" also reports "we"), as
-    /// byte ranges of the phrase.
-    whole: Vec<(Cue, Range<usize>)>,
+    /// byte ranges of the phrase. A range of `Lexicon::spans`.
+    whole: Range<usize>,
     /// Cues that hold when the word goes on: prefix phrases ("apologi*"),
-    /// whose range then extends to the end of the word.
-    open: Vec<(Cue, Range<usize>)>,
+    /// whose range then extends to the end of the word. A range of
+    /// `Lexicon::spans`.
+    open: Range<usize>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PHRASES));
@@ -802,71 +805,76 @@ impl Lexicon {
     /// every longer one.
     fn new(table: &[(Cue, &[&str])]) -> Self {
         // Distinct phrase bodies, each with its exact and its prefix cues.
-        let mut bodies: Vec<(String, Vec<Cue>, Vec<Cue>)> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut bodies: Vec<(String, CueSet, CueSet)> = Vec::new();
+        let mut index = BodyTrie::new();
         for &(cue, phrases) in table {
             for phrase in phrases {
                 let (body, prefix) = match phrase.strip_suffix('*') {
                     Some(b) => (b, true),
                     None => (*phrase, false),
                 };
-                let mut variants = vec![body.to_string()];
-                if body.contains('\'') {
-                    variants.push(body.replace('\'', "\u{2019}"));
-                }
-                for v in variants {
-                    let i = *index.entry(v.clone()).or_insert_with(|| {
-                        bodies.push((v, Vec::new(), Vec::new()));
-                        bodies.len() - 1
-                    });
-                    let list = if prefix { &mut bodies[i].2 } else { &mut bodies[i].1 };
-                    if !list.contains(&cue) {
-                        list.push(cue);
+                let typographic = body.contains('\'').then(|| body.replace('\'', "\u{2019}"));
+                for v in std::iter::once(body).chain(typographic.as_deref()) {
+                    let i = index.insert(v, bodies.len());
+                    if i == bodies.len() {
+                        bodies.push((v.to_string(), CueSet::default(), CueSet::default()));
                     }
+                    let set = if prefix { &mut bodies[i].2 } else { &mut bodies[i].1 };
+                    set.insert(cue);
                 }
             }
         }
         let mut strings = Vec::with_capacity(bodies.len());
         let mut patterns = Vec::with_capacity(bodies.len());
+        let mut spans = Vec::new();
+        // One phrase's lists, kept sorted by (start, end, cue) without
+        // repeats as they are built, and reused for the next phrase.
+        let (mut whole, mut open) = (Vec::new(), Vec::new());
         for (body, _, _) in &bodies {
             let b = body.as_bytes();
-            let mut whole = Vec::new();
-            let mut open = Vec::new();
+            whole.clear();
+            open.clear();
             // Every phrase found inside this one, starting at a word start.
             for start in 0..b.len() {
                 if !body.is_char_boundary(start) || (start > 0 && is_word_byte(b[start]) && is_word_byte(b[start - 1])) {
                     continue;
                 }
-                for end in (start + 1..=b.len()).filter(|&e| body.is_char_boundary(e)) {
-                    let Some(&j) = index.get(&body[start..end]) else { continue };
+                for (end, j) in index.prefixes_of(&b[start..]).map(|(len, j)| (start + len, j)) {
                     let (_, exact, prefix) = &bodies[j];
                     let ends_word = end == b.len() || !is_word_byte(b[end]) || !is_word_byte(b[end - 1]);
                     if end == b.len() {
                         // Ends where the match ends: what holds depends on
                         // whether the text's word ends there too.
-                        whole.extend(exact.iter().chain(prefix).map(|&c| (c, start..end)));
-                        open.extend(prefix.iter().map(|&c| (c, start..end)));
+                        exact.iter().chain(prefix.iter()).for_each(|c| insert_span(&mut whole, c, start..end));
+                        prefix.iter().for_each(|c| insert_span(&mut open, c, start..end));
                     } else if ends_word {
-                        let cues = exact.iter().chain(prefix).map(|&c| (c, start..end));
-                        whole.extend(cues.clone());
-                        open.extend(cues);
+                        for c in exact.iter().chain(prefix.iter()) {
+                            insert_span(&mut whole, c, start..end);
+                            insert_span(&mut open, c, start..end);
+                        }
                     } else {
                         let word_end = (end..b.len()).find(|&k| !is_word_byte(b[k])).unwrap_or(b.len());
-                        let cues = prefix.iter().map(|&c| (c, start..word_end));
-                        whole.extend(cues.clone());
-                        open.extend(cues);
+                        for c in prefix.iter() {
+                            insert_span(&mut whole, c, start..word_end);
+                            insert_span(&mut open, c, start..word_end);
+                        }
                     }
                 }
             }
-            for list in [&mut whole, &mut open] {
-                sort_stably(list, |(c, r), (d, q)| (r.start, r.end, *c as u8).cmp(&(q.start, q.end, *d as u8)));
-                list.dedup();
-            }
+            let whole_at = spans.len();
+            spans.extend_from_slice(&whole);
+            let open_at = spans.len();
+            spans.extend_from_slice(&open);
             // A phrase that starts with a word is searched with a space
             // before it, so it only ever matches at a word start.
             let spaced = b.first().is_some_and(|&c| is_word_byte(c));
-            strings.push(if spaced { format!(" {body}") } else { body.clone() });
-            patterns.push(Pattern { spaced, whole, open });
+            let mut string = String::with_capacity(body.len() + 1);
+            if spaced {
+                string.push(' ');
+            }
+            string.push_str(body);
+            strings.push(string);
+            patterns.push(Pattern { spaced, whole: whole_at..open_at, open: open_at..spans.len() });
         }
         // A contiguous NFA by its own type rather than an `AhoCorasick`,
         // which picks its kind at run time and so compiles every kind into
@@ -888,6 +896,7 @@ impl Lexicon {
         Lexicon {
             automaton,
             patterns,
+            spans,
         }
     }
 
@@ -921,7 +930,7 @@ impl Lexicon {
             while word_end < bytes.len() && is_word_byte(bytes[word_end]) {
                 word_end += 1;
             }
-            let cues = if word_goes_on { &p.open } else { &p.whole };
+            let cues = &self.spans[if word_goes_on { p.open.clone() } else { p.whole.clone() }];
             for (cue, r) in cues {
                 // A prefix phrase that ends the match covers the rest of the word.
                 let sub_end = if start + r.end == end { word_end } else { start + r.end };
@@ -957,6 +966,96 @@ impl Lexicon {
             }
         }
         hits
+    }
+}
+
+/// The distinct phrase bodies as a byte trie, to find every body that
+/// starts a string in one walk along it. Looking each of a phrase's
+/// substrings up in a hash map instead hashed O(len²) strings per phrase and
+/// was most of the lexicon's construction, which the web app pays on its
+/// first review. A node's children are a list threaded through the nodes
+/// (first child, next sibling), so the trie is one allocation; the root's,
+/// a body's first byte, are a table, since walking that list (dozens long)
+/// was most of the walk.
+struct BodyTrie {
+    nodes: Vec<TrieNode>,
+    root_children: [u32; 256],
+}
+
+struct TrieNode {
+    byte: u8,
+    /// 0 for none: the root is never anyone's child or sibling. The root's
+    /// own children are in `root_children`.
+    first_child: u32,
+    next_sibling: u32,
+    /// The body that ends here.
+    body: Option<usize>,
+}
+
+impl BodyTrie {
+    fn new() -> Self {
+        BodyTrie {
+            nodes: vec![TrieNode { byte: 0, first_child: 0, next_sibling: 0, body: None }],
+            root_children: [0; 256],
+        }
+    }
+
+    /// The child of `node` along `byte`, or 0.
+    fn child(&self, node: usize, byte: u8) -> usize {
+        if node == 0 {
+            return self.root_children[byte as usize] as usize;
+        }
+        let mut child = self.nodes[node].first_child as usize;
+        while child != 0 && self.nodes[child].byte != byte {
+            child = self.nodes[child].next_sibling as usize;
+        }
+        child
+    }
+
+    /// Records `body` as number `id` unless it is there already, and returns
+    /// the number it has.
+    fn insert(&mut self, body: &str, id: usize) -> usize {
+        let mut node = 0;
+        for &byte in body.as_bytes() {
+            node = match self.child(node, byte) {
+                0 => {
+                    let child = self.nodes.len() as u32;
+                    let first = match node {
+                        0 => &mut self.root_children[byte as usize],
+                        _ => &mut self.nodes[node].first_child,
+                    };
+                    let next_sibling = std::mem::replace(first, child);
+                    self.nodes.push(TrieNode { byte, first_child: 0, next_sibling, body: None });
+                    child as usize
+                }
+                child => child,
+            };
+        }
+        *self.nodes[node].body.get_or_insert(id)
+    }
+
+    /// Every body that `text` starts with, as (its length, its number),
+    /// shortest first.
+    fn prefixes_of<'a>(&'a self, text: &'a [u8]) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let mut node = 0;
+        text.iter()
+            .enumerate()
+            .map_while(move |(k, &byte)| {
+                node = self.child(node, byte);
+                (node != 0).then(|| self.nodes[node].body.map(|id| (k + 1, id)))
+            })
+            .flatten()
+    }
+}
+
+/// Puts a cue found in a phrase in its place in `list`, kept sorted by
+/// start, end and cue, unless it is there already. The lists are a few
+/// entries long: walking one is cheaper than sorting it afterwards.
+fn insert_span(list: &mut Vec<(Cue, Range<usize>)>, cue: Cue, range: Range<usize>) {
+    let key = |c: Cue, r: &Range<usize>| (r.start, r.end, c as u8);
+    let at = list.partition_point(|(c, r)| key(*c, r) < key(cue, &range));
+    if list.get(at).is_none_or(|(c, r)| key(*c, r) != key(cue, &range)) {
+        list.insert(at, (cue, range));
     }
 }
 
