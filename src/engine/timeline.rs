@@ -1129,18 +1129,22 @@ impl<'d, 't> Reader<'d, 't> {
     /// backslash at a line's end), or, in a timeline `entry` (a paragraph
     /// opening with a clock time), soft before a line that opens with a
     /// number: "14:00 - release rolled out⏎14:06 - latency increases".
-    /// Otherwise a soft break only wraps prose.
+    /// A soft break before a field's label ("Start time: 09:00 CST⏎End
+    /// time: 10:00 CST", as plain text and status pages write them) is a
+    /// field's too. Otherwise a soft break only wraps prose.
     fn clock_lines(&self, s: &Sentence, clocks: &[&time::Clock], entry: bool) -> Option<Vec<(Range<usize>, String)>> {
         let src = &self.doc.text[s.src.clone()];
-        let hard = src.contains("  \n") || src.contains("\\\n");
-        if clocks.len() < 2 || !(hard || (entry && src.contains('\n'))) {
+        if clocks.len() < 2 || !src.contains('\n') {
             return None;
         }
         let opens_with_number = |rest: &str| rest.trim_start_matches([' ', '\t', '-', '*', '>', '|']).starts_with(|c: char| c.is_ascii_digit());
         let breaks: Vec<usize> = src
             .match_indices('\n')
             .map(|(i, _)| i)
-            .filter(|&i| src[..i].ends_with("  ") || src[..i].ends_with('\\') || (entry && opens_with_number(&src[i + 1..])))
+            .filter(|&i| {
+                let next = &src[i + 1..];
+                src[..i].ends_with("  ") || src[..i].ends_with('\\') || (entry && opens_with_number(next)) || opens_with_field_label(next)
+            })
             .collect();
         let line_of = |c: &time::Clock| {
             let at = self.doc.src_range(s.prose.start + c.at.start..s.prose.start + c.at.end).start;
@@ -1699,6 +1703,18 @@ fn dated_ends_join_a_range(words: &str, found: &mut [Found]) {
     }
 }
 
+/// Whether a line opens with a field's label: one to three words and a
+/// colon ("End time:", "**Detected:**"), the shape of a header field rather
+/// than of wrapped prose.
+fn opens_with_field_label(line: &str) -> bool {
+    let line = line.trim_start_matches([' ', '\t', '-', '*', '_', '>', '|']);
+    line.split_once(':').is_some_and(|(label, _)| {
+        let label = label.trim_end_matches(['*', '_']);
+        let words = label.split(' ').count();
+        !label.is_empty() && label.len() <= 24 && words <= 3 && label.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ')
+    })
+}
+
 /// Labels of the document's own date, which no event of the incident
 /// has: "date: 2014-05-28t05:16:39+00:00", "published on", "last updated".
 const DOCUMENT_DATE_LABELS: &[&str] = &["date:", "published", "published on", "published:", "posted on", "updated:", "last updated", "last updated:", "last modified:", "created:"];
@@ -2010,6 +2026,15 @@ mod tests {
         assert_eq!(moments(text), ["began 2020-08-25 10:00 UTC", "detected 2020-08-25 10:12 UTC", "mitigated 2020-08-25 12:11 UTC", "resolved 2020-08-25 12:11 UTC"]);
         let backslash = "Start time: 10:00 UTC\\\nEnd time: 12:11 UTC\n";
         assert_eq!(moments(backslash), ["began 10:00 UTC", "mitigated 12:11 UTC", "resolved 12:11 UTC"]);
+    }
+
+    #[test]
+    fn header_fields_on_soft_broken_lines_each_tell_their_own_moment() {
+        let text = "Category: network\nStart time: 11 Dec, 2017 09:00 CST\nEnd time: 11 Dec, 2017 10:00 CST\n\nInstances could not reach the network.\n";
+        assert_eq!(moments(text), ["began 11 Dec 09:00 CST", "mitigated 11 Dec 10:00 CST", "resolved 11 Dec 10:00 CST"]);
+        assert!(opens_with_field_label("**Detected:** 10:12"));
+        assert!(!opens_with_field_label("15:27 UTC we reverted the release"));
+        assert!(!opens_with_field_label("the outage, which we describe below: first"));
     }
 
     #[test]
