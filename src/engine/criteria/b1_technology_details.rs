@@ -16,8 +16,9 @@
 //! under an impact heading do not count, and a number beside an impact word
 //! ("the API returned 503 errors") is not a measure of the system.
 //! For the learned model the rule counts detail passages, code blocks,
-//! sentences with an identifier, and detail passages with a cause or a
-//! consequence (how the systems interacted).
+//! sentences with an identifier, detail passages with a cause or a
+//! consequence (how the systems interacted), and systems named by a name or
+//! an acronym without a detail.
 //!
 //! **Why.** Technical readers trust what they can verify, and learn from it.
 //!
@@ -30,7 +31,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{BlockKind, Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{durations, identifiers, quantities};
+use crate::engine::signals::{durations, identifiers, names_a_thing, quantities};
 use crate::engine::suggest::{after_the_story, quote, where_to_add};
 
 pub struct TechnologyDetails;
@@ -42,7 +43,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "The nginx ingress (Helm chart v1.35) dropped TLS 1.0, so IE11 clients failed the handshake.",
     levels: ["No technology named beyond passing mentions.", "Some technical detail, but thin.", "Concrete technical detail a practitioner can follow."],
     skeleton: "## Technical details\n\n<System> (version <x>) <what it did>, which made <other system> <fail how>. The setting involved was `<config>`.\n",
-    kinds: &["detail passages", "code blocks", "identifiers", "details of how systems interacted"],
+    kinds: &["detail passages", "code blocks", "identifiers", "details of how systems interacted", "systems named by a name or an acronym"],
 };
 
 /// Detail passages (a code block counting two) for met, and for partial.
@@ -86,6 +87,18 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
     counts[3] = detailed
         .iter()
         .filter(|s| s.cues.any(&[Cue::Causal, Cue::Consequence, Cue::Explanation]))
+        .count();
+    // A system named by a name or an acronym ("the mail server Hermes",
+    // "DNS"), without a detail of it: reviewers call some of these
+    // partial, some technology named in passing.
+    counts[4] = doc
+        .prose_sentences()
+        .filter(|s| {
+            doc.topic(s) != Topic::Impact
+                && !gives_detail(doc, s)
+                && doc.hits_in(s).iter().any(|h| h.cue == Cue::Technology && !in_url(doc, h))
+                && names_a_thing(doc, s)
+        })
         .count();
     let score = detailed.len() + code.len().min(3) * 2;
     if score >= MET_SCORE {
@@ -178,8 +191,12 @@ mod tests {
                     We set `max_connections` higher.\n\n```\nERROR: disk full\n```\n\n\
                     Our mail server was unreachable.";
         let finding = crate::engine::CRITERIA[B1 as usize].review(&crate::engine::Document::parse(text));
-        // Detail passages, code blocks, identifiers, details of how systems interacted.
+        // Detail passages, code blocks, identifiers, details of how systems
+        // interacted, systems named by a name or an acronym.
         assert_eq!(finding.counts, [2, 1, 1, 1, 0]);
+        let named = "We moved the lists to the mail server Hermes. A DNS change made our mail server unreachable.";
+        let finding = crate::engine::CRITERIA[B1 as usize].review(&crate::engine::Document::parse(named));
+        assert_eq!(finding.counts, [0, 0, 0, 0, 2]);
     }
 
     #[test]
