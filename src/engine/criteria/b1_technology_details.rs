@@ -15,6 +15,10 @@
 //! the impact (HTTP status codes, the API that returned errors): sentences
 //! under an impact heading do not count, and a number beside an impact word
 //! ("the API returned 503 errors") is not a measure of the system.
+//! For the learned model the rule counts detail passages, code blocks,
+//! sentences with an identifier, detail passages with a cause or a
+//! consequence (how the systems interacted), and systems named by a name or
+//! an acronym without a detail.
 //!
 //! **Why.** Technical readers trust what they can verify, and learn from it.
 //!
@@ -23,11 +27,11 @@
 //!
 //! **Fails:** "A DNS change made our mail server unreachable."
 
-use crate::engine::criterion::{Criterion, Finding, Guidance};
+use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{BlockKind, Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{durations, identifiers, quantities};
+use crate::engine::signals::{durations, identifiers, names_a_thing, quantities};
 use crate::engine::suggest::{after_the_story, quote, where_to_add};
 
 pub struct TechnologyDetails;
@@ -39,7 +43,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "The nginx ingress (Helm chart v1.35) dropped TLS 1.0, so IE11 clients failed the handshake.",
     levels: ["No technology named beyond passing mentions.", "Some technical detail, but thin.", "Concrete technical detail a practitioner can follow."],
     skeleton: "## Technical details\n\n<System> (version <x>) <what it did>, which made <other system> <fail how>. The setting involved was `<config>`.\n",
-    kinds: &[],
+    kinds: &["detail passages", "code blocks", "identifiers", "details of how systems interacted", "systems named by a name or an acronym"],
 };
 
 /// Detail passages (a code block counting two) for met, and for partial.
@@ -52,49 +56,81 @@ impl Criterion for TechnologyDetails {
     }
 
     fn review(&self, doc: &Document) -> Finding {
-        // The first sentence of each code block stands for the block.
-        let code: Vec<_> = doc
-            .sentences
-            .iter()
-            .enumerate()
-            .filter(|&(i, s)| {
-                doc.block_of(s).kind == BlockKind::Code && (i == 0 || doc.sentences[i - 1].block != s.block)
-            })
-            .map(|(_, s)| s)
-            .collect();
-        let detailed: Vec<_> = doc.prose_sentences().filter(|s| gives_detail(doc, s)).collect();
-        let score = detailed.len() + code.len().min(3) * 2;
-        if score >= MET_SCORE {
-            return Finding::met(format!("{} passages give technical detail.", detailed.len() + code.len()))
-                .citing(detailed.into_iter().chain(code).take(5));
-        }
-        // One passage that states a concrete value (a version, a setting's
-        // value, an identifier) is "versions and settings without how they
-        // interacted": thin, but not technology named only in passing.
-        let concrete = |s: &&Sentence| {
-            let words = doc.words(s);
-            identifiers(&doc.text[s.src.clone()]) > 0
-                || (quantities(words) > durations(words) && !s.cues.has(Cue::ImpactWord))
-        };
-        if score >= PARTIAL_SCORE || detailed.iter().any(concrete) {
-            let suggestion = detailed.first().map(|s| {
-                format!(
-                    "You give some detail, {}, but not how the systems interacted and failed: add the versions, \
-                     settings, commands or metrics a practitioner would check, {} \
-                     (\u{201c}The ingress (chart v1.35) dropped TLS 1.0, so older clients failed the handshake.\u{201d}).",
-                    quote(doc, s),
-                    where_to_add(doc, &[Topic::Cause, Topic::Analysis], &after_the_story(doc))
-                )
-            });
-            let finding = Finding::partial("Some technical detail, but thin: say how the systems interacted and failed.")
-                .citing(detailed.into_iter().chain(code).take(3));
-            return match suggestion {
-                Some(suggestion) => finding.suggesting(suggestion),
-                None => finding,
-            };
-        }
-        Finding::missing("No technical detail: technology is named only in passing, if at all.")
+        let mut counts = [0; KINDS];
+        read(doc, &mut counts).counting(counts)
     }
+}
+
+/// The rule's verdict, with how many passages of each kind it read
+/// (`GUIDANCE.kinds`): how much detail is enough, and whether it says how
+/// the systems interacted, is the reviewers' line to draw, not the rule's
+/// threshold.
+fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
+    // The first sentence of each code block stands for the block.
+    let code: Vec<_> = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|&(i, s)| {
+            doc.block_of(s).kind == BlockKind::Code && (i == 0 || doc.sentences[i - 1].block != s.block)
+        })
+        .map(|(_, s)| s)
+        .collect();
+    let detailed: Vec<_> = doc.prose_sentences().filter(|s| gives_detail(doc, s)).collect();
+    counts[0] = detailed.len();
+    counts[1] = code.len();
+    counts[2] = doc
+        .prose_sentences()
+        .filter(|s| doc.topic(s) != Topic::Impact && identifiers(&doc.text[s.src.clone()]) > 0)
+        .count();
+    // A detail with its cause or consequence: how the systems interacted.
+    counts[3] = detailed
+        .iter()
+        .filter(|s| s.cues.any(&[Cue::Causal, Cue::Consequence, Cue::Explanation]))
+        .count();
+    // A system named by a name or an acronym ("the mail server Hermes",
+    // "DNS"), without a detail of it: reviewers call some of these
+    // partial, some technology named in passing.
+    counts[4] = doc
+        .prose_sentences()
+        .filter(|s| {
+            doc.topic(s) != Topic::Impact
+                && !gives_detail(doc, s)
+                && doc.hits_in(s).iter().any(|h| h.cue == Cue::Technology && !in_url(doc, h))
+                && names_a_thing(doc, s)
+        })
+        .count();
+    let score = detailed.len() + code.len().min(3) * 2;
+    if score >= MET_SCORE {
+        return Finding::met(format!("{} passages give technical detail.", detailed.len() + code.len()))
+            .citing(detailed.into_iter().chain(code).take(5));
+    }
+    // One passage that states a concrete value (a version, a setting's
+    // value, an identifier) is "versions and settings without how they
+    // interacted": thin, but not technology named only in passing.
+    let concrete = |s: &&Sentence| {
+        let words = doc.words(s);
+        identifiers(&doc.text[s.src.clone()]) > 0
+            || (quantities(words) > durations(words) && !s.cues.has(Cue::ImpactWord))
+    };
+    if score >= PARTIAL_SCORE || detailed.iter().any(concrete) {
+        let suggestion = detailed.first().map(|s| {
+            format!(
+                "You give some detail, {}, but not how the systems interacted and failed: add the versions, \
+                 settings, commands or metrics a practitioner would check, {} \
+                 (\u{201c}The ingress (chart v1.35) dropped TLS 1.0, so older clients failed the handshake.\u{201d}).",
+                quote(doc, s),
+                where_to_add(doc, &[Topic::Cause, Topic::Analysis], &after_the_story(doc))
+            )
+        });
+        let finding = Finding::partial("Some technical detail, but thin: say how the systems interacted and failed.")
+            .citing(detailed.into_iter().chain(code).take(3));
+        return match suggestion {
+            Some(suggestion) => finding.suggesting(suggestion),
+            None => finding,
+        };
+    }
+    Finding::missing("No technical detail: technology is named only in passing, if at all.")
 }
 
 /// A technology with a detail or a measure of it ("disk usage on the
@@ -148,6 +184,20 @@ fn in_url(doc: &Document, h: &Hit) -> bool {
 mod tests {
     use super::super::test_support::{general, suggestion, verdict, OPENING};
     use crate::engine::{CriterionId::B1, Verdict::*};
+
+    #[test]
+    fn the_rule_counts_its_passages_by_kind() {
+        let text = "The backend server hit its memory limit, so the database went read-only. \
+                    We set `max_connections` higher.\n\n```\nERROR: disk full\n```\n\n\
+                    Our mail server was unreachable.";
+        let finding = crate::engine::CRITERIA[B1 as usize].review(&crate::engine::Document::parse(text));
+        // Detail passages, code blocks, identifiers, details of how systems
+        // interacted, systems named by a name or an acronym.
+        assert_eq!(finding.counts, [2, 1, 1, 1, 0]);
+        let named = "We moved the lists to the mail server Hermes. A DNS change made our mail server unreachable.";
+        let finding = crate::engine::CRITERIA[B1 as usize].review(&crate::engine::Document::parse(named));
+        assert_eq!(finding.counts, [0, 0, 0, 0, 2]);
+    }
 
     #[test]
     fn thin_detail_is_quoted_and_asked_how_the_systems_failed() {

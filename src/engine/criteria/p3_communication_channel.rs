@@ -17,7 +17,10 @@
 //! else's channel ("the researchers wrote about it on their blog") do not
 //! count: none is where the affected readers hear from the team. "We will
 //! post updates" or "we will publish guidance" without saying where is
-//! partial.
+//! partial. For the learned model the rule counts what it found by kind:
+//! named channels; chat rooms, accounts and addresses; public issues about
+//! the incident; linked channels; mentions of updates or support, with or
+//! without a place.
 //!
 //! **Why.** During an outage, people need to know where to look.
 //!
@@ -27,7 +30,7 @@
 //!
 //! **Fails:** a text that never says where updates were given.
 
-use crate::engine::criterion::{Criterion, Finding, Guidance};
+use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
@@ -43,7 +46,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "We posted updates on status.example.com and @examplestatus throughout; questions go to support@example.com.",
     levels: ["No place where readers got or can get updates.", "Updates or support are mentioned without saying where.", "Names where updates were or will be given."],
     skeleton: "## Where to get updates\n\nWe posted updates on <status page or account> during the incident. Questions: <support address>.\n",
-    kinds: &[],
+    kinds: &["named channels", "chat rooms, accounts and addresses", "public issues about the incident", "linked channels", "mentions of updates or support"],
 };
 
 /// Hosts that are public channels.
@@ -145,80 +148,107 @@ impl Criterion for CommunicationChannel {
     }
 
     fn review(&self, doc: &Document) -> Finding {
-        let mut ours = Vec::new();
-        for s in doc.prose_sentences() {
-            if affirmed(doc, s, Cue::Channel).next().is_some() {
-                if !only_others_channels(doc, s) {
-                    ours.push(s);
-                }
-            // Cue checks first: they are bits, the word walks are not.
-            } else if ((s.cues.has(Cue::Who) || invites_readers_in(doc, s)) && names_chat_channel(doc.words(s)))
-                || (s.cues.any(&[Cue::Who, Cue::UpdatesVague]) && names_handle(doc.words(s)))
-                || (s.cues.has(Cue::IssueUrl) && reports_in_an_issue(doc, s))
-                || (!s.cues.has(Cue::ThirdParty)
-                    && doc.words(s).contains("http")
-                    && bare_urls(doc, s).any(is_channel_url)
-                    && !bare_urls(doc, s).any(|url| INTERNAL_HOSTS.iter().any(|h| url.contains(h))))
-                || (s.cues.any(&[Cue::Reader, Cue::UpdatesVague]) && names_email_address(doc, s))
-            {
-                // "Users reported it in #ask-platform": a named chat channel
-                // where the affected users reach the team (a team's own
-                // "#incidents" room is internal); "follow @acmestatus for
-                // updates": a public account; "issues/140 is opened,
-                // reporting failures": the public issue tracking the incident.
+        let mut counts = [0; KINDS];
+        read(doc, &mut counts).counting(counts)
+    }
+}
+
+/// The rule's verdict, with how many passages of each kind it read
+/// (`GUIDANCE.kinds`): which of them readers would take for the team's
+/// place for updates is the reviewers' line to draw.
+fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
+    let mut ours = Vec::new();
+    for s in doc.prose_sentences() {
+        if affirmed(doc, s, Cue::Channel).next().is_some() {
+            if !only_others_channels(doc, s) {
+                counts[0] += 1;
                 ours.push(s);
             }
+        // Cue checks first: they are bits, the word walks are not.
+        } else if s.cues.has(Cue::IssueUrl) && reports_in_an_issue(doc, s) {
+            // "issues/140 is opened, reporting failures": the public
+            // issue tracking the incident.
+            counts[2] += 1;
+            ours.push(s);
+        } else if ((s.cues.has(Cue::Who) || invites_readers_in(doc, s)) && names_chat_channel(doc.words(s)))
+            || (s.cues.any(&[Cue::Who, Cue::UpdatesVague]) && names_handle(doc.words(s)))
+            || (!s.cues.has(Cue::ThirdParty)
+                && doc.words(s).contains("http")
+                && bare_urls(doc, s).any(is_channel_url)
+                && !bare_urls(doc, s).any(|url| INTERNAL_HOSTS.iter().any(|h| url.contains(h))))
+            || (s.cues.any(&[Cue::Reader, Cue::UpdatesVague]) && names_email_address(doc, s))
+        {
+            // "Users reported it in #ask-platform": a named chat channel
+            // where the affected users reach the team (a team's own
+            // "#incidents" room is internal); "follow @acmestatus for
+            // updates": a public account.
+            counts[1] += 1;
+            ours.push(s);
         }
-        let mut linked = Vec::new();
-        for l in &doc.links {
-            let url = l.url.to_ascii_lowercase();
-            if INTERNAL_HOSTS.iter().any(|h| url.contains(h)) {
-                continue;
-            }
-            // Sentences are in text order: the first that ends after the
-            // link's start holds it. A sentence that opens with the link
-            // starts inside it, after the "[".
-            let at = doc.sentences.partition_point(|s| s.src.end <= l.src.start);
-            let sentence = doc.sentences.get(at).filter(|s| s.src.start < l.src.end);
-            let channel = is_channel_url(&url);
-            let issue = url.contains("/issues/") && sentence.is_some_and(|s| reports_in_an_issue(doc, s));
-            if !channel && !issue {
-                continue;
-            }
-            let others = sentence.is_some_and(|s| only_others_channels(doc, s) || links_to_someone_else(doc, s, &url));
-            if !others {
-                linked.push(l.src.clone());
-            }
-        }
-        if !ours.is_empty() || !linked.is_empty() {
-            return Finding::met("The text names where updates were given or where to reach the team.")
-                .citing(ours.into_iter().take(4))
-                .citing_ranges(linked.into_iter().take(2));
-        }
-        let vague: Vec<_> = doc
-            .prose_sentences()
-            .filter(|s| s.cues.has(Cue::UpdatesVague))
-            .take(3)
-            .collect();
-        if !vague.is_empty() {
-            let suggestion = format!(
-                "You say {} but not where: name the status page, account, list or address where people \
-                 got updates, and where they can reach you now \
-                 (\u{201c}We posted updates on status.example.com; questions go to support@example.com.\u{201d}).",
-                quote(doc, vague[0])
-            );
-            return Finding::partial("Updates are mentioned, but not where they were given.")
-                .citing(vague)
-                .suggesting(suggestion);
-        }
-        Finding::missing("No channel for updates is named anywhere.")
     }
+    let mut linked = Vec::new();
+    for l in &doc.links {
+        let url = l.url.to_ascii_lowercase();
+        if INTERNAL_HOSTS.iter().any(|h| url.contains(h)) {
+            continue;
+        }
+        // Sentences are in text order: the first that ends after the
+        // link's start holds it. A sentence that opens with the link
+        // starts inside it, after the "[".
+        let at = doc.sentences.partition_point(|s| s.src.end <= l.src.start);
+        let sentence = doc.sentences.get(at).filter(|s| s.src.start < l.src.end);
+        let channel = is_channel_url(&url);
+        let issue = url.contains("/issues/") && sentence.is_some_and(|s| reports_in_an_issue(doc, s));
+        if !channel && !issue {
+            continue;
+        }
+        let others = sentence.is_some_and(|s| only_others_channels(doc, s) || links_to_someone_else(doc, s, &url));
+        if !others {
+            counts[if channel { 3 } else { 2 }] += 1;
+            linked.push(l.src.clone());
+        }
+    }
+    counts[4] = doc.prose_sentences().filter(|s| s.cues.has(Cue::UpdatesVague)).count();
+    if !ours.is_empty() || !linked.is_empty() {
+        return Finding::met("The text names where updates were given or where to reach the team.")
+            .citing(ours.into_iter().take(4))
+            .citing_ranges(linked.into_iter().take(2));
+    }
+    let vague: Vec<_> = doc
+        .prose_sentences()
+        .filter(|s| s.cues.has(Cue::UpdatesVague))
+        .take(3)
+        .collect();
+    if !vague.is_empty() {
+        let suggestion = format!(
+            "You say {} but not where: name the status page, account, list or address where people \
+             got updates, and where they can reach you now \
+             (\u{201c}We posted updates on status.example.com; questions go to support@example.com.\u{201d}).",
+            quote(doc, vague[0])
+        );
+        return Finding::partial("Updates are mentioned, but not where they were given.")
+            .citing(vague)
+            .suggesting(suggestion);
+    }
+    Finding::missing("No channel for updates is named anywhere.")
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{general, rule_suggestion, suggestion, verdict, OPENING};
     use crate::engine::{CriterionId::P3, Verdict::*};
+
+    #[test]
+    fn the_rule_counts_its_channels_by_kind() {
+        let text = "Logins failed.\n\nWe posted updates on our status page. Users reported it in #ask-support. \
+                    https://github.com/acme/app/issues/140 is opened, reporting failures. \
+                    See [our write-up](https://blog.example.org/2024/outage).\n";
+        let finding = crate::engine::CRITERIA[P3 as usize].review(&crate::engine::Document::parse(text));
+        // Named channels, chat rooms/accounts/addresses, public issues, linked channels, mentions of updates.
+        assert_eq!(finding.counts, [1, 1, 1, 1, 1]);
+        let vague = crate::engine::CRITERIA[P3 as usize].review(&crate::engine::Document::parse("Logins failed. We kept customers informed throughout."));
+        assert_eq!(vague.counts, [0, 0, 0, 0, 1]);
+    }
 
     #[test]
     fn an_issue_hosted_on_a_forge_is_the_teams_not_the_forges() {
