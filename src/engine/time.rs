@@ -631,6 +631,16 @@ fn month_date(b: &[u8], start: usize, end: usize, month: u8) -> Option<Date> {
             Date { at: from..end, year: None, month: Some(month), day }
         }));
     }
+    // "11 dec, 2017", "december, 2017": a comma between the month and its
+    // year. Only a plausible year: "in dec, 1500 users" counts people.
+    if at(b, end) == b',' {
+        let y = skip_spaces(b, end + 1);
+        let (n, e) = digits(b, y);
+        if e - y == 4 && (1970..=2100).contains(&n) {
+            let (from, day) = day_before.map_or((start, None), |(at, day)| (at, day));
+            return Some(Date { at: from..e, year: Some(n as u16), month: Some(month), day });
+        }
+    }
     day_before.map(|(from, day)| Date { at: from..end, year: None, month: Some(month), day })
 }
 
@@ -902,6 +912,15 @@ mod tests {
         assert_eq!(clocks("21:28z, 09:00 utc+2, 10:00-0700"), [(1288, Some(0)), (540, Some(120)), (600, Some(-420))]);
         assert_eq!(clocks("at 10:00 pt"), [(600, None)], "pt is pst or pdt");
         assert_eq!(clocks("shortly past midnight, and again at noon"), [(0, None), (720, None)]);
+    }
+
+    #[test]
+    fn a_comma_between_a_month_and_its_year_keeps_the_year() {
+        let dates: Vec<(Option<u16>, Option<u8>, Option<u8>)> = found("start time: 11 dec, 2017 09:00 cst. in dec, 1500 users")
+            .into_iter()
+            .filter_map(|f| if let Found::Date(d) = f { Some((d.year, d.month, d.day)) } else { None })
+            .collect();
+        assert_eq!(dates, [(Some(2017), Some(12), Some(11))]);
     }
 
     #[test]

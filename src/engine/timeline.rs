@@ -2031,7 +2031,7 @@ mod tests {
     #[test]
     fn header_fields_on_soft_broken_lines_each_tell_their_own_moment() {
         let text = "Category: network\nStart time: 11 Dec, 2017 09:00 CST\nEnd time: 11 Dec, 2017 10:00 CST\n\nInstances could not reach the network.\n";
-        assert_eq!(moments(text), ["began 11 Dec 09:00 CST", "mitigated 11 Dec 10:00 CST", "resolved 11 Dec 10:00 CST"]);
+        assert_eq!(moments(text), ["began 2017-12-11 09:00 CST", "mitigated 2017-12-11 10:00 CST", "resolved 2017-12-11 10:00 CST"]);
         assert!(opens_with_field_label("**Detected:** 10:12"));
         assert!(!opens_with_field_label("15:27 UTC we reverted the release"));
         assert!(!opens_with_field_label("the outage, which we describe below: first"));
