@@ -892,6 +892,11 @@ mod tests {
         out
     }
 
+    /// The year, month and day of every date found in `text`.
+    fn date_parts(text: &str) -> Vec<(Option<u16>, Option<u8>, Option<u8>)> {
+        found(text).into_iter().filter_map(|f| if let Found::Date(d) = f { Some((d.year, d.month, d.day)) } else { None }).collect()
+    }
+
     fn clocks(text: &str) -> Vec<(u16, Option<i16>)> {
         found(text)
             .into_iter()
@@ -916,21 +921,13 @@ mod tests {
 
     #[test]
     fn a_comma_between_a_month_and_its_year_keeps_the_year() {
-        let dates: Vec<(Option<u16>, Option<u8>, Option<u8>)> = found("start time: 11 dec, 2017 09:00 cst. in dec, 1500 users")
-            .into_iter()
-            .filter_map(|f| if let Found::Date(d) = f { Some((d.year, d.month, d.day)) } else { None })
-            .collect();
-        assert_eq!(dates, [(Some(2017), Some(12), Some(11))]);
+        assert_eq!(date_parts("start time: 11 dec, 2017 09:00 cst. in dec, 1500 users"), [(Some(2017), Some(12), Some(11))]);
     }
 
     #[test]
     fn dates_keep_their_parts() {
-        let dates: Vec<(Option<u16>, Option<u8>, Option<u8>)> = found("2024-03-01, sep 27, 2017, 31st july 2018, on march 3, 15.04.2020, 04/05/2020, 19. april, 11:00")
-            .into_iter()
-            .filter_map(|f| if let Found::Date(d) = f { Some((d.year, d.month, d.day)) } else { None })
-            .collect();
         assert_eq!(
-            dates,
+            date_parts("2024-03-01, sep 27, 2017, 31st july 2018, on march 3, 15.04.2020, 04/05/2020, 19. april, 11:00"),
             [
                 (Some(2024), Some(3), Some(1)),
                 (Some(2017), Some(9), Some(27)),
