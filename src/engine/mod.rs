@@ -209,6 +209,12 @@ fn summarise(criteria: &[CriterionReview], tiers: &[TierCounts]) -> String {
         .join(", ");
     let tier_met = |tier: Tier| tiers.iter().find(|t| t.tier == tier).map_or(0, |t| t.met);
     let total_met: usize = tiers.iter().map(|t| t.met).sum();
+    // Of the prerequisites, the communication channel (P3) is a fact, not
+    // a tone: a text whose only unmet prerequisite is P3 sounds right.
+    let tone_is_right = criteria
+        .iter()
+        .filter(|c| c.tier == Tier::Prerequisites && c.id != CriterionId::P3)
+        .all(|c| c.verdict == Verdict::Met);
 
     let opening = if total_met == 12 {
         "An exemplary postmortem: every criterion is met."
@@ -216,6 +222,8 @@ fn summarise(criteria: &[CriterionReview], tiers: &[TierCounts]) -> String {
         "The meat is definitely there: the tone is right and every required fact is given."
     } else if tier_met(Tier::Prerequisites) == 4 {
         "The tone is right; the facts need more work."
+    } else if tier_met(Tier::Requirements) >= 3 && tone_is_right {
+        "The facts are mostly there and the tone is right, but readers are not told where to follow the incident."
     } else if tier_met(Tier::Requirements) >= 3 {
         "The facts are mostly there, but the tone undercuts them."
     } else if total_met == 0 {
@@ -308,6 +316,22 @@ mod tests {
         let next = r.summary.split(". The ").nth(1).unwrap_or("");
         assert!(next.contains("(Admit failure)") || next.contains("P2") || next.contains("P3") || next.contains("P4"), "{}", r.summary);
         assert!(!next.contains("B1"), "{}", r.summary);
+    }
+
+    #[test]
+    fn a_missing_channel_is_not_called_a_tone_problem() {
+        let with = |unmet: CriterionId| {
+            let mut criteria = review("").criteria;
+            for c in &mut criteria {
+                c.verdict = if c.id == unmet { Verdict::Missing } else { Verdict::Met };
+            }
+            assemble(criteria).summary
+        };
+        let no_channel = with(CriterionId::P3);
+        assert!(no_channel.contains("the tone is right"), "{no_channel}");
+        assert!(!no_channel.contains("undercuts"), "{no_channel}");
+        let no_admission = with(CriterionId::P1);
+        assert!(no_admission.contains("the tone undercuts them"), "{no_admission}");
     }
 
     #[test]
