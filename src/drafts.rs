@@ -225,7 +225,8 @@ fn parse_overrides(value: &Json) -> Option<Overrides> {
     Some(overrides)
 }
 
-/// The first heading, else the first line with words, shortened.
+/// The front matter's title, else the first heading, else the first line
+/// with words, shortened.
 pub fn title_from_text(text: &str) -> String {
     const MAX_CHARS: usize = 60;
     let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty());
@@ -233,7 +234,7 @@ pub fn title_from_text(text: &str) -> String {
         .find(|l| l.starts_with('#'))
         .map(|l| l.trim_start_matches('#').trim())
         .filter(|l| !l.is_empty());
-    let Some(title) = heading.or_else(|| lines().next()) else {
+    let Some(title) = front_matter_title(text).or(heading).or_else(|| lines().next()) else {
         return "Untitled draft".to_string();
     };
     if title.chars().count() <= MAX_CHARS {
@@ -242,6 +243,20 @@ pub fn title_from_text(text: &str) -> String {
         let cut: String = title.chars().take(MAX_CHARS - 1).collect();
         format!("{}…", cut.trim_end())
     }
+}
+
+/// A blog post's `title:` among the text's opening lines (its front
+/// matter, up to the first blank line; `---` fences aside), unquoted: a
+/// pasted post would otherwise be named "title: …" or "---".
+fn front_matter_title(text: &str) -> Option<&str> {
+    text.lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty())
+        .filter(|l| *l != "---")
+        .take_while(|l| !l.is_empty())
+        .find_map(|l| l.strip_prefix("title:").or_else(|| l.strip_prefix("Title:")))
+        .map(|value| value.trim().trim_matches(['"', '\'']).trim())
+        .filter(|value| !value.is_empty())
 }
 
 /// The draft that text from outside (a sample, an opened file, a host
@@ -524,6 +539,9 @@ mod tests {
         assert_eq!(title_from_text("  first words\nsecond"), "first words");
         assert_eq!(title_from_text("#\n  \n"), "#");
         assert_eq!(title_from_text(" \n"), "Untitled draft");
+        assert_eq!(title_from_text("---\nlayout: post\ntitle: \"Mail outage\"\n---\n\n# Summary\n"), "Mail outage");
+        assert_eq!(title_from_text("title: Mail outage\ndate: 2014-05-07\n\n<p>Mail was late.</p>\n"), "Mail outage");
+        assert_eq!(title_from_text("Intro\n\ntitle: not front matter\n"), "Intro");
         let long = "x".repeat(100);
         assert_eq!(title_from_text(&long).chars().count(), 60);
         let mut d = draft("a", "# From text", 1);
