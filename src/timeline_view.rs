@@ -116,7 +116,7 @@ pub fn timeline_html(timeline: &Timeline) -> String {
     if timeline.events.is_empty() {
         out.push_str(concat!(
             r#"<p class="timeline-empty" data-testid="timeline-empty">"#,
-            "No times found in the text yet. Add a timeline: when the impact began, when it was ",
+            "No timed events found in the text yet (times when updates were posted are not events). Add a timeline: when the impact began, when it was ",
             "detected, mitigated and resolved, each with its time and zone, such as ",
             "\u{201c}14:02 UTC errors begin\u{201d}.</p>",
         ));
