@@ -868,7 +868,7 @@ pub fn attributed_quotes(doc: &Document) -> Vec<bool> {
                 SAID.iter().any(|w| after.contains(w)) && executive(after)
             } else {
                 // Attributed before the opening quote: "X said: \"...\"".
-                let Some(open) = t.find(OPEN) else { return false };
+                let Some((open, _)) = quotation_marks(t).find(|&(_, c)| OPEN.contains(&c)) else { return false };
                 let before = t[..open].trim_end().trim_end_matches([':', ',']);
                 SAID.iter().any(|w| before.ends_with(w)) && executive(before)
             }
@@ -999,11 +999,8 @@ pub fn attributed_quotations(doc: &Document) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     for block in &doc.blocks {
         let text = &doc.text[block.src.clone()];
-        if !text.contains(['"', '\u{201c}']) {
-            continue;
-        }
         let mut open: Option<usize> = None;
-        for (i, c) in text.char_indices() {
+        for (i, c) in quotation_marks(text) {
             let closes = match c {
                 '\u{201c}' => {
                     open = Some(i);
@@ -1034,6 +1031,33 @@ pub fn attributed_quotations(doc: &Document) -> Vec<Range<usize>> {
         }
     }
     spans
+}
+
+/// The quotation marks of `text`, straight or typographic ('"', '\u{201c}',
+/// '\u{201d}'), with their byte offsets, in order. Found by their bytes: most
+/// blocks hold none, and decoding every character to look for them was most
+/// of the time the quotation checks took.
+fn quotation_marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    const LEFT: &[u8] = "\u{201c}".as_bytes();
+    const RIGHT: &[u8] = "\u{201d}".as_bytes();
+    let b = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        // 0xe2 leads both typographic marks and is never inside a character.
+        while let Some(k) = memchr::memchr2(b'"', 0xe2, &b[from..]) {
+            let i = from + k;
+            from = i + 1;
+            let mark = &b[i..];
+            if mark[0] == b'"' {
+                return Some((i, '"'));
+            } else if mark.starts_with(LEFT) {
+                return Some((i, '\u{201c}'));
+            } else if mark.starts_with(RIGHT) {
+                return Some((i, '\u{201d}'));
+            }
+        }
+        None
+    })
 }
 
 /// Whether the sentence starts inside one of `quotations`
