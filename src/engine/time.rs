@@ -89,7 +89,7 @@ pub fn scan(text: &str) -> TimeMarks {
     // Most sentences say nothing about time. Without a digit there is no
     // clock, date (a month needs its day) or numeric duration, and a spelled
     // one ("an hour") needs its unit: skip the word-by-word walk.
-    if !text.bytes().any(|c| c.is_ascii_digit()) && !["hour", "day", "minute"].iter().any(|w| text.contains(w)) {
+    if !has_digit(text) && !["hour", "day", "minute"].iter().any(|w| text.contains(w)) {
         return marks;
     }
     walk(text, |found| match found {
@@ -111,6 +111,14 @@ pub fn scan(text: &str) -> TimeMarks {
         Found::Clock(_) | Found::Duration(_) => {}
     });
     marks
+}
+
+/// Whether `text` holds an ASCII digit: most sentences hold none, and
+/// several recognisers need one. Tested 32 bytes at a time without a
+/// branch inside, which the compiler vectorises, where stopping at the
+/// first digit took a compare and a branch per byte.
+pub fn has_digit(text: &str) -> bool {
+    text.as_bytes().chunks(32).any(|chunk| chunk.iter().fold(false, |seen, c| seen | c.is_ascii_digit()))
 }
 
 /// One time expression, with its byte range in the scanned text.
