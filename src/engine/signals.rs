@@ -654,202 +654,6 @@ pub fn left_undone(text: &str) -> bool {
     false
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_quote_in_typographic_marks_is_read_whole() {
-        let canned = |text: &str| attributed_quotes(&Document::parse(text))[0];
-        assert!(canned("\u{201c}We are proud of our teams,\u{201d} said Jo Bloggs, CEO."));
-        assert!(!canned("\u{201c}Insufficient capacity; stopping\u{201d} was the error."));
-        assert!(!canned("\u{201c}"));
-    }
-
-    #[test]
-    fn durations_are_numbers_of_minutes_hours_or_days() {
-        assert_eq!(durations("for 47 minutes, then 2 hours more"), 2);
-        assert_eq!(durations("30% of 12 nodes at 10:30"), 0);
-        assert_eq!(durations("on 3 march the 2 replicas"), 1);
-    }
-
-    #[test]
-    fn a_person_named_as_author_in_the_page_metadata_is_a_byline() {
-        let byline = |text: &str| front_matter_author(&Document::parse(text)).map(|r| text[r].to_string());
-        assert_eq!(byline("---\ntitle: Outage\nauthor: Ana Ruiz\n---\n\nThe site was down.\n").as_deref(), Some("author: Ana Ruiz"));
-        assert_eq!(byline("+++\nauthors = [\"The Infra Team\", \"Ana Ruiz\"]\n+++\n\nDown.\n").as_deref(), Some("authors = [\"The Infra Team\", \"Ana Ruiz\"]"));
-        assert_eq!(byline("---\nauthors:\n  - anaruiz\ntags: [ops]\n---\n\nDown.\n").as_deref(), Some("authors:\n  - anaruiz"));
-        assert_eq!(byline("---\nauthor: the Infra Team\n---\n\nThe site was down.\n"), None);
-        assert_eq!(byline("---\nauthors = [\"Security Response WG\", \"platform team\"]\n---\n\nDown.\n"), None);
-        assert_eq!(byline("Author: Ana Ruiz wrote the fix.\n\nThe site was down.\n"), None);
-    }
-
-    #[test]
-    fn steps_left_undone_are_negated_passives() {
-        assert!(left_undone("the threshold had not been reviewed since the migration"));
-        assert!(left_undone("the restore script was never tested"));
-        assert!(left_undone("the backups hadn't been checked in a year"));
-        assert!(!left_undone("customer data was not affected"));
-        assert!(!left_undone("we did not restart the database"));
-        assert!(!left_undone("the change had been reviewed"));
-        assert!(!left_undone("everyone who hadn't opened the app"));
-        assert!(!left_undone("the pod is gone but the call has not returned"));
-        assert!(!left_undone("the token had not been used by anyone else"));
-    }
-
-    #[test]
-    fn passive_voice_is_recognised() {
-        assert!(is_passive("an issue was identified that impacted a subset of users"));
-        assert!(is_passive("the change was quickly reverted"));
-        assert!(is_passive("the token was taken"));
-        assert!(!is_passive("we reverted the change"));
-        assert!(!is_passive("the site was down"));
-    }
-
-    #[test]
-    fn quantities_skip_years_versions_and_times() {
-        assert_eq!(quantities("about 30% of users saw 502 errors"), 2);
-        assert_eq!(quantities("in 2018 we upgraded to 1.24.0 at 10:30"), 0);
-        assert_eq!(quantities("30k crates"), 1);
-    }
-
-    #[test]
-    fn a_day_of_the_month_is_not_a_measure() {
-        assert_eq!(day_of_month_numbers("on 3 march the queue held 40 jobs"), 1);
-        assert_eq!(day_of_month_numbers("from 12 Sept to 14 october"), 2);
-        assert_eq!(day_of_month_numbers("3 mayors and 30 marbles"), 0);
-        assert_eq!(day_of_month_numbers("version 1.3 may fail"), 0);
-    }
-
-    #[test]
-    fn named_things_are_capitalised_dotted_or_code() {
-        let named = |t: &str| {
-            let doc = Document::parse(t);
-            names_a_thing(&doc, &doc.sentences[0])
-        };
-        assert!(named("All Binder services were down."));
-        assert!(named("launches on mybinder.org failed."));
-        assert!(named("the `prod` hub stopped."));
-        assert!(!named("User services were down for a few minutes."));
-        assert!(!named("**Impact**: services were down."));
-        assert!(!named("On Monday, services were down until 10:00 UTC."));
-    }
-
-    #[test]
-    fn someone_elses_possessive_is_found_before_a_cue() {
-        let doc = Document::parse("The vendor wrote about it on their blog.");
-        let s = &doc.sentences[0];
-        let blog = doc.hits_in(s).iter().find(|h| h.cue == Cue::Channel).unwrap();
-        assert!(others_before(&doc, s, blog.prose.start));
-        let doc = Document::parse("We wrote about it on our blog.");
-        let s = &doc.sentences[0];
-        let blog = doc.hits_in(s).iter().find(|h| h.cue == Cue::Channel).unwrap();
-        assert!(!others_before(&doc, s, blog.prose.start));
-    }
-
-    #[test]
-    fn a_speaker_is_a_pronoun_not_a_possessive_or_an_abbreviation() {
-        let speaks_in = |t: &str| {
-            let doc = Document::parse(t);
-            speaks(&doc, &doc.sentences[0])
-        };
-        assert!(speaks_in("We rolled it back."));
-        assert!(speaks_in("It took a while before I noticed."));
-        assert!(!speaks_in("Some of our nodes failed."));
-        assert!(!speaks_in("Replace the word, i.e. revert the change."));
-        assert!(!speaks_in("The provider had an outage in us-east-1."));
-        assert!(speaks_in("It was me."));
-    }
-
-    #[test]
-    fn the_country_in_capitals_is_not_a_speaker() {
-        let in_person = |t: &str| {
-            let doc = Document::parse(t);
-            speaks_in_person(&doc, &doc.sentences[0])
-        };
-        assert!(!in_person("Shops in the US region were slow."));
-        assert!(in_person("It was hard for us."));
-        assert!(in_person("CALL US NOW."));
-    }
-
-    #[test]
-    fn a_should_have_with_an_adverb_between_is_found() {
-        assert!(should_adverb_have_done("in hindsight we should clearly have rolled back first"));
-        assert!(should_adverb_have_done("i could easily have caught it"));
-        assert!(!should_adverb_have_done("we should also have alerts for this"));
-        assert!(!should_adverb_have_done("we should really have alerts"));
-        assert!(!should_adverb_have_done("the team should probably have waited"));
-    }
-
-    #[test]
-    fn an_omission_by_the_team_is_found_in_the_passive() {
-        assert!(omitted_by_team("a pr which had not been identified by the team was queued up"));
-        assert!(omitted_by_team("the page was never acknowledged by the on-call engineer"));
-        assert!(!omitted_by_team("the change was reviewed by the team"));
-        assert!(!omitted_by_team("no action is required by users"));
-        assert!(!omitted_by_team("we did not know, and it was found by the team later"));
-    }
-
-    #[test]
-    fn handles_open_a_word() {
-        assert!(names_handle("follow @examplestatus for updates"));
-        assert!(names_handle("(@ops_team on mastodon)"));
-        assert!(!names_handle("write to ops@example.com"));
-        assert!(!names_handle("ssh to gke-node@10.0.0.1"));
-        assert!(!names_handle("meet @ 10:00"));
-    }
-
-    #[test]
-    fn chat_channels_are_named_with_a_hash() {
-        assert!(names_chat_channel("users reported it in #ask-support"));
-        assert!(names_chat_channel("#ops was busy"));
-        assert!(!names_chat_channel("fixed in pr #3497"));
-        assert!(!names_chat_channel("written in c#"));
-        assert!(!names_chat_channel("see https://example.org/docs#setup"));
-    }
-
-    #[test]
-    fn identifiers_are_code_spans_names_paths_and_versions() {
-        assert_eq!(identifiers("the `KUBE_CTX` variable and `terraform apply`"), 2);
-        assert_eq!(identifiers("null_resources in /opt/docs-rs-prefix/documentations"), 2);
-        assert_eq!(identifiers("Helm chart v1.24.0 to v1.35"), 2);
-        assert_eq!(identifiers("annotations (external-dns.alpha.kubernetes.io/aws-weight)"), 1);
-    }
-
-    #[test]
-    fn urls_mails_domains_dates_and_prose_are_not_identifiers() {
-        assert_eq!(identifiers("see https://example.com/a/b or mail help@crates.io"), 0);
-        assert_eq!(identifiers("crates.io was down on 24/07/25 and/or later."), 0);
-        assert_eq!(identifiers("`a security advisory <https://x.y/z>`__ and _spoiler_"), 0);
-        assert_eq!(identifiers("check `mybinder.org` and grafana/mybinder.org on GitHub"), 0);
-    }
-
-    #[test]
-    fn camel_case_with_several_humps_is_an_identifier() {
-        assert_eq!(identifiers("pods in CrashLoopBackOff and the ErrorsInExternalDNS alarm"), 2);
-    }
-
-    #[test]
-    fn blocks_under_a_timestamped_heading_are_timed() {
-        let doc = Document::parse("## Timeline\n\nIntro.\n\n### 16:59 PST\n\nTim asks.\n\n## Action items\n\nFix it.\n");
-        let timed = under_timed_heading(&doc);
-        let of = |w: &str| timed[doc.sentences.iter().find(|s| doc.words(s) == w).unwrap().block];
-        assert!(!of("intro."));
-        assert!(of("tim asks."));
-        assert!(!of("fix it."));
-    }
-
-    #[test]
-    fn negation_is_found_before_a_cue() {
-        let doc = Document::parse("We do not have a status page.");
-        let s = &doc.sentences[0];
-        assert_eq!(affirmed(&doc, s, Cue::Channel).count(), 0);
-        let doc = Document::parse("See our status page.");
-        let s = &doc.sentences[0];
-        assert_eq!(affirmed(&doc, s, Cue::Channel).count(), 1);
-    }
-}
-
 /// Whether the text announces planned work ("Scheduled maintenance: ..."
 /// as a heading, or as the subject line that opens an email) and tells of
 /// nothing that went wrong: no cause, no attack. The work it describes is
@@ -1117,7 +921,7 @@ pub fn in_attributed_quote(quotations: &[Range<usize>], s: &Sentence) -> bool {
 /// rather than links, without the brackets or punctuation around them.
 pub fn bare_urls<'d>(doc: &'d Document, s: &Sentence) -> impl Iterator<Item = &'d str> + 'd {
     doc.words(s).split_ascii_whitespace().filter_map(|w| {
-        let w = w.trim_start_matches('(').trim_end_matches(|c: char| matches!(c, ')' | '.' | ',' | ';'));
+        let w = w.trim_start_matches('(').trim_end_matches([')', '.', ',', ';']);
         (w.starts_with("http://") || w.starts_with("https://")).then_some(w)
     })
 }
@@ -1138,4 +942,200 @@ pub fn names_email_address(doc: &Document, s: &Sentence) -> bool {
             None => false,
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quote_in_typographic_marks_is_read_whole() {
+        let canned = |text: &str| attributed_quotes(&Document::parse(text))[0];
+        assert!(canned("\u{201c}We are proud of our teams,\u{201d} said Jo Bloggs, CEO."));
+        assert!(!canned("\u{201c}Insufficient capacity; stopping\u{201d} was the error."));
+        assert!(!canned("\u{201c}"));
+    }
+
+    #[test]
+    fn durations_are_numbers_of_minutes_hours_or_days() {
+        assert_eq!(durations("for 47 minutes, then 2 hours more"), 2);
+        assert_eq!(durations("30% of 12 nodes at 10:30"), 0);
+        assert_eq!(durations("on 3 march the 2 replicas"), 1);
+    }
+
+    #[test]
+    fn a_person_named_as_author_in_the_page_metadata_is_a_byline() {
+        let byline = |text: &str| front_matter_author(&Document::parse(text)).map(|r| text[r].to_string());
+        assert_eq!(byline("---\ntitle: Outage\nauthor: Ana Ruiz\n---\n\nThe site was down.\n").as_deref(), Some("author: Ana Ruiz"));
+        assert_eq!(byline("+++\nauthors = [\"The Infra Team\", \"Ana Ruiz\"]\n+++\n\nDown.\n").as_deref(), Some("authors = [\"The Infra Team\", \"Ana Ruiz\"]"));
+        assert_eq!(byline("---\nauthors:\n  - anaruiz\ntags: [ops]\n---\n\nDown.\n").as_deref(), Some("authors:\n  - anaruiz"));
+        assert_eq!(byline("---\nauthor: the Infra Team\n---\n\nThe site was down.\n"), None);
+        assert_eq!(byline("---\nauthors = [\"Security Response WG\", \"platform team\"]\n---\n\nDown.\n"), None);
+        assert_eq!(byline("Author: Ana Ruiz wrote the fix.\n\nThe site was down.\n"), None);
+    }
+
+    #[test]
+    fn steps_left_undone_are_negated_passives() {
+        assert!(left_undone("the threshold had not been reviewed since the migration"));
+        assert!(left_undone("the restore script was never tested"));
+        assert!(left_undone("the backups hadn't been checked in a year"));
+        assert!(!left_undone("customer data was not affected"));
+        assert!(!left_undone("we did not restart the database"));
+        assert!(!left_undone("the change had been reviewed"));
+        assert!(!left_undone("everyone who hadn't opened the app"));
+        assert!(!left_undone("the pod is gone but the call has not returned"));
+        assert!(!left_undone("the token had not been used by anyone else"));
+    }
+
+    #[test]
+    fn passive_voice_is_recognised() {
+        assert!(is_passive("an issue was identified that impacted a subset of users"));
+        assert!(is_passive("the change was quickly reverted"));
+        assert!(is_passive("the token was taken"));
+        assert!(!is_passive("we reverted the change"));
+        assert!(!is_passive("the site was down"));
+    }
+
+    #[test]
+    fn quantities_skip_years_versions_and_times() {
+        assert_eq!(quantities("about 30% of users saw 502 errors"), 2);
+        assert_eq!(quantities("in 2018 we upgraded to 1.24.0 at 10:30"), 0);
+        assert_eq!(quantities("30k crates"), 1);
+    }
+
+    #[test]
+    fn a_day_of_the_month_is_not_a_measure() {
+        assert_eq!(day_of_month_numbers("on 3 march the queue held 40 jobs"), 1);
+        assert_eq!(day_of_month_numbers("from 12 Sept to 14 october"), 2);
+        assert_eq!(day_of_month_numbers("3 mayors and 30 marbles"), 0);
+        assert_eq!(day_of_month_numbers("version 1.3 may fail"), 0);
+    }
+
+    #[test]
+    fn named_things_are_capitalised_dotted_or_code() {
+        let named = |t: &str| {
+            let doc = Document::parse(t);
+            names_a_thing(&doc, &doc.sentences[0])
+        };
+        assert!(named("All Binder services were down."));
+        assert!(named("launches on mybinder.org failed."));
+        assert!(named("the `prod` hub stopped."));
+        assert!(!named("User services were down for a few minutes."));
+        assert!(!named("**Impact**: services were down."));
+        assert!(!named("On Monday, services were down until 10:00 UTC."));
+    }
+
+    #[test]
+    fn someone_elses_possessive_is_found_before_a_cue() {
+        let doc = Document::parse("The vendor wrote about it on their blog.");
+        let s = &doc.sentences[0];
+        let blog = doc.hits_in(s).iter().find(|h| h.cue == Cue::Channel).unwrap();
+        assert!(others_before(&doc, s, blog.prose.start));
+        let doc = Document::parse("We wrote about it on our blog.");
+        let s = &doc.sentences[0];
+        let blog = doc.hits_in(s).iter().find(|h| h.cue == Cue::Channel).unwrap();
+        assert!(!others_before(&doc, s, blog.prose.start));
+    }
+
+    #[test]
+    fn a_speaker_is_a_pronoun_not_a_possessive_or_an_abbreviation() {
+        let speaks_in = |t: &str| {
+            let doc = Document::parse(t);
+            speaks(&doc, &doc.sentences[0])
+        };
+        assert!(speaks_in("We rolled it back."));
+        assert!(speaks_in("It took a while before I noticed."));
+        assert!(!speaks_in("Some of our nodes failed."));
+        assert!(!speaks_in("Replace the word, i.e. revert the change."));
+        assert!(!speaks_in("The provider had an outage in us-east-1."));
+        assert!(speaks_in("It was me."));
+    }
+
+    #[test]
+    fn the_country_in_capitals_is_not_a_speaker() {
+        let in_person = |t: &str| {
+            let doc = Document::parse(t);
+            speaks_in_person(&doc, &doc.sentences[0])
+        };
+        assert!(!in_person("Shops in the US region were slow."));
+        assert!(in_person("It was hard for us."));
+        assert!(in_person("CALL US NOW."));
+    }
+
+    #[test]
+    fn a_should_have_with_an_adverb_between_is_found() {
+        assert!(should_adverb_have_done("in hindsight we should clearly have rolled back first"));
+        assert!(should_adverb_have_done("i could easily have caught it"));
+        assert!(!should_adverb_have_done("we should also have alerts for this"));
+        assert!(!should_adverb_have_done("we should really have alerts"));
+        assert!(!should_adverb_have_done("the team should probably have waited"));
+    }
+
+    #[test]
+    fn an_omission_by_the_team_is_found_in_the_passive() {
+        assert!(omitted_by_team("a pr which had not been identified by the team was queued up"));
+        assert!(omitted_by_team("the page was never acknowledged by the on-call engineer"));
+        assert!(!omitted_by_team("the change was reviewed by the team"));
+        assert!(!omitted_by_team("no action is required by users"));
+        assert!(!omitted_by_team("we did not know, and it was found by the team later"));
+    }
+
+    #[test]
+    fn handles_open_a_word() {
+        assert!(names_handle("follow @examplestatus for updates"));
+        assert!(names_handle("(@ops_team on mastodon)"));
+        assert!(!names_handle("write to ops@example.com"));
+        assert!(!names_handle("ssh to gke-node@10.0.0.1"));
+        assert!(!names_handle("meet @ 10:00"));
+    }
+
+    #[test]
+    fn chat_channels_are_named_with_a_hash() {
+        assert!(names_chat_channel("users reported it in #ask-support"));
+        assert!(names_chat_channel("#ops was busy"));
+        assert!(!names_chat_channel("fixed in pr #3497"));
+        assert!(!names_chat_channel("written in c#"));
+        assert!(!names_chat_channel("see https://example.org/docs#setup"));
+    }
+
+    #[test]
+    fn identifiers_are_code_spans_names_paths_and_versions() {
+        assert_eq!(identifiers("the `KUBE_CTX` variable and `terraform apply`"), 2);
+        assert_eq!(identifiers("null_resources in /opt/docs-rs-prefix/documentations"), 2);
+        assert_eq!(identifiers("Helm chart v1.24.0 to v1.35"), 2);
+        assert_eq!(identifiers("annotations (external-dns.alpha.kubernetes.io/aws-weight)"), 1);
+    }
+
+    #[test]
+    fn urls_mails_domains_dates_and_prose_are_not_identifiers() {
+        assert_eq!(identifiers("see https://example.com/a/b or mail help@crates.io"), 0);
+        assert_eq!(identifiers("crates.io was down on 24/07/25 and/or later."), 0);
+        assert_eq!(identifiers("`a security advisory <https://x.y/z>`__ and _spoiler_"), 0);
+        assert_eq!(identifiers("check `mybinder.org` and grafana/mybinder.org on GitHub"), 0);
+    }
+
+    #[test]
+    fn camel_case_with_several_humps_is_an_identifier() {
+        assert_eq!(identifiers("pods in CrashLoopBackOff and the ErrorsInExternalDNS alarm"), 2);
+    }
+
+    #[test]
+    fn blocks_under_a_timestamped_heading_are_timed() {
+        let doc = Document::parse("## Timeline\n\nIntro.\n\n### 16:59 PST\n\nTim asks.\n\n## Action items\n\nFix it.\n");
+        let timed = under_timed_heading(&doc);
+        let of = |w: &str| timed[doc.sentences.iter().find(|s| doc.words(s) == w).unwrap().block];
+        assert!(!of("intro."));
+        assert!(of("tim asks."));
+        assert!(!of("fix it."));
+    }
+
+    #[test]
+    fn negation_is_found_before_a_cue() {
+        let doc = Document::parse("We do not have a status page.");
+        let s = &doc.sentences[0];
+        assert_eq!(affirmed(&doc, s, Cue::Channel).count(), 0);
+        let doc = Document::parse("See our status page.");
+        let s = &doc.sentences[0];
+        assert_eq!(affirmed(&doc, s, Cue::Channel).count(), 1);
+    }
 }

@@ -296,13 +296,15 @@ pub fn walk(text: &str, mut each: impl FnMut(Found)) {
         // UTC". Only with a zone after it: "12h30" alone may be a duration.
         if len1 == 2 && at(b, e1) == b'h' && n1 < 24 {
             let (n2, e2) = digits(b, e1 + 1);
-            if e2 - (e1 + 1) == 2 && n2 < 60 && !is_word(at(b, e2)) {
-                if let Some(zone) = zone_after(text, e2) {
-                    each(Found::Clock(zoned_clock(text, start..e2, n1 * 60 + n2, zone, last_clock, false)));
-                    last_clock = Some(e2);
-                    i = e2;
-                    continue;
-                }
+            if e2 - (e1 + 1) == 2
+                && n2 < 60
+                && !is_word(at(b, e2))
+                && let Some(zone) = zone_after(text, e2)
+            {
+                each(Found::Clock(zoned_clock(text, start..e2, n1 * 60 + n2, zone, last_clock, false)));
+                last_clock = Some(e2);
+                i = e2;
+                continue;
             }
         }
         // Clock: 13:06, 5:00pm, 01:52:33.

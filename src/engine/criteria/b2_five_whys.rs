@@ -246,11 +246,11 @@ fn single_why_heading(doc: &Document) -> Vec<bool> {
         _ => None,
     };
     let top = level(h).unwrap_or(1);
-    for i in h + 1..doc.blocks.len() {
+    for (i, under_it) in under.iter_mut().enumerate().skip(h + 1) {
         if level(i).is_some_and(|l| l <= top) {
             break;
         }
-        under[i] = true;
+        *under_it = true;
     }
     under
 }
