@@ -216,6 +216,13 @@ pub fn walk(text: &str, mut each: impl FnMut(Found)) {
             // Words: month names, "an hour", "twenty minutes", "noon".
             if b[i].is_ascii_alphabetic() && (i == 0 || !is_word(b[i - 1])) {
                 let end = word_end(b, i);
+                // Every word asked about below (a month, a number, "an",
+                // "half", "noon") is at most nine letters long and begins
+                // with one of these: most words are turned away here.
+                if end - i > 9 || !matches!(b[i], b'a' | b'd' | b'e' | b'f' | b'h' | b'j' | b'm' | b'n' | b'o' | b's' | b't') {
+                    i = end.max(i + 1);
+                    continue;
+                }
                 let word = &text[i..end];
                 if let Some(date) = month_number(word).and_then(|month| month_date(b, i, end, month)) {
                     date_ends = Some(date.at.end);
