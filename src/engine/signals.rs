@@ -395,8 +395,8 @@ pub fn identifiers(text: &str) -> usize {
 /// Whether `b` holds what [`identifiers`] looks for: a backtick, or what
 /// flags a token (an underscore, a slash, a dot before a letter or digit, a
 /// capital after a small letter). Most sentences hold none. Tested pair by
-/// pair without a branch, which the compiler vectorises, where the token
-/// walk takes a branch or two per byte.
+/// pair with no branch per byte, where the token walk takes a branch or
+/// two per byte.
 fn may_hold_identifier(b: &[u8]) -> bool {
     let mark = |c: u8| (c == b'`') | (c == b'_') | (c == b'/');
     let flags = |p: u8, c: u8| mark(c) | ((p == b'.') & c.is_ascii_alphanumeric()) | (c.is_ascii_uppercase() & p.is_ascii_lowercase());
