@@ -76,12 +76,21 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
         })
         .map(|(_, s)| s)
         .collect();
-    let detailed: Vec<_> = doc.prose_sentences().filter(|s| gives_detail(doc, s)).collect();
+    // Each prose sentence's identifiers and whether it gives detail, read
+    // once: four counts and the verdict ask about them.
+    let read: Vec<(&Sentence, usize, bool)> = doc
+        .prose_sentences()
+        .map(|s| {
+            let ids = identifiers(&doc.text[s.src.clone()]);
+            (s, ids, gives_detail(doc, s, ids))
+        })
+        .collect();
+    let detailed: Vec<_> = read.iter().filter(|r| r.2).map(|r| r.0).collect();
     counts[0] = detailed.len();
     counts[1] = code.len();
-    counts[2] = doc
-        .prose_sentences()
-        .filter(|s| doc.topic(s) != Topic::Impact && identifiers(&doc.text[s.src.clone()]) > 0)
+    counts[2] = read
+        .iter()
+        .filter(|&&(s, ids, _)| doc.topic(s) != Topic::Impact && ids > 0)
         .count();
     // A detail with its cause or consequence: how the systems interacted.
     counts[3] = detailed
@@ -91,11 +100,11 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
     // A system named by a name or an acronym ("the mail server Hermes",
     // "DNS"), without a detail of it: reviewers call some of these
     // partial, some technology named in passing.
-    counts[4] = doc
-        .prose_sentences()
-        .filter(|s| {
+    counts[4] = read
+        .iter()
+        .filter(|&&(s, _, detail)| {
             doc.topic(s) != Topic::Impact
-                && !gives_detail(doc, s)
+                && !detail
                 && doc.hits_in(s).iter().any(|h| h.cue == Cue::Technology && !in_url(doc, h))
                 && names_a_thing(doc, s)
         })
@@ -108,12 +117,11 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
     // One passage that states a concrete value (a version, a setting's
     // value, an identifier) is "versions and settings without how they
     // interacted": thin, but not technology named only in passing.
-    let concrete = |s: &&Sentence| {
+    let concrete = |&(s, ids, detail): &(&Sentence, usize, bool)| {
         let words = doc.words(s);
-        identifiers(&doc.text[s.src.clone()]) > 0
-            || (quantities(words) > durations(words) && !s.cues.has(Cue::ImpactWord))
+        detail && (ids > 0 || (quantities(words) > durations(words) && !s.cues.has(Cue::ImpactWord)))
     };
-    if score >= PARTIAL_SCORE || detailed.iter().any(concrete) {
+    if score >= PARTIAL_SCORE || read.iter().any(concrete) {
         let suggestion = detailed.first().map(|s| {
             format!(
                 "You give some detail, {}, but not how the systems interacted and failed: add the versions, \
@@ -135,12 +143,9 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
 
 /// A technology with a detail or a measure of it ("disk usage on the
 /// server", "30k crates"), or a technical identifier, outside an account of
-/// the impact.
-fn gives_detail(doc: &Document, s: &Sentence) -> bool {
-    if doc.topic(s) == Topic::Impact {
-        return false;
-    }
-    named_with_detail(doc, s) || identifiers(&doc.text[s.src.clone()]) > 0
+/// the impact. `ids` is how many identifiers the sentence holds.
+fn gives_detail(doc: &Document, s: &Sentence, ids: usize) -> bool {
+    doc.topic(s) != Topic::Impact && (ids > 0 || named_with_detail(doc, s))
 }
 
 /// A technology beside a measure of it (not a count of errors users saw,

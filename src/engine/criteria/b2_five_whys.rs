@@ -189,7 +189,9 @@ fn placeholder(text: &str) -> bool {
     let rest = text.rsplit(':').next().unwrap_or(text);
     let rest = rest.trim_matches(|c: char| c == '*' || c == '_' || c == '.' || c.is_whitespace());
     (rest.starts_with('[') && rest.ends_with(']'))
-        || matches!(rest.to_ascii_lowercase().as_str(), "tbd" | "tba" | "n/a" | "todo" | "none yet" | "to be determined")
+        // Compared ignoring case rather than lowercased into a new String:
+        // every sentence is asked.
+        || ["tbd", "tba", "n/a", "todo", "none yet", "to be determined"].iter().any(|p| rest.eq_ignore_ascii_case(p))
 }
 
 /// A sentence that opens with a consequence ("As a result, the portal was
@@ -244,11 +246,11 @@ fn single_why_heading(doc: &Document) -> Vec<bool> {
         _ => None,
     };
     let top = level(h).unwrap_or(1);
-    for i in h + 1..doc.blocks.len() {
+    for (i, under_it) in under.iter_mut().enumerate().skip(h + 1) {
         if level(i).is_some_and(|l| l <= top) {
             break;
         }
-        under[i] = true;
+        *under_it = true;
     }
     under
 }
