@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Trunk post_build hook: finishes the staged build, then lists it for the
+# service worker (scripts/precache.sh; one hook, as Trunk runs hooks side
+# by side and the precache version must cover the finished page).
+# Trunk injects no scripts here (Trunk.toml), and then leaves its own
+# <link data-trunk rel="rust"> in index.html, with every wasm-opt flag: bytes
+# every first visit would download for nothing.
+set -euo pipefail
+dir=${TRUNK_STAGING_DIR:?run as a Trunk hook}
+sed -i 's/<link[^>]*data-trunk[^>]*>//g' "$dir/index.html"
+exec bash "$(dirname "$0")/precache.sh" "$dir"
