@@ -1,9 +1,9 @@
 // Loads the WebAssembly app and its service worker. A file of its own, not
 // an inline script, so the page works under a Content-Security-Policy of
-// script-src 'self'.
-import init from "./postmortem-reviewer-web.js";
+// script-src 'self'. index.html runs the wasm-bindgen glue first, which
+// defines wasm_bindgen.
 
-init({ module_or_path: "./postmortem-reviewer-web_bg.wasm" });
+wasm_bindgen({ module_or_path: "./postmortem-reviewer-web_bg.wasm" });
 
 // Offline after the first load. A new deployment installs beside the running
 // one and waits; the person chooses when to reload into it, so an edit in

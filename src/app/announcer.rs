@@ -1,7 +1,7 @@
 //! Tells screen-reader users when verdicts change, at most once a second:
 //! a polite live region that would otherwise chatter on every keystroke.
 
-use super::{AppState, watch};
+use super::{AppState, live, watch};
 use crate::engine::{self, CriterionId, Verdict};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -50,7 +50,7 @@ pub fn Announcer() -> impl IntoView {
     );
     view! {
         <div class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">
-            {move || message.get()}
+            {live(move || message.get())}
         </div>
     }
 }

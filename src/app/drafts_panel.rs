@@ -5,7 +5,7 @@
 //! reached through [`super::storage`].
 
 use super::storage::{self, Change, DraftStore, Opened, StorageProblem, Theme};
-use super::{AppState, Notice, dom, effect, handler, watch};
+use super::{AppState, Notice, dom, effect, handler, live, watch};
 use crate::drafts::{self, Draft, Incoming};
 use crate::export::Overrides;
 use leptos::prelude::*;
@@ -800,7 +800,7 @@ pub fn DraftsPanel() -> impl IntoView {
             >
             <summary class="drafts-summary" data-testid="drafts-menu">
                 <h2 id="drafts-heading">"Drafts"</h2>
-                <span class="drafts-current">{move || this.current_tracked().map(|d| d.title()).unwrap_or_default()}</span>
+                <span class="drafts-current">{live(move || this.current_tracked().map(|d| d.title()).unwrap_or_default())}</span>
             </summary>
             <div class="drafts-menu">
             <div class="drafts-head">
@@ -822,10 +822,10 @@ pub fn DraftsPanel() -> impl IntoView {
                     class="input"
                     data-testid="rename-input"
                     node_ref=name_input
-                    prop:value=move || this.current_tracked().map(|d| d.title()).unwrap_or_default()
-                    disabled=read_only
+                    prop:value=live(move || this.current_tracked().map(|d| d.title()).unwrap_or_default())
+                    disabled=live(read_only)
                 />
-                <button type="submit" class="button" data-testid="rename-draft" disabled=read_only>"Rename"</button>
+                <button type="submit" class="button" data-testid="rename-draft" disabled=live(read_only)>"Rename"</button>
             </form>
             <ul class="drafts-list" data-testid="drafts-list" aria-label="Your drafts, last edited first">
                 {move || sorted().into_iter().map(|d| {
@@ -841,7 +841,7 @@ pub fn DraftsPanel() -> impl IntoView {
                             <button
                                 type="button"
                                 class="draft-link"
-                                aria-current=move || is_open().then_some("true")
+                                aria-current=live(move || is_open().then_some("true"))
                                 on:click=handler(move |_| {
                                     this.show(to_show.clone());
                                     // Like New draft: what is typed next goes
@@ -909,12 +909,12 @@ pub fn DraftsPanel() -> impl IntoView {
                     </div>
                 </div>
             })}
-            <div class="banner" role="status" data-testid="read-only-banner" hidden=move || !read_only()>
+            <div class="banner" role="status" data-testid="read-only-banner" hidden=live(move || !read_only())>
                 <p>"A newer version of Postmortem Reviewer saved this draft, so it is open read-only and never saved over here. Duplicate it to edit a copy."</p>
             </div>
             {move || (!this.clashes.with(Vec::is_empty)).then(|| view! {
                 <div class="banner" role="status" data-testid="import-clashes">
-                    <p>{move || format!("{} drafts in the backup share an id with different drafts here. Nothing here was replaced.", this.clashes.with(Vec::len))}</p>
+                    <p>{live(move || format!("{} drafts in the backup share an id with different drafts here. Nothing here was replaced.", this.clashes.with(Vec::len)))}</p>
                     <div class="toolbar">
                         {action_button(this, Action::ImportAsCopies, "import-as-copies", "Import them as copies", true)}
                         {action_button(this, Action::SkipClashes, "import-skip", "Skip them", true)}
@@ -933,13 +933,13 @@ pub fn StorageActions() -> impl IntoView {
     let full = move || this.problem.with(|p| matches!(p, Some(StorageProblem::NotSaved { quota: true })));
     view! {
         {move || not_kept().then(|| action_button(this, Action::DownloadUnsaved, "download-unsaved", "Download this draft", true))}
-        <p data-testid="largest-drafts" hidden=move || !full()>
+        <p data-testid="largest-drafts" hidden=live(move || !full())>
                 "Largest drafts: "
-                {move || this.list.with(|l| drafts::largest(l, 3))
+                {live(move || this.list.with(|l| drafts::largest(l, 3))
                     .into_iter()
                     .map(|(title, bytes)| format!("\u{201c}{title}\u{201d} ({} KB)", bytes.div_ceil(1024)))
                     .collect::<Vec<_>>()
-                    .join(", ")}
+                    .join(", "))}
         </p>
         {move || (!this.unreadable.with(Vec::is_empty))
             .then(|| action_button(this, Action::DownloadQuarantined, "download-quarantined", "Download the unreadable draft", true))}

@@ -4,7 +4,7 @@
 //! paints. Also the file picker, file drop and the Markdown preview.
 
 use super::drafts_panel::Drafts;
-use super::{AppState, Notice, TextChange, dom, effect, handler, watch};
+use super::{AppState, Notice, TextChange, dom, effect, handler, live, watch};
 use crate::engine::{self, CriterionId};
 use crate::preview::{self, Edit, Highlight, Shown};
 use leptos::prelude::*;
@@ -146,18 +146,18 @@ pub fn Editor() -> impl IntoView {
                     type="button"
                     class="button"
                     data-testid="preview-toggle"
-                    aria-pressed=move || state.preview.get().to_string()
+                    aria-pressed=live(move || state.preview.get().to_string())
                     aria-controls="preview"
                     on:click=handler(move |_| state.preview.update(|p| *p = !*p))
                 >
-                    {move || if state.preview.get() { "Back to editing" } else { "Preview Markdown" }}
+                    {live(move || if state.preview.get() { "Back to editing" } else { "Preview Markdown" })}
                 </button>
             </div>
             <div
                 class="editor-stack"
-                class:dragging=move || dragging.get()
-                data-filter=move || only.get().map(|id| id.as_str())
-                hidden=move || state.preview.get()
+                class:dragging=live(move || dragging.get())
+                data-filter=live(move || only.get().map(|id| id.as_str()))
+                hidden=live(move || state.preview.get())
                 on:dragover=handler(move |ev: DragEvent| {
                     ev.prevent_default();
                     dragging.set(true);
@@ -211,13 +211,13 @@ pub fn Editor() -> impl IntoView {
                 class="legend"
                 role="group"
                 aria-label="Highlights shown"
-                hidden=move || state.preview.get() || state.has_no_text()
+                hidden=live(move || state.preview.get() || state.has_no_text())
             >
                 <button
                     type="button"
                     class="legend-chip"
                     data-testid="legend-all"
-                    aria-pressed=move || only.get().is_none().to_string()
+                    aria-pressed=live(move || only.get().is_none().to_string())
                     on:click=handler(move |_| only.set(None))
                 >
                     "All"
@@ -234,12 +234,12 @@ pub fn Editor() -> impl IntoView {
                                 data-legend=id.as_str()
                                 data-testid=format!("legend-{id}")
                                 title=name
-                                aria-pressed=move || (only.get() == Some(id)).to_string()
+                                aria-pressed=live(move || (only.get() == Some(id)).to_string())
                                 on:click=handler(move |_| only.update(|o| *o = if *o == Some(id) { None } else { Some(id) }))
                             >
                                 <span class="legend-id">{id.as_str()}</span>
                                 <span class="visually-hidden">{format!(" {name}, passages: ")}</span>
-                                <span class="legend-count">{passages}</span>
+                                <span class="legend-count">{live(passages)}</span>
                             </button>
                         }
                     })
@@ -252,7 +252,7 @@ pub fn Editor() -> impl IntoView {
                 role="region"
                 aria-label="Markdown preview"
                 tabindex="0"
-                hidden=move || !state.preview.get()
+                hidden=live(move || !state.preview.get())
                 node_ref=preview_box
             ></div>
             <div class="hover-label" aria-hidden="true" hidden node_ref=hover_label></div>
@@ -290,9 +290,9 @@ pub fn Editor() -> impl IntoView {
                 class="notice"
                 role="status"
                 data-testid="editor-notice"
-                data-kind=move || state.notice.with(|n| n.as_ref().map(|n| if n.is_error { "error" } else { "info" }))
+                data-kind=live(move || state.notice.with(|n| n.as_ref().map(|n| if n.is_error { "error" } else { "info" })))
             >
-                {move || state.notice.with(|n| n.as_ref().map(|n| n.message.clone()))}
+                {live(move || state.notice.with(|n| n.as_ref().map(|n| n.message.clone())))}
             </p>
         </section>
     }

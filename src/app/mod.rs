@@ -277,6 +277,14 @@ pub(crate) fn handler<E>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
     Box::new(f)
 }
 
+/// A value of the page that follows the signals it reads: a text, an
+/// attribute, a property. Every one of the app is this one type per value
+/// type: tachys compiles the effect that renders a reactive value once per
+/// closure type.
+pub(crate) fn live<T>(f: impl FnMut() -> T + Send + 'static) -> Box<dyn FnMut() -> T + Send> {
+    Box::new(f)
+}
+
 /// Runs `f` once the app is mounted, and again whenever a signal it read
 /// changes. Every effect of the app goes through this one closure type:
 /// `Effect::new` compiles its own copy of the effect's task for each
@@ -400,10 +408,10 @@ pub fn App() -> impl IntoView {
                     type="button"
                     class="button"
                     data-testid="theme-toggle"
-                    aria-label=move || format!("Colour theme: {}. Change theme", theme.get().as_str())
+                    aria-label=live(move || format!("Colour theme: {}. Change theme", theme.get().as_str()))
                     on:click=handler(next_theme)
                 >
-                    {move || format!("Theme: {}", theme.get().as_str())}
+                    {live(move || format!("Theme: {}", theme.get().as_str()))}
                 </button>
             </div>
         </header>
@@ -411,10 +419,10 @@ pub fn App() -> impl IntoView {
             class="banner"
             role="status"
             data-testid="status-banner"
-            data-problem=move || problem.with(|p| p.as_ref().map(problem_kind))
-            hidden=move || problem.with(|p| p.is_none())
+            data-problem=live(move || problem.with(|p| p.as_ref().map(problem_kind)))
+            hidden=live(move || problem.with(|p| p.is_none()))
         >
-            <p>{move || problem.with(|p| p.as_ref().map(|p| p.to_string()))}</p>
+            <p>{live(move || problem.with(|p| p.as_ref().map(|p| p.to_string())))}</p>
             <drafts_panel::StorageActions />
             <button
                 type="button"
@@ -474,9 +482,9 @@ fn PhoneTabs() -> impl IntoView {
                 // An empty editor has nothing reviewed yet: no "✗12".
                 {[engine::Verdict::Met, engine::Verdict::Partial, engine::Verdict::Missing]
                     .map(|v| view! {
-                        <span class="tab-count" hidden=move || state.has_no_text()>
+                        <span class="tab-count" hidden=live(move || state.has_no_text())>
                             <span aria-hidden="true">{export::verdict_icon(v)}</span>
-                            {move || count(v)}
+                            {live(move || count(v))}
                             <span class="visually-hidden">{format!(" {v},")}</span>
                         </span>
                     })}

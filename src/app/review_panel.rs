@@ -4,7 +4,7 @@
 use super::drafts_panel::Drafts;
 use super::editor::focus_card;
 use super::timeline_panel::TimelinePanel;
-use super::{AppState, dom, handler, samples};
+use super::{AppState, dom, handler, live, samples};
 use crate::engine::{self, CriterionId, Tier, Verdict};
 use crate::export::{self, Override, verdict_icon};
 use crate::preview::Shown;
@@ -32,15 +32,15 @@ pub fn ReviewPanel() -> impl IntoView {
         <section class="review-pane" aria-labelledby="review-heading">
             <h2 id="review-heading" tabindex="-1">"Review"</h2>
             <StartHere />
-            <div class="review-body" data-testid="review-body" hidden=is_empty>
+            <div class="review-body" data-testid="review-body" hidden=live(is_empty)>
                 <Scorecard />
-                <p class="summary" data-testid="summary">{move || state.seen.with(|r| r.summary.clone())}</p>
+                <p class="summary" data-testid="summary">{live(move || state.seen.with(|r| r.summary.clone()))}</p>
                 <TimelinePanel />
-                <p class="override-count" data-testid="override-count" hidden=move || override_count() == 0>
-                    {move || match override_count() {
+                <p class="override-count" data-testid="override-count" hidden=live(move || override_count() == 0)>
+                    {live(move || match override_count() {
                         1 => "1 verdict is set by hand; the counts below include it.".to_string(),
                         n => format!("{n} verdicts are set by hand; the counts below include them."),
-                    }}
+                    })}
                 </p>
                 {Tier::ALL.into_iter().map(|tier| view! { <TierSection tier /> }).collect_view()}
                 <ExportBar />
@@ -58,7 +58,7 @@ fn StartHere() -> impl IntoView {
     let drafts = expect_context::<Drafts>();
     let sample = &samples::SAMPLES[0];
     view! {
-        <div class="start" data-testid="start" hidden=move || !is_empty()>
+        <div class="start" data-testid="start" hidden=live(move || !is_empty())>
             <p class="start-lead">"The review of your postmortem appears here as you write. To begin:"</p>
             <ol class="start-steps">
                 <li>"Paste or type it in the editor, or drop a .md or .txt file on it."</li>
@@ -117,7 +117,7 @@ fn Scorecard() -> impl IntoView {
                             <tr>
                                 <th scope="rowgroup" colspan="4" class="score-tier">
                                     {tier.name()}
-                                    <span class="score-tier-count" data-testid="score-tier-count">{move || format!("{} of 4 met", met())}</span>
+                                    <span class="score-tier-count" data-testid="score-tier-count">{live(move || format!("{} of 4 met", met()))}</span>
                                 </th>
                             </tr>
                             <tr>
@@ -168,20 +168,20 @@ fn VerdictChip(id: CriterionId) -> impl IntoView {
     view! {
         <button
                 type="button"
-                class=move || format!("chip verdict-{}", verdict())
+                class=live(move || format!("chip verdict-{}", verdict()))
                 data-chip=id.as_str()
                 data-testid=format!("chip-{id}")
-                data-verdict=move || verdict().as_str()
+                data-verdict=live(move || verdict().as_str())
                 title=name
                 on:click=handler(move |_| {
                     state.open_criterion(id);
                     focus_card(id);
                 })
             >
-                <span class="chip-icon" aria-hidden="true">{move || verdict_icon(verdict())}</span>
+                <span class="chip-icon" aria-hidden="true">{live(move || verdict_icon(verdict()))}</span>
                 <span class="chip-id">{id.as_str()}</span>
                 <span class="visually-hidden">{format!(" {name}:")}</span>
-            <span class="chip-word">{move || verdict_word(verdict())}</span>
+            <span class="chip-word">{live(move || verdict_word(verdict()))}</span>
         </button>
     }
 }
@@ -206,10 +206,10 @@ fn TierSection(tier: Tier) -> impl IntoView {
             <h3 id=heading_id>
                 <span class="tier-name">{tier.name()}</span>
                 <span class="tier-counts" data-testid=format!("tier-counts-{slug}")>
-                    {move || {
+                    {live(move || {
                         let (met, partial, missing) = counts();
                         format!("{met} met · {partial} partial · {missing} missing")
-                    }}
+                    })}
                 </span>
             </h3>
             <ul class="cards">
@@ -290,24 +290,24 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
 
     view! {
         <li
-            class=move || format!("card verdict-{}", verdict())
-            class:opened=is_opened
+            class=live(move || format!("card verdict-{}", verdict()))
+            class:opened=live(is_opened)
             data-criterion=id.as_str()
-            data-verdict=move || verdict().as_str()
-            data-overridden=move || is_overridden().then_some("true")
+            data-verdict=live(move || verdict().as_str())
+            data-overridden=live(move || is_overridden().then_some("true"))
         >
             <article aria-labelledby=labelled_by>
                 <h4 id=heading_id tabindex="-1">
                     <span class="verdict">
-                        <span class="verdict-icon" aria-hidden="true">{move || verdict_icon(verdict())}</span>
-                        <span class="verdict-word">{move || verdict_word(verdict())}</span>
+                        <span class="verdict-icon" aria-hidden="true">{live(move || verdict_icon(verdict()))}</span>
+                        <span class="verdict-word">{live(move || verdict_word(verdict()))}</span>
                     </span>
                     <span class="criterion-id">{id.as_str()}</span>
                     <span class="criterion-name">{engine::guidance(id).name}</span>
                 </h4>
-                <p class="overridden" data-testid="override-status" hidden=move || !is_overridden()>
+                <p class="overridden" data-testid="override-status" hidden=live(move || !is_overridden())>
                     <strong>"Set by hand"</strong>
-                    {move || {
+                    {live(move || {
                         state.seen.with(|r| {
                             r.get(id).set_by_hand.as_ref().map(|hand| {
                                 let note = hand.note.trim();
@@ -315,20 +315,20 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                                 if note.is_empty() { said } else { format!("{said} Note: {note}") }
                             })
                         })
-                    }}
+                    })}
                 </p>
-                <p class="reason">{move || state.review.with(|r| r.get(id).reason.clone())}</p>
-                <p class="suggestion" hidden=move || !has_suggestion()>
+                <p class="reason">{live(move || state.review.with(|r| r.get(id).reason.clone()))}</p>
+                <p class="suggestion" hidden=live(move || !has_suggestion())>
                     <strong>"To add: "</strong>
-                    {move || state.seen.with(|r| r.get(id).suggestion.clone())}
+                    {live(move || state.seen.with(|r| r.get(id).suggestion.clone()))}
                 </p>
                 <details
                     class="evidence"
-                    prop:open=is_opened
-                    hidden=move || evidence_count() == 0
+                    prop:open=live(is_opened)
+                    hidden=live(move || evidence_count() == 0)
                     on:toggle=handler(move |ev| expanded.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open()))
                 >
-                    <summary>{move || format!("Evidence ({})", evidence_count())}</summary>
+                    <summary>{live(move || format!("Evidence ({})", evidence_count()))}</summary>
                     // Quotes exist only while shown: twelve closed lists need
                     // not be rebuilt on every keystroke.
                     <ol>
@@ -351,16 +351,16 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                         type="button"
                         class="button small"
                         data-testid="show-evidence"
-                        hidden=move || evidence_count() == 0
+                        hidden=live(move || evidence_count() == 0)
                         on:click=handler(show_next_evidence)
                     >
-                        {shown_label}
+                        {live(shown_label)}
                     </button>
                     <button
                         type="button"
                         class="button small"
                         data-testid="insert-skeleton"
-                        hidden=move || !has_suggestion()
+                        hidden=live(move || !has_suggestion())
                         on:click=handler(insert_skeleton)
                     >
                         "Insert section"
@@ -370,16 +370,16 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                         class="button small"
                         data-testid="override"
                         node_ref=override_button
-                        aria-expanded=move || editing.get().to_string()
+                        aria-expanded=live(move || editing.get().to_string())
                         on:click=handler(move |_| editing.update(|e| *e = !*e))
                     >
-                        {move || if is_overridden() { "Edit verdict" } else { "Set verdict…" }}
+                        {live(move || if is_overridden() { "Edit verdict" } else { "Set verdict…" })}
                     </button>
                     <button
                         type="button"
                         class="button small"
                         data-testid="override-reset"
-                        hidden=move || !is_overridden()
+                        hidden=live(move || !is_overridden())
                         on:click=handler(move |_| {
                             state.overrides.update(|o| {
                                 o.remove(&id);
@@ -529,7 +529,7 @@ fn ExportBar() -> impl IntoView {
             >
                 "Print"
             </button>
-            <span class="export-status" role="status" data-testid="export-status">{move || status.get()}</span>
+            <span class="export-status" role="status" data-testid="export-status">{live(move || status.get())}</span>
         </div>
     }
 }

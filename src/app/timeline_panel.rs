@@ -3,7 +3,7 @@
 //! part that carries a passage (an event's button, its marker on the
 //! chart, a note's link) shows that passage in the text.
 
-use super::{AppState, handler};
+use super::{AppState, handler, live};
 use crate::engine::timeline::Timeline;
 use crate::timeline_view::timeline_html;
 use leptos::prelude::*;
@@ -43,7 +43,7 @@ pub fn TimelinePanel() -> impl IntoView {
             })
         >
             <h3 id="timeline-heading">"Timeline"</h3>
-            <div inner_html=move || html.get()></div>
+            <div inner_html=live(move || html.get())></div>
         </section>
     }
 }
