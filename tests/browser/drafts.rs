@@ -145,6 +145,18 @@ async fn typed_text_and_overrides_come_back_after_a_reload() {
 }
 
 #[tokio::test]
+async fn a_pasted_blog_post_is_named_by_its_front_matter_title() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let browser = Browser::start().await;
+    browser.open(&server.url("/")).await;
+    let post = "---\nlayout: post\ntitle: \"Mail outage\"\n---\n\nMail was delayed from 14:02 UTC to 15:30 UTC.\n";
+    browser.paste(post).await;
+    wait_until_stored(&browser, post).await;
+    assert_eq!(titles(&browser).await, ["Mail outage"]);
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn a_version_1_draft_is_migrated() {
     let server = StaticServer::start(dist_dir(), "", vec![]);
     let url = server.url("/");
