@@ -1839,8 +1839,12 @@ fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
     }
     // With no action told, the impact stopped when the service first
     // recovered: that recovery, told as what happened, is the mitigation
-    // too. A bare "Resolved" field gives the end, not what stopped it.
-    mitigated = mitigated.or(first(RESOLVED).filter(|&r| events[r].told));
+    // too; with no recovery told either, the repair that ends it is the
+    // one moment of recovery, both ("the deletion was performed at
+    // 15:34"). A bare "Resolved" field gives the end, not what stopped it.
+    mitigated = mitigated
+        .or(first(RESOLVED).filter(|&r| events[r].told))
+        .or(resolved.filter(|&r| strongest[r] == Some(REPAIRED) && events[r].told));
     // An action after the service recovered ("concluded the restart had
     // caused it") stopped nothing: the recovery is the mitigation.
     if let Some(r) = resolved.filter(|&r| mitigated.is_some_and(|m| events[r].minutes_to(&events[m]).is_some_and(|d| d > 0))) {
@@ -2272,7 +2276,11 @@ mod tests {
         ]);
         assert_eq!(moments(&text), ["began 2021-06-01 11:00 CET", "mitigated 2021-06-01 18:00 CET", "resolved 2021-06-01 18:00 CET"]);
         let repair_only = headings(&[("2021-06-01 11:00", "Errors begin."), ("12:00", "The bug is fixed.")]);
-        assert_eq!(moments(&repair_only), ["began 2021-06-01 11:00 CET", "resolved 2021-06-01 12:00 CET"]);
+        assert_eq!(
+            moments(&repair_only),
+            ["began 2021-06-01 11:00 CET", "mitigated 2021-06-01 12:00 CET", "resolved 2021-06-01 12:00 CET"],
+            "the repair is the one recovery told: both"
+        );
     }
 
     #[test]
@@ -2728,7 +2736,7 @@ mod tests {
     #[test]
     fn a_problem_solved_is_repaired() {
         let text = "At 10:25 UTC the deploy broke the message bus. At 4:10 pm UTC we could deploy the rebuilt package to solve the problem.";
-        assert_eq!(moments(text), ["began 10:25 UTC", "resolved 16:10 UTC"]);
+        assert_eq!(moments(text), ["began 10:25 UTC", "mitigated 16:10 UTC", "resolved 16:10 UTC"]);
         let tried = "At 10:25 UTC the deploy broke the message bus. At 4:10 pm UTC we tried to solve the problem.";
         assert_eq!(moments(tried), ["began 10:25 UTC"]);
     }
@@ -2736,7 +2744,7 @@ mod tests {
     #[test]
     fn removing_what_did_harm_is_a_repair_unless_it_caused_the_problem() {
         let text = "On 2025-09-24 the team was notified of two malicious packages. The deletion was performed at 15:34 UTC on September 24, 2025.";
-        assert_eq!(moments(text), ["resolved 2025-09-24 15:34 UTC"]);
+        assert_eq!(moments(text), ["mitigated 2025-09-24 15:34 UTC", "resolved 2025-09-24 15:34 UTC"], "the one recovery told is both");
         let cause = "At 10:00 UTC the accidental deletion of the volume caused an outage.";
         assert_eq!(moments(cause), ["began 10:00 UTC"]);
         let hoped = "At 10:00 UTC we hoped the removal would help.";
@@ -2746,7 +2754,7 @@ mod tests {
     #[test]
     fn actions_taken_are_read_as_they_happened_but_action_items_are_not() {
         let taken = "## Summary\n\nUsers were notified of a malicious package.\n\n## Actions taken\n\nThe deletion was performed at 15:34 UTC.\n";
-        assert_eq!(moments(taken), ["resolved 15:34 UTC"]);
+        assert_eq!(moments(taken), ["mitigated 15:34 UTC", "resolved 15:34 UTC"]);
         let items = "## Summary\n\nUsers were notified of a malicious package.\n\n## Action items\n\nThe deletion was performed at 15:34 UTC.\n";
         assert!(moments(items).is_empty(), "{:?}", moments(items));
     }
