@@ -176,6 +176,13 @@ pub enum NoteKind {
     OutOfOrder,
     DurationContradicts,
     StartIsDetection,
+    /// A date's year that its weekday contradicts ("Tue, 31 Dec 2014",
+    /// a Wednesday): read in the year the weekday gives.
+    WeekdayContradictsYear,
+    /// A jump between the times far beyond the rest (a year between two
+    /// entries told minutes apart): a date likely mistyped, so no
+    /// duration across it.
+    ImplausibleGap,
 }
 
 /// Something a careful reviewer would point out about the times.
@@ -952,6 +959,9 @@ struct Reader<'d, 't> {
     /// The text states one day for all its events, which an entry's own
     /// date does not change for the entries after it.
     date_for_all: bool,
+    /// The first date whose weekday gave it another year: its passage,
+    /// the year written and the year read.
+    year_by_weekday: Option<(Range<usize>, u16, u16)>,
 }
 
 impl<'d, 't> Reader<'d, 't> {
@@ -970,6 +980,7 @@ impl<'d, 't> Reader<'d, 't> {
             stated: None,
             under_actions_taken: false,
             date_for_all: false,
+            year_by_weekday: None,
         }
     }
 
@@ -1013,6 +1024,14 @@ impl<'d, 't> Reader<'d, 't> {
         }
         if found.is_empty() {
             return;
+        }
+        for f in &mut found {
+            if let Found::Date(d) = f
+                && let Some(written) = year_by_weekday(d, words, self.year)
+            {
+                let at = self.doc.src_range(s.prose.start + d.at.start..s.prose.start + d.at.end);
+                self.year_by_weekday.get_or_insert((at, written, d.year.unwrap_or(written)));
+            }
         }
         dash_joins_a_range(words, &mut found);
         dated_ends_join_a_range(words, &mut found);
@@ -1511,9 +1530,18 @@ impl<'d, 't> Reader<'d, 't> {
             moments[k].map(|i| &self.events[i])
         };
         let on_one_day = |e: &Timed| Timed { date: e.date.or(one_day.map(|d| (d, true))), ..e.clone() };
+        let gap = implausible_gap(&self.events, one_day);
+        // A duration across an implausible gap counts a mistyped date.
+        let across_gap = |a: &Timed, b: &Timed| {
+            gap.as_ref().is_some_and(|g| {
+                let (a, b) = (a.key_on(one_day), b.key_on(one_day));
+                a.min(b) <= g.from && a.max(b) >= g.to
+            })
+        };
         let between = |from: EventKind, to: EventKind| {
             at(from)
                 .zip(at(to))
+                .filter(|(a, b)| !across_gap(a, b))
                 .and_then(|(a, b)| a.minutes_to(b).or_else(|| on_one_day(a).minutes_to(&on_one_day(b))))
                 .and_then(|m| u32::try_from(m).ok())
         };
@@ -1555,6 +1583,26 @@ impl<'d, 't> Reader<'d, 't> {
             notes.push(note(
                 NoteKind::OutOfOrder,
                 format!("The timeline is out of order: {} comes after a later time.", clock(&e)),
+                Some(&e.passage),
+            ));
+        }
+        if let Some((passage, written, read)) = &self.year_by_weekday {
+            notes.push(note(
+                NoteKind::WeekdayContradictsYear,
+                format!("The weekday written with {} falls on that day in {read}, not {written}: read as {read}.", &text[passage.clone()]),
+                Some(passage),
+            ));
+        }
+        if let Some(g) = &gap {
+            let e = &self.events[g.event];
+            notes.push(note(
+                NoteKind::ImplausibleGap,
+                format!(
+                    "The times jump {} days at {} {}: a date may be mistyped, so no duration is given across it.",
+                    (g.to - g.from) / 1440,
+                    e.date.map_or(String::new(), |(d, year_given)| date_string(d + e.day, year_given)),
+                    clock(e)
+                ),
                 Some(&e.passage),
             ));
         }
@@ -1762,10 +1810,85 @@ fn stamps_a_status_post(words: &str, clock: &time::Clock) -> bool {
     })
 }
 
+/// Weekdays as written before a date, Sunday first, in full and short.
+const WEEKDAYS: [(&str, &str); 7] = [
+    ("sunday", "sun"),
+    ("monday", "mon"),
+    ("tuesday", "tue"),
+    ("wednesday", "wed"),
+    ("thursday", "thu"),
+    ("friday", "fri"),
+    ("saturday", "sat"),
+];
+
+/// A full date written after its weekday ("Tue, 31 Dec 2014") whose year
+/// the weekday contradicts, when the year before or after it has the date
+/// on that weekday and is the year the text gave last (`last_year`): a
+/// mistyped year (a weekday moves one or two days a year, so at most one
+/// of them fits). Otherwise the day may be the one mistyped ("Thursday
+/// 12/8/2017" for the 7th). Sets the year the weekday gives and returns
+/// the one written.
+fn year_by_weekday(date: &mut time::Date, words: &str, last_year: Option<u16>) -> Option<u16> {
+    let (Some(year), Some(month), Some(day)) = (date.year, date.month, date.day) else { return None };
+    let before = words.get(..date.at.start)?.trim_end_matches([' ', ',']);
+    let word = before.rsplit([' ', '(', '*', '\n']).next()?.trim_end_matches('.');
+    let written = WEEKDAYS.iter().position(|(long, short)| word == *long || word == *short)?;
+    let weekday = |y: u16| (days_from_civil(i64::from(y), i64::from(month), i64::from(day)) + 4).rem_euclid(7) as usize;
+    if weekday(year) == written {
+        return None;
+    }
+    let pinned = [year.checked_sub(1)?, year.checked_add(1)?].into_iter().find(|&y| weekday(y) == written && Some(y) == last_year)?;
+    date.year = Some(pinned);
+    Some(year)
+}
+
 /// Whether events can be put in the order they happened: all dated, or
 /// none.
 fn orderable(events: &[Timed]) -> bool {
     events.iter().all(|e| e.date.is_some()) || events.iter().all(|e| e.date.is_none())
+}
+
+/// A jump between two times that the rest of the timeline makes
+/// implausible: from and to as [`Timed::key_on`], and the event that
+/// jumped.
+struct Gap {
+    from: i64,
+    to: i64,
+    event: usize,
+}
+
+/// Days beyond which a time is implausible when the times told before and
+/// after it in the text are under [`STORY_DAYS`] apart.
+const GAP_DAYS: i64 = 60;
+const STORY_DAYS: i64 = 2;
+
+/// The first gap between dated times (or times of the `one_day` every
+/// date falls on) that tells a mistyped date: whole years to within a
+/// week between two dates of different years, in order ("2013-12-30
+/// 21:52" then "2014-12-31 00:31"); or a time over [`GAP_DAYS`] from both
+/// the times told before and after it in the text, which are under
+/// [`STORY_DAYS`] apart. A leak exposed for months and found in hours
+/// tells its exposure first, not between the others.
+fn implausible_gap(events: &[Timed], one_day: Option<i64>) -> Option<Gap> {
+    let mut told: Vec<(i64, usize)> =
+        events.iter().enumerate().filter(|(_, e)| e.date.is_some() || one_day.is_some()).map(|(i, e)| (e.key_on(one_day), i)).collect();
+    sort_stably(&mut told, |a, b| events[a.1].passage.start.cmp(&events[b.1].passage.start));
+    let outlier = told.windows(3).find_map(|w| {
+        let (before, at, after) = (w[0].0, w[1].0, w[2].0);
+        let far = |k: i64| at.abs_diff(k) > (GAP_DAYS * 1440) as u64;
+        (before.abs_diff(after) < (STORY_DAYS * 1440) as u64 && far(before) && far(after))
+            .then(|| if at > before { Gap { from: before.max(after), to: at, event: w[1].1 } } else { Gap { from: at, to: before.min(after), event: w[1].1 } })
+    });
+    let mut in_order = told;
+    in_order.sort_unstable();
+    let year_of = |k: i64| date_string(k.div_euclid(1440), true).get(..4).map(str::to_string);
+    let year_typo = in_order.windows(2).find_map(|w| {
+        let (from, to) = (w[0].0, w[1].0);
+        let days = (to - from) as f64 / 1440.0;
+        let years = (days / 365.25).round();
+        (years >= 1.0 && (days - years * 365.25).abs() <= 7.0 && year_of(from) != year_of(to)).then_some(Gap { from, to, event: w[1].1 })
+    });
+    year_typo.or(outlier)
 }
 
 /// The topic a sentence speaks under; in a timeline section, the
@@ -2178,6 +2301,49 @@ mod tests {
         assert_eq!(notes(text), [NoteKind::OutOfOrder]);
         let t = timeline(text);
         assert_eq!(t.events.iter().map(|e| e.clock.as_str()).collect::<Vec<_>>(), ["10:00", "10:20", "10:40"], "events in the order they happened");
+    }
+
+    /// Timeline lines broken by `<br/>` in one HTML paragraph, not list
+    /// entries, with one year mistyped: no duration across the jump.
+    #[test]
+    fn note_a_mistyped_year_and_give_no_duration_across_it() {
+        let lines = |began: &str, fixed: &str| {
+            format!(
+                "<h2>Timeline</h2>\n<p>{began} 30 Dec 2013 21:40 UTC: the scheduler stopped accepting jobs<br/>\n{began} 30 Dec 2013 21:52 UTC: an alert fired and the on-call engineer was paged<br/>\n{fixed} 31 Dec 2014 00:31 UTC: we restarted the scheduler and jobs ran again<br/>\n{fixed} 31 Dec 2014 16:21 UTC: the queue drained and the incident was resolved</p>\n"
+            )
+        };
+        let t = timeline(&lines("", ""));
+        assert_eq!(notes(&lines("", "")), [NoteKind::ImplausibleGap], "{t:?}");
+        let d = &t.durations;
+        assert_eq!((d.to_detect, d.to_mitigate, d.to_resolve, d.incident), (Some(12), None, None, None));
+        assert_eq!(t.figures().as_deref(), Some("detected after 12 min"));
+        // 31 Dec 2013 was a Tuesday: the weekday pins the year.
+        let t = timeline(&lines("Mon,", "Tue,"));
+        assert_eq!(notes(&lines("Mon,", "Tue,")), [NoteKind::WeekdayContradictsYear], "{t:?}");
+        assert_eq!((t.durations.to_mitigate, t.durations.to_resolve), (Some(171), Some(1121)));
+        assert!(t.events.iter().all(|e| e.date.as_deref().is_some_and(|d| d.starts_with("2013-12-3"))), "{:?}", t.events);
+        // A weekday that fits its year changes nothing; nor does one that
+        // fits another year than the text's, where the day may be wrong.
+        assert!(notes(&lines("Monday", "Wednesday")).contains(&NoteKind::ImplausibleGap));
+        let day_wrong = "On Thursday 8 Dec 2017 at 20:30 UTC the power failed. Power was restored at 23:10 UTC on 8 Dec 2017.";
+        assert_eq!(moments(day_wrong), ["began 2017-12-08 20:30 UTC", "mitigated 2017-12-08 23:10 UTC", "resolved 2017-12-08 23:10 UTC"]);
+        assert!(notes(day_wrong).is_empty(), "{:?}", notes(day_wrong));
+    }
+
+    #[test]
+    fn a_time_months_from_the_times_told_around_it_is_implausible_but_a_long_exposure_told_first_is_not() {
+        // A leak exposed for months, found and fixed in hours.
+        let leak = "## Timeline\n\n- 2021-03-02 10:00 UTC: the bucket was made public\n- 2021-08-20 09:00 UTC: a researcher reported the exposure\n- 2021-08-20 11:30 UTC: access was revoked\n";
+        assert!(!notes(leak).contains(&NoteKind::ImplausibleGap), "{:?}", notes(leak));
+        assert_eq!(timeline(leak).events.len(), 3);
+        // A time months away from the times told around it, which are
+        // hours apart: a mistyped month.
+        let month = "## Timeline\n\n- 2021-08-20 08:40 UTC: errors began\n- 2021-03-20 09:00 UTC: a customer reported errors\n- 2021-08-20 11:30 UTC: the change was rolled back\n";
+        assert!(notes(month).contains(&NoteKind::ImplausibleGap), "{:?}", notes(month));
+        assert_eq!(timeline(month).durations.to_detect, None);
+        assert_eq!(timeline(month).durations.to_mitigate, Some(170));
+        let new_year = "## Timeline\n\n- 2020-12-31 23:40 UTC: errors began\n- 2021-01-01 00:20 UTC: resolved\n";
+        assert_eq!(timeline(new_year).durations.to_resolve, Some(40));
     }
 
     #[test]
