@@ -377,6 +377,11 @@ const ABATES: u32 = 65536;
 /// (not "the accidental deletion caused an outage").
 const REMOVES: u32 = 131072;
 
+/// A change the team made, told as done ("we deployed as usual", "ran a
+/// deployment"; not "start of the deployment"): the start when no problem
+/// is told before the problem was handled and nothing is told between.
+const CHANGE: u32 = 262144;
+
 /// Words telling what an event is to the incident, by key moment. A
 /// trailing `*` matches any ending ("investigat*"); otherwise the word
 /// ends there.
@@ -474,6 +479,11 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "we resumed", "team resumed",
     ]),
     (AGAIN, &["again"]),
+    (CHANGE, &[
+        "deployed", "ran a deployment", "ran the deployment", "deployment was done", "deployment finished",
+        "deployment completed", "deployment was completed", "rolled out", "upgraded", "migrated",
+        "promoted to production", "promoted to the production",
+    ]),
     (REMOVES, &["deletion", "deletions", "removal", "yanked"]),
     (BACK, &[
         "is back", "was back", "are back", "were back", "'s back", "is now back", "are now back", "comes back",
@@ -1117,7 +1127,7 @@ impl<'d, 't> Reader<'d, 't> {
             // "At 09:41 we deployed a new version. Right after the
             // deployment, the application didn't boot": the change's time
             // is the problem's start.
-            let cues = if cues == 0 && clocks.len() == 1 && self.problem_follows_change(s) { BEGAN | ONSET } else { cues };
+            let cues = if cues & !CHANGE == 0 && clocks.len() == 1 && self.problem_follows_change(s) { BEGAN | ONSET } else { cues };
             if cues != 0 || (timeline && k == 0 && block_opens_with(doc, s)) {
                 self.push(s, &found, clock, cues, false, None);
             }
@@ -1978,11 +1988,22 @@ fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
     let handled = [detected, responded, mitigated].into_iter().flatten().min().unwrap_or(events.len());
     let fixed = mitigated.or(resolved).unwrap_or(events.len());
     let onset = (0..fixed).find(|&i| strongest[i] == Some(BEGAN) && told(i, ONSET));
+    // With no problem told before it was handled, a change made just
+    // before, with nothing else told between ("we deployed as usual; some
+    // minutes after, we noticed"), is when it began: the first of such
+    // changes ("promoted to production", then "the deployment was
+    // completed").
+    let change = (0..handled.min(events.len()))
+        .rev()
+        .take_while(|&i| events[i].cues & !CHANGE == 0)
+        .filter(|&i| events[i].cues == CHANGE)
+        .last();
     let began = events
         .iter()
         .position(|e| e.cues & NAMES_START != 0)
         .or(first(BEGAN).filter(|&i| i < handled))
-        .or(onset);
+        .or(onset)
+        .or(change);
     [began, detected, responded, mitigated, resolved]
 }
 
@@ -2866,17 +2887,29 @@ mod tests {
     #[test]
     fn an_action_told_after_the_recovery_is_no_mitigation() {
         let text = "## Timeline (UTC)\n\n- 10:27 Deployed with migrations\n- 10:32 Noticed errors when opening comments\n- 10:40 Errors stopped\n- 10:46 Concluded the errors came between the servers restarted and the migrations finished\n";
-        assert_eq!(moments(text), ["detected 10:32 UTC", "mitigated 10:40 UTC", "resolved 10:40 UTC"]);
+        assert_eq!(moments(text), ["began 10:27 UTC", "detected 10:32 UTC", "mitigated 10:40 UTC", "resolved 10:40 UTC"]);
     }
 
     #[test]
-    fn a_change_the_problem_follows_at_once_is_the_start_but_one_followed_by_a_detection_is_not() {
+    fn a_change_the_problem_follows_at_once_or_is_noticed_after_is_the_start() {
         let text = "At 09:41 UTC we deployed a new version. Right after the deployment, the application crashed on boot.";
         assert_eq!(moments(text), ["began 09:41 UTC"]);
         let noticed = "At 09:41 UTC we deployed a new version. Shortly after the deployment, we noticed errors.";
-        assert!(moments(noticed).is_empty(), "{:?}", moments(noticed));
+        assert_eq!(moments(noticed), ["began 09:41 UTC"]);
         let no_change = "At 09:41 UTC the team met. Right after, the application crashed.";
         assert!(moments(no_change).is_empty(), "{:?}", moments(no_change));
+    }
+
+    #[test]
+    fn a_change_done_just_before_the_problem_was_noticed_is_the_start_but_one_begun_is_not() {
+        let prose = "This morning, at 10:25 UTC, we deployed as usual. Some minutes after the deployment was done we noticed duplicated emails. At 12:16 UTC we decided to downgrade the library.";
+        assert_eq!(moments(prose)[0], "began 10:25 UTC", "{:?}", moments(prose));
+        let entries = "## Timeline\n\nAll times UTC.\n\n- 12:16 a message announced the upcoming deployment\n- 12:17 the staging deployment was promoted to production\n- 12:18 a message said the deployment was completed\n- 12:28 a user notified the team of broken downloads\n";
+        assert_eq!(moments(entries)[0], "began 12:17 UTC", "{:?}", moments(entries));
+        let begun = "## Timeline\n\nAll times UTC.\n\n- 09:49 start of the deployment\n- 10:05 users reported errors\n";
+        assert!(!moments(begun).iter().any(|m| m.starts_with("began")), "{:?}", moments(begun));
+        // The problem told before it was handled is the start, not the change.
+        assert_eq!(moments(TABLE)[0], "began 09:14 UTC");
     }
 
     #[test]
