@@ -388,7 +388,7 @@ const CHANGE: u32 = 262144;
 const MOMENT_WORDS: &[(u32, &[&str])] = &[
     (RESOLVED, &[
         "resolved", "resolves", "resolution", "restored", "recovered", "fully recovered", "back to normal",
-        "returned to normal", "returns to normal", "returning to normal", "normal operation*", "all clear",
+        "returned to normal", "returns to normal", "returning to normal", "return to normal", "return to baseline", "normal operation*", "all clear",
         "incident closed", "closed the incident", "incident ended", "incident ends", "end of incident",
         "end of the incident", "end of impact", "end of the outage", "impact ended", "impact ends", "outage ended",
         "outage ends", "ended", "is over", "was over", "fully operational", "operational again", "working again",
@@ -1215,16 +1215,29 @@ impl<'d, 't> Reader<'d, 't> {
     }
 
     /// The prose an entry's words are read from: its block, and for a
-    /// heading ("### 07:33") the paragraphs under it, up to the next
-    /// heading, list, table or code. A sentence giving a clock time of its
+    /// heading ("### 07:33") the paragraphs and list items under it ("-
+    /// Binder pod is deleted and launches return to normal."), with code
+    /// indented into an item, up to the next heading, table or code. A sentence giving a clock time of its
     /// own ends it: "Around 09:50 we deployed. … Around 10:00 we patched
-    /// it." tells two events, the patch not at 09:50.
+    /// it." tells two events, the patch not at 09:50; so does a list of
+    /// timed entries under a day's heading.
     fn entry_prose(&self, s: &Sentence) -> Range<usize> {
         let doc = self.doc;
         let block = doc.block_of(s);
         let mut end = block.prose.end;
         if matches!(block.kind, BlockKind::Heading(_)) {
-            for next in doc.blocks[s.block + 1..].iter().take_while(|n| n.kind == BlockKind::Paragraph) {
+            // Code indented into a list item is the item's; code of its own
+            // ends the entry ("reporting:" and the error's text).
+            let in_a_list = |n: &super::document::Block| {
+                let line = doc.text[..n.src.start].rfind('\n').map_or(0, |i| i + 1);
+                n.src.start > line && doc.text[line..n.src.start].bytes().all(|c| c == b' ' || c == b'\t')
+            };
+            let under = |n: &&super::document::Block| match n.kind {
+                BlockKind::Paragraph | BlockKind::ListItem => true,
+                BlockKind::Code => in_a_list(n),
+                _ => false,
+            };
+            for next in doc.blocks[s.block + 1..].iter().take_while(under) {
                 end = next.prose.end;
             }
         }
@@ -2441,6 +2454,24 @@ mod tests {
             moments(&text),
             ["began 2021-06-01 13:30 CET", "detected 2021-06-01 14:29 CET", "mitigated 2021-06-01 14:29 CET", "resolved 2021-06-01 15:00 CET"]
         );
+    }
+
+    #[test]
+    fn a_heading_entry_reads_the_list_under_it_with_its_indented_code_but_not_code_of_its_own() {
+        let text = headings(&[
+            ("2021-06-01 11:20", "We notice that launches fail."),
+            ("11:22", "- Notice a TLS error:\n\n  ```\n  handshake failed\n  ```\n\n- The proxy pod is deleted and launches return to normal."),
+            ("15:11", "The noisy repository is banned and behaviour returns to normal."),
+        ]);
+        assert_eq!(
+            moments(&text),
+            ["detected 2021-06-01 11:20 CET", "mitigated 2021-06-01 11:22 CET", "resolved 2021-06-01 15:11 CET"]
+        );
+        let own_code = headings(&[
+            ("2021-06-01 08:03", "Logs have stopped working, reporting:\n\n```\nerror: no tunnels open\n```\n\nAn earlier occurrence resolved itself."),
+            ("10:12", "A deploy fails."),
+        ]);
+        assert_eq!(moments(&own_code)[0], "began 2021-06-01 08:03 CET", "{:?}", moments(&own_code));
     }
 
     #[test]
