@@ -14,7 +14,8 @@
 //! incident's duration; and notes a careful reviewer makes beside R1 (an
 //! end before its start, no time zone, a timeline out of order, a stated
 //! duration the times contradict, a start that is only when the problem
-//! was noticed).
+//! was noticed, a year its written weekday contradicts, a jump in the
+//! times that tells a mistyped date).
 //!
 //! **Why.** Readers of a postmortem look first for how long it took to
 //! notice and to fix; the text has the answer spread over a table, a list
@@ -28,7 +29,9 @@
 //! on a timeline's first entry) applies to the timeline after it; a date
 //! heading a timeline ("### 2020-02-20") to its entries; an undated time
 //! that falls more than twelve hours behind the one before it is past
-//! midnight, the next day.
+//! midnight, the next day. No duration spans an implausible gap (whole
+//! years between two dates, or a time months from the times told around
+//! it): a mistyped date, noted.
 //!
 //! **Examples.**
 //!
