@@ -16,7 +16,7 @@
 //! The chart is for the eye and the mouse (`aria-hidden`); the list of
 //! events says the same to a screen reader and takes the keyboard.
 
-use crate::engine::timeline::{Event, EventKind, Timeline, minutes_as_words};
+use crate::engine::timeline::{Event, EventKind, NoteKind, Timeline, minutes_as_words};
 use crate::preview::escape_into;
 use std::fmt::Write as _;
 
@@ -56,7 +56,9 @@ fn clock_minutes(clock: &str) -> Option<i64> {
 /// Minutes from the start to `event`: the engine's durations for the
 /// moments it measures; for the others (responded, the other events),
 /// by their clocks when both are dated or both undated and in one zone,
-/// as the engine orders times. `None` when it cannot be told.
+/// as the engine orders times. `None` when it cannot be told, or when the
+/// engine found an implausible gap in the times (a mistyped date), which
+/// those clocks could span.
 fn minutes_in(timeline: &Timeline, event: &Event) -> Option<u32> {
     let d = &timeline.durations;
     match event.kind {
@@ -65,6 +67,13 @@ fn minutes_in(timeline: &Timeline, event: &Event) -> Option<u32> {
         EventKind::Mitigated => d.to_mitigate,
         EventKind::Resolved => d.to_resolve,
         EventKind::Responded | EventKind::Other => {
+            if timeline
+                .notes
+                .iter()
+                .any(|n| n.kind == NoteKind::ImplausibleGap)
+            {
+                return None;
+            }
             let began = timeline
                 .events
                 .iter()

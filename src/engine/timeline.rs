@@ -14,7 +14,8 @@
 //! incident's duration; and notes a careful reviewer makes beside R1 (an
 //! end before its start, no time zone, a timeline out of order, a stated
 //! duration the times contradict, a start that is only when the problem
-//! was noticed).
+//! was noticed, a year its written weekday contradicts, a jump in the
+//! times that tells a mistyped date).
 //!
 //! **Why.** Readers of a postmortem look first for how long it took to
 //! notice and to fix; the text has the answer spread over a table, a list
@@ -28,7 +29,9 @@
 //! on a timeline's first entry) applies to the timeline after it; a date
 //! heading a timeline ("### 2020-02-20") to its entries; an undated time
 //! that falls more than twelve hours behind the one before it is past
-//! midnight, the next day.
+//! midnight, the next day. No duration spans an implausible gap (whole
+//! years between two dates, or a time months from the times told around
+//! it): a mistyped date, noted.
 //!
 //! **Examples.**
 //!
@@ -176,6 +179,13 @@ pub enum NoteKind {
     OutOfOrder,
     DurationContradicts,
     StartIsDetection,
+    /// A date's year that its weekday contradicts ("Tue, 31 Dec 2014",
+    /// a Wednesday): read in the year the weekday gives.
+    WeekdayContradictsYear,
+    /// A jump between the times far beyond the rest (a year between two
+    /// entries told minutes apart): a date likely mistyped, so no
+    /// duration across it.
+    ImplausibleGap,
 }
 
 /// Something a careful reviewer would point out about the times.
@@ -370,13 +380,18 @@ const ABATES: u32 = 65536;
 /// (not "the accidental deletion caused an outage").
 const REMOVES: u32 = 131072;
 
+/// A change the team made, told as done ("we deployed as usual", "ran a
+/// deployment"; not "start of the deployment"): the start when no problem
+/// is told before the problem was handled and nothing is told between.
+const CHANGE: u32 = 262144;
+
 /// Words telling what an event is to the incident, by key moment. A
 /// trailing `*` matches any ending ("investigat*"); otherwise the word
 /// ends there.
 const MOMENT_WORDS: &[(u32, &[&str])] = &[
     (RESOLVED, &[
         "resolved", "resolves", "resolution", "restored", "recovered", "fully recovered", "back to normal",
-        "returned to normal", "returns to normal", "returning to normal", "normal operation*", "all clear",
+        "returned to normal", "returns to normal", "returning to normal", "return to normal", "return to baseline", "normal operation*", "all clear",
         "incident closed", "closed the incident", "incident ended", "incident ends", "end of incident",
         "end of the incident", "end of impact", "end of the outage", "impact ended", "impact ends", "outage ended",
         "outage ends", "ended", "is over", "was over", "fully operational", "operational again", "working again",
@@ -467,6 +482,11 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "we resumed", "team resumed",
     ]),
     (AGAIN, &["again"]),
+    (CHANGE, &[
+        "deployed", "ran a deployment", "ran the deployment", "deployment was done", "deployment finished",
+        "deployment completed", "deployment was completed", "rolled out", "upgraded", "migrated",
+        "promoted to production", "promoted to the production",
+    ]),
     (REMOVES, &["deletion", "deletions", "removal", "yanked"]),
     (BACK, &[
         "is back", "was back", "are back", "were back", "'s back", "is now back", "are now back", "comes back",
@@ -952,6 +972,9 @@ struct Reader<'d, 't> {
     /// The text states one day for all its events, which an entry's own
     /// date does not change for the entries after it.
     date_for_all: bool,
+    /// The first date whose weekday gave it another year: its passage,
+    /// the year written and the year read.
+    year_by_weekday: Option<(Range<usize>, u16, u16)>,
 }
 
 impl<'d, 't> Reader<'d, 't> {
@@ -970,6 +993,7 @@ impl<'d, 't> Reader<'d, 't> {
             stated: None,
             under_actions_taken: false,
             date_for_all: false,
+            year_by_weekday: None,
         }
     }
 
@@ -1013,6 +1037,14 @@ impl<'d, 't> Reader<'d, 't> {
         }
         if found.is_empty() {
             return;
+        }
+        for f in &mut found {
+            if let Found::Date(d) = f
+                && let Some(written) = year_by_weekday(d, words, self.year)
+            {
+                let at = self.doc.src_range(s.prose.start + d.at.start..s.prose.start + d.at.end);
+                self.year_by_weekday.get_or_insert((at, written, d.year.unwrap_or(written)));
+            }
         }
         dash_joins_a_range(words, &mut found);
         dated_ends_join_a_range(words, &mut found);
@@ -1098,7 +1130,7 @@ impl<'d, 't> Reader<'d, 't> {
             // "At 09:41 we deployed a new version. Right after the
             // deployment, the application didn't boot": the change's time
             // is the problem's start.
-            let cues = if cues == 0 && clocks.len() == 1 && self.problem_follows_change(s) { BEGAN | ONSET } else { cues };
+            let cues = if cues & !CHANGE == 0 && clocks.len() == 1 && self.problem_follows_change(s) { BEGAN | ONSET } else { cues };
             if cues != 0 || (timeline && k == 0 && block_opens_with(doc, s)) {
                 self.push(s, &found, clock, cues, false, None);
             }
@@ -1186,16 +1218,29 @@ impl<'d, 't> Reader<'d, 't> {
     }
 
     /// The prose an entry's words are read from: its block, and for a
-    /// heading ("### 07:33") the paragraphs under it, up to the next
-    /// heading, list, table or code. A sentence giving a clock time of its
+    /// heading ("### 07:33") the paragraphs and list items under it ("-
+    /// Binder pod is deleted and launches return to normal."), with code
+    /// indented into an item, up to the next heading, table or code. A sentence giving a clock time of its
     /// own ends it: "Around 09:50 we deployed. … Around 10:00 we patched
-    /// it." tells two events, the patch not at 09:50.
+    /// it." tells two events, the patch not at 09:50; so does a list of
+    /// timed entries under a day's heading.
     fn entry_prose(&self, s: &Sentence) -> Range<usize> {
         let doc = self.doc;
         let block = doc.block_of(s);
         let mut end = block.prose.end;
         if matches!(block.kind, BlockKind::Heading(_)) {
-            for next in doc.blocks[s.block + 1..].iter().take_while(|n| n.kind == BlockKind::Paragraph) {
+            // Code indented into a list item is the item's; code of its own
+            // ends the entry ("reporting:" and the error's text).
+            let in_a_list = |n: &super::document::Block| {
+                let line = doc.text[..n.src.start].rfind('\n').map_or(0, |i| i + 1);
+                n.src.start > line && doc.text[line..n.src.start].bytes().all(|c| c == b' ' || c == b'\t')
+            };
+            let under = |n: &&super::document::Block| match n.kind {
+                BlockKind::Paragraph | BlockKind::ListItem => true,
+                BlockKind::Code => in_a_list(n),
+                _ => false,
+            };
+            for next in doc.blocks[s.block + 1..].iter().take_while(under) {
                 end = next.prose.end;
             }
         }
@@ -1511,9 +1556,18 @@ impl<'d, 't> Reader<'d, 't> {
             moments[k].map(|i| &self.events[i])
         };
         let on_one_day = |e: &Timed| Timed { date: e.date.or(one_day.map(|d| (d, true))), ..e.clone() };
+        let gap = implausible_gap(&self.events, one_day);
+        // A duration across an implausible gap counts a mistyped date.
+        let across_gap = |a: &Timed, b: &Timed| {
+            gap.as_ref().is_some_and(|g| {
+                let (a, b) = (a.key_on(one_day), b.key_on(one_day));
+                a.min(b) <= g.from && a.max(b) >= g.to
+            })
+        };
         let between = |from: EventKind, to: EventKind| {
             at(from)
                 .zip(at(to))
+                .filter(|(a, b)| !across_gap(a, b))
                 .and_then(|(a, b)| a.minutes_to(b).or_else(|| on_one_day(a).minutes_to(&on_one_day(b))))
                 .and_then(|m| u32::try_from(m).ok())
         };
@@ -1555,6 +1609,26 @@ impl<'d, 't> Reader<'d, 't> {
             notes.push(note(
                 NoteKind::OutOfOrder,
                 format!("The timeline is out of order: {} comes after a later time.", clock(&e)),
+                Some(&e.passage),
+            ));
+        }
+        if let Some((passage, written, read)) = &self.year_by_weekday {
+            notes.push(note(
+                NoteKind::WeekdayContradictsYear,
+                format!("The weekday written with {} falls on that day in {read}, not {written}: read as {read}.", &text[passage.clone()]),
+                Some(passage),
+            ));
+        }
+        if let Some(g) = &gap {
+            let e = &self.events[g.event];
+            notes.push(note(
+                NoteKind::ImplausibleGap,
+                format!(
+                    "The times jump {} days at {} {}: a date may be mistyped, so no duration is given across it.",
+                    (g.to - g.from) / 1440,
+                    e.date.map_or(String::new(), |(d, year_given)| date_string(d + e.day, year_given)),
+                    clock(e)
+                ),
                 Some(&e.passage),
             ));
         }
@@ -1762,10 +1836,85 @@ fn stamps_a_status_post(words: &str, clock: &time::Clock) -> bool {
     })
 }
 
+/// Weekdays as written before a date, Sunday first, in full and short.
+const WEEKDAYS: [(&str, &str); 7] = [
+    ("sunday", "sun"),
+    ("monday", "mon"),
+    ("tuesday", "tue"),
+    ("wednesday", "wed"),
+    ("thursday", "thu"),
+    ("friday", "fri"),
+    ("saturday", "sat"),
+];
+
+/// A full date written after its weekday ("Tue, 31 Dec 2014") whose year
+/// the weekday contradicts, when the year before or after it has the date
+/// on that weekday and is the year the text gave last (`last_year`): a
+/// mistyped year (a weekday moves one or two days a year, so at most one
+/// of them fits). Otherwise the day may be the one mistyped ("Thursday
+/// 12/8/2017" for the 7th). Sets the year the weekday gives and returns
+/// the one written.
+fn year_by_weekday(date: &mut time::Date, words: &str, last_year: Option<u16>) -> Option<u16> {
+    let (Some(year), Some(month), Some(day)) = (date.year, date.month, date.day) else { return None };
+    let before = words.get(..date.at.start)?.trim_end_matches([' ', ',']);
+    let word = before.rsplit([' ', '(', '*', '\n']).next()?.trim_end_matches('.');
+    let written = WEEKDAYS.iter().position(|(long, short)| word == *long || word == *short)?;
+    let weekday = |y: u16| (days_from_civil(i64::from(y), i64::from(month), i64::from(day)) + 4).rem_euclid(7) as usize;
+    if weekday(year) == written {
+        return None;
+    }
+    let pinned = [year.checked_sub(1)?, year.checked_add(1)?].into_iter().find(|&y| weekday(y) == written && Some(y) == last_year)?;
+    date.year = Some(pinned);
+    Some(year)
+}
+
 /// Whether events can be put in the order they happened: all dated, or
 /// none.
 fn orderable(events: &[Timed]) -> bool {
     events.iter().all(|e| e.date.is_some()) || events.iter().all(|e| e.date.is_none())
+}
+
+/// A jump between two times that the rest of the timeline makes
+/// implausible: from and to as [`Timed::key_on`], and the event that
+/// jumped.
+struct Gap {
+    from: i64,
+    to: i64,
+    event: usize,
+}
+
+/// Days beyond which a time is implausible when the times told before and
+/// after it in the text are under [`STORY_DAYS`] apart.
+const GAP_DAYS: i64 = 60;
+const STORY_DAYS: i64 = 2;
+
+/// The first gap between dated times (or times of the `one_day` every
+/// date falls on) that tells a mistyped date: whole years to within a
+/// week between two dates of different years, in order ("2013-12-30
+/// 21:52" then "2014-12-31 00:31"); or a time over [`GAP_DAYS`] from both
+/// the times told before and after it in the text, which are under
+/// [`STORY_DAYS`] apart. A leak exposed for months and found in hours
+/// tells its exposure first, not between the others.
+fn implausible_gap(events: &[Timed], one_day: Option<i64>) -> Option<Gap> {
+    let mut told: Vec<(i64, usize)> =
+        events.iter().enumerate().filter(|(_, e)| e.date.is_some() || one_day.is_some()).map(|(i, e)| (e.key_on(one_day), i)).collect();
+    sort_stably(&mut told, |a, b| events[a.1].passage.start.cmp(&events[b.1].passage.start));
+    let outlier = told.windows(3).find_map(|w| {
+        let (before, at, after) = (w[0].0, w[1].0, w[2].0);
+        let far = |k: i64| at.abs_diff(k) > (GAP_DAYS * 1440) as u64;
+        (before.abs_diff(after) < (STORY_DAYS * 1440) as u64 && far(before) && far(after))
+            .then(|| if at > before { Gap { from: before.max(after), to: at, event: w[1].1 } } else { Gap { from: at, to: before.min(after), event: w[1].1 } })
+    });
+    let mut in_order = told;
+    in_order.sort_unstable();
+    let year_of = |k: i64| date_string(k.div_euclid(1440), true).get(..4).map(str::to_string);
+    let year_typo = in_order.windows(2).find_map(|w| {
+        let (from, to) = (w[0].0, w[1].0);
+        let days = (to - from) as f64 / 1440.0;
+        let years = (days / 365.25).round();
+        (years >= 1.0 && (days - years * 365.25).abs() <= 7.0 && year_of(from) != year_of(to)).then_some(Gap { from, to, event: w[1].1 })
+    });
+    year_typo.or(outlier)
 }
 
 /// The topic a sentence speaks under; in a timeline section, the
@@ -1839,8 +1988,12 @@ fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
     }
     // With no action told, the impact stopped when the service first
     // recovered: that recovery, told as what happened, is the mitigation
-    // too. A bare "Resolved" field gives the end, not what stopped it.
-    mitigated = mitigated.or(first(RESOLVED).filter(|&r| events[r].told));
+    // too; with no recovery told either, the repair that ends it is the
+    // one moment of recovery, both ("the deletion was performed at
+    // 15:34"). A bare "Resolved" field gives the end, not what stopped it.
+    mitigated = mitigated
+        .or(first(RESOLVED).filter(|&r| events[r].told))
+        .or(resolved.filter(|&r| strongest[r] == Some(REPAIRED) && events[r].told));
     // An action after the service recovered ("concluded the restart had
     // caused it") stopped nothing: the recovery is the mitigation.
     if let Some(r) = resolved.filter(|&r| mitigated.is_some_and(|m| events[r].minutes_to(&events[m]).is_some_and(|d| d > 0))) {
@@ -1851,11 +2004,22 @@ fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
     let handled = [detected, responded, mitigated].into_iter().flatten().min().unwrap_or(events.len());
     let fixed = mitigated.or(resolved).unwrap_or(events.len());
     let onset = (0..fixed).find(|&i| strongest[i] == Some(BEGAN) && told(i, ONSET));
+    // With no problem told before it was handled, a change made just
+    // before, with nothing else told between ("we deployed as usual; some
+    // minutes after, we noticed"), is when it began: the first of such
+    // changes ("promoted to production", then "the deployment was
+    // completed").
+    let change = (0..handled.min(events.len()))
+        .rev()
+        .take_while(|&i| events[i].cues & !CHANGE == 0)
+        .filter(|&i| events[i].cues == CHANGE)
+        .last();
     let began = events
         .iter()
         .position(|e| e.cues & NAMES_START != 0)
         .or(first(BEGAN).filter(|&i| i < handled))
-        .or(onset);
+        .or(onset)
+        .or(change);
     [began, detected, responded, mitigated, resolved]
 }
 
@@ -2176,6 +2340,49 @@ mod tests {
         assert_eq!(t.events.iter().map(|e| e.clock.as_str()).collect::<Vec<_>>(), ["10:00", "10:20", "10:40"], "events in the order they happened");
     }
 
+    /// Timeline lines broken by `<br/>` in one HTML paragraph, not list
+    /// entries, with one year mistyped: no duration across the jump.
+    #[test]
+    fn note_a_mistyped_year_and_give_no_duration_across_it() {
+        let lines = |began: &str, fixed: &str| {
+            format!(
+                "<h2>Timeline</h2>\n<p>{began} 30 Dec 2013 21:40 UTC: the scheduler stopped accepting jobs<br/>\n{began} 30 Dec 2013 21:52 UTC: an alert fired and the on-call engineer was paged<br/>\n{fixed} 31 Dec 2014 00:31 UTC: we restarted the scheduler and jobs ran again<br/>\n{fixed} 31 Dec 2014 16:21 UTC: the queue drained and the incident was resolved</p>\n"
+            )
+        };
+        let t = timeline(&lines("", ""));
+        assert_eq!(notes(&lines("", "")), [NoteKind::ImplausibleGap], "{t:?}");
+        let d = &t.durations;
+        assert_eq!((d.to_detect, d.to_mitigate, d.to_resolve, d.incident), (Some(12), None, None, None));
+        assert_eq!(t.figures().as_deref(), Some("detected after 12 min"));
+        // 31 Dec 2013 was a Tuesday: the weekday pins the year.
+        let t = timeline(&lines("Mon,", "Tue,"));
+        assert_eq!(notes(&lines("Mon,", "Tue,")), [NoteKind::WeekdayContradictsYear], "{t:?}");
+        assert_eq!((t.durations.to_mitigate, t.durations.to_resolve), (Some(171), Some(1121)));
+        assert!(t.events.iter().all(|e| e.date.as_deref().is_some_and(|d| d.starts_with("2013-12-3"))), "{:?}", t.events);
+        // A weekday that fits its year changes nothing; nor does one that
+        // fits another year than the text's, where the day may be wrong.
+        assert!(notes(&lines("Monday", "Wednesday")).contains(&NoteKind::ImplausibleGap));
+        let day_wrong = "On Thursday 8 Dec 2017 at 20:30 UTC the power failed. Power was restored at 23:10 UTC on 8 Dec 2017.";
+        assert_eq!(moments(day_wrong), ["began 2017-12-08 20:30 UTC", "mitigated 2017-12-08 23:10 UTC", "resolved 2017-12-08 23:10 UTC"]);
+        assert!(notes(day_wrong).is_empty(), "{:?}", notes(day_wrong));
+    }
+
+    #[test]
+    fn a_time_months_from_the_times_told_around_it_is_implausible_but_a_long_exposure_told_first_is_not() {
+        // A leak exposed for months, found and fixed in hours.
+        let leak = "## Timeline\n\n- 2021-03-02 10:00 UTC: the bucket was made public\n- 2021-08-20 09:00 UTC: a researcher reported the exposure\n- 2021-08-20 11:30 UTC: access was revoked\n";
+        assert!(!notes(leak).contains(&NoteKind::ImplausibleGap), "{:?}", notes(leak));
+        assert_eq!(timeline(leak).events.len(), 3);
+        // A time months away from the times told around it, which are
+        // hours apart: a mistyped month.
+        let month = "## Timeline\n\n- 2021-08-20 08:40 UTC: errors began\n- 2021-03-20 09:00 UTC: a customer reported errors\n- 2021-08-20 11:30 UTC: the change was rolled back\n";
+        assert!(notes(month).contains(&NoteKind::ImplausibleGap), "{:?}", notes(month));
+        assert_eq!(timeline(month).durations.to_detect, None);
+        assert_eq!(timeline(month).durations.to_mitigate, Some(170));
+        let new_year = "## Timeline\n\n- 2020-12-31 23:40 UTC: errors began\n- 2021-01-01 00:20 UTC: resolved\n";
+        assert_eq!(timeline(new_year).durations.to_resolve, Some(40));
+    }
+
     #[test]
     fn note_a_stated_duration_the_times_contradict() {
         let text = "The outage began at 10:00 UTC and was resolved at 10:30 UTC. In total the outage lasted 2 hours.";
@@ -2253,6 +2460,24 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_entry_reads_the_list_under_it_with_its_indented_code_but_not_code_of_its_own() {
+        let text = headings(&[
+            ("2021-06-01 11:20", "We notice that launches fail."),
+            ("11:22", "- Notice a TLS error:\n\n  ```\n  handshake failed\n  ```\n\n- The proxy pod is deleted and launches return to normal."),
+            ("15:11", "The noisy repository is banned and behaviour returns to normal."),
+        ]);
+        assert_eq!(
+            moments(&text),
+            ["detected 2021-06-01 11:20 CET", "mitigated 2021-06-01 11:22 CET", "resolved 2021-06-01 15:11 CET"]
+        );
+        let own_code = headings(&[
+            ("2021-06-01 08:03", "Logs have stopped working, reporting:\n\n```\nerror: no tunnels open\n```\n\nAn earlier occurrence resolved itself."),
+            ("10:12", "A deploy fails."),
+        ]);
+        assert_eq!(moments(&own_code)[0], "began 2021-06-01 08:03 CET", "{:?}", moments(&own_code));
+    }
+
+    #[test]
     fn a_recovery_believed_hoped_or_denied_is_none() {
         let text = headings(&[
             ("2021-06-01 13:30", "Errors begin."),
@@ -2272,7 +2497,11 @@ mod tests {
         ]);
         assert_eq!(moments(&text), ["began 2021-06-01 11:00 CET", "mitigated 2021-06-01 18:00 CET", "resolved 2021-06-01 18:00 CET"]);
         let repair_only = headings(&[("2021-06-01 11:00", "Errors begin."), ("12:00", "The bug is fixed.")]);
-        assert_eq!(moments(&repair_only), ["began 2021-06-01 11:00 CET", "resolved 2021-06-01 12:00 CET"]);
+        assert_eq!(
+            moments(&repair_only),
+            ["began 2021-06-01 11:00 CET", "mitigated 2021-06-01 12:00 CET", "resolved 2021-06-01 12:00 CET"],
+            "the repair is the one recovery told: both"
+        );
     }
 
     #[test]
@@ -2692,17 +2921,29 @@ mod tests {
     #[test]
     fn an_action_told_after_the_recovery_is_no_mitigation() {
         let text = "## Timeline (UTC)\n\n- 10:27 Deployed with migrations\n- 10:32 Noticed errors when opening comments\n- 10:40 Errors stopped\n- 10:46 Concluded the errors came between the servers restarted and the migrations finished\n";
-        assert_eq!(moments(text), ["detected 10:32 UTC", "mitigated 10:40 UTC", "resolved 10:40 UTC"]);
+        assert_eq!(moments(text), ["began 10:27 UTC", "detected 10:32 UTC", "mitigated 10:40 UTC", "resolved 10:40 UTC"]);
     }
 
     #[test]
-    fn a_change_the_problem_follows_at_once_is_the_start_but_one_followed_by_a_detection_is_not() {
+    fn a_change_the_problem_follows_at_once_or_is_noticed_after_is_the_start() {
         let text = "At 09:41 UTC we deployed a new version. Right after the deployment, the application crashed on boot.";
         assert_eq!(moments(text), ["began 09:41 UTC"]);
         let noticed = "At 09:41 UTC we deployed a new version. Shortly after the deployment, we noticed errors.";
-        assert!(moments(noticed).is_empty(), "{:?}", moments(noticed));
+        assert_eq!(moments(noticed), ["began 09:41 UTC"]);
         let no_change = "At 09:41 UTC the team met. Right after, the application crashed.";
         assert!(moments(no_change).is_empty(), "{:?}", moments(no_change));
+    }
+
+    #[test]
+    fn a_change_done_just_before_the_problem_was_noticed_is_the_start_but_one_begun_is_not() {
+        let prose = "This morning, at 10:25 UTC, we deployed as usual. Some minutes after the deployment was done we noticed duplicated emails. At 12:16 UTC we decided to downgrade the library.";
+        assert_eq!(moments(prose)[0], "began 10:25 UTC", "{:?}", moments(prose));
+        let entries = "## Timeline\n\nAll times UTC.\n\n- 12:16 a message announced the upcoming deployment\n- 12:17 the staging deployment was promoted to production\n- 12:18 a message said the deployment was completed\n- 12:28 a user notified the team of broken downloads\n";
+        assert_eq!(moments(entries)[0], "began 12:17 UTC", "{:?}", moments(entries));
+        let begun = "## Timeline\n\nAll times UTC.\n\n- 09:49 start of the deployment\n- 10:05 users reported errors\n";
+        assert!(!moments(begun).iter().any(|m| m.starts_with("began")), "{:?}", moments(begun));
+        // The problem told before it was handled is the start, not the change.
+        assert_eq!(moments(TABLE)[0], "began 09:14 UTC");
     }
 
     #[test]
@@ -2728,7 +2969,7 @@ mod tests {
     #[test]
     fn a_problem_solved_is_repaired() {
         let text = "At 10:25 UTC the deploy broke the message bus. At 4:10 pm UTC we could deploy the rebuilt package to solve the problem.";
-        assert_eq!(moments(text), ["began 10:25 UTC", "resolved 16:10 UTC"]);
+        assert_eq!(moments(text), ["began 10:25 UTC", "mitigated 16:10 UTC", "resolved 16:10 UTC"]);
         let tried = "At 10:25 UTC the deploy broke the message bus. At 4:10 pm UTC we tried to solve the problem.";
         assert_eq!(moments(tried), ["began 10:25 UTC"]);
     }
@@ -2736,7 +2977,7 @@ mod tests {
     #[test]
     fn removing_what_did_harm_is_a_repair_unless_it_caused_the_problem() {
         let text = "On 2025-09-24 the team was notified of two malicious packages. The deletion was performed at 15:34 UTC on September 24, 2025.";
-        assert_eq!(moments(text), ["resolved 2025-09-24 15:34 UTC"]);
+        assert_eq!(moments(text), ["mitigated 2025-09-24 15:34 UTC", "resolved 2025-09-24 15:34 UTC"], "the one recovery told is both");
         let cause = "At 10:00 UTC the accidental deletion of the volume caused an outage.";
         assert_eq!(moments(cause), ["began 10:00 UTC"]);
         let hoped = "At 10:00 UTC we hoped the removal would help.";
@@ -2746,7 +2987,7 @@ mod tests {
     #[test]
     fn actions_taken_are_read_as_they_happened_but_action_items_are_not() {
         let taken = "## Summary\n\nUsers were notified of a malicious package.\n\n## Actions taken\n\nThe deletion was performed at 15:34 UTC.\n";
-        assert_eq!(moments(taken), ["resolved 15:34 UTC"]);
+        assert_eq!(moments(taken), ["mitigated 15:34 UTC", "resolved 15:34 UTC"]);
         let items = "## Summary\n\nUsers were notified of a malicious package.\n\n## Action items\n\nThe deletion was performed at 15:34 UTC.\n";
         assert!(moments(items).is_empty(), "{:?}", moments(items));
     }
