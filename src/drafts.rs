@@ -229,12 +229,12 @@ fn parse_overrides(value: &Json) -> Option<Overrides> {
 /// with words, shortened.
 pub fn title_from_text(text: &str) -> String {
     const MAX_CHARS: usize = 60;
-    let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let lines = || text.lines().map(without_tags).filter(|l| !l.is_empty());
     let heading = lines()
         .find(|l| l.starts_with('#'))
-        .map(|l| l.trim_start_matches('#').trim())
+        .map(|l| l.trim_start_matches('#').trim().to_string())
         .filter(|l| !l.is_empty());
-    let Some(title) = front_matter_title(text).or(heading).or_else(|| lines().next()) else {
+    let Some(title) = front_matter_title(text).map(str::to_string).or(heading).or_else(|| lines().next()) else {
         return "Untitled draft".to_string();
     };
     if title.chars().count() <= MAX_CHARS {
@@ -243,6 +243,28 @@ pub fn title_from_text(text: &str) -> String {
         let cut: String = title.chars().take(MAX_CHARS - 1).collect();
         format!("{}…", cut.trim_end())
     }
+}
+
+/// A line without its HTML tags, trimmed: a pasted page's first line
+/// "<h1>Outage</h1>" names its draft "Outage". A `<` that opens no tag
+/// (not followed by a letter, `/` or `!`) is text.
+fn without_tags(line: &str) -> String {
+    let mut kept = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find('<') {
+        kept.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let opens_tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        match after.find('>').filter(|_| opens_tag) {
+            Some(end) => rest = &after[end + 1..],
+            None => {
+                kept.push('<');
+                rest = after;
+            }
+        }
+    }
+    kept.push_str(rest);
+    kept.trim().to_string()
 }
 
 /// A blog post's `title:` among the text's opening lines (its front
@@ -542,6 +564,8 @@ mod tests {
         assert_eq!(title_from_text("---\nlayout: post\ntitle: \"Mail outage\"\n---\n\n# Summary\n"), "Mail outage");
         assert_eq!(title_from_text("title: Mail outage\ndate: 2014-05-07\n\n<p>Mail was late.</p>\n"), "Mail outage");
         assert_eq!(title_from_text("Intro\n\ntitle: not front matter\n"), "Intro");
+        assert_eq!(title_from_text("<p>\n<h1>Mail <em>outage</em></h1>\n"), "Mail outage");
+        assert_eq!(title_from_text("a < b and c > d"), "a < b and c > d");
         let long = "x".repeat(100);
         assert_eq!(title_from_text(&long).chars().count(), 60);
         let mut d = draft("a", "# From text", 1);
