@@ -33,20 +33,11 @@ fn document() -> Option<web_sys::HtmlDocument> {
     web_sys::window()?.document()?.dyn_into().ok()
 }
 
-/// The extensions a dropped or picked file may have.
-const TEXT_EXTENSIONS: [&str; 3] = [".md", ".markdown", ".txt"];
-
 /// Reads a dropped or picked file as text, or says why not, naming the file.
+/// Any extension: postmortems live in `.md`, `.txt`, `.html`, `.html.md.erb`,
+/// `.qmd`, `.rst` …, and the content tells text from binary (`decode`).
 pub async fn read_text_file(file: web_sys::File) -> Result<String, String> {
     let name = file.name();
-    // ASCII lowering is enough to compare with ASCII extensions, and
-    // compiles no Unicode case table into the WebAssembly.
-    let lower = name.to_ascii_lowercase();
-    if !TEXT_EXTENSIONS.iter().any(|ext| lower.ends_with(ext)) {
-        return Err(format!(
-            "\u{201c}{name}\u{201d} was not opened: only .md, .markdown and .txt files can be reviewed."
-        ));
-    }
     // Refuse an oversized file before reading it into memory.
     if file.size() > MAX_BYTES as f64 {
         let err = crate::input::InputError::TooLarge(file.size() as usize);

@@ -765,7 +765,7 @@ pub fn DraftsPanel() -> impl IntoView {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
-        // Not `dom::read_text_file`: that takes only the editor's .md and .txt.
+        // Not `dom::read_text_file`: a backup is JSON, read by its own rules.
         spawn_local(async move {
             match JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()) {
                 Some(raw) => this.import(state, &raw),

@@ -353,7 +353,7 @@ pub fn FilePicker() -> impl IntoView {
             id="file-input"
             class="file-input"
             data-testid="file-input"
-            accept=".md,.markdown,.txt,text/markdown,text/plain"
+            accept="text/*,.md,.markdown,.txt,.html,.htm,.erb,.qmd,.rst,.adoc,.org"
             on:change=handler(move |ev| {
                 let input: HtmlInputElement = event_target(&ev);
                 if let Some(file) = input.files().and_then(|files| files.get(0)) {

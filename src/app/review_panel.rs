@@ -61,7 +61,7 @@ fn StartHere() -> impl IntoView {
         <div class="start" data-testid="start" hidden=live(move || !is_empty())>
             <p class="start-lead">"The review of your postmortem appears here as you write. To begin:"</p>
             <ol class="start-steps">
-                <li>"Paste or type it in the editor, or drop a .md or .txt file on it."</li>
+                <li>"Paste or type it in the editor, or drop a text file (.md, .txt, .html …) on it."</li>
                 <li>
                     <label for="file-input" class="button small">"Open a file…"</label>
                     " from your computer."
@@ -414,6 +414,13 @@ fn OverrideForm(id: CriterionId, editing: RwSignal<bool>, refocus: impl Fn() + C
     let note_id = format!("override-note-{id}");
     let note_label_for = note_id.clone();
     let note_field = NodeRef::<leptos::html::Textarea>::new();
+    let verdict_field = NodeRef::<leptos::html::Select>::new();
+    // The form opens where the keyboard is going: on its first field.
+    Effect::new(move |_| {
+        if let Some(select) = verdict_field.get() {
+            let _ = select.focus();
+        }
+    });
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let chosen = document()
@@ -433,9 +440,21 @@ fn OverrideForm(id: CriterionId, editing: RwSignal<bool>, refocus: impl Fn() + C
         refocus();
     };
     view! {
-        <form class="override-form" on:submit=handler(save) aria-label=format!("Set the verdict of {id} by hand")>
+        <form
+            class="override-form"
+            on:submit=handler(save)
+            // Escape cancels, as it closes the drafts menu.
+            on:keydown=handler(move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    ev.prevent_default();
+                    editing.set(false);
+                    refocus();
+                }
+            })
+            aria-label=format!("Set the verdict of {id} by hand")
+        >
             <label for=select_label_for>"Verdict"</label>
-            <select id=select_id class="select" data-testid="override-verdict">
+            <select id=select_id class="select" data-testid="override-verdict" node_ref=verdict_field>
                 {VERDICTS
                     .into_iter()
                     .map(|v| {

@@ -3,7 +3,7 @@
 //! filters them; the phone and the 720 px frame; focus and contrast.
 
 use crate::harness::{Browser, CRITERIA, StaticServer, dist_dir};
-use crate::ui::{ZENDESK_SAMPLE, click, click_at, close_without_panics, open_app, serious_violations};
+use crate::ui::{ZENDESK_SAMPLE, click, click_at, close_without_panics, open_app, press, serious_violations};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use postmortem_reviewer::engine::{self, Verdict};
 use serde_json::{Value, json};
@@ -149,6 +149,15 @@ async fn the_editor_is_the_page_and_the_review_opens_on_a_scorecard() {
     // The drafts menu opens over the page and closes when a draft is made.
     click(&browser, "[data-testid=drafts-menu]").await;
     assert!(browser.eventually("return document.querySelector('[data-testid=drafts-list]').checkVisibility();", vec![]).await);
+    let inside = browser
+        .js(
+            "const r = document.querySelector('.drafts-menu').getBoundingClientRect();
+             return [r.left >= 0 && r.right <= document.documentElement.clientWidth,
+                     document.documentElement.scrollWidth <= document.documentElement.clientWidth, r.left, r.right];",
+            vec![],
+        )
+        .await;
+    assert_eq!((&inside[0], &inside[1]), (&json!(true), &json!(true)), "the drafts menu runs past the window: {inside}");
     click(&browser, "[data-testid=new-draft]").await;
     assert!(
         browser
@@ -193,6 +202,25 @@ async fn focus_contrast_and_axe_hold_for_overlaps_in_dark_mode_and_on_a_phone() 
 
     // After Save verdict, and after Reset, focus is back on the control
     // that opened the form, not at the top of the page.
+    // The form opens on its first field, and Escape cancels it.
+    click(&browser, "[data-criterion=P3] [data-testid=override]").await;
+    assert!(
+        browser.eventually("return document.activeElement.matches('[data-criterion=P3] [data-testid=override-verdict]');", vec![]).await,
+        "the opened form has no focus: {:?}",
+        browser.js("return document.activeElement.outerHTML.slice(0, 80);", vec![]).await
+    );
+    press(&browser, &['\u{E00C}']).await;
+    assert!(
+        browser
+            .eventually(
+                "return !document.querySelector('[data-criterion=P3] .override-form')
+                   && document.activeElement.matches('[data-criterion=P3] [data-testid=override]')
+                   && document.activeElement.getAttribute('aria-expanded') === 'false';",
+                vec![]
+            )
+            .await,
+        "Escape did not close the form and return focus to its button"
+    );
     click(&browser, "[data-criterion=P3] [data-testid=override]").await;
     click(&browser, "[data-criterion=P3] [data-testid=override-save]").await;
     assert!(
