@@ -263,7 +263,7 @@ pub fn Editor() -> impl IntoView {
                         None => {
                             Either::Left(view! {
                                 <span class="muted">
-                                    "Move the caret into a highlight to hear which criterion it supports."
+                                    "Move the caret into a highlight to see which criterion it supports."
                                 </span>
                             })
                         }
