@@ -199,6 +199,12 @@ impl AppState {
             due.clear();
         }
         let typed = self.typed.try_update_value(std::mem::take).unwrap_or(false);
+        // A notice tells what last happened to the draft ("Opened … as a
+        // new draft"); typing in it moves on, so an information notice
+        // goes. An error stays until something replaces it.
+        if typed && self.notice.with_untracked(|n| n.as_ref().is_some_and(|n| !n.is_error)) {
+            self.notice.set(None);
+        }
         let edit = old.map(|old| self.text.with_untracked(|new| Edit::between(old, new)));
         match edit {
             Some(edit) if typed && edit.removed.max(edit.inserted) <= TYPED_CHANGE_MAX_BYTES => {

@@ -558,6 +558,17 @@ async fn loading_a_sample_opens_a_new_draft_and_keeps_the_open_one() {
     tokio::time::sleep(Duration::from_secs(1)).await;
     wait_until_stored(&browser, mine).await;
     assert_eq!(titles(&browser).await.len(), 2, "{:?}", titles(&browser).await);
+    // The notice says where the other text went, until typing moves on.
+    let notice = "return document.querySelector('[data-testid=editor-notice]').textContent;";
+    assert!(browser.js(notice, vec![]).await.as_str().unwrap().contains("still in your drafts"));
+    browser.js("const e = document.querySelector('[data-testid=editor]'); e.focus(); e.setSelectionRange(e.value.length, e.value.length);", vec![]).await;
+    crate::ui::press(&browser, &['x', '\u{E003}']).await;
+    assert!(
+        browser.eventually(&notice.replace("return ", "return !"), vec![]).await,
+        "the notice outlived typing: {}",
+        browser.js(notice, vec![]).await
+    );
+    wait_until_stored(&browser, ZENDESK_SAMPLE).await;
     // The same sample again opens its draft again rather than a copy.
     click(&browser, "[data-testid=load-sample]").await;
     assert_eq!(titles(&browser).await.len(), 2, "{:?}", titles(&browser).await);
