@@ -17,6 +17,7 @@
 //! events says the same to a screen reader and takes the keyboard.
 
 use crate::engine::timeline::{Event, EventKind, NoteKind, Timeline, minutes_as_words};
+use crate::engine::suggest::plain_words;
 use crate::preview::escape_into;
 use std::fmt::Write as _;
 
@@ -163,7 +164,7 @@ pub fn timeline_html(timeline: &Timeline) -> String {
             out.push_str("</span> ");
         }
         out.push_str(r#"<span class="event-text">"#);
-        escape_into(&mut out, &without_emphasis_marks(&e.text));
+        escape_into(&mut out, &plain_words(&e.text));
         out.push_str("</span></button></li>");
     }
     out.push_str("</ol>");
@@ -183,34 +184,6 @@ pub fn timeline_html(timeline: &Timeline) -> String {
         out.push_str("</ul>");
     }
     out
-}
-
-/// An event's passage as words to read: the Markdown emphasis marks
-/// around its words left out, since a passage starts at its time and so
-/// often cuts an emphasis in half ("*10:27* Deployed" shows as "10:27*
-/// Deployed"). A run of `*` or `_` is a mark when a word is on one side
-/// only (an edge, a space or punctuation on the other): `*.example.com`
-/// and `snake_case` keep theirs.
-fn without_emphasis_marks(passage: &str) -> String {
-    let is_mark = |c: char| c == '*' || c == '_';
-    let chars: Vec<char> = passage.chars().collect();
-    let mut kept = String::with_capacity(passage.len());
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_mark(chars[i]) {
-            kept.push(chars[i]);
-            i += 1;
-            continue;
-        }
-        let run_end = (i..chars.len()).find(|&j| !is_mark(chars[j])).unwrap_or(chars.len());
-        let word_before = i > 0 && chars[i - 1].is_alphanumeric();
-        let word_after = chars.get(run_end).is_some_and(|c| c.is_alphanumeric());
-        if word_before == word_after {
-            kept.extend(&chars[i..run_end]);
-        }
-        i = run_end;
-    }
-    kept
 }
 
 /// The bar, when the start is given and a later key moment can be
@@ -304,13 +277,6 @@ fn chart(out: &mut String, timeline: &Timeline) {
 #[cfg(test)]
 mod tests {
 
-    #[test]
-    fn an_events_passage_reads_without_emphasis_marks_cut_in_half() {
-        assert_eq!(without_emphasis_marks("10:27* Deployed the **new** config"), "10:27 Deployed the new config");
-        assert_eq!(without_emphasis_marks("**Resolved**: pods restarted"), "Resolved: pods restarted");
-        assert_eq!(without_emphasis_marks("served *.example.com from snake_case_host"), "served *.example.com from snake_case_host");
-        assert_eq!(without_emphasis_marks("a * b"), "a * b");
-    }
 
     use super::*;
     use crate::engine::review;
@@ -429,9 +395,10 @@ mod tests {
     #[test]
     fn the_text_is_escaped() {
         let html = html(
-            "## Timeline\n\nAll times UTC.\n\n- 09:14 <script>errors</script> begin\n- 09:30 resolved\n",
+            "## Timeline\n\nAll times UTC.\n\n- 09:14 <script>errors</script> begin where a < b & c\n- 09:30 resolved\n",
         );
-        assert!(!html.contains("<script>"), "{html}");
-        assert!(html.contains("&lt;script&gt;"), "{html}");
+        // A passage's tags are left out, and what is left is escaped.
+        assert!(!html.contains("<script>") && !html.contains("&lt;script"), "{html}");
+        assert!(html.contains("errors begin where a &lt; b &amp; c"), "{html}");
     }
 }

@@ -256,7 +256,8 @@ fn reference_case_matches_its_label_row() {
 /// Whether a tailored suggestion quotes the text it speaks to: some passage
 /// in quotation marks (cut where it ends in "…") is the text's own words.
 fn quotes_the_text(suggestion: &str, text: &str) -> bool {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Quotations leave out tags and emphasis marks (`suggest::plain_words`).
+    let text = engine::suggest::plain_words(text).split_whitespace().collect::<Vec<_>>().join(" ");
     suggestion.split('\u{201c}').skip(1).filter_map(|q| q.split_once('\u{201d}').map(|(q, _)| q)).any(|q| {
         let q = q.trim_end_matches('\u{2026}');
         !q.is_empty() && text.contains(q)

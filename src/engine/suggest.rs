@@ -21,7 +21,8 @@ pub fn quote_hit(doc: &Document, h: &Hit) -> String {
 
 fn quote_text(written: &str) -> String {
     let edges = |c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '-' | '|');
-    let written = written.trim_matches(edges);
+    let plain = plain_words(written);
+    let written = plain.trim_matches(edges);
     let mut words = written.split_whitespace();
     let kept: Vec<&str> = words.by_ref().take(QUOTED_WORDS).collect();
     let cut = words.next().is_some();
@@ -46,18 +47,54 @@ pub fn section(doc: &Document, topics: &[Topic]) -> Option<String> {
     })
 }
 
+/// A passage as words to read: without its HTML tags and without the
+/// Markdown emphasis marks around its words. A quotation or an event's
+/// passage starts and ends where its sentence does, so it often cuts a
+/// tag or an emphasis in half ("**Identified**: the team…" quoted from
+/// its second word shows "Identified**:"). A run of `*` or `_` is a mark
+/// when a word is on one side only (an edge, a space or punctuation on
+/// the other): `*.example.com` and `snake_case` keep theirs.
+pub fn plain_words(passage: &str) -> String {
+    let untagged = without_tags(passage);
+    let is_mark = |c: char| c == '*' || c == '_';
+    let chars: Vec<char> = untagged.chars().collect();
+    let mut kept = String::with_capacity(untagged.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_mark(chars[i]) {
+            kept.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let run_end = (i..chars.len()).find(|&j| !is_mark(chars[j])).unwrap_or(chars.len());
+        let word_before = i > 0 && chars[i - 1].is_alphanumeric();
+        let word_after = chars.get(run_end).is_some_and(|c| c.is_alphanumeric());
+        if word_before == word_after {
+            kept.extend(&chars[i..run_end]);
+        }
+        i = run_end;
+    }
+    kept
+}
+
 /// A heading's words without the HTML tags some texts write it in
-/// ("<h2>What we are changing</h2>").
+/// ("<h2>What we are changing</h2>"); a `<` that opens no tag (not
+/// followed by a letter, `/` or `!`: "a < b") is text.
 fn without_tags(written: &str) -> String {
     let mut words = String::with_capacity(written.len());
     let mut rest = written;
     while let Some(open) = rest.find('<') {
-        match rest[open..].find('>') {
+        let after = &rest[open + 1..];
+        let opens_tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        match after.find('>').filter(|_| opens_tag) {
             Some(close) => {
                 words.push_str(&rest[..open]);
-                rest = &rest[open + close + 1..];
+                rest = &after[close + 1..];
             }
-            None => break,
+            None => {
+                words.push_str(&rest[..=open]);
+                rest = after;
+            }
         }
     }
     words.push_str(rest);
@@ -107,6 +144,14 @@ mod tests {
         assert!(q.starts_with("\u{201c}The deploy at 10:02"), "{q}");
         assert!(q.ends_with("\u{2026}\u{201d}"), "{q}");
         assert_eq!(q.split_whitespace().count(), QUOTED_WORDS);
+    }
+
+    #[test]
+    fn a_quotation_reads_without_tags_and_emphasis_cut_in_half() {
+        let doc = Document::parse("- **Identified**: the team saw <b>failed</b> logins on *.example.com at 14:22.\n");
+        assert_eq!(quote(&doc, &doc.sentences[0]), "\u{201c}Identified: the team saw failed logins on *.example.com at 14:22\u{201d}");
+        assert_eq!(plain_words("10:27* Deployed the **new** snake_case config"), "10:27 Deployed the new snake_case config");
+        assert_eq!(plain_words("a * b < c"), "a * b < c");
     }
 
     #[test]
