@@ -34,7 +34,9 @@ pub fn ReviewPanel() -> impl IntoView {
             <StartHere />
             <div class="review-body" data-testid="review-body" hidden=live(is_empty)>
                 <Scorecard />
-                <p class="summary" data-testid="summary">{live(move || state.seen.with(|r| r.summary.clone()))}</p>
+                // The verdict in a sentence: the scorecard above already gives the
+                // counts and the next thing to add, which the summary repeats.
+                <p class="summary" data-testid="summary">{live(move || state.seen.with(|r| engine::verdict_in_a_sentence(&r.criteria, &r.tiers)))}</p>
                 <TimelinePanel />
                 <p class="override-count" data-testid="override-count" hidden=live(move || override_count() == 0)>
                     {live(move || match override_count() {

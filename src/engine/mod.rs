@@ -193,6 +193,36 @@ fn tidy_spans(text: &str, mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
     merged
 }
 
+/// The review's verdict in one sentence, the summary's first: what the
+/// app shows under the scorecard, which already gives the counts and the
+/// next thing to add.
+pub fn verdict_in_a_sentence(criteria: &[CriterionReview], tiers: &[TierCounts]) -> &'static str {
+    let tier_met = |tier: Tier| tiers.iter().find(|t| t.tier == tier).map_or(0, |t| t.met);
+    let total_met: usize = tiers.iter().map(|t| t.met).sum();
+    // Of the prerequisites, the communication channel (P3) is a fact, not
+    // a tone: a text whose only unmet prerequisite is P3 sounds right.
+    let tone_is_right = criteria
+        .iter()
+        .filter(|c| c.tier == Tier::Prerequisites && c.id != CriterionId::P3)
+        .all(|c| c.verdict == Verdict::Met);
+
+    if total_met == 12 {
+        "An exemplary postmortem: every criterion is met."
+    } else if tier_met(Tier::Prerequisites) == 4 && tier_met(Tier::Requirements) == 4 {
+        "The meat is definitely there: the tone is right and every required fact is given."
+    } else if tier_met(Tier::Prerequisites) == 4 {
+        "The tone is right; the facts need more work."
+    } else if tier_met(Tier::Requirements) >= 3 && tone_is_right {
+        "The facts are mostly there and the tone is right, but readers are not told where to follow the incident."
+    } else if tier_met(Tier::Requirements) >= 3 {
+        "The facts are mostly there, but the tone undercuts them."
+    } else if total_met == 0 {
+        "This does not read as a postmortem yet."
+    } else {
+        "A start, with important pieces still to add."
+    }
+}
+
 /// A paragraph in the spirit of the framework author's own reviews: the
 /// counts, then the single most important thing to add.
 fn summarise(criteria: &[CriterionReview], tiers: &[TierCounts]) -> String {
@@ -207,30 +237,7 @@ fn summarise(criteria: &[CriterionReview], tiers: &[TierCounts]) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ");
-    let tier_met = |tier: Tier| tiers.iter().find(|t| t.tier == tier).map_or(0, |t| t.met);
-    let total_met: usize = tiers.iter().map(|t| t.met).sum();
-    // Of the prerequisites, the communication channel (P3) is a fact, not
-    // a tone: a text whose only unmet prerequisite is P3 sounds right.
-    let tone_is_right = criteria
-        .iter()
-        .filter(|c| c.tier == Tier::Prerequisites && c.id != CriterionId::P3)
-        .all(|c| c.verdict == Verdict::Met);
-
-    let opening = if total_met == 12 {
-        "An exemplary postmortem: every criterion is met."
-    } else if tier_met(Tier::Prerequisites) == 4 && tier_met(Tier::Requirements) == 4 {
-        "The meat is definitely there: the tone is right and every required fact is given."
-    } else if tier_met(Tier::Prerequisites) == 4 {
-        "The tone is right; the facts need more work."
-    } else if tier_met(Tier::Requirements) >= 3 && tone_is_right {
-        "The facts are mostly there and the tone is right, but readers are not told where to follow the incident."
-    } else if tier_met(Tier::Requirements) >= 3 {
-        "The facts are mostly there, but the tone undercuts them."
-    } else if total_met == 0 {
-        "This does not read as a postmortem yet."
-    } else {
-        "A start, with important pieces still to add."
-    };
+    let opening = verdict_in_a_sentence(criteria, tiers);
 
     // Prerequisites weigh most, then requirements, then bonus; within a
     // tier, a missing criterion comes before a partial one.
