@@ -638,10 +638,13 @@ pub fn left_undone(text: &str) -> bool {
     // Every form needs a negator: most sentences have none, and a search
     // for the letter they all begin with is far cheaper than the word walk
     // (and than a substring search for each of "not", "never" and "n't").
+    // The negator ends its word: "note", "nothing" and "another" hold none.
     let b = text.as_bytes();
+    let ends_word = |end: usize| b.get(end).is_none_or(|&c| !WORD_BYTE[c as usize]);
     let has_negator = memchr::memchr_iter(b'n', b).any(|i| {
         let rest = &b[i + 1..];
-        rest.starts_with(b"ot") || rest.starts_with(b"ever") || rest.starts_with(b"'t")
+        ((rest.starts_with(b"ot") || rest.starts_with(b"'t")) && ends_word(i + 3))
+            || (rest.starts_with(b"ever") && ends_word(i + 5))
     });
     if !has_negator {
         return false;

@@ -117,10 +117,8 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
     // One passage that states a concrete value (a version, a setting's
     // value, an identifier) is "versions and settings without how they
     // interacted": thin, but not technology named only in passing.
-    let concrete = |&(s, ids, detail): &(&Sentence, usize, bool)| {
-        let words = doc.words(s);
-        detail && (ids > 0 || (quantities(words) > durations(words) && !s.cues.has(Cue::ImpactWord)))
-    };
+    let concrete =
+        |&(s, ids, detail): &(&Sentence, usize, bool)| detail && (ids > 0 || measures_a_system(s, doc.words(s)));
     if score >= PARTIAL_SCORE || read.iter().any(concrete) {
         let suggestion = detailed.first().map(|s| {
             format!(
@@ -162,10 +160,7 @@ fn named_with_detail(doc: &Document, s: &Sentence) -> bool {
     let Some(first) = tech.next() else {
         return false;
     };
-    // How long something lasted ("for 47 minutes"), or its date, measures
-    // the incident, not the system.
-    let words = doc.words(s);
-    if quantities(words) > durations(words) && !s.cues.has(Cue::ImpactWord) {
+    if measures_a_system(s, doc.words(s)) {
         return true;
     }
     let second = tech.next();
@@ -173,6 +168,18 @@ fn named_with_detail(doc: &Document, s: &Sentence) -> bool {
     hits.iter()
         .filter(|d| d.cue == Cue::TechDetail && !in_url(doc, d))
         .any(|d| !overlaps(first, d) || second.is_some_and(|t| !overlaps(t, d)))
+}
+
+/// A measure that is not of the impact: more quantities than spans of time
+/// and dates, since how long something lasted ("for 47 minutes"), or its
+/// date, measures the incident, not the system. The spans are read only
+/// where there is a quantity: most sentences have none.
+fn measures_a_system(s: &Sentence, words: &str) -> bool {
+    if s.cues.has(Cue::ImpactWord) {
+        return false;
+    }
+    let measures = quantities(words);
+    measures > 0 && measures > durations(words)
 }
 
 /// Whether a hit lies inside a URL ("https://…/archives/…"): words of a
