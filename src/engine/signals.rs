@@ -224,8 +224,12 @@ pub fn omitted_by_team(text: &str) -> bool {
 /// failing.
 pub fn should_adverb_have_done(text: &str) -> bool {
     // "should" and "could" share "ould": one search for its rarer "u"
-    // answers for both, where each took a substring search.
+    // answers for both, where each took a substring search. Before it, a
+    // search for the "v" of "have", rarer still: most sentences have none.
     let b = text.as_bytes();
+    if !memchr::memchr_iter(b'v', b).any(|i| i >= 2 && b[i - 2..].starts_with(b"have")) {
+        return false;
+    }
     let modal = memchr::memchr_iter(b'u', b).any(|i| {
         let (before, after) = (&b[..i], &b[i + 1..]);
         after.starts_with(b"ld") && (before.ends_with(b"sho") || before.ends_with(b"co"))
@@ -540,12 +544,17 @@ pub fn names_a_thing(doc: &Document, s: &Sentence) -> bool {
     let mut first = true;
     for raw in text.split_ascii_whitespace() {
         let is_label = raw.ends_with(':') || raw.ends_with("**") || raw.ends_with("**:");
-        let word = raw.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-        if word.is_empty() {
+        // Trimmed to its ASCII letters and digits byte by byte: no byte of a
+        // longer character is one, so no character need be decoded.
+        let bytes = raw.as_bytes();
+        let Some(start) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
             continue;
-        }
-        // Two dotted parts need a dot between them.
-        let dotted = word.contains('.')
+        };
+        let end = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |i| i + 1);
+        let word = &raw[start..end];
+        // Two dotted parts need a dot between them. A word is a few bytes:
+        // looked through in line, not by a call to a search.
+        let dotted = word.bytes().any(|b| b == b'.')
             && word
                 .split('.')
                 .filter(|p| p.len() >= 2 && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
@@ -635,11 +644,19 @@ pub fn left_undone(text: &str) -> bool {
         )
     };
     let negator = |w: &str| matches!(w, "not" | "never") || w.ends_with("n't");
-    // Every form needs a negator: most sentences have none, and a search
-    // for the letter they all begin with is far cheaper than the word walk
-    // (and than a substring search for each of "not", "never" and "n't").
+    // Every form needs "was", "were" or "been", and a negator: most
+    // sentences lack one or the other, and a search for the letters they
+    // begin with is far cheaper than the word walk (and than a substring
+    // search for each word). "w" and "b" are rarer than "n": asked first.
     // The negator ends its word: "note", "nothing" and "another" hold none.
     let b = text.as_bytes();
+    let has_aux = memchr::memchr2_iter(b'w', b'b', b).any(|i| {
+        let rest = &b[i + 1..];
+        rest.starts_with(b"as") || rest.starts_with(b"ere") || rest.starts_with(b"een")
+    });
+    if !has_aux {
+        return false;
+    }
     let ends_word = |end: usize| b.get(end).is_none_or(|&c| !WORD_BYTE[c as usize]);
     let has_negator = memchr::memchr_iter(b'n', b).any(|i| {
         let rest = &b[i + 1..];

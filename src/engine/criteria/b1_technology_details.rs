@@ -185,11 +185,16 @@ fn measures_a_system(s: &Sentence, words: &str) -> bool {
 /// Whether a hit lies inside a URL ("https://…/archives/…"): words of a
 /// link target are not the text's words.
 fn in_url(doc: &Document, h: &Hit) -> bool {
-    let before = &doc.prose[..h.prose.start];
-    let start = before.rfind(|c: char| c.is_ascii_whitespace() || c == '(' || c == '[' || c == '<').map_or(0, |i| i + 1);
-    let after = &doc.prose[h.prose.end..];
-    let end = h.prose.end + after.find(|c: char| c.is_ascii_whitespace() || c == ')' || c == ']' || c == '>').unwrap_or(after.len());
-    doc.prose[start..end].contains("://")
+    // Read as bytes: every delimiter is ASCII, which no byte of a longer
+    // character can be, and a token has no "://" to search for unless it
+    // has a colon.
+    let prose = doc.prose.as_bytes();
+    let before = &prose[..h.prose.start];
+    let start = before.iter().rposition(|&c| c.is_ascii_whitespace() || matches!(c, b'(' | b'[' | b'<')).map_or(0, |i| i + 1);
+    let after = &prose[h.prose.end..];
+    let end = h.prose.end + after.iter().position(|&c| c.is_ascii_whitespace() || matches!(c, b')' | b']' | b'>')).unwrap_or(after.len());
+    let token = &prose[start..end];
+    memchr::memchr_iter(b':', token).any(|i| token[i + 1..].starts_with(b"//"))
 }
 
 #[cfg(test)]
