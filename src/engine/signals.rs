@@ -532,6 +532,16 @@ pub fn day_of_month_numbers(text: &str) -> usize {
     count
 }
 
+/// [`quantities`] that are not days of a month ("on 15 February" names a
+/// day; it counts nothing). The days are looked for only where there is a
+/// quantity: most sentences have none.
+pub fn amounts(text: &str) -> usize {
+    match quantities(text) {
+        0 => 0,
+        n => n.saturating_sub(day_of_month_numbers(text)),
+    }
+}
+
 /// Whether a sentence names a particular thing: a capitalised word or
 /// acronym past its first word ("Binder", "IE11", "the Cloud Platform"), a
 /// dotted name ("mybinder.org") or inline code. Read from the original text,

@@ -33,7 +33,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, day_of_month_numbers, quantities};
+use crate::engine::signals::{affirmed, amounts};
 use crate::engine::suggest::{and_list, quote, quote_hit, where_to_add};
 
 pub struct Authentic;
@@ -151,8 +151,7 @@ impl Criterion for Authentic {
             // A figure inside a boast ("trusted by 40,000 merchants,
             // industry-leading") sells the company; it is no fact about the
             // incident. Nor is a date ("on 3 March") a measure.
-            let words = doc.words(s);
-            let measures = quantities(words).saturating_sub(day_of_month_numbers(words));
+            let measures = amounts(doc.words(s));
             if !c.has(Cue::Marketing) {
                 if measures > 0 || s.times.clocks > 0 {
                     measured.push(s);
