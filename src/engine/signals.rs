@@ -81,7 +81,9 @@ fn word_char_before(b: &[u8]) -> usize {
 impl<'t> Iterator for Words<'t> {
     type Item = &'t str;
 
-    #[inline]
+    // Always inlined: left to itself the compiler called it once a word,
+    // and the call cost a fifth of what the word walks of P2 and P1 took.
+    #[inline(always)]
     fn next(&mut self) -> Option<&'t str> {
         let b = &self.text.as_bytes()[..self.back];
         let mut i = self.front;
