@@ -124,7 +124,7 @@ pub fn has_digit(text: &str) -> bool {
 /// most sentences do not pass, run before an exact search. Tested 32
 /// triples at a time with no branch per byte, where a search for a common
 /// letter (`memchr`) stops and restarts at each of its many occurrences.
-pub fn holds_triple(b: &[u8], test: impl Fn(u8, u8, u8) -> bool) -> bool {
+fn holds_triple(b: &[u8], test: impl Fn(u8, u8, u8) -> bool) -> bool {
     let firsts = &b[..b.len().saturating_sub(2)];
     let (seconds, thirds) = (b.get(1..).unwrap_or_default(), b.get(2..).unwrap_or_default());
     firsts

@@ -197,11 +197,11 @@ impl Criterion for Authentic {
         // Putting the cause on someone else while owning nothing at all
         // minimises the team's part in it: "this outage was caused by our
         // provider" with no word of what the team could have done better.
-        if candid.is_empty() {
-            if let Some(s) = blame {
-                softenings += 1;
-                undercut.insert(0, s);
-            }
+        if candid.is_empty()
+            && let Some(s) = blame
+        {
+            softenings += 1;
+            undercut.insert(0, s);
         }
         let facts = measured.len() + technical.len();
         // The text's own softening and stock phrases, quoted, with the
