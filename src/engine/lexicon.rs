@@ -953,10 +953,10 @@ impl Lexicon {
                 }
             }
             // No phrase that starts this far back can still end later.
-            if let Some(done) = (at + 1).checked_sub(longest_len) {
-                if let Some(pid) = longest_at[done & (ring - 1)].take() {
-                    report(done, pid);
-                }
+            if let Some(done) = (at + 1).checked_sub(longest_len)
+                && let Some(pid) = longest_at[done & (ring - 1)].take()
+            {
+                report(done, pid);
             }
         }
         let places = bytes.len() + 1;

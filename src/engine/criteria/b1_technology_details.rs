@@ -117,10 +117,8 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
     // One passage that states a concrete value (a version, a setting's
     // value, an identifier) is "versions and settings without how they
     // interacted": thin, but not technology named only in passing.
-    let concrete = |&(s, ids, detail): &(&Sentence, usize, bool)| {
-        let words = doc.words(s);
-        detail && (ids > 0 || (quantities(words) > durations(words) && !s.cues.has(Cue::ImpactWord)))
-    };
+    let concrete =
+        |&(s, ids, detail): &(&Sentence, usize, bool)| detail && (ids > 0 || measures_a_system(s, doc.words(s)));
     if score >= PARTIAL_SCORE || read.iter().any(concrete) {
         let suggestion = detailed.first().map(|s| {
             format!(
@@ -162,10 +160,7 @@ fn named_with_detail(doc: &Document, s: &Sentence) -> bool {
     let Some(first) = tech.next() else {
         return false;
     };
-    // How long something lasted ("for 47 minutes"), or its date, measures
-    // the incident, not the system.
-    let words = doc.words(s);
-    if quantities(words) > durations(words) && !s.cues.has(Cue::ImpactWord) {
+    if measures_a_system(s, doc.words(s)) {
         return true;
     }
     let second = tech.next();
@@ -175,14 +170,31 @@ fn named_with_detail(doc: &Document, s: &Sentence) -> bool {
         .any(|d| !overlaps(first, d) || second.is_some_and(|t| !overlaps(t, d)))
 }
 
+/// A measure that is not of the impact: more quantities than spans of time
+/// and dates, since how long something lasted ("for 47 minutes"), or its
+/// date, measures the incident, not the system. The spans are read only
+/// where there is a quantity: most sentences have none.
+fn measures_a_system(s: &Sentence, words: &str) -> bool {
+    if s.cues.has(Cue::ImpactWord) {
+        return false;
+    }
+    let measures = quantities(words);
+    measures > 0 && measures > durations(words)
+}
+
 /// Whether a hit lies inside a URL ("https://…/archives/…"): words of a
 /// link target are not the text's words.
 fn in_url(doc: &Document, h: &Hit) -> bool {
-    let before = &doc.prose[..h.prose.start];
-    let start = before.rfind(|c: char| c.is_ascii_whitespace() || c == '(' || c == '[' || c == '<').map_or(0, |i| i + 1);
-    let after = &doc.prose[h.prose.end..];
-    let end = h.prose.end + after.find(|c: char| c.is_ascii_whitespace() || c == ')' || c == ']' || c == '>').unwrap_or(after.len());
-    doc.prose[start..end].contains("://")
+    // Read as bytes: every delimiter is ASCII, which no byte of a longer
+    // character can be, and a token has no "://" to search for unless it
+    // has a colon.
+    let prose = doc.prose.as_bytes();
+    let before = &prose[..h.prose.start];
+    let start = before.iter().rposition(|&c| c.is_ascii_whitespace() || matches!(c, b'(' | b'[' | b'<')).map_or(0, |i| i + 1);
+    let after = &prose[h.prose.end..];
+    let end = h.prose.end + after.iter().position(|&c| c.is_ascii_whitespace() || matches!(c, b')' | b']' | b'>')).unwrap_or(after.len());
+    let token = &prose[start..end];
+    memchr::memchr_iter(b':', token).any(|i| token[i + 1..].starts_with(b"//"))
 }
 
 #[cfg(test)]

@@ -70,7 +70,8 @@ impl Criterion for FiveWhys {
             .zip(answered)
             .filter(|(s, _)| !matches!(doc.block_of(s).kind, BlockKind::Heading(_) | BlockKind::Code))
             .filter(|&(s, question)| {
-                let answer = match answers_why(doc, s, question > 0, pending) {
+                let (answer, undone) = answers_why(doc, s, question > 0, pending);
+                let answer = match answer {
                     Answer::Explains => true,
                     // "## Why it broke" over the account of the cause answers
                     // its one why once, however many paragraphs it takes.
@@ -89,7 +90,7 @@ impl Criterion for FiveWhys {
                         3
                     } else if s.cues.has(Cue::Explanation) {
                         0
-                    } else if left_undone(doc.words(s)) {
+                    } else if undone {
                         1
                     } else {
                         2
@@ -163,7 +164,10 @@ enum Answer {
 /// because…", "no action is required due to this incident"): that explains
 /// who was hit, not why it happened. A cause told under an impact heading
 /// ("This is due to a flaw in the parser") still counts.
-fn answers_why(doc: &Document, s: &Sentence, answers_question: bool, pending: bool) -> Answer {
+///
+/// Also says whether a sentence without an explanation word tells a step
+/// left undone, which the answer's kind needs: read once, here.
+fn answers_why(doc: &Document, s: &Sentence, answers_question: bool, pending: bool) -> (Answer, bool) {
     let topic = doc.topic(s);
     let words = doc.words(s);
     if words.ends_with('?')
@@ -173,14 +177,18 @@ fn answers_why(doc: &Document, s: &Sentence, answers_question: bool, pending: bo
         || s.cues.any(&[Cue::Boilerplate, Cue::NotAffected])
         || (topic == Topic::Impact && s.cues.has(Cue::ImpactWord))
     {
-        Answer::No
-    } else if (s.cues.has(Cue::Explanation) || left_undone(words)) && !(pending && topic != Topic::Analysis && !answers_question) {
+        return (Answer::No, false);
+    }
+    let explains = s.cues.has(Cue::Explanation);
+    let undone = !explains && left_undone(words);
+    let answer = if (explains || undone) && !(pending && topic != Topic::Analysis && !answers_question) {
         if topic == Topic::Timeline && !answers_question { Answer::InTimeline } else { Answer::Explains }
     } else if (topic == Topic::Analysis || answers_question) && !words.ends_with(':') {
         Answer::InAnalysis
     } else {
         Answer::No
-    }
+    };
+    (answer, undone)
 }
 
 /// A template slot left unfilled ("**Contributing factors:** [list]",

@@ -136,7 +136,7 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
             || should_adverb_have_done(doc.words(s));
         // Criticism aimed at a vendor is not self-criticism.
         let criticises = admits(doc, s, Cue::SelfCriticism) && !c.has(Cue::ThirdParty);
-        let undone = left_undone(doc.words(s)) && !canned && !denies;
+        let undone = !canned && !denies && left_undone(doc.words(s));
         gap |= undone;
         if c.has(Cue::NonApology) || (apology && hedge) {
             hedged.push(s);

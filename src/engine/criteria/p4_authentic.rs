@@ -33,7 +33,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, day_of_month_numbers, quantities};
+use crate::engine::signals::{affirmed, amounts};
 use crate::engine::suggest::{and_list, quote, quote_hit, where_to_add};
 
 pub struct Authentic;
@@ -151,8 +151,7 @@ impl Criterion for Authentic {
             // A figure inside a boast ("trusted by 40,000 merchants,
             // industry-leading") sells the company; it is no fact about the
             // incident. Nor is a date ("on 3 March") a measure.
-            let words = doc.words(s);
-            let measures = quantities(words).saturating_sub(day_of_month_numbers(words));
+            let measures = amounts(doc.words(s));
             if !c.has(Cue::Marketing) {
                 if measures > 0 || s.times.clocks > 0 {
                     measured.push(s);
@@ -198,11 +197,11 @@ impl Criterion for Authentic {
         // Putting the cause on someone else while owning nothing at all
         // minimises the team's part in it: "this outage was caused by our
         // provider" with no word of what the team could have done better.
-        if candid.is_empty() {
-            if let Some(s) = blame {
-                softenings += 1;
-                undercut.insert(0, s);
-            }
+        if candid.is_empty()
+            && let Some(s) = blame
+        {
+            softenings += 1;
+            undercut.insert(0, s);
         }
         let facts = measured.len() + technical.len();
         // The text's own softening and stock phrases, quoted, with the

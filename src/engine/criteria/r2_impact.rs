@@ -30,7 +30,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{BlockKind, Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, day_of_month_numbers, names_a_thing, negated_before, quantities};
+use crate::engine::signals::{affirmed, amounts, names_a_thing, negated_before};
 use crate::engine::suggest::{and_list, quote, where_to_add};
 
 pub struct Impact;
@@ -112,10 +112,10 @@ impl Criterion for Impact {
             // who left vague on purpose is not made specific by how long.
             let vague_who = !who && people().next().is_some();
             // "On 15 February" names a day; it counts nothing.
-            let amounts = quantities(doc.words(s)).saturating_sub(day_of_month_numbers(doc.words(s)));
-            let quantified = amounts > 0;
+            let figures = amounts(doc.words(s));
+            let quantified = figures > 0;
             // Numbers beyond the durations count something ("3,000 users").
-            let counted = amounts > s.times.durations as usize;
+            let counted = figures > s.times.durations as usize;
             let what = c.has(Cue::Technology) || names_a_thing(doc, s);
             // How widely: a scope, a count, or what was spared. How long
             // is no extent: "unavailable for 27 minutes" says nothing of
@@ -124,7 +124,7 @@ impl Criterion for Impact {
             // "Increased risk of cluster failure" tells what might have
             // happened, not what did. Its words are read only for a
             // sentence that would otherwise be specific.
-            let names_both = ((who && (what || quantified)) || (what && extent && !(vague_who && !counted)))
+            let names_both = ((who && (what || quantified)) || (what && extent && (!vague_who || counted)))
                 && !doc.words(s).split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "risk");
             for (k, carries) in [(1, who), (2, what), (3, extent), (4, vague_who)] {
                 counts[k] += usize::from(carries);
