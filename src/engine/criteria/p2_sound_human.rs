@@ -111,11 +111,15 @@ impl Criterion for SoundHuman {
             };
         }
         let share = voiced.len() as f32 / total.max(1) as f32;
+        // "1 of 6 sentences speaks", "2 of 6 sentences speak".
+        let verb = |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
         let reason = format!(
-            "{} of {} sentences speak in the first person; {} use the passive voice.",
+            "{} of {} sentences {} in the first person; {} {} the passive voice.",
             voiced.len(),
             total,
-            passive
+            verb(voiced.len(), "speaks", "speak"),
+            passive,
+            verb(passive, "uses", "use")
         );
         let cited: Vec<_> = voiced.iter().copied().take(4).collect();
         // Every voiced sentence in one paragraph of a longer text whose other
@@ -136,7 +140,11 @@ impl Criterion for SoundHuman {
             return Finding::met(reason).citing(cited);
         }
         let finding = Finding::partial(reason).citing(cited);
-        let opening = format!("Only {} of {total} sentences speak as \u{201c}we\u{201d} or \u{201c}I\u{201d}; the rest is impersonal", voiced.len());
+        let opening = format!(
+            "Only {} of {total} sentences {} as \u{201c}we\u{201d} or \u{201c}I\u{201d}; the rest is impersonal",
+            voiced.len(),
+            verb(voiced.len(), "speaks", "speak")
+        );
         match rewrite(opening) {
             Some(suggestion) => finding.suggesting(suggestion),
             None => finding,
@@ -154,7 +162,7 @@ mod tests {
         let text = "The cluster was upgraded at 10:00. Nodes were drained. Pods were rescheduled. \
                     Alerts were raised. Logs were collected. We noticed the errors quickly.";
         let advice = suggestion(P2, text);
-        assert!(advice.starts_with("Only 1 of 6 sentences speak as"), "{advice}");
+        assert!(advice.starts_with("Only 1 of 6 sentences speaks as"), "{advice}");
         assert!(advice.contains("\u{201c}The cluster was upgraded at 10:00\u{201d}"), "{advice}");
     }
 
