@@ -669,7 +669,7 @@ mod tests {
     #[test]
     fn text_from_outside_never_opens_over_a_persons_words() {
         let mine = draft("a", "# My outage\nmy words", 5);
-        let opened = draft_for_text(&[mine.clone()], "a", "# Sample".into(), 50, || "new".into());
+        let opened = draft_for_text(std::slice::from_ref(&mine), "a", "# Sample".into(), 50, || "new".into());
         assert_eq!((opened.id.as_str(), opened.text.as_str(), opened.edited), ("new", "# Sample", 50));
         assert!(opened.overrides.is_empty());
 
@@ -681,7 +681,7 @@ mod tests {
         named.name = Some("Kept for Tuesday".into());
         assert_eq!(draft_for_text(&[named], "c", "x".into(), 50, || "new".into()).id, "new", "a name is the person's");
 
-        let again = draft_for_text(&[mine.clone()], "z", "# My outage\nmy words".into(), 50, || "new".into());
+        let again = draft_for_text(std::slice::from_ref(&mine), "z", "# My outage\nmy words".into(), 50, || "new".into());
         assert_eq!(again, mine, "the same text opens the draft that has it");
     }
 

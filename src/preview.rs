@@ -586,6 +586,8 @@ mod tests {
     }
 
     #[test]
+    // Each case lists the passages marked, sometimes only one.
+    #[allow(clippy::single_range_in_vec_init)]
     fn highlights_move_with_the_words_they_mark() {
         let text = "one two three";
         // Typing before, after, between and inside passages.

@@ -148,8 +148,8 @@ fn pairwise_reviewer_agreement<'a>(cases: impl Iterator<Item = &'a Case>) -> Opt
         for i in 0..case.votes.len() {
             for j in i + 1..case.votes.len() {
                 pairs += 1;
-                for c in 0..12 {
-                    agree[c] += usize::from(case.votes[i][c] == case.votes[j][c]);
+                for (c, agreed) in agree.iter_mut().enumerate() {
+                    *agreed += usize::from(case.votes[i][c] == case.votes[j][c]);
                 }
             }
         }

@@ -544,11 +544,10 @@ impl<'t> Builder<'t> {
                     self.append(&t, range);
                 }
             }
-            Event::SoftBreak | Event::HardBreak => {
-                if self.open.is_some() {
+            Event::SoftBreak | Event::HardBreak
+                if self.open.is_some() => {
                     self.prose.push(' ');
                 }
-            }
             Event::InlineHtml(html) if is_placeholder(&html) => {
                 self.ensure_open(range.start);
                 self.placeholders.push(self.prose.len());
@@ -573,13 +572,12 @@ impl<'t> Builder<'t> {
                 self.item_labels.clear();
                 self.begin(BlockKind::Heading(heading_level(level)), range.start);
             }
-            Tag::Paragraph => {
+            Tag::Paragraph
                 // A tight list item's first paragraph belongs to the item.
-                if !matches!(self.open, Some((BlockKind::ListItem, _, p)) if p == self.prose.len()) {
+                if !matches!(self.open, Some((BlockKind::ListItem, _, p)) if p == self.prose.len()) => {
                     self.close();
                     self.begin(BlockKind::Paragraph, range.start);
                 }
-            }
             Tag::Item => {
                 self.close();
                 self.item_labels.push(None);
@@ -605,11 +603,10 @@ impl<'t> Builder<'t> {
             }
             Tag::Strong => {
                 self.ensure_open(range.start);
-                if let Some((_, _, p)) = self.open {
-                    if self.prose[p..].trim().is_empty() {
+                if let Some((_, _, p)) = self.open
+                    && self.prose[p..].trim().is_empty() {
                         self.strong_start = Some(self.prose.len());
                     }
-                }
             }
             Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
                 self.link_stack.push((dest_url.to_string(), range.start));
@@ -636,11 +633,10 @@ impl<'t> Builder<'t> {
                 self.close();
                 self.in_table_head = false;
             }
-            TagEnd::TableCell => {
-                if self.open.is_some() {
+            TagEnd::TableCell
+                if self.open.is_some() => {
                     self.prose.push_str(" | ");
                 }
-            }
             TagEnd::Item => {
                 self.close();
                 self.item_labels.pop();
@@ -817,11 +813,10 @@ impl<'t> Builder<'t> {
                 .find_map(|l| *l)
                 .unwrap_or(self.section_topic),
         };
-        if let (Some(t), BlockKind::ListItem) = (label, kind) {
-            if let Some(top) = self.item_labels.last_mut() {
+        if let (Some(t), BlockKind::ListItem) = (label, kind)
+            && let Some(top) = self.item_labels.last_mut() {
                 *top = Some(t);
             }
-        }
         // A label standing alone ("**Impact**:", or plain "What we fixed:")
         // names what follows it.
         if let (Some(t), BlockKind::Paragraph) = (label, kind) {

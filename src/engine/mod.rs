@@ -46,11 +46,10 @@ pub fn review(text: &str) -> Review {
         .collect();
     let timeline = timeline::read(&doc);
     let start_and_end = &mut criteria[CriterionId::R1 as usize];
-    if start_and_end.suggestion.is_some() {
-        if let Some(advice) = criteria::r1_start_and_end::tailored_suggestion(&doc, &timeline) {
+    if start_and_end.suggestion.is_some()
+        && let Some(advice) = criteria::r1_start_and_end::tailored_suggestion(&doc, &timeline) {
             start_and_end.suggestion = Some(advice);
         }
-    }
     Review { timeline, ..assemble(criteria) }
 }
 
