@@ -37,6 +37,10 @@ pub fn ReviewPanel() -> impl IntoView {
                 // The verdict in a sentence: the scorecard above already gives the
                 // counts and the next thing to add, which the summary repeats.
                 <p class="summary" data-testid="summary">{live(move || state.seen.with(|r| engine::verdict_in_a_sentence(&r.criteria, &r.tiers)))}</p>
+                // Export and print under the verdict, where a person who has
+                // read it looks next: below twelve cards they were a long
+                // scroll and some forty Tab presses away.
+                <ExportBar />
                 <TimelinePanel />
                 <p class="override-count" data-testid="override-count" hidden=live(move || override_count() == 0)>
                     {live(move || match override_count() {
@@ -45,7 +49,6 @@ pub fn ReviewPanel() -> impl IntoView {
                     })}
                 </p>
                 {Tier::ALL.into_iter().map(|tier| view! { <TierSection tier /> }).collect_view()}
-                <ExportBar />
             </div>
         </section>
     }
