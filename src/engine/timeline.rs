@@ -1524,7 +1524,7 @@ impl<'d, 't> Reader<'d, 't> {
             }
             let told = [BEGAN, DETECTED, RESPONDED, MITIGATED, RESOLVED]
                 .into_iter()
-                .zip(key_moments(&entries))
+                .zip(key_moments(&entries, self.doc.text))
                 .filter_map(|(moment, event)| event.map(|_| moment))
                 .fold(0, |told, m| told | m);
             let moment = |e: &Timed| strongest(e.cues).map(|m| if m == REPAIRED { RESOLVED } else { m });
@@ -1550,7 +1550,7 @@ impl<'d, 't> Reader<'d, 't> {
         if orderable(&self.events) || one_day.is_some() {
             sort_stably(&mut self.events, |a, b| a.key_on(one_day).cmp(&b.key_on(one_day)));
         }
-        let moments = key_moments(&self.events);
+        let moments = key_moments(&self.events, self.doc.text);
         let at = |kind: EventKind| {
             let k = EventKind::KEY_MOMENTS.iter().position(|m| *m == kind)?;
             moments[k].map(|i| &self.events[i])
@@ -1955,6 +1955,27 @@ fn pass_midnight(events: &mut [Timed], twelve_hour: bool) {
     }
 }
 
+/// Words of an action that stops the impact by itself, whatever follows
+/// it, or of the impact easing: the mitigations the reviewers' marking
+/// instructions name.
+const IMPACT_STOPPERS: &[&str] = &[
+    "mitigat", "rollback", "rolled back", "rolling back", "roll back", "revert", "failover", "failed over", "fail over", "workaround",
+    "work around", "mostly", "partial", "drop", "declin", "decreas", "improv", "recovering", "success", "succeed", "stabili",
+];
+
+/// Whether an event's words tell one of [`IMPACT_STOPPERS`], not as an
+/// attempt (searched once
+/// per timeline, on the one event chosen as the mitigation).
+fn stops_the_impact(passage: &str) -> bool {
+    let words = passage.to_ascii_lowercase();
+    IMPACT_STOPPERS.iter().any(|w| words.contains(w)) && !words.contains("attempt")
+}
+
+/// The longest wait, in minutes, from an action to a recovery it brought:
+/// a recovery told days later ("finalized again two weeks on") is the
+/// end, and the action is what stopped the impact.
+const RECOVERY_AFTER_ACTION: i64 = 12 * 60;
+
 /// The event of each key moment, in [`EventKind::KEY_MOMENTS`] order:
 /// the first event told as detection, response and mitigation; the last
 /// told as the service's recovery, else the last told as a repair; the
@@ -1970,7 +1991,7 @@ fn pass_midnight(events: &mut [Timed], twelve_hour: bool) {
 /// told with the action that brought it ("the pods were drained and
 /// service restored") is the mitigation when none is told before it, and
 /// so is the first recovery when no mitigation is told at all.
-fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
+fn key_moments(events: &[Timed], text: &str) -> [Option<usize>; 5] {
     let strongest: Vec<Option<u32>> = events.iter().map(|e| strongest(e.cues)).collect();
     let first = |moment| strongest.iter().position(|s| *s == Some(moment));
     let last = |moment| strongest.iter().rposition(|s| *s == Some(moment));
@@ -1999,10 +2020,27 @@ fn key_moments(events: &[Timed]) -> [Option<usize>; 5] {
     if let Some(r) = resolved.filter(|&r| mitigated.is_some_and(|m| events[r].minutes_to(&events[m]).is_some_and(|d| d > 0))) {
         mitigated = Some(r);
     }
+    // An attempt ("restarted the web server") followed by the service's
+    // recovery ("back online"): reviewers mark the recovery, when the
+    // impact stopped, not the attempt that preceded it. A rollback, a
+    // failover, a workaround or a partial recovery stops or reduces the
+    // impact itself, as their marking instructions say, unless its event
+    // tells it only attempted ("a deployment is attempted, fails and is
+    // reverted"). The action still bounds what counts as the problem's
+    // start.
+    let action = mitigated;
+    let stops = |m: usize| stops_the_impact(text.get(events[m].passage.clone()).unwrap_or_default());
+    let attempt = |m: usize| strongest[m] != Some(RESOLVED) && !stops(m);
+    if let Some(m) = mitigated.filter(|&m| attempt(m)) {
+        mitigated = (m + 1..events.len())
+            .find(|&i| strongest[i] == Some(RESOLVED) && events[i].told)
+            .filter(|&r| events[m].minutes_to(&events[r]).is_some_and(|d| (0..=RECOVERY_AFTER_ACTION).contains(&d)))
+            .or(mitigated);
+    }
     // The problem told after the response is often one found later; its
     // start told outright ("errors began") counts until it is mitigated.
-    let handled = [detected, responded, mitigated].into_iter().flatten().min().unwrap_or(events.len());
-    let fixed = mitigated.or(resolved).unwrap_or(events.len());
+    let handled = [detected, responded, action].into_iter().flatten().min().unwrap_or(events.len());
+    let fixed = action.or(resolved).unwrap_or(events.len());
     let onset = (0..fixed).find(|&i| strongest[i] == Some(BEGAN) && told(i, ONSET));
     // With no problem told before it was handled, a change made just
     // before, with nothing else told between ("we deployed as usual; some
@@ -2537,9 +2575,21 @@ mod tests {
     }
 
     #[test]
+    fn an_attempt_followed_by_the_recovery_is_mitigated_by_the_recovery_but_a_rollback_by_itself() {
+        let restart = "## Timeline\n\nAll times UTC.\n\n- 08:00: requests start failing\n- 08:20: the workers are restarted\n- 08:35: requests succeed, service restored\n- 11:00: the root cause is found and fixed\n";
+        assert_eq!(moments(restart), ["began 08:00 UTC", "mitigated 08:35 UTC", "resolved 08:35 UTC"]);
+        let rollback = "## Timeline\n\nAll times UTC.\n\n- 08:00: requests start failing\n- 08:20: the release is rolled back\n- 08:35: service restored\n";
+        assert_eq!(moments(rollback), ["began 08:00 UTC", "mitigated 08:20 UTC", "resolved 08:35 UTC"]);
+        let days_later = "## Timeline\n\nAll times UTC.\n\n- 2024-05-01 08:00: requests start failing\n- 2024-05-01 08:20: the workers are restarted\n- 2024-05-03 09:00: service restored\n";
+        assert_eq!(moments(days_later), ["began 2024-05-01 08:00 UTC", "mitigated 2024-05-01 08:20 UTC", "resolved 2024-05-03 09:00 UTC"]);
+    }
+
+    #[test]
     fn a_bold_entry_in_a_timeline_is_an_entry_not_a_label() {
         let text = "## Timeline\n\nAll times UTC.\n\n- **00:55: builds started failing**\n- 02:03: restarted the web server\n- **02:06: the changes propagated, the site is back online**\n";
-        assert_eq!(moments(text), ["began 00:55 UTC", "mitigated 02:03 UTC", "resolved 02:06 UTC"]);
+        // The restart only tried; the impact stopped when the site was
+        // back online, the one recovery, so both mitigation and end.
+        assert_eq!(moments(text), ["began 00:55 UTC", "mitigated 02:06 UTC", "resolved 02:06 UTC"]);
     }
 
     #[test]
@@ -2780,7 +2830,9 @@ mod tests {
     #[test]
     fn a_page_received_a_redeploy_and_checks_passing_restoring_service() {
         let text = "## Timeline\n\nAll times are in UTC.\n\n- **12:03** Health checks start failing on 40% of hosts.\n- **12:09** SRE on call receives page.\n- **12:48** Previous build redeployed.\n- **13:05** All health checks passing.\n";
-        assert_eq!(moments(text), ["began 12:03 UTC", "detected 12:09 UTC", "mitigated 12:48 UTC", "resolved 13:05 UTC"]);
+        // The redeploy is an action; the checks passing after it are when
+        // the impact stopped and ended.
+        assert_eq!(moments(text), ["began 12:03 UTC", "detected 12:09 UTC", "mitigated 13:05 UTC", "resolved 13:05 UTC"]);
         let restoring = "The certificate expired at 22:30 CEST. A new certificate was installed at 08:02 CEST, restoring service.";
         assert_eq!(moments(restoring).last().map(String::as_str), Some("resolved 08:02 CEST"));
     }
@@ -2879,7 +2931,9 @@ mod tests {
     #[test]
     fn a_backlog_that_clears_or_writes_that_resume_recover_but_clearing_a_cache_is_an_action() {
         let text = "Writes failed from 02:10 UTC. At 02:40 UTC we cleared the cache. The backlog cleared at 02:55 UTC.";
-        assert_eq!(moments(text), ["began 02:10 UTC", "mitigated 02:40 UTC", "resolved 02:55 UTC"]);
+        // Clearing the cache is an action, not the recovery; the recovery
+        // after it is when the impact stopped.
+        assert_eq!(moments(text), ["began 02:10 UTC", "mitigated 02:55 UTC", "resolved 02:55 UTC"]);
         assert_eq!(moments("Writes failed from 02:10 UTC. Writes resumed at 02:41 UTC.").last().map(String::as_str), Some("resolved 02:41 UTC"));
         let work = "Writes failed from 02:10 UTC. We resumed the rollout at 03:30 UTC.";
         assert_eq!(moments(work), ["began 02:10 UTC"]);
