@@ -1601,7 +1601,7 @@ impl<'d, 't> Reader<'d, 't> {
         if !self.events.is_empty() && self.events.iter().all(|e| e.zone.is_none()) {
             notes.push(note(
                 NoteKind::NoZone,
-                "No time is given a time zone: say which, once for the timeline (\u{201c}All times UTC\u{201d}).".into(),
+                "None of the times gives its time zone: say which, once for the timeline (\u{201c}All times UTC\u{201d}).".into(),
                 None,
             ));
         }
@@ -1698,13 +1698,26 @@ impl<'d, 't> Reader<'d, 't> {
     }
 
     /// The first timeline entry whose time falls before the entry above
-    /// it.
+    /// it. An entry at or before the first one of the entries so far
+    /// starts them again: a list of key events is often followed by the
+    /// detailed timeline ("Key events" … "Resolved 15:51", then "14:22:
+    /// the team saw failed logins"), which is no disorder. (A year typed
+    /// wrong there is the implausible-gap check's.)
     fn out_of_order(&self) -> Option<Timed> {
-        let entries: Vec<&Timed> = self.events.iter().filter(|e| e.entry).collect();
-        entries
-            .windows(2)
-            .find(|w| w[0].minutes_to(w[1]).is_some_and(|m| m < 0))
-            .map(|w| w[1].clone())
+        let mut entries = self.events.iter().filter(|e| e.entry);
+        let mut first = entries.next()?;
+        let mut previous = first;
+        for e in entries {
+            if previous.minutes_to(e).is_some_and(|m| m < 0) {
+                if first.minutes_to(e).is_some_and(|m| m <= 0) {
+                    first = e;
+                } else {
+                    return Some(e.clone());
+                }
+            }
+            previous = e;
+        }
+        None
     }
 }
 
@@ -2376,6 +2389,15 @@ mod tests {
         assert_eq!(notes(text), [NoteKind::OutOfOrder]);
         let t = timeline(text);
         assert_eq!(t.events.iter().map(|e| e.clock.as_str()).collect::<Vec<_>>(), ["10:00", "10:20", "10:40"], "events in the order they happened");
+    }
+
+    #[test]
+    fn key_events_then_the_detailed_timeline_are_in_order() {
+        let text = "## Timeline\n\nAll times UTC.\n\n- Key events\n  - Detected 2023-01-11 14:22\n  - Resolved 2023-01-11 15:51\n\n\
+                    - Details\n  - 2023-01-11 14:22: the team saw failed logins\n  - 2023-01-11 14:51: the cause was found\n  - 2023-01-11 15:51: logins work again\n";
+        assert!(!notes(text).contains(&NoteKind::OutOfOrder), "{:?}", notes(text));
+        let shuffled = "## Timeline\n\nAll times UTC.\n\n- 10:00: errors begin\n- 10:40: resolved\n- 10:20: rolled back\n- 09:00: deploy\n";
+        assert!(notes(shuffled).contains(&NoteKind::OutOfOrder), "an entry between earlier ones is still out of order");
     }
 
     /// Timeline lines broken by `<br/>` in one HTML paragraph, not list

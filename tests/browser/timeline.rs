@@ -255,7 +255,7 @@ async fn the_notes_are_shown_beside_it_in_plain_words() {
     assert!(
         notes
             .iter()
-            .any(|n| n.starts_with("No time is given a time zone")),
+            .any(|n| n.starts_with("None of the times gives its time zone")),
         "{notes:?}"
     );
     assert!(
