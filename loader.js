@@ -8,6 +8,32 @@ wasm_bindgen({ module_or_path: "./postmortem-reviewer-web_bg.wasm" });
 // Offline after the first load. A new deployment installs beside the running
 // one and waits; the person chooses when to reload into it, so an edit in
 // progress is never interrupted.
+//
+// The flag and the banner live at the module's top level, not inside the
+// `if` below: Trunk's minifier hoists a function declared in a block out of
+// it, and the hoisted banner then set a `reloading` it could no longer see
+// (a ReferenceError in a module), so "Reload to update" did nothing.
+let reloading = false;
+
+function showUpdateBanner(worker) {
+  if (document.querySelector("[data-testid=update-banner]")) return;
+  const banner = document.createElement("div");
+  banner.className = "update-banner";
+  banner.setAttribute("role", "status");
+  banner.dataset.testid = "update-banner";
+  banner.textContent = "A new version of Postmortem Reviewer is ready. ";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = "Reload to update";
+  button.dataset.testid = "update-reload";
+  button.addEventListener("click", () => {
+    reloading = true;
+    worker.postMessage("skip-waiting");
+  });
+  banner.append(button);
+  document.body.append(banner);
+}
+
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker
     .register("./sw.js")
@@ -28,27 +54,7 @@ if ("serviceWorker" in navigator) {
     })
     .catch((error) => console.warn("Offline support is unavailable:", error));
 
-  let reloading = false;
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (reloading) location.reload();
   });
-
-  function showUpdateBanner(worker) {
-    if (document.querySelector("[data-testid=update-banner]")) return;
-    const banner = document.createElement("div");
-    banner.className = "update-banner";
-    banner.setAttribute("role", "status");
-    banner.dataset.testid = "update-banner";
-    banner.textContent = "A new version of Postmortem Reviewer is ready. ";
-    const button = document.createElement("button");
-    button.type = "button";
-    button.textContent = "Reload to update";
-    button.dataset.testid = "update-reload";
-    button.addEventListener("click", () => {
-      reloading = true;
-      worker.postMessage("skip-waiting");
-    });
-    banner.append(button);
-    document.body.append(banner);
-  }
 }
