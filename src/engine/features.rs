@@ -44,7 +44,10 @@ const RULES: usize = 12 * 3;
 const CUES: usize = Cue::ALL.len();
 /// Per criterion, what the sentence model found: the most likely evidence
 /// sentence, the top three together, how many sentences are likely, and
-/// how many it expects in all.
+/// how many it expects in all. Leave-source-out on originals was 0.7699
+/// with these four, 0.7671 with the densest run of three neighbouring
+/// sentences added, 0.7695 with the share of sentences that are likely,
+/// 0.7671 with both.
 const EVIDENCE_KINDS: usize = 4;
 const EVIDENCE: usize = 12 * EVIDENCE_KINDS;
 const EVIDENCE_START: usize = RULES + CUES + TOPICS.len() + SHAPE.len();
