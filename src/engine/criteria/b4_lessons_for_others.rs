@@ -73,8 +73,11 @@ impl Criterion for LessonsForOthers {
             });
         let lessons: Vec<_> = stated.chain(committed).take(3).collect();
         if !lessons.is_empty() {
+            // A follow-up quoted as a "lesson" misnames it ("Your lesson, “We
+            // have issued 1.52.1 today”"): each is called what it is.
+            let what = if states_lesson(lessons[0]) { "lesson" } else { "follow-up" };
             let suggestion = format!(
-                "Your lesson, {}, speaks only of your own team: say what other teams that run the same systems \
+                "Your {what}, {}, speaks only of your own team: say what other teams that run the same systems \
                  should check or change, or share the tool or fix upstream, {} \
                  (\u{201c}If you run nginx behind a load balancer, check that its keepalive timeout is longer than the balancer's.\u{201d}).",
                 quote(doc, lessons[0]),
@@ -293,6 +296,10 @@ mod tests {
         let advice = suggestion(B4, &text);
         assert!(advice.starts_with("Your lesson, \u{201c}We learned that our alerts were too noisy\u{201d}, speaks only"), "{advice}");
         assert!(advice.contains("under your \u{201c}Lessons learned\u{201d} heading"), "{advice}");
+        // Without the lesson, the follow-up is quoted as a follow-up.
+        let follow_ups_only = text.replace("We learned that our alerts were too noisy.", "");
+        let advice = suggestion(B4, &follow_ups_only);
+        assert!(advice.starts_with("Your follow-up, \u{201c}"), "{advice}");
     }
 
     #[test]
