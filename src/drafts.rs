@@ -11,6 +11,7 @@
 //!   "text":…,"overrides":{…},"created":ms,"edited":ms}`.
 
 use crate::engine::{CriterionId, Verdict};
+use crate::engine::suggest::without_tags;
 use crate::export::{Override, Overrides};
 use json::Json;
 use serde::Serialize;
@@ -229,7 +230,8 @@ fn parse_overrides(value: &Json) -> Option<Overrides> {
 /// with words, shortened.
 pub fn title_from_text(text: &str) -> String {
     const MAX_CHARS: usize = 60;
-    let lines = || text.lines().map(without_tags).filter(|l| !l.is_empty());
+    // A pasted page's first line "<h1>Outage</h1>" names its draft "Outage".
+    let lines = || text.lines().map(|l| without_tags(l).trim().to_string()).filter(|l| !l.is_empty());
     let heading = lines()
         .find(|l| l.starts_with('#'))
         .map(|l| l.trim_start_matches('#').trim().to_string())
@@ -243,28 +245,6 @@ pub fn title_from_text(text: &str) -> String {
         let cut: String = title.chars().take(MAX_CHARS - 1).collect();
         format!("{}…", cut.trim_end())
     }
-}
-
-/// A line without its HTML tags, trimmed: a pasted page's first line
-/// "<h1>Outage</h1>" names its draft "Outage". A `<` that opens no tag
-/// (not followed by a letter, `/` or `!`) is text.
-fn without_tags(line: &str) -> String {
-    let mut kept = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(at) = rest.find('<') {
-        kept.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        let opens_tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
-        match after.find('>').filter(|_| opens_tag) {
-            Some(end) => rest = &after[end + 1..],
-            None => {
-                kept.push('<');
-                rest = after;
-            }
-        }
-    }
-    kept.push_str(rest);
-    kept.trim().to_string()
 }
 
 /// A blog post's `title:` among the text's opening lines (its front

@@ -4,7 +4,7 @@
 use super::drafts_panel::Drafts;
 use super::editor::focus_card;
 use super::timeline_panel::TimelinePanel;
-use super::{AppState, dom, handler, live, samples};
+use super::{AppState, dom, effect, handler, live, samples};
 use crate::engine::{self, CriterionId, Tier, Verdict};
 use crate::export::{self, Override, verdict_icon};
 use crate::preview::Shown;
@@ -421,7 +421,7 @@ fn OverrideForm(id: CriterionId, editing: RwSignal<bool>, refocus: impl Fn() + C
     let note_field = NodeRef::<leptos::html::Textarea>::new();
     let verdict_field = NodeRef::<leptos::html::Select>::new();
     // The form opens where the keyboard is going: on its first field.
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(select) = verdict_field.get() {
             let _ = select.focus();
         }

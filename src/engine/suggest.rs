@@ -80,7 +80,7 @@ pub fn plain_words(passage: &str) -> String {
 /// A heading's words without the HTML tags some texts write it in
 /// ("<h2>What we are changing</h2>"); a `<` that opens no tag (not
 /// followed by a letter, `/` or `!`: "a < b") is text.
-fn without_tags(written: &str) -> String {
+pub fn without_tags(written: &str) -> String {
     let mut words = String::with_capacity(written.len());
     let mut rest = written;
     while let Some(open) = rest.find('<') {

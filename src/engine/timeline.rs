@@ -590,8 +590,8 @@ fn moment_cues(words: &str) -> u32 {
         let text = &words[m.range()];
         // "The errors subsided", "error rates started to drop": the problem
         // told just before eases or ends, and is no start.
-        if let Some(eases) = abatement(words, m) {
-            if let Some(subject) = subjects.last().filter(|s| near_before(words, s.end, m.start(), 3)).cloned() {
+        if let Some(eases) = abatement(words, m)
+            && let Some(subject) = subjects.last().filter(|s| near_before(words, s.end, m.start(), 3)).cloned() {
                 told.retain(|(at, cue)| at.start < subject.start || cue & (BEGAN | ONSET | DETECTED) == 0);
                 if hedged {
                     hedged_recovery = true;
@@ -600,7 +600,6 @@ fn moment_cues(words: &str) -> u32 {
                 }
                 continue;
             }
-        }
         if moment == ABATES {
             continue;
         }
