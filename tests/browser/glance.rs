@@ -426,3 +426,28 @@ async fn in_a_720_px_frame_the_editor_and_the_scorecard_both_fit() {
     browser.close().await;
     let _ = std::fs::remove_dir_all(wiki_dir);
 }
+
+#[tokio::test]
+async fn a_printout_opens_on_the_review_and_the_text_follows_on_its_own_page() {
+    let (_server, browser) = open_app().await;
+    load_zendesk_sample(&browser).await;
+    browser.emulate_media("print").await;
+    let printed = browser
+        .js(
+            "const top = s => document.querySelector(s).getBoundingClientRect().top;
+             const shown = s => document.querySelector(s).checkVisibility();
+             return { review_first: top('.review-pane') < top('.editor-pane'),
+                      scorecard_first: top('[data-testid=scorecard]') < top('.mirror'),
+                      text_on_a_new_page: getComputedStyle(document.querySelector('.editor-pane')).breakBefore,
+                      text: shown('.mirror'), cards: shown('[data-criterion=P1]') };",
+            vec![],
+        )
+        .await;
+    browser.emulate_media("").await;
+    assert_eq!(
+        printed,
+        json!({ "review_first": true, "scorecard_first": true, "text_on_a_new_page": "page", "text": true, "cards": true }),
+        "the printed page"
+    );
+    close_without_panics(browser).await;
+}
