@@ -76,6 +76,16 @@ async fn the_editor_is_the_page_and_the_review_opens_on_a_scorecard() {
     );
     let editor = rect(&browser, "[data-testid=editor]").await;
     assert!(editor[2] >= 0.6 * height, "the editor gets the height: {editor:?} of {height}");
+    // Its steps name the controls as the toolbar does: one name for each.
+    let names = browser
+        .js(
+            "const text = s => document.querySelector(s).textContent.trim();
+             return [[text('[data-testid=start] label[for=file-input]'), text('.toolbar label[for=file-input]')],
+                     [text('[data-testid=start-sample]'), text('[data-testid=load-sample]')]];",
+            vec![],
+        )
+        .await;
+    assert_eq!(names, json!([["Open file…", "Open file…"], ["Load sample", "Load sample"]]), "the steps and the toolbar name the controls alike");
 
     click(&browser, "[data-testid=start-sample]").await;
     assert!(
@@ -85,7 +95,7 @@ async fn the_editor_is_the_page_and_the_review_opens_on_a_scorecard() {
                 vec![json!(ZENDESK_SAMPLE)]
             )
             .await,
-        "Try a sample did not open the sample"
+        "Load sample in the steps did not open the sample"
     );
     let review = engine::review(ZENDESK_SAMPLE);
 
