@@ -42,12 +42,69 @@ fn quote_text(written: &str) -> String {
 pub fn section(doc: &Document, topics: &[Topic]) -> Option<String> {
     doc.headings().find(|b| topics.contains(&b.topic)).map(|b| {
         let written = doc.text[b.src.clone()].lines().next().unwrap_or("");
-        let title = without_tags(written);
+        let title = without_shortcodes(&without_entities(&without_tags(written)));
         title.trim().trim_matches('#').trim().trim_end_matches(':').trim_end().to_string()
     })
 }
 
-/// A passage as words to read: without its HTML tags and without the
+/// A heading without the emoji shortcodes chat-minded teams put in it
+/// (":fire: Impact"), which a page shows as pictures and a quotation
+/// would show as code. A shortcode is a word of its own between colons
+/// with a letter in it, so "10:30:45" stays.
+fn without_shortcodes(title: &str) -> String {
+    let is_shortcode = |word: &str| {
+        word.len() > 2
+            && word.starts_with(':')
+            && word.ends_with(':')
+            && word[1..word.len() - 1].chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-'))
+            && word.chars().any(|c| c.is_ascii_alphabetic())
+    };
+    title.split_whitespace().filter(|w| !is_shortcode(w)).collect::<Vec<_>>().join(" ")
+}
+
+/// A passage with the HTML character references of prose written out
+/// ("&nbsp;", "&amp;", "&#8217;"): a text pasted from a web page quotes
+/// them as code otherwise. "&lt;" and "&gt;" stay as written, so no
+/// reference turns into a tag.
+fn without_entities(passage: &str) -> String {
+    const NAMED: &[(&str, char)] = &[
+        ("nbsp", ' '), ("amp", '&'), ("quot", '"'), ("apos", '\''), ("ndash", '\u{2013}'), ("mdash", '\u{2014}'),
+        ("hellip", '\u{2026}'), ("lsquo", '\u{2018}'), ("rsquo", '\u{2019}'), ("ldquo", '\u{201c}'), ("rdquo", '\u{201d}'),
+    ];
+    let decode = |name: &str| -> Option<char> {
+        let numeric = match name.strip_prefix('#') {
+            Some(hex) if hex.starts_with(['x', 'X']) => u32::from_str_radix(&hex[1..], 16).ok(),
+            Some(decimal) => decimal.parse().ok(),
+            None => return NAMED.iter().find(|(n, _)| *n == name).map(|&(_, c)| c),
+        };
+        numeric
+            .and_then(char::from_u32)
+            .filter(|c| !c.is_control() && !matches!(c, '<' | '>'))
+            .map(|c| if c == '\u{a0}' { ' ' } else { c })
+    };
+    let mut out = String::with_capacity(passage.len());
+    let mut rest = passage;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let reference = after.find(';').filter(|&end| end <= 8).and_then(|end| Some((end, decode(&after[..end])?)));
+        match reference {
+            Some((end, c)) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A passage as words to read: without its HTML tags, with its character
+/// references written out, and without the
 /// Markdown emphasis marks around its words. A quotation or an event's
 /// passage starts and ends where its sentence does, so it often cuts a
 /// tag or an emphasis in half ("**Identified**: the team…" quoted from
@@ -55,7 +112,7 @@ pub fn section(doc: &Document, topics: &[Topic]) -> Option<String> {
 /// when a word is on one side only (an edge, a space or punctuation on
 /// the other): `*.example.com` and `snake_case` keep theirs.
 pub fn plain_words(passage: &str) -> String {
-    let untagged = without_tags(passage);
+    let untagged = without_entities(&without_tags(passage));
     let is_mark = |c: char| c == '*' || c == '_';
     let chars: Vec<char> = untagged.chars().collect();
     let mut kept = String::with_capacity(untagged.len());
@@ -163,6 +220,22 @@ mod tests {
         assert_eq!(section(&doc, &[Topic::FollowUp]).as_deref(), Some("What changes we are making now?"));
         let doc = Document::parse("## Action items:\n\n- Add disks\n");
         assert_eq!(section(&doc, &[Topic::FollowUp]).as_deref(), Some("Action items"));
+    }
+
+    #[test]
+    fn a_passage_from_a_web_page_is_quoted_without_its_character_references() {
+        let doc = Document::parse("The account was used to upload files to minotaur.apache.org.&nbsp; Logs &amp; mail were intact.\n");
+        assert_eq!(quote(&doc, &doc.sentences[0]), "\u{201c}The account was used to upload files to minotaur.apache.org. Logs & mail were intact\u{201d}");
+        let doc = Document::parse("We\u{2019}ve restored it&#8212;the logs &amp; mail&#xA0;too.\n");
+        assert_eq!(quote(&doc, &doc.sentences[0]), "\u{201c}We\u{2019}ve restored it\u{2014}the logs & mail too\u{201d}");
+        assert_eq!(plain_words("a &lt;b&gt; &#60;c&#62; &unknown; R&D; fish & chips"), "a &lt;b&gt; &#60;c&#62; &unknown; R&D; fish & chips");
+    }
+
+    #[test]
+    fn a_heading_is_named_without_its_emoji_shortcodes() {
+        let doc = Document::parse("# Outage\n\n## :thinking: Lessons learned\n\n- Add disks\n");
+        assert_eq!(section(&doc, &[Topic::FollowUp]).as_deref(), Some("Lessons learned"));
+        assert_eq!(without_shortcodes("Timeline 10:30:45 UTC"), "Timeline 10:30:45 UTC");
     }
 
     #[test]
