@@ -110,7 +110,9 @@ fn without_entities(passage: &str) -> String {
 /// tag or an emphasis in half ("**Identified**: the team…" quoted from
 /// its second word shows "Identified**:"). A run of `*` or `_` is a mark
 /// when a word is on one side only (an edge, a space or punctuation on
-/// the other): `*.example.com` and `snake_case` keep theirs.
+/// the other), or when it closes after punctuation or opens before a
+/// bracket or a quotation mark: `*.example.com` and `snake_case` keep
+/// theirs.
 pub fn plain_words(passage: &str) -> String {
     let untagged = without_entities(&without_tags(passage));
     let is_mark = |c: char| c == '*' || c == '_';
@@ -124,9 +126,17 @@ pub fn plain_words(passage: &str) -> String {
             continue;
         }
         let run_end = (i..chars.len()).find(|&j| !is_mark(chars[j])).unwrap_or(chars.len());
-        let word_before = i > 0 && chars[i - 1].is_alphanumeric();
-        let word_after = chars.get(run_end).is_some_and(|c| c.is_alphanumeric());
-        if word_before == word_after {
+        let before = i.checked_sub(1).map(|b| chars[b]);
+        let after = chars.get(run_end).copied();
+        let word_before = before.is_some_and(char::is_alphanumeric);
+        let word_after = after.is_some_and(char::is_alphanumeric);
+        let space_before = before.is_none_or(char::is_whitespace);
+        let space_after = after.is_none_or(char::is_whitespace);
+        // Emphasis that ends on punctuation or opens on a bracket or a
+        // quotation mark ("**10:27 UTC:** Django…", "*(retried)*").
+        let closes_after_punctuation = before.is_some_and(|c| ":.,;!?)\"'".contains(c)) && space_after;
+        let opens_before_punctuation = space_before && after.is_some_and(|c| "(\"'".contains(c));
+        if word_before == word_after && !closes_after_punctuation && !opens_before_punctuation {
             kept.extend(&chars[i..run_end]);
         }
         i = run_end;
@@ -209,6 +219,7 @@ mod tests {
         assert_eq!(quote(&doc, &doc.sentences[0]), "\u{201c}Identified: the team saw failed logins on *.example.com at 14:22\u{201d}");
         assert_eq!(plain_words("10:27* Deployed the **new** snake_case config"), "10:27 Deployed the new snake_case config");
         assert_eq!(plain_words("a * b < c"), "a * b < c");
+        assert_eq!(plain_words("00:27 UTC:** Django starts *(again)*"), "00:27 UTC: Django starts (again)");
     }
 
     #[test]
