@@ -103,8 +103,8 @@ fn without_entities(passage: &str) -> String {
     out
 }
 
-/// A passage as words to read: without its HTML tags, with its character
-/// references written out, and without the
+/// A passage as words to read: without its HTML tags, link targets and
+/// code marks, with its character references written out, and without the
 /// Markdown emphasis marks around its words. A quotation or an event's
 /// passage starts and ends where its sentence does, so it often cuts a
 /// tag or an emphasis in half ("**Identified**: the team…" quoted from
@@ -114,7 +114,7 @@ fn without_entities(passage: &str) -> String {
 /// bracket or a quotation mark: `*.example.com` and `snake_case` keep
 /// theirs.
 pub fn plain_words(passage: &str) -> String {
-    let untagged = without_entities(&without_tags(passage));
+    let untagged: String = without_entities(&without_link_targets(&without_tags(passage))).chars().filter(|&c| c != '`').collect();
     let is_mark = |c: char| c == '*' || c == '_';
     let chars: Vec<char> = untagged.chars().collect();
     let mut kept = String::with_capacity(untagged.len());
@@ -142,6 +142,72 @@ pub fn plain_words(passage: &str) -> String {
         i = run_end;
     }
     kept
+}
+
+/// A passage with its Markdown links read as their words: "[Bloggulus](https://bloggulus.com)"
+/// and "[get rustup][install]" keep only the words in brackets, and an
+/// image ("![a chart](chart.png)") goes whole. A passage that starts inside
+/// a link ("geeko](//x.org)We had") loses the rest of it too.
+fn without_link_targets(passage: &str) -> String {
+    let mut words = String::with_capacity(passage.len());
+    // Where each "[" not yet closed was written in `words`.
+    let mut opened: Vec<usize> = Vec::new();
+    let mut rest = passage;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        match c {
+            '[' => {
+                opened.push(words.len());
+                words.push('[');
+            }
+            ']' => match link_target_len(rest) {
+                Some(len) => {
+                    rest = &rest[len..];
+                    match opened.pop() {
+                        Some(open) if words[..open].ends_with('!') => words.truncate(open - 1),
+                        Some(open) => {
+                            words.remove(open);
+                        }
+                        None => {}
+                    }
+                    let glued = words.ends_with(char::is_alphanumeric) && rest.starts_with(char::is_alphanumeric);
+                    if glued {
+                        words.push(' ');
+                    }
+                }
+                None => {
+                    opened.pop();
+                    words.push(']');
+                }
+            },
+            _ => words.push(c),
+        }
+    }
+    words
+}
+
+/// The length of a link's target right after its "]": "(url)", "(url
+/// "title")" with balanced parentheses, or a reference "[name]".
+fn link_target_len(after: &str) -> Option<usize> {
+    let (open, close) = match after.chars().next()? {
+        '(' => ('(', ')'),
+        '[' => ('[', ']'),
+        _ => return None,
+    };
+    let mut depth = 0usize;
+    for (i, c) in after.char_indices() {
+        if c == '\n' {
+            return None;
+        } else if c == open {
+            depth += 1;
+        } else if c == close {
+            depth -= 1;
+            if depth == 0 {
+                return Some(i + 1);
+            }
+        }
+    }
+    None
 }
 
 /// A heading's words without the HTML tags some texts write it in
@@ -240,6 +306,17 @@ mod tests {
         let doc = Document::parse("We\u{2019}ve restored it&#8212;the logs &amp; mail&#xA0;too.\n");
         assert_eq!(quote(&doc, &doc.sentences[0]), "\u{201c}We\u{2019}ve restored it\u{2014}the logs & mail too\u{201d}");
         assert_eq!(plain_words("a &lt;b&gt; &#60;c&#62; &unknown; R&D; fish & chips"), "a &lt;b&gt; &#60;c&#62; &unknown; R&D; fish & chips");
+    }
+
+    #[test]
+    fn a_passage_with_links_and_code_is_quoted_as_its_words() {
+        assert_eq!(
+            plain_words("On June 4, [Bloggulus](https://bloggulus.com) was down; [get `rustup`][install] (see [docs](a_(b)))."),
+            "On June 4, Bloggulus was down; get rustup (see docs)."
+        );
+        assert_eq!(plain_words("[![Failed geeko](//x.org/f.png)](//x.org/d)We had network problems"), "We had network problems");
+        assert_eq!(plain_words("geeko](//x.org/f.png)](//x.org/d)We had"), "geeko We had");
+        assert_eq!(plain_words("a [note] and a ] alone ([not a link] here)"), "a [note] and a ] alone ([not a link] here)");
     }
 
     #[test]
