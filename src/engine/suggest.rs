@@ -255,11 +255,17 @@ pub fn after_the_story(doc: &Document) -> String {
     }
 }
 
-/// "a", "a and b", "a, b and c".
+/// "a", "a and b", "a, b and c"; with a comma before the last "and"
+/// when an item beside it has an "and" of its own, so the list still
+/// parses ("what it was like, who responded and when, and whom you
+/// thank", not "…who responded and when and whom you thank").
 pub fn and_list(items: &[&str]) -> String {
     match items {
         [] => String::new(),
         [one] => one.to_string(),
+        [init @ .., before_last, last] if before_last.contains(" and ") || last.contains(" and ") => {
+            format!("{}, and {last}", init.iter().chain([before_last]).copied().collect::<Vec<_>>().join(", "))
+        }
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
@@ -330,5 +336,15 @@ mod tests {
     fn lists_read_as_prose() {
         assert_eq!(and_list(&["who", "how many", "how long"]), "who, how many and how long");
         assert_eq!(and_list(&["who"]), "who");
+        assert_eq!(
+            and_list(&["what it was like", "who responded and when", "whom you thank"]),
+            "what it was like, who responded and when, and whom you thank"
+        );
+        assert_eq!(
+            and_list(&["who responded and when", "what it was like", "whom you thank"]),
+            "who responded and when, what it was like and whom you thank"
+        );
+        assert_eq!(and_list(&["who responded and when", "whom you thank"]), "who responded and when, and whom you thank");
+        assert_eq!(and_list(&["who", "what you knew and why"]), "who, and what you knew and why");
     }
 }
