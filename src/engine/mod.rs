@@ -346,6 +346,17 @@ mod tests {
     }
 
     #[test]
+    fn a_skeleton_inserted_unfilled_meets_nothing() {
+        // Insert section puts the skeleton in the text; until the person
+        // writes their own words in it, the verdict must not turn to met.
+        let text = "# Outage\n\nOn 3 March the login page returned errors for some users. The service came back later that day.\n";
+        for id in CriterionId::ALL {
+            let with_skeleton = format!("{text}\n{}", guidance(id).skeleton);
+            assert_ne!(review(&with_skeleton).get(id).verdict, Verdict::Met, "{id}: {with_skeleton}");
+        }
+    }
+
+    #[test]
     fn all_four_requirements_are_not_called_mostly_there() {
         let with = |unmet: &[CriterionId]| {
             let mut criteria = review("").criteria;
