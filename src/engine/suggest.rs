@@ -31,8 +31,10 @@ fn quote_text(written: &str) -> String {
         quoted = quoted.trim_end_matches([',', ';', ':']).to_string();
         quoted.push('\u{2026}');
     } else {
-        // The suggestion's own sentence goes on after the quotation.
-        quoted = quoted.trim_end_matches('.').to_string();
+        // The suggestion's own sentence goes on after the quotation, so
+        // the stop or the colon that ended the text's sentence goes
+        // ("…failing to compile:”. Own it").
+        quoted = quoted.trim_end_matches(['.', ':', ';', ',']).to_string();
     }
     format!("\u{201c}{quoted}\u{201d}")
 }
@@ -292,6 +294,12 @@ mod tests {
         assert_eq!(plain_words("10:27* Deployed the **new** snake_case config"), "10:27 Deployed the new snake_case config");
         assert_eq!(plain_words("a * b < c"), "a * b < c");
         assert_eq!(plain_words("00:27 UTC:** Django starts *(again)*"), "00:27 UTC: Django starts (again)");
+    }
+
+    #[test]
+    fn a_sentence_that_opens_a_list_is_quoted_without_its_colon() {
+        let doc = Document::parse("We saw the program failing to compile:\n\n- error one\n");
+        assert_eq!(quote(&doc, &doc.sentences[0]), "\u{201c}We saw the program failing to compile\u{201d}");
     }
 
     #[test]
