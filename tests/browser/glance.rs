@@ -65,13 +65,14 @@ async fn the_editor_is_the_page_and_the_review_opens_on_a_scorecard() {
             "const shown = s => { const e = document.querySelector(s); return !!e && e.checkVisibility(); };
              return { start: shown('[data-testid=start]'), open: shown('[data-testid=start] label[for=file-input]'),
                       sample: shown('[data-testid=start-sample]'), cards: shown('[data-criterion=P1]'),
-                      drafts: shown('[data-testid=drafts-list]'), menu: shown('[data-testid=drafts-menu]') };",
+                      drafts: shown('[data-testid=drafts-list]'), menu: shown('[data-testid=drafts-menu]'),
+                      caret_hint: shown('[data-testid=caret-context]') };",
             vec![],
         )
         .await;
     assert_eq!(
         empty,
-        json!({ "start": true, "open": true, "sample": true, "cards": false, "drafts": false, "menu": true }),
+        json!({ "start": true, "open": true, "sample": true, "cards": false, "drafts": false, "menu": true, "caret_hint": false }),
         "what an empty editor shows"
     );
     let editor = rect(&browser, "[data-testid=editor]").await;
@@ -96,6 +97,11 @@ async fn the_editor_is_the_page_and_the_review_opens_on_a_scorecard() {
             )
             .await,
         "Load sample in the steps did not open the sample"
+    );
+    assert_eq!(
+        browser.js("return document.querySelector('[data-testid=caret-context]').checkVisibility();", vec![]).await,
+        json!(true),
+        "with a text, the hint on highlights shows"
     );
     let review = engine::review(ZENDESK_SAMPLE);
 
