@@ -467,3 +467,29 @@ async fn a_printout_opens_on_the_review_and_the_text_follows_on_its_own_page() {
     );
     close_without_panics(browser).await;
 }
+
+#[tokio::test]
+async fn on_a_phone_a_wide_table_scrolls_by_itself_in_the_preview() {
+    let (_server, browser) = open_app().await;
+    browser.client.set_window_size(390, 844).await.expect("resize the window");
+    assert!(browser.eventually("return innerWidth <= 390;", vec![]).await, "not phone-sized");
+    browser
+        .paste(
+            "# Outage\n\n| Time | What | Link |\n|---|---|---|\n\
+             | 10:02 UTC | deploy_of_the_new_configuration_service_version_2 | https://example.com/a/very/long/path/that/never/breaks/anywhere |\n\n\
+             We rolled back at 10:40 UTC: see https://example.com/another/very/long/path/that/never/breaks/anywhere/either.\n",
+        )
+        .await;
+    click(&browser, "[data-testid=preview-toggle]").await;
+    assert!(browser.eventually("return !document.querySelector('[data-testid=preview]').hidden;", vec![]).await, "no preview");
+    let widths = browser
+        .js(
+            "const p = document.querySelector('[data-testid=preview]');
+             const t = p.querySelector('table');
+             return { preview_fits: p.scrollWidth <= p.clientWidth + 1, table_within: t.getBoundingClientRect().right <= p.getBoundingClientRect().right + 1 };",
+            vec![],
+        )
+        .await;
+    assert_eq!(widths, json!({ "preview_fits": true, "table_within": true }), "the preview on a phone");
+    close_without_panics(browser).await;
+}
