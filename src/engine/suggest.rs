@@ -149,7 +149,9 @@ pub fn plain_words(passage: &str) -> String {
 /// A passage with its Markdown links read as their words: "[Bloggulus](https://bloggulus.com)"
 /// and "[get rustup][install]" keep only the words in brackets, and an
 /// image ("![a chart](chart.png)") goes whole. A passage that starts inside
-/// a link ("geeko](//x.org)We had") loses the rest of it too.
+/// a link ("geeko](//x.org)We had") loses the rest of it too, and one that
+/// ends inside a link keeps its words; so a quotation's plain words are
+/// found in the plain words of the whole text.
 fn without_link_targets(passage: &str) -> String {
     let mut words = String::with_capacity(passage.len());
     // Where each "[" not yet closed was written in `words`.
@@ -170,7 +172,9 @@ fn without_link_targets(passage: &str) -> String {
                         Some(open) => {
                             words.remove(open);
                         }
-                        None => {}
+                        // The passage starts inside the link: what came
+                        // before is the rest of its words, or an image's.
+                        None => words.clear(),
                     }
                     let glued = words.ends_with(char::is_alphanumeric) && rest.starts_with(char::is_alphanumeric);
                     if glued {
@@ -184,6 +188,11 @@ fn without_link_targets(passage: &str) -> String {
             },
             _ => words.push(c),
         }
+    }
+    // The passage ends inside a link ("Ticket [#2972"): its words stay,
+    // without the bracket that opened it.
+    for &open in opened.iter().rev() {
+        words.remove(open);
     }
     words
 }
@@ -329,7 +338,8 @@ mod tests {
             "On June 4, Bloggulus was down; get rustup (see docs)."
         );
         assert_eq!(plain_words("[![Failed geeko](//x.org/f.png)](//x.org/d)We had network problems"), "We had network problems");
-        assert_eq!(plain_words("geeko](//x.org/f.png)](//x.org/d)We had"), "geeko We had");
+        assert_eq!(plain_words("geeko](//x.org/f.png)](//x.org/d)We had"), "We had");
+        assert_eq!(plain_words("Add a check [#4669"), "Add a check #4669");
         assert_eq!(plain_words("a [note] and a ] alone ([not a link] here)"), "a [note] and a ] alone ([not a link] here)");
     }
 
