@@ -15,6 +15,9 @@ pub enum InputError {
     Unreadable(String),
     TooLarge(usize),
     Binary,
+    /// Text saved as UTF-16 (with its byte order mark), as Windows tools
+    /// save "Unicode" text: refused by name, not called binary.
+    Utf16,
     NotUtf8 { valid_up_to: usize },
 }
 
@@ -32,6 +35,7 @@ impl fmt::Display for InputError {
                 MAX_BYTES / 1_048_576
             ),
             Self::Binary => write!(f, "looks like a binary file, not Markdown or plain text"),
+            Self::Utf16 => write!(f, "is UTF-16 text; save it as UTF-8 and try again"),
             Self::NotUtf8 { valid_up_to } => write!(
                 f,
                 "is not valid UTF-8 text (first bad byte at offset {valid_up_to}); save it as UTF-8 and try again"
@@ -46,6 +50,9 @@ impl std::error::Error for InputError {}
 pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
     if bytes.len() > MAX_BYTES {
         return Err(InputError::TooLarge(bytes.len()));
+    }
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(InputError::Utf16);
     }
     if looks_binary(bytes) {
         return Err(InputError::Binary);
@@ -84,6 +91,12 @@ mod tests {
     #[test]
     fn binary_is_refused() {
         assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(InputError::Binary));
+    }
+
+    #[test]
+    fn utf16_text_is_refused_by_name() {
+        let notepad: Vec<u8> = [0xff, 0xfe].into_iter().chain("We broke it.".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode(&notepad), Err(InputError::Utf16));
     }
 
     #[test]

@@ -47,7 +47,13 @@ pub async fn read_text_file(file: web_sys::File) -> Result<String, String> {
         .await
         .map_err(|_| format!("\u{201c}{name}\u{201d} could not be read."))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    decode(&bytes).map_err(|err| format!("\u{201c}{name}\u{201d} was not opened: it {err}."))
+    let text = decode(&bytes).map_err(|err| format!("\u{201c}{name}\u{201d} was not opened: it {err}."))?;
+    // Opened, an empty file would show an empty draft, or the blank one
+    // already open "as the draft Untitled draft".
+    if text.trim().is_empty() {
+        return Err(format!("\u{201c}{name}\u{201d} was not opened: it is empty."));
+    }
+    Ok(text)
 }
 
 /// Offers `content` as a file download.

@@ -256,7 +256,8 @@ pub fn Editor() -> impl IntoView {
                 node_ref=preview_box
             ></div>
             <div class="hover-label" aria-hidden="true" hidden node_ref=hover_label></div>
-            <div class="caret-context" id="caret-context" data-testid="caret-context">
+            // An empty editor has no highlight to move the caret into.
+            <div class="caret-context" id="caret-context" data-testid="caret-context" hidden=live(move || state.has_no_text())>
                 {move || {
                     let ids = state.criteria_at_caret(caret.get());
                     match ids.first().copied() {

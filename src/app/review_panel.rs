@@ -68,7 +68,9 @@ fn StartHere() -> impl IntoView {
             <ol class="start-steps">
                 <li>"Paste or type it in the editor, or drop a text file (.md, .txt, .html …) on it."</li>
                 <li>
-                    <label for="file-input" class="button small">"Open a file…"</label>
+                    // Each control is named as in the toolbar, where the
+                    // person will find it again.
+                    <label for="file-input" class="button small">"Open file…"</label>
                     " from your computer."
                 </li>
                 <li>
@@ -80,9 +82,9 @@ fn StartHere() -> impl IntoView {
                             drafts.open_text(state, sample.text.to_string(), &format!("the sample \u{201c}{}\u{201d}", sample.label));
                         })
                     >
-                        "Try a sample"
+                        "Load sample"
                     </button>
-                    {format!(" ({}) to see a review first.", sample.label)}
+                    {format!(" \u{201c}{}\u{201d} to see a review first.", sample.label)}
                 </li>
             </ol>
             <p class="muted">"Twelve criteria in three tiers: prerequisites (tone), requirements (facts) and bonus."</p>

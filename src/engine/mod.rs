@@ -211,9 +211,14 @@ pub fn verdict_in_a_sentence(criteria: &[CriterionReview], tiers: &[TierCounts])
         "The meat is definitely there: the tone is right and every required fact is given."
     } else if tier_met(Tier::Prerequisites) == 4 {
         "The tone is right; the facts need more work."
-    } else if tier_met(Tier::Requirements) >= 3 && tone_is_right {
+    } else if tier_met(Tier::Requirements) == 4 && tone_is_right {
+        "Every required fact is given and the tone is right, but readers are not told where to follow the incident."
+    } else if tier_met(Tier::Requirements) == 4 {
+        // "Mostly there" would understate a text with all four.
+        "Every required fact is given, but the tone undercuts them."
+    } else if tier_met(Tier::Requirements) == 3 && tone_is_right {
         "The facts are mostly there and the tone is right, but readers are not told where to follow the incident."
-    } else if tier_met(Tier::Requirements) >= 3 {
+    } else if tier_met(Tier::Requirements) == 3 {
         "The facts are mostly there, but the tone undercuts them."
     } else if total_met == 0 {
         "This does not read as a postmortem yet."
@@ -338,6 +343,34 @@ mod tests {
         assert!(!no_channel.contains("undercuts"), "{no_channel}");
         let no_admission = with(CriterionId::P1);
         assert!(no_admission.contains("the tone undercuts them"), "{no_admission}");
+    }
+
+    #[test]
+    fn a_skeleton_inserted_unfilled_meets_nothing() {
+        // Insert section puts the skeleton in the text; until the person
+        // writes their own words in it, the verdict must not turn to met.
+        let text = "# Outage\n\nOn 3 March the login page returned errors for some users. The service came back later that day.\n";
+        for id in CriterionId::ALL {
+            let with_skeleton = format!("{text}\n{}", guidance(id).skeleton);
+            assert_ne!(review(&with_skeleton).get(id).verdict, Verdict::Met, "{id}: {with_skeleton}");
+        }
+    }
+
+    #[test]
+    fn all_four_requirements_are_not_called_mostly_there() {
+        let with = |unmet: &[CriterionId]| {
+            let mut criteria = review("").criteria;
+            for c in &mut criteria {
+                c.verdict = if unmet.contains(&c.id) { Verdict::Partial } else { Verdict::Met };
+            }
+            assemble(criteria).summary
+        };
+        let all_facts = with(&[CriterionId::P2, CriterionId::B4]);
+        assert!(all_facts.starts_with("Every required fact is given, but the tone undercuts them."), "{all_facts}");
+        let three_facts = with(&[CriterionId::P2, CriterionId::R1]);
+        assert!(three_facts.starts_with("The facts are mostly there, but the tone undercuts them."), "{three_facts}");
+        let no_channel = with(&[CriterionId::P3]);
+        assert!(no_channel.starts_with("Every required fact is given and the tone is right"), "{no_channel}");
     }
 
     #[test]

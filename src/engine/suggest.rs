@@ -31,8 +31,10 @@ fn quote_text(written: &str) -> String {
         quoted = quoted.trim_end_matches([',', ';', ':']).to_string();
         quoted.push('\u{2026}');
     } else {
-        // The suggestion's own sentence goes on after the quotation.
-        quoted = quoted.trim_end_matches('.').to_string();
+        // The suggestion's own sentence goes on after the quotation, so
+        // the stop or the colon that ended the text's sentence goes
+        // ("…failing to compile:”. Own it").
+        quoted = quoted.trim_end_matches(['.', ':', ';', ',']).to_string();
     }
     format!("\u{201c}{quoted}\u{201d}")
 }
@@ -42,20 +44,79 @@ fn quote_text(written: &str) -> String {
 pub fn section(doc: &Document, topics: &[Topic]) -> Option<String> {
     doc.headings().find(|b| topics.contains(&b.topic)).map(|b| {
         let written = doc.text[b.src.clone()].lines().next().unwrap_or("");
-        let title = without_tags(written);
+        let title = without_shortcodes(&without_entities(&without_tags(written)));
         title.trim().trim_matches('#').trim().trim_end_matches(':').trim_end().to_string()
     })
 }
 
-/// A passage as words to read: without its HTML tags and without the
+/// A heading without the emoji shortcodes chat-minded teams put in it
+/// (":fire: Impact"), which a page shows as pictures and a quotation
+/// would show as code. A shortcode is a word of its own between colons
+/// with a letter in it, so "10:30:45" stays.
+fn without_shortcodes(title: &str) -> String {
+    let is_shortcode = |word: &str| {
+        word.len() > 2
+            && word.starts_with(':')
+            && word.ends_with(':')
+            && word[1..word.len() - 1].chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-'))
+            && word.chars().any(|c| c.is_ascii_alphabetic())
+    };
+    title.split_whitespace().filter(|w| !is_shortcode(w)).collect::<Vec<_>>().join(" ")
+}
+
+/// A passage with the HTML character references of prose written out
+/// ("&nbsp;", "&amp;", "&#8217;"): a text pasted from a web page quotes
+/// them as code otherwise. "&lt;" and "&gt;" stay as written, so no
+/// reference turns into a tag.
+fn without_entities(passage: &str) -> String {
+    const NAMED: &[(&str, char)] = &[
+        ("nbsp", ' '), ("amp", '&'), ("quot", '"'), ("apos", '\''), ("ndash", '\u{2013}'), ("mdash", '\u{2014}'),
+        ("hellip", '\u{2026}'), ("lsquo", '\u{2018}'), ("rsquo", '\u{2019}'), ("ldquo", '\u{201c}'), ("rdquo", '\u{201d}'),
+    ];
+    let decode = |name: &str| -> Option<char> {
+        let numeric = match name.strip_prefix('#') {
+            Some(hex) if hex.starts_with(['x', 'X']) => u32::from_str_radix(&hex[1..], 16).ok(),
+            Some(decimal) => decimal.parse().ok(),
+            None => return NAMED.iter().find(|(n, _)| *n == name).map(|&(_, c)| c),
+        };
+        numeric
+            .and_then(char::from_u32)
+            .filter(|c| !c.is_control() && !matches!(c, '<' | '>'))
+            .map(|c| if c == '\u{a0}' { ' ' } else { c })
+    };
+    let mut out = String::with_capacity(passage.len());
+    let mut rest = passage;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let reference = after.find(';').filter(|&end| end <= 8).and_then(|end| Some((end, decode(&after[..end])?)));
+        match reference {
+            Some((end, c)) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A passage as words to read: without its HTML tags, link targets and
+/// code marks, with its character references written out, and without the
 /// Markdown emphasis marks around its words. A quotation or an event's
 /// passage starts and ends where its sentence does, so it often cuts a
 /// tag or an emphasis in half ("**Identified**: the team…" quoted from
 /// its second word shows "Identified**:"). A run of `*` or `_` is a mark
 /// when a word is on one side only (an edge, a space or punctuation on
-/// the other): `*.example.com` and `snake_case` keep theirs.
+/// the other), or when it closes after punctuation or opens before a
+/// bracket or a quotation mark: `*.example.com` and `snake_case` keep
+/// theirs.
 pub fn plain_words(passage: &str) -> String {
-    let untagged = without_tags(passage);
+    let untagged: String = without_entities(&without_link_targets(&without_tags(passage))).chars().filter(|&c| c != '`').collect();
     let is_mark = |c: char| c == '*' || c == '_';
     let chars: Vec<char> = untagged.chars().collect();
     let mut kept = String::with_capacity(untagged.len());
@@ -67,14 +128,97 @@ pub fn plain_words(passage: &str) -> String {
             continue;
         }
         let run_end = (i..chars.len()).find(|&j| !is_mark(chars[j])).unwrap_or(chars.len());
-        let word_before = i > 0 && chars[i - 1].is_alphanumeric();
-        let word_after = chars.get(run_end).is_some_and(|c| c.is_alphanumeric());
-        if word_before == word_after {
+        let before = i.checked_sub(1).map(|b| chars[b]);
+        let after = chars.get(run_end).copied();
+        let word_before = before.is_some_and(char::is_alphanumeric);
+        let word_after = after.is_some_and(char::is_alphanumeric);
+        let space_before = before.is_none_or(char::is_whitespace);
+        let space_after = after.is_none_or(char::is_whitespace);
+        // Emphasis that ends on punctuation or opens on a bracket or a
+        // quotation mark ("**10:27 UTC:** Django…", "*(retried)*").
+        let closes_after_punctuation = before.is_some_and(|c| ":.,;!?)\"'".contains(c)) && space_after;
+        let opens_before_punctuation = space_before && after.is_some_and(|c| "(\"'".contains(c));
+        if word_before == word_after && !closes_after_punctuation && !opens_before_punctuation {
             kept.extend(&chars[i..run_end]);
         }
         i = run_end;
     }
     kept
+}
+
+/// A passage with its Markdown links read as their words: "[Bloggulus](https://bloggulus.com)"
+/// and "[get rustup][install]" keep only the words in brackets, and an
+/// image ("![a chart](chart.png)") goes whole. A passage that starts inside
+/// a link ("geeko](//x.org)We had") loses the rest of it too, and one that
+/// ends inside a link keeps its words; so a quotation's plain words are
+/// found in the plain words of the whole text.
+fn without_link_targets(passage: &str) -> String {
+    let mut words = String::with_capacity(passage.len());
+    // Where each "[" not yet closed was written in `words`.
+    let mut opened: Vec<usize> = Vec::new();
+    let mut rest = passage;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        match c {
+            '[' => {
+                opened.push(words.len());
+                words.push('[');
+            }
+            ']' => match link_target_len(rest) {
+                Some(len) => {
+                    rest = &rest[len..];
+                    match opened.pop() {
+                        Some(open) if words[..open].ends_with('!') => words.truncate(open - 1),
+                        Some(open) => {
+                            words.remove(open);
+                        }
+                        // The passage starts inside the link: what came
+                        // before is the rest of its words, or an image's.
+                        None => words.clear(),
+                    }
+                    let glued = words.ends_with(char::is_alphanumeric) && rest.starts_with(char::is_alphanumeric);
+                    if glued {
+                        words.push(' ');
+                    }
+                }
+                None => {
+                    opened.pop();
+                    words.push(']');
+                }
+            },
+            _ => words.push(c),
+        }
+    }
+    // The passage ends inside a link ("Ticket [#2972"): its words stay,
+    // without the bracket that opened it.
+    for &open in opened.iter().rev() {
+        words.remove(open);
+    }
+    words
+}
+
+/// The length of a link's target right after its "]": "(url)", "(url
+/// "title")" with balanced parentheses, or a reference "[name]".
+fn link_target_len(after: &str) -> Option<usize> {
+    let (open, close) = match after.chars().next()? {
+        '(' => ('(', ')'),
+        '[' => ('[', ']'),
+        _ => return None,
+    };
+    let mut depth = 0usize;
+    for (i, c) in after.char_indices() {
+        if c == '\n' {
+            return None;
+        } else if c == open {
+            depth += 1;
+        } else if c == close {
+            depth -= 1;
+            if depth == 0 {
+                return Some(i + 1);
+            }
+        }
+    }
+    None
 }
 
 /// A heading's words without the HTML tags some texts write it in
@@ -122,11 +266,17 @@ pub fn after_the_story(doc: &Document) -> String {
     }
 }
 
-/// "a", "a and b", "a, b and c".
+/// "a", "a and b", "a, b and c"; with a comma before the last "and"
+/// when an item beside it has an "and" of its own, so the list still
+/// parses ("what it was like, who responded and when, and whom you
+/// thank", not "…who responded and when and whom you thank").
 pub fn and_list(items: &[&str]) -> String {
     match items {
         [] => String::new(),
         [one] => one.to_string(),
+        [init @ .., before_last, last] if before_last.contains(" and ") || last.contains(" and ") => {
+            format!("{}, and {last}", init.iter().chain([before_last]).copied().collect::<Vec<_>>().join(", "))
+        }
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
@@ -152,6 +302,13 @@ mod tests {
         assert_eq!(quote(&doc, &doc.sentences[0]), "\u{201c}Identified: the team saw failed logins on *.example.com at 14:22\u{201d}");
         assert_eq!(plain_words("10:27* Deployed the **new** snake_case config"), "10:27 Deployed the new snake_case config");
         assert_eq!(plain_words("a * b < c"), "a * b < c");
+        assert_eq!(plain_words("00:27 UTC:** Django starts *(again)*"), "00:27 UTC: Django starts (again)");
+    }
+
+    #[test]
+    fn a_sentence_that_opens_a_list_is_quoted_without_its_colon() {
+        let doc = Document::parse("We saw the program failing to compile:\n\n- error one\n");
+        assert_eq!(quote(&doc, &doc.sentences[0]), "\u{201c}We saw the program failing to compile\u{201d}");
     }
 
     #[test]
@@ -166,8 +323,46 @@ mod tests {
     }
 
     #[test]
+    fn a_passage_from_a_web_page_is_quoted_without_its_character_references() {
+        let doc = Document::parse("The account was used to upload files to minotaur.apache.org.&nbsp; Logs &amp; mail were intact.\n");
+        assert_eq!(quote(&doc, &doc.sentences[0]), "\u{201c}The account was used to upload files to minotaur.apache.org. Logs & mail were intact\u{201d}");
+        let doc = Document::parse("We\u{2019}ve restored it&#8212;the logs &amp; mail&#xA0;too.\n");
+        assert_eq!(quote(&doc, &doc.sentences[0]), "\u{201c}We\u{2019}ve restored it\u{2014}the logs & mail too\u{201d}");
+        assert_eq!(plain_words("a &lt;b&gt; &#60;c&#62; &unknown; R&D; fish & chips"), "a &lt;b&gt; &#60;c&#62; &unknown; R&D; fish & chips");
+    }
+
+    #[test]
+    fn a_passage_with_links_and_code_is_quoted_as_its_words() {
+        assert_eq!(
+            plain_words("On June 4, [Bloggulus](https://bloggulus.com) was down; [get `rustup`][install] (see [docs](a_(b)))."),
+            "On June 4, Bloggulus was down; get rustup (see docs)."
+        );
+        assert_eq!(plain_words("[![Failed geeko](//x.org/f.png)](//x.org/d)We had network problems"), "We had network problems");
+        assert_eq!(plain_words("geeko](//x.org/f.png)](//x.org/d)We had"), "We had");
+        assert_eq!(plain_words("Add a check [#4669"), "Add a check #4669");
+        assert_eq!(plain_words("a [note] and a ] alone ([not a link] here)"), "a [note] and a ] alone ([not a link] here)");
+    }
+
+    #[test]
+    fn a_heading_is_named_without_its_emoji_shortcodes() {
+        let doc = Document::parse("# Outage\n\n## :thinking: Lessons learned\n\n- Add disks\n");
+        assert_eq!(section(&doc, &[Topic::FollowUp]).as_deref(), Some("Lessons learned"));
+        assert_eq!(without_shortcodes("Timeline 10:30:45 UTC"), "Timeline 10:30:45 UTC");
+    }
+
+    #[test]
     fn lists_read_as_prose() {
         assert_eq!(and_list(&["who", "how many", "how long"]), "who, how many and how long");
         assert_eq!(and_list(&["who"]), "who");
+        assert_eq!(
+            and_list(&["what it was like", "who responded and when", "whom you thank"]),
+            "what it was like, who responded and when, and whom you thank"
+        );
+        assert_eq!(
+            and_list(&["who responded and when", "what it was like", "whom you thank"]),
+            "who responded and when, what it was like and whom you thank"
+        );
+        assert_eq!(and_list(&["who responded and when", "whom you thank"]), "who responded and when, and whom you thank");
+        assert_eq!(and_list(&["who", "what you knew and why"]), "who, and what you knew and why");
     }
 }

@@ -65,17 +65,28 @@ async fn the_editor_is_the_page_and_the_review_opens_on_a_scorecard() {
             "const shown = s => { const e = document.querySelector(s); return !!e && e.checkVisibility(); };
              return { start: shown('[data-testid=start]'), open: shown('[data-testid=start] label[for=file-input]'),
                       sample: shown('[data-testid=start-sample]'), cards: shown('[data-criterion=P1]'),
-                      drafts: shown('[data-testid=drafts-list]'), menu: shown('[data-testid=drafts-menu]') };",
+                      drafts: shown('[data-testid=drafts-list]'), menu: shown('[data-testid=drafts-menu]'),
+                      caret_hint: shown('[data-testid=caret-context]') };",
             vec![],
         )
         .await;
     assert_eq!(
         empty,
-        json!({ "start": true, "open": true, "sample": true, "cards": false, "drafts": false, "menu": true }),
+        json!({ "start": true, "open": true, "sample": true, "cards": false, "drafts": false, "menu": true, "caret_hint": false }),
         "what an empty editor shows"
     );
     let editor = rect(&browser, "[data-testid=editor]").await;
     assert!(editor[2] >= 0.6 * height, "the editor gets the height: {editor:?} of {height}");
+    // Its steps name the controls as the toolbar does: one name for each.
+    let names = browser
+        .js(
+            "const text = s => document.querySelector(s).textContent.trim();
+             return [[text('[data-testid=start] label[for=file-input]'), text('.toolbar label[for=file-input]')],
+                     [text('[data-testid=start-sample]'), text('[data-testid=load-sample]')]];",
+            vec![],
+        )
+        .await;
+    assert_eq!(names, json!([["Open file…", "Open file…"], ["Load sample", "Load sample"]]), "the steps and the toolbar name the controls alike");
 
     click(&browser, "[data-testid=start-sample]").await;
     assert!(
@@ -85,7 +96,12 @@ async fn the_editor_is_the_page_and_the_review_opens_on_a_scorecard() {
                 vec![json!(ZENDESK_SAMPLE)]
             )
             .await,
-        "Try a sample did not open the sample"
+        "Load sample in the steps did not open the sample"
+    );
+    assert_eq!(
+        browser.js("return document.querySelector('[data-testid=caret-context]').checkVisibility();", vec![]).await,
+        json!(true),
+        "with a text, the hint on highlights shows"
     );
     let review = engine::review(ZENDESK_SAMPLE);
 
@@ -425,4 +441,55 @@ async fn in_a_720_px_frame_the_editor_and_the_scorecard_both_fit() {
     browser.client.enter_parent_frame().await.unwrap();
     browser.close().await;
     let _ = std::fs::remove_dir_all(wiki_dir);
+}
+
+#[tokio::test]
+async fn a_printout_opens_on_the_review_and_the_text_follows_on_its_own_page() {
+    let (_server, browser) = open_app().await;
+    load_zendesk_sample(&browser).await;
+    browser.emulate_media("print").await;
+    let printed = browser
+        .js(
+            "const top = s => document.querySelector(s).getBoundingClientRect().top;
+             const shown = s => document.querySelector(s).checkVisibility();
+             return { review_first: top('.review-pane') < top('.editor-pane'),
+                      scorecard_first: top('[data-testid=scorecard]') < top('.mirror'),
+                      text_on_a_new_page: getComputedStyle(document.querySelector('.editor-pane')).breakBefore,
+                      text: shown('.mirror'), cards: shown('[data-criterion=P1]') };",
+            vec![],
+        )
+        .await;
+    browser.emulate_media("").await;
+    assert_eq!(
+        printed,
+        json!({ "review_first": true, "scorecard_first": true, "text_on_a_new_page": "page", "text": true, "cards": true }),
+        "the printed page"
+    );
+    close_without_panics(browser).await;
+}
+
+#[tokio::test]
+async fn on_a_phone_a_wide_table_scrolls_by_itself_in_the_preview() {
+    let (_server, browser) = open_app().await;
+    browser.client.set_window_size(390, 844).await.expect("resize the window");
+    assert!(browser.eventually("return innerWidth <= 390;", vec![]).await, "not phone-sized");
+    browser
+        .paste(
+            "# Outage\n\n| Time | What | Link |\n|---|---|---|\n\
+             | 10:02 UTC | deploy_of_the_new_configuration_service_version_2 | https://example.com/a/very/long/path/that/never/breaks/anywhere |\n\n\
+             We rolled back at 10:40 UTC: see https://example.com/another/very/long/path/that/never/breaks/anywhere/either.\n",
+        )
+        .await;
+    click(&browser, "[data-testid=preview-toggle]").await;
+    assert!(browser.eventually("return !document.querySelector('[data-testid=preview]').hidden;", vec![]).await, "no preview");
+    let widths = browser
+        .js(
+            "const p = document.querySelector('[data-testid=preview]');
+             const t = p.querySelector('table');
+             return { preview_fits: p.scrollWidth <= p.clientWidth + 1, table_within: t.getBoundingClientRect().right <= p.getBoundingClientRect().right + 1 };",
+            vec![],
+        )
+        .await;
+    assert_eq!(widths, json!({ "preview_fits": true, "table_within": true }), "the preview on a phone");
+    close_without_panics(browser).await;
 }

@@ -167,6 +167,24 @@ impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
     }
 }
 
+/// chromedriver's door to a DevTools command (not in the W3C protocol):
+/// how a test sees the page as it prints.
+#[derive(Debug)]
+struct DevTools {
+    command: &'static str,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("/session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "cmd": self.command, "params": self.params }).to_string()))
+    }
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
@@ -328,6 +346,12 @@ impl Browser {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// Lays the page out for `media` ("print", "screen") from now on.
+    pub async fn emulate_media(&self, media: &str) {
+        let command = DevTools { command: "Emulation.setEmulatedMedia", params: json!({ "media": media }) };
+        self.client.issue_cmd(command).await.expect("emulate a CSS media type");
     }
 
     /// Waits until a service worker controls the page: the app shell is cached.

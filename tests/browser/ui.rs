@@ -859,6 +859,13 @@ async fn opening_a_text_file_reviews_it_and_a_binary_file_is_refused() {
     std::fs::write(&picture, png).unwrap();
     let disguised = dir.join("screenshot.md");
     std::fs::write(&disguised, png).unwrap();
+    // Windows tools save "Unicode" text as UTF-16: named as such, not
+    // called binary; and an empty file is not opened as a draft.
+    let utf16 = dir.join("notepad.txt");
+    let utf16_bytes: Vec<u8> = [0xff, 0xfe].into_iter().chain("We broke logins at 10:00 UTC.".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    std::fs::write(&utf16, utf16_bytes).unwrap();
+    let empty = dir.join("empty.md");
+    std::fs::write(&empty, " \n").unwrap();
 
     let (_server, browser) = open_app().await;
     browser.paste(&reference.text).await;
@@ -898,6 +905,8 @@ async fn opening_a_text_file_reviews_it_and_a_binary_file_is_refused() {
     for (file, why) in [
         (&picture, "binary"),
         (&disguised, "binary"),
+        (&utf16, "is UTF-16 text; save it as UTF-8"),
+        (&empty, "it is empty"),
     ] {
         let name = file.file_name().unwrap().to_str().unwrap();
         input.send_keys(file.to_str().unwrap()).await.unwrap();

@@ -43,7 +43,7 @@ static GUIDANCE: Guidance = Guidance {
     advice: "Say plainly that this was your failure: what you did or failed to do, and an apology that is not hedged.",
     example: "This outage was our fault: we deployed a configuration change without testing it, and we are sorry.",
     levels: ["Nothing in the text presents a failure of the team's own.", "The incident is acknowledged, but hedged, impersonal or put on someone else.", "The failure is owned plainly in the text's own voice."],
-    skeleton: "## What we got wrong\n\nThis outage was our fault. We <what we did or failed to do>, and we are sorry.\n",
+    skeleton: "## What we got wrong\n\nThis outage was our fault: we <what we did or failed to do>. <Our apology, in plain words: no \u{201c}any\u{201d}, no \u{201c}may have\u{201d}>.\n",
     kinds: &["admissions", "hedged apologies", "failures told impersonally", "causes put on others", "denials"],
 };
 
