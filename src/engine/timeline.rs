@@ -1549,7 +1549,14 @@ impl<'d, 't> Reader<'d, 't> {
         if orderable(&self.events) || one_day.is_some() {
             sort_stably(&mut self.events, |a, b| a.key_on(one_day).cmp(&b.key_on(one_day)));
         }
-        let moments = key_moments(&self.events, self.doc.text);
+        let mut moments = key_moments(&self.events, self.doc.text);
+        // "If the text gives only one moment of recovery, it is both
+        // mitigated and resolved", as the reviewers' marking instructions
+        // say: with no recovery or repair told, the mitigation is the end
+        // too, when nothing is told after it. (Not among a timeline's
+        // entries above: a recovery told in the prose around them still
+        // counts.)
+        moments[4] = moments[4].or(moments[3].filter(|&m| m + 1 == self.events.len()));
         let at = |kind: EventKind| {
             let k = EventKind::KEY_MOMENTS.iter().position(|m| *m == kind)?;
             moments[k].map(|i| &self.events[i])
@@ -2042,6 +2049,8 @@ fn key_moments(events: &[Timed], text: &str) -> [Option<usize>; 5] {
     // start.
     let action = mitigated;
     let stops = |m: usize| stops_the_impact(text.get(events[m].passage.clone()).unwrap_or_default());
+    // A field that only labels its time ("Repaired 09:43") states the
+    // moment itself, not an attempt.
     let attempt = |m: usize| strongest[m] != Some(RESOLVED) && !stops(m);
     if let Some(m) = mitigated.filter(|&m| attempt(m)) {
         mitigated = (m + 1..events.len())
@@ -2163,6 +2172,15 @@ mod tests {
     /// that overlaps the clock time after it; no gap between them, and no
     /// panic.
     #[test]
+    fn a_single_recovery_told_last_is_both_the_mitigation_and_the_end() {
+        let text = "At 09:50 UTC errors began on the API. At 10:20 UTC we rolled back the release.\n";
+        assert_eq!(moments(text), ["began 09:50 UTC", "mitigated 10:20 UTC", "resolved 10:20 UTC"]);
+        // Something told after it: the end may be another moment, untimed.
+        let text = "At 09:50 UTC errors began on the API. At 10:20 UTC we rolled back the release. At 11:05 UTC we investigated the cause.\n";
+        assert!(!moments(text).iter().any(|m| m.starts_with("resolved")), "{:?}", moments(text));
+    }
+
+    #[test]
     fn a_date_without_its_year_reads_as_people_write_it() {
         assert_eq!(readable_date("--03-14"), "14 Mar");
         assert_eq!(readable_date("2024-03-01"), "2024-03-01");
@@ -2254,7 +2272,7 @@ mod tests {
     #[test]
     fn a_soft_line_break_only_wraps_prose() {
         let text = "At 15:23 UTC we received a report of a regression. At\n15:27 UTC we reverted the release, an action completed by 15:56 UTC.\n";
-        assert_eq!(moments(text), ["detected 15:23 UTC", "mitigated 15:27 UTC"]);
+        assert_eq!(moments(text), ["detected 15:23 UTC", "mitigated 15:27 UTC", "resolved 15:27 UTC"]);
     }
 
     #[test]
@@ -2431,7 +2449,7 @@ mod tests {
         // A leak exposed for months, found and fixed in hours.
         let leak = "## Timeline\n\n- 2021-03-02 10:00 UTC: the bucket was made public\n- 2021-08-20 09:00 UTC: a researcher reported the exposure\n- 2021-08-20 11:30 UTC: access was revoked\n";
         assert!(!notes(leak).contains(&NoteKind::ImplausibleGap), "{:?}", notes(leak));
-        assert_eq!(timeline(leak).events.len(), 3);
+        assert_eq!(timeline(leak).events.len(), 4, "the revocation, the one recovery told, is listed as both mitigated and resolved");
         // A time months away from the times told around it, which are
         // hours apart: a mistyped month.
         let month = "## Timeline\n\n- 2021-08-20 08:40 UTC: errors began\n- 2021-03-20 09:00 UTC: a customer reported errors\n- 2021-08-20 11:30 UTC: the change was rolled back\n";
@@ -2692,7 +2710,7 @@ mod tests {
             assert!(!moments(told).iter().any(|m| m.starts_with("resolved")), "{told}");
         }
         let restarted = "Errors began at 09:00 UTC. The workers were restarted again at 10:00 UTC.";
-        assert_eq!(moments(restarted), ["began 09:00 UTC", "mitigated 10:00 UTC"]);
+        assert_eq!(moments(restarted), ["began 09:00 UTC", "mitigated 10:00 UTC", "resolved 10:00 UTC"]);
     }
 
     #[test]
@@ -2740,9 +2758,9 @@ mod tests {
     #[test]
     fn a_date_told_right_after_a_clock_is_its_own() {
         let text = "A build published on 3 October 2026 leaked the token; we revoked it at 16:40 UTC on 5 October.";
-        assert_eq!(moments(text), ["mitigated 2026-10-05 16:40 UTC"]);
+        assert_eq!(moments(text), ["mitigated 2026-10-05 16:40 UTC", "resolved 2026-10-05 16:40 UTC"]);
         let before = "On 3 October 2026 a build leaked the token; we revoked it at 16:40 UTC.";
-        assert_eq!(moments(before), ["mitigated 2026-10-03 16:40 UTC"]);
+        assert_eq!(moments(before), ["mitigated 2026-10-03 16:40 UTC", "resolved 2026-10-03 16:40 UTC"]);
     }
 
     #[test]
@@ -2777,7 +2795,7 @@ mod tests {
             ("08:51", "Try to restart Apache."),
             ("09:10", "The deploy is rolled back."),
         ]);
-        assert_eq!(moments(&text), ["began 2021-06-01 08:35 CET", "mitigated 2021-06-01 09:10 CET"]);
+        assert_eq!(moments(&text), ["began 2021-06-01 08:35 CET", "mitigated 2021-06-01 09:10 CET", "resolved 2021-06-01 09:10 CET"]);
     }
 
     #[test]
@@ -2861,7 +2879,7 @@ mod tests {
     #[test]
     fn slash_dates_are_read_day_first_when_the_days_change_in_the_first_place() {
         let text = "## Timeline\n\nAll times UTC.\n\n- 06/04/2023 21:42 - A notification was sent for the last time.\n- 07/04/2023 01:00 - First alert on Slack.\n- 11/04/2023 08:35 - Restart the delayed jobs, emails are sent again.\n- 10/04/2023 09:21 - Start investigating the alerts.\n";
-        assert_eq!(moments(text), ["detected 2023-04-07 01:00 UTC", "responded 2023-04-10 09:21 UTC", "mitigated 2023-04-11 08:35 UTC"]);
+        assert_eq!(moments(text), ["detected 2023-04-07 01:00 UTC", "responded 2023-04-10 09:21 UTC", "mitigated 2023-04-11 08:35 UTC", "resolved 2023-04-11 08:35 UTC"]);
     }
 
     #[test]
@@ -2870,9 +2888,9 @@ mod tests {
         assert_eq!(moments(text), ["began 09:43 UTC", "mitigated 13:17 UTC", "resolved 15:25 UTC"]);
         assert_eq!(timeline(text).durations.to_resolve, Some(342));
         let night = "## Timeline\n\nAll times UTC.\n\n- 11:50 PM: errors begin\n- 1:10: the release is rolled back\n";
-        assert_eq!(moments(night), ["began 23:50 UTC", "mitigated 01:10 UTC (day 2)"], "over six hours before: the morning after");
+        assert_eq!(moments(night), ["began 23:50 UTC", "mitigated 01:10 UTC (day 2)", "resolved 01:10 UTC (day 2)"], "over six hours before: the morning after");
         let clock24 = "## Timeline\n\nAll times UTC.\n\n- 19:22: errors begin\n- 6:10: the release is rolled back\n";
-        assert_eq!(moments(clock24), ["began 19:22 UTC", "mitigated 06:10 UTC (day 2)"], "a 24-hour clock");
+        assert_eq!(moments(clock24), ["began 19:22 UTC", "mitigated 06:10 UTC (day 2)", "resolved 06:10 UTC (day 2)"], "a 24-hour clock");
     }
 
     #[test]
@@ -2928,10 +2946,10 @@ mod tests {
         let text = "Errors began at 09:00 UTC. At 09:20 UTC we restarted the workers, which did not help. At 09:45 UTC we rolled back and the errors stopped.";
         assert_eq!(moments(text), ["began 09:00 UTC", "mitigated 09:45 UTC", "resolved 09:45 UTC"]);
         let unsuccessful = "## Timeline\n\nAll times UTC.\n\n- 09:00 Builds start failing.\n- 09:20 Failover to the first replica was unsuccessful.\n- 09:50 Failover to the second replica.\n";
-        assert_eq!(moments(unsuccessful), ["began 09:00 UTC", "mitigated 09:50 UTC"]);
+        assert_eq!(moments(unsuccessful), ["began 09:00 UTC", "mitigated 09:50 UTC", "resolved 09:50 UTC"]);
         // Only its own clause's action: the next sentence's restart stands.
         let next = "Errors began at 09:00 UTC. The cache flush did not help. At 09:20 UTC we restarted the workers.";
-        assert_eq!(moments(next), ["began 09:00 UTC", "mitigated 09:20 UTC"]);
+        assert_eq!(moments(next), ["began 09:00 UTC", "mitigated 09:20 UTC", "resolved 09:20 UTC"]);
     }
 
     #[test]
@@ -2973,7 +2991,7 @@ mod tests {
     #[test]
     fn an_entry_that_finds_when_the_problem_started_dates_the_start() {
         let text = "## Timeline\n\nAll times UTC.\n\n- 10:12 Alert fired for elevated 5xx on the API.\n- 10:20 We found the errors had started at 10:05 after a config push.\n- 10:31 Rolled back the config.\n";
-        assert_eq!(moments(text), ["began 10:05 UTC", "detected 10:12 UTC", "mitigated 10:31 UTC"]);
+        assert_eq!(moments(text), ["began 10:05 UTC", "detected 10:12 UTC", "mitigated 10:31 UTC", "resolved 10:31 UTC"]);
     }
 
     #[test]
@@ -3103,20 +3121,20 @@ mod tests {
     #[test]
     fn an_action_begun_is_a_response_and_its_completion_the_mitigation() {
         let text = "## Timeline (UTC)\n\n- 08:56 Users report failed requests\n- 09:14 The team begin a rollback of the ingress\n- 09:43 The rollback of the ingress has completed\n";
-        assert_eq!(moments(text), ["detected 08:56 UTC", "responded 09:14 UTC", "mitigated 09:43 UTC"]);
-        assert_eq!(moments("At 09:14 UTC we rolled back the ingress."), ["mitigated 09:14 UTC"]);
+        assert_eq!(moments(text), ["detected 08:56 UTC", "responded 09:14 UTC", "mitigated 09:43 UTC", "resolved 09:43 UTC"]);
+        assert_eq!(moments("At 09:14 UTC we rolled back the ingress."), ["mitigated 09:14 UTC", "resolved 09:14 UTC"]);
     }
 
     #[test]
     fn an_actions_name_naming_a_thing_is_no_action() {
         let text = "## Timeline (UTC)\n\n- 10:05 Noticed a problem with the web server\n- 10:06 Checking the failover machine\n- 10:10 Failed over to the standby\n";
-        assert_eq!(moments(text), ["detected 10:05 UTC", "mitigated 10:10 UTC"]);
+        assert_eq!(moments(text), ["detected 10:05 UTC", "mitigated 10:10 UTC", "resolved 10:10 UTC"]);
     }
 
     #[test]
     fn starting_a_service_again_is_a_restart_but_errors_starting_again_are_no_recovery() {
         let text = "## Timeline (UTC)\n\n- 10:05 Noticed a problem with the web server\n- 10:10 Found the issue and started keepalived again\n";
-        assert_eq!(moments(text), ["detected 10:05 UTC", "mitigated 10:10 UTC"]);
+        assert_eq!(moments(text), ["detected 10:05 UTC", "mitigated 10:10 UTC", "resolved 10:10 UTC"]);
         assert_eq!(moments("At 10:10 UTC errors started again."), ["began 10:10 UTC"]);
     }
 
@@ -3124,13 +3142,13 @@ mod tests {
     fn a_restart_during_a_change_or_followed_by_a_crash_is_no_mitigation() {
         let text = "## Timeline (UTC)\n\n- 09:21 We installed the new packages. During\n  the installation, Apache gets restarted. After restarting, the application crashed.\n- 09:24 We restarted Apache by hand. The problem was gone afterward.\n";
         assert_eq!(moments(text), ["began 09:21 UTC", "mitigated 09:24 UTC", "resolved 09:24 UTC"]);
-        assert_eq!(moments("At 09:24 UTC, after the rollback, errors dropped."), ["mitigated 09:24 UTC"]);
+        assert_eq!(moments("At 09:24 UTC, after the rollback, errors dropped."), ["mitigated 09:24 UTC", "resolved 09:24 UTC"]);
     }
 
     #[test]
     fn an_action_the_next_clause_says_did_not_help_is_no_mitigation() {
         let text = "## Timeline (UTC)\n\n- 09:21 The application crashed.\n- 09:22 We waited for all service restarts. But this did not fix the problem.\n- 09:24 We restarted Apache by hand.\n";
-        assert_eq!(moments(text), ["began 09:21 UTC", "mitigated 09:24 UTC"]);
+        assert_eq!(moments(text), ["began 09:21 UTC", "mitigated 09:24 UTC", "resolved 09:24 UTC"]);
     }
 
     #[test]
