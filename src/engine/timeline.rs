@@ -1117,7 +1117,18 @@ impl<'d, 't> Reader<'d, 't> {
             // start, whatever else the sentence tells ("investigation
             // showed"), when its own clause names the problem.
             let problem_since = before.ends_with(" since") && problem_started_at(before);
-            let cues = if (clock.joined_to_previous && strongest(whole) == Some(BEGAN)) || (ends_window && problem) {
+            // "Anyone who downloaded it between 2:30 AM and 4:30 PM UTC
+            // should check": a window told in a sentence naming no moment,
+            // no change and nothing the team did ("between 11:00 and 11:15
+            // we had our standup") is the incident's, its start the
+            // problem's and its end a repair (the end when no recovery is
+            // told).
+            let untold_window = lines.is_none() && whole == 0 && !tells_a_change(words) && !tells_the_teams_doing(words);
+            let cues = if untold_window && joined_to_next && opens_a_between(before) {
+                BEGAN
+            } else if untold_window && clock.joined_to_previous && k > 0 && opens_a_between(words[..before_its_date(words, &found, clocks[k - 1])].trim_end()) {
+                REPAIRED
+            } else if (clock.joined_to_previous && strongest(whole) == Some(BEGAN)) || (ends_window && problem) {
                 RESOLVED
             } else if (joined_to_next && strongest(whole) == Some(BEGAN)) || (opens_window && problem) || problem_since {
                 BEGAN | ONSET
@@ -1740,6 +1751,24 @@ fn problem_started_at(before: &str) -> bool {
     }
 }
 
+/// Whether lowercased `words` speak of the team in the first person
+/// ("we", "our", "us"): what the team did, not what befell the service.
+fn tells_the_teams_doing(words: &str) -> bool {
+    words.split(|c: char| !c.is_ascii_alphabetic() && c != '\'').any(|w| matches!(w, "we" | "our" | "us" | "we're" | "we've" | "we'd"))
+}
+
+/// Whether the words before a clock time end with "between" and at most
+/// a day's words ("between monday 18th"), in the same clause.
+fn opens_a_between(before: &str) -> bool {
+    before.rfind("between").is_some_and(|at| {
+        let rest = &before[at + "between".len()..];
+        (at == 0 || before.as_bytes()[at - 1] == b' ')
+            && (rest.is_empty() || rest.starts_with(' '))
+            && !rest.contains([',', ';', ':', '.', '(', ')', '\n'])
+            && rest.split_whitespace().count() <= 3
+    })
+}
+
 /// Where the words before a clock time end once the date told just
 /// before it is set aside: "until September 25, 2020, at 03:00" reads as
 /// "until 03:00".
@@ -2178,6 +2207,17 @@ mod tests {
         // Something told after it: the end may be another moment, untimed.
         let text = "At 09:50 UTC errors began on the API. At 10:20 UTC we rolled back the release. At 11:05 UTC we investigated the cause.\n";
         assert!(!moments(text).iter().any(|m| m.starts_with("resolved")), "{:?}", moments(text));
+    }
+
+    #[test]
+    fn a_window_told_without_naming_the_problem_is_the_incidents() {
+        let text = "Anyone who downloaded the wallet between Monday 18th 2:30 AM UTC and 4:30 PM UTC should check its hashes.";
+        assert_eq!(moments(text), ["began 02:30 UTC", "mitigated 16:30 UTC", "resolved 16:30 UTC"]);
+        // A change of the team's in its window is work, not the incident.
+        assert!(moments("The maintenance of the database ran between 02:00 and 03:00 UTC.").is_empty());
+        assert!(moments("Between 11:00 and 11:15 UTC we had our standup.").is_empty(), "the team's own doing");
+        assert!(opens_a_between("users between"));
+        assert!(!opens_a_between("users in between, then"));
     }
 
     #[test]
