@@ -45,7 +45,7 @@
 //!   told before it.
 //! - "Late last night logins failed.": no key moment at all.
 
-use super::document::{BlockKind, Document, Sentence, Topic};
+use super::document::{front_matter, BlockKind, Document, Sentence, Topic};
 use super::lexicon::Cue;
 use super::time::{self, Found};
 use crate::sorting::sort_stably;
@@ -201,6 +201,7 @@ pub struct Note {
 /// Reads the timeline of a parsed document.
 pub fn read(doc: &Document) -> Timeline {
     let mut reader = Reader::new(doc);
+    reader.front_matter();
     let mut k = 0;
     while k < doc.sentences.len() {
         let s = &doc.sentences[k];
@@ -974,6 +975,8 @@ struct Reader<'d, 't> {
     /// The first date whose weekday gave it another year: its passage,
     /// the year written and the year read.
     year_by_weekday: Option<(Range<usize>, u16, u16)>,
+    /// The start and end the front matter's fields give.
+    fields: Vec<Timed>,
 }
 
 impl<'d, 't> Reader<'d, 't> {
@@ -993,7 +996,69 @@ impl<'d, 't> Reader<'d, 't> {
             under_actions_taken: false,
             date_for_all: false,
             year_by_weekday: None,
+            fields: Vec::new(),
         }
+    }
+
+    /// The incident's start and end as a page's front matter gives them,
+    /// as status pages keep them ("date: 2022-06-13T08:30:00Z" with
+    /// "resolvedWhen: 2022-06-13 11:00:00", "start_time:" and
+    /// "end_time:"): a key whose words name a start or an end
+    /// ([`front_matter_moment`]), with a date and a clock time. A bare
+    /// "date:" is the page's own date unless the front matter gives the
+    /// end too. Fields, not told events: they count only for a moment the
+    /// text does not tell ([`Reader::finish`]), as the body's own zone
+    /// and words are the reader's.
+    fn front_matter(&mut self) {
+        let text = self.doc.text;
+        let meta = front_matter(text);
+        // Each field: its line, its value (unquoted) and its key.
+        let fields: Vec<(Range<usize>, Range<usize>, &str)> = text[meta.clone()]
+            .split_inclusive('\n')
+            .scan(meta.start, |at, line| {
+                let start = *at;
+                *at += line.len();
+                Some((start, line))
+            })
+            .filter_map(|(start, line)| {
+                let (key, rest) = line.split_once(':')?;
+                let value = rest.trim().trim_matches(['\'', '"']);
+                let value_at = start + key.len() + 1 + rest.find(value).unwrap_or(0);
+                Some((start..start + line.trim_end().len(), value_at..value_at + value.len(), key.trim()))
+            })
+            .collect();
+        // Each timed field, and whether it is a bare "date:".
+        let mut timed: Vec<(Timed, bool)> = Vec::new();
+        for (line, value, key) in fields {
+            let bare_date = key.eq_ignore_ascii_case("date");
+            let Some(moment) = front_matter_moment(key).or(bare_date.then_some(NAMES_START | BEGAN)) else { continue };
+            let Some(words) = text.get(value.clone()).map(str::to_ascii_lowercase) else { continue };
+            let mut found = Vec::new();
+            time::walk(&words, |f| found.push(f));
+            let date = self.first_date(&found).filter(|(_, year_given)| *year_given);
+            let clock = found.iter().find_map(|f| match f {
+                Found::Clock(c) if !c.offset_of_previous && !c.vague => Some(c),
+                _ => None,
+            });
+            let (Some(date), Some(clock)) = (date, clock) else { continue };
+            let zone = clock.zone.as_ref().map(|z| zone_as_written(&words[z.at.clone()], z.offset));
+            let written_end = clock.zone.as_ref().map_or(clock.at.end, |z| z.at.end.max(clock.at.end));
+            let event = Timed {
+                cues: moment,
+                written: value.start..value.start + written_end,
+                passage: line,
+                minute: i64::from(clock.minute),
+                date: Some(date),
+                day: 0,
+                zone,
+                entry: false,
+                told: false,
+                morning_or_afternoon: false,
+            };
+            timed.push((event, bare_date));
+        }
+        let gives_the_end = timed.iter().any(|(e, _)| e.cues == RESOLVED);
+        self.fields = timed.into_iter().filter(|(_, bare_date)| gives_the_end || !bare_date).map(|(e, _)| e).collect();
     }
 
     fn sentence(&mut self, s: &Sentence) {
@@ -1345,13 +1410,7 @@ impl<'d, 't> Reader<'d, 't> {
     }
 
     fn zone(&self, s: &Sentence, zone: &time::Zone) -> Zone {
-        let written = &self.doc.words(s)[zone.at.clone()];
-        let name = match written {
-            "z" | "utc" => "UTC".to_string(),
-            w if w.starts_with(['+', '-']) => w.to_string(),
-            w => w.to_ascii_uppercase(),
-        };
-        Zone { name, offset: zone.offset }
+        zone_as_written(&self.doc.words(s)[zone.at.clone()], zone.offset)
     }
 
     /// Keeps the dates a sentence gives: a timeline's day heading dates
@@ -1532,13 +1591,19 @@ impl<'d, 't> Reader<'d, 't> {
             if orderable(&entries) {
                 sort_stably(&mut entries, |a, b| a.key().cmp(&b.key()));
             }
-            let told = [BEGAN, DETECTED, RESPONDED, MITIGATED, RESOLVED]
-                .into_iter()
-                .zip(key_moments(&entries, self.doc.text))
-                .filter_map(|(moment, event)| event.map(|_| moment))
-                .fold(0, |told, m| told | m);
-            let moment = |e: &Timed| strongest(e.cues).map(|m| if m == REPAIRED { RESOLVED } else { m });
-            self.events.retain(|e| e.entry || moment(e).is_some_and(|m| told & m == 0));
+            let told = moments_told(&entries, self.doc.text);
+            self.events.retain(|e| e.entry || moment_of(e).is_some_and(|m| told & m == 0));
+        }
+        // The front matter's start and end, for the moments the text does
+        // not tell; first, as they come first in the text.
+        if !self.fields.is_empty() {
+            let mut told_so_far = self.events.clone();
+            if orderable(&told_so_far) {
+                sort_stably(&mut told_so_far, |a, b| a.key().cmp(&b.key()));
+            }
+            let told = moments_told(&told_so_far, self.doc.text);
+            let fields = std::mem::take(&mut self.fields).into_iter().filter(|f| moment_of(f).is_some_and(|m| told & m == 0));
+            self.events.splice(0..0, fields);
         }
         // One zone given anywhere for these times is the zone of them all.
         let mut zones = self.events.iter().filter_map(|e| e.zone.as_ref());
@@ -1748,6 +1813,46 @@ fn problem_started_at(before: &str) -> bool {
         let from = CLAUSE_BREAKS.iter().filter_map(|b| before.rfind(b).map(|i| i + b.len())).max().unwrap_or(0);
         let cues = moment_cues(&before[from..]);
         cues & BEGAN != 0 && strongest(cues) != Some(DETECTED)
+    }
+}
+
+/// A zone by its lowercased written name: "UTC" for "z" and "utc",
+/// an offset as written, else the name in capitals.
+fn zone_as_written(written: &str, offset: Option<i16>) -> Zone {
+    let name = match written {
+        "z" | "utc" => "UTC".to_string(),
+        w if w.starts_with(['+', '-']) => w.to_string(),
+        w => w.to_ascii_uppercase(),
+    };
+    Zone { name, offset }
+}
+
+/// Words of a front-matter key that name the incident's start or its end.
+const FRONT_MATTER_STARTS: &[&str] = &["start", "started", "starts", "begin", "began", "begins", "onset"];
+const FRONT_MATTER_ENDS: &[&str] = &["end", "ended", "ends", "resolved", "closed", "recovered", "fixed"];
+
+/// The key moment a front-matter key names by its words ("start_time",
+/// "startedAt", "resolvedWhen", "end-time": split at underscores, dashes
+/// and capitals): [`NAMES_START`] for a start, [`RESOLVED`] for an end.
+fn front_matter_moment(key: &str) -> Option<u32> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for c in key.chars() {
+        if c == '_' || c == '-' || c == ' ' || (c.is_ascii_uppercase() && !word.is_empty()) {
+            words.push(std::mem::take(&mut word));
+        }
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        }
+    }
+    words.push(word);
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    if has(FRONT_MATTER_STARTS) {
+        Some(NAMES_START | BEGAN)
+    } else if has(FRONT_MATTER_ENDS) {
+        Some(RESOLVED)
+    } else {
+        None
     }
 }
 
@@ -2111,6 +2216,20 @@ fn key_moments(events: &[Timed], text: &str) -> [Option<usize>; 5] {
     [began, detected, responded, mitigated, resolved]
 }
 
+/// The key moments that `events`, in order, give, as a set of bits.
+fn moments_told(events: &[Timed], text: &str) -> u32 {
+    [BEGAN, DETECTED, RESPONDED, MITIGATED, RESOLVED]
+        .into_iter()
+        .zip(key_moments(events, text))
+        .filter_map(|(moment, event)| event.map(|_| moment))
+        .fold(0, |told, m| told | m)
+}
+
+/// The one key moment an event may be, a repair counting as the end.
+fn moment_of(e: &Timed) -> Option<u32> {
+    strongest(e.cues).map(|m| if m == REPAIRED { RESOLVED } else { m })
+}
+
 /// Whether a passage has words enough to tell an event (three or more
 /// beside its times and dates), not only a label.
 fn tells_more_than_a_label(words: &str) -> bool {
@@ -2207,6 +2326,25 @@ mod tests {
         // Something told after it: the end may be another moment, untimed.
         let text = "At 09:50 UTC errors began on the API. At 10:20 UTC we rolled back the release. At 11:05 UTC we investigated the cause.\n";
         assert!(!moments(text).iter().any(|m| m.starts_with("resolved")), "{:?}", moments(text));
+    }
+
+    #[test]
+    fn a_status_pages_front_matter_gives_the_start_and_the_end() {
+        let page = "---\ntitle: Artifactory slow\ndate: 2022-06-13T08:30:00-00:00\nresolvedWhen: 2022-06-13 11:00:00\nresolved: true\naffected:\n  - repo\n---\nWe were alerted by our monitoring that the service is slow.\n";
+        assert_eq!(moments(page), ["began 2022-06-13 08:30 -00:00", "resolved 2022-06-13 11:00 -00:00"]);
+        let t = timeline(page);
+        assert_eq!(&page[t.events[0].start..t.events[0].end], "date: 2022-06-13T08:30:00-00:00");
+        let fields = "---\ntitle: DNS outage\nstart_time: '2021-11-16T17:34:00Z'\nend_time: '2021-11-16T19:28:00Z'\n---\nDNS failed.\n";
+        assert_eq!(moments(fields), ["began 2021-11-16 17:34 UTC", "resolved 2021-11-16 19:28 UTC"]);
+        // A page's own date, with no end beside it, is no start.
+        let post = "---\ntitle: DNS outage\ndate: 2021-11-16T17:34:00Z\nresolved: true\n---\nDNS failed.\n";
+        assert!(moments(post).is_empty(), "{:?}", moments(post));
+        // The text's own start outranks the field's.
+        let told = "---\nstart_time: 2021-11-16T17:34:00Z\nend_time: 2021-11-16T19:28:00Z\n---\nAt 09:35 PT on November 16, 2021 the load balancers failed.\n";
+        assert_eq!(moments(told), ["began 2021-11-16 09:35 PT", "resolved 2021-11-16 19:28 UTC"]);
+        assert_eq!(front_matter_moment("resolvedWhen"), Some(RESOLVED));
+        assert_eq!(front_matter_moment("impact-start"), Some(NAMES_START | BEGAN));
+        assert_eq!(front_matter_moment("source_published_at"), None);
     }
 
     #[test]
