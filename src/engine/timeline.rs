@@ -2156,7 +2156,11 @@ fn key_moments(events: &[Timed], text: &str) -> [Option<usize>; 5] {
     if let Some(a) = acted.filter(|&a| detected.is_none_or(|d| d > a)) {
         detected = (0..=a).find(|&i| told(i, DETECTED) && (strongest[i] != Some(BEGAN) || told(i, ONSET))).or(detected);
     }
-    let resolved = last(RESOLVED).or(last(REPAIRED));
+    // With no recovery or repair told, a change the team made after the
+    // mitigation ("the fix was deployed to production" after the
+    // rollback) is the fix that ended it.
+    let change_after = |m: usize| (m + 1..events.len()).rev().find(|&i| events[i].cues == CHANGE);
+    let resolved = last(RESOLVED).or(last(REPAIRED)).or(mitigated.and_then(change_after));
     if let Some(r) = resolved.filter(|&r| mitigated.is_none_or(|m| m > r) && told(r, MITIGATED)) {
         mitigated = Some(r);
     }
@@ -2345,6 +2349,12 @@ mod tests {
         assert_eq!(front_matter_moment("resolvedWhen"), Some(RESOLVED));
         assert_eq!(front_matter_moment("impact-start"), Some(NAMES_START | BEGAN));
         assert_eq!(front_matter_moment("source_published_at"), None);
+    }
+
+    #[test]
+    fn a_change_made_after_the_mitigation_is_the_fix_that_ends_it() {
+        let text = "## Timeline\n\n- 12:17 UTC: errors began\n- 12:30 UTC: the deployment was rolled back\n- 13:49 UTC: the fix was merged\n- 14:10 UTC: the fix was promoted to production\n";
+        assert_eq!(moments(text), ["began 12:17 UTC", "mitigated 12:30 UTC", "resolved 14:10 UTC"]);
     }
 
     #[test]
