@@ -699,7 +699,47 @@ fn moment_cues(words: &str) -> u32 {
     if hedged_recovery {
         cues &= !BEGAN;
     }
+    if words.contains("issue") && opens_an_issue(words) {
+        cues |= DETECTED;
+    }
     cues
+}
+
+/// Verbs that open an issue in a tracker.
+const ISSUE_OPENED: &[&str] = &["opened", "filed", "raised", "created", "submitted"];
+
+/// Whether lowercased `words` tell an issue opened by someone other than
+/// the team, the problem reported: "an issue was opened", "a user filed a
+/// GitHub issue", "<…/issues/6850> (downloads redirect to an invalid URL)
+/// was opened"; not "we opened an issue upstream", "opened a pull request
+/// to fix the issue".
+fn opens_an_issue(words: &str) -> bool {
+    let is_issue = |w: &str| w.trim_end_matches(['>', ')', ']', '.', ',']).ends_with("issue") || w.contains("/issues/");
+    ISSUE_OPENED.iter().any(|verb| {
+        words.match_indices(verb).any(|(at, _)| {
+            let whole_word = (at == 0 || words.as_bytes()[at - 1] == b' ') && !words[at + verb.len()..].starts_with(|c: char| c.is_alphanumeric());
+            // A sentence's end, not the dots of a link ("crates.io").
+            let clause_start = words[..at].rfind([';', '\n', '!', '?']).max(words[..at].rfind(". ")).map_or(0, |i| i + 1);
+            let clause = &words[clause_start..at];
+            if !whole_word || tells_the_teams_doing(clause) {
+                return false;
+            }
+            // The issue before the verb: past "was", "has been", and a
+            // parenthesis telling what it is about.
+            let mut before = clause.trim_end();
+            for aux in [" was", " were", " has been", " had been", " is", " been"] {
+                before = before.strip_suffix(aux).unwrap_or(before).trim_end();
+            }
+            if before.ends_with(')') {
+                before = before[..before.rfind('(').unwrap_or(before.len())].trim_end();
+            }
+            let named_before = before.rsplit(' ').next().is_some_and(is_issue);
+            // Or after it, past an article and a tracker's name ("filed a
+            // GitHub issue").
+            let named_after = words[at + verb.len()..].split_whitespace().take(3).any(is_issue);
+            named_before || named_after
+        })
+    })
 }
 
 /// Things an action's name may name ("the failover machine", "a rollback
@@ -2355,6 +2395,22 @@ mod tests {
     fn a_change_made_after_the_mitigation_is_the_fix_that_ends_it() {
         let text = "## Timeline\n\n- 12:17 UTC: errors began\n- 12:30 UTC: the deployment was rolled back\n- 13:49 UTC: the fix was merged\n- 14:10 UTC: the fix was promoted to production\n";
         assert_eq!(moments(text), ["began 12:17 UTC", "mitigated 12:30 UTC", "resolved 14:10 UTC"]);
+    }
+
+    #[test]
+    fn an_issue_opened_by_others_is_the_detection() {
+        for yes in [
+            "- 12:24 utc \u{2013} <https://github.com/o/crates.io/issues/6850> (crates.io downloads redirect to an invalid url) was opened",
+            "a user filed a github issue about it",
+            "an issue was raised on the forum",
+        ] {
+            assert!(opens_an_issue(yes), "{yes}");
+        }
+        for no in ["we opened an issue upstream", "a pull request was opened to fix the issue", "<https://github.com/o/r/pull/6851> (fix urls) was opened", "the issue was resolved"] {
+            assert!(!opens_an_issue(no), "{no}");
+        }
+        let text = "## Timeline\n\n- 12:17 UTC: the release was promoted to production\n- 12:24 UTC: <https://github.com/o/r/issues/6850> (downloads redirect to an invalid URL) was opened\n- 12:30 UTC: the release was rolled back\n";
+        assert_eq!(moments(text)[..2], ["began 12:17 UTC", "detected 12:24 UTC"]);
     }
 
     #[test]
