@@ -702,7 +702,29 @@ fn moment_cues(words: &str) -> u32 {
     if words.contains("issue") && opens_an_issue(words) {
         cues |= DETECTED;
     }
+    if cues & ONSET == 0 && errors_tracked(words) {
+        cues |= ONSET | DETECTED;
+    }
     cues
+}
+
+/// Problems an error tracker or a log records.
+const TRACKED_PROBLEMS: &[&str] = &["error", "errors", "exception", "exceptions", "crash", "crashes", "failure", "failures", "timeouts"];
+/// Verbs of a tool recording a problem.
+const TRACKING: &[&str] = &["tracked", "logged", "recorded", "captured"];
+
+/// Whether lowercased `words` tell problems recorded as they happen
+/// ("errors tracked on Errbit", "exceptions were logged in Sentry"): the
+/// problem's start and its detection at once.
+fn errors_tracked(words: &str) -> bool {
+    // Most sentences hold no such verb: spared the split into words.
+    if !TRACKING.iter().any(|v| words.contains(v)) {
+        return false;
+    }
+    let tokens: Vec<&str> = words.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    tokens.iter().enumerate().any(|(i, w)| {
+        TRACKING.contains(w) && tokens[i.saturating_sub(3)..i].iter().any(|p| TRACKED_PROBLEMS.contains(p))
+    })
 }
 
 /// Verbs that open an issue in a tracker.
@@ -2411,6 +2433,14 @@ mod tests {
         }
         let text = "## Timeline\n\n- 12:17 UTC: the release was promoted to production\n- 12:24 UTC: <https://github.com/o/r/issues/6850> (downloads redirect to an invalid URL) was opened\n- 12:30 UTC: the release was rolled back\n";
         assert_eq!(moments(text)[..2], ["began 12:17 UTC", "detected 12:24 UTC"]);
+    }
+
+    #[test]
+    fn errors_an_error_tracker_records_are_the_start_and_its_detection() {
+        let text = "## Timeline\n\n- 10:21 UTC: deploy, and errors tracked on Errbit\n- 10:55 UTC: restart Apache\n- 12:06 UTC: service restored\n";
+        assert_eq!(moments(text)[..2], ["began 10:21 UTC", "detected 10:21 UTC"]);
+        assert!(errors_tracked("exceptions were logged in sentry"));
+        assert!(!errors_tracked("we logged in to the server and saw no errors"));
     }
 
     #[test]
