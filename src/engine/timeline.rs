@@ -4,7 +4,9 @@
 //! sentences with their byte ranges, the section each sits in (a
 //! "Timeline" heading, table or list) and, through [`time::walk`], the
 //! clock times, timestamps, dates, durations and zones in them. It never
-//! parses the Markdown again.
+//! parses the Markdown again. Of the front matter kept out of the prose
+//! it reads only the fields naming the incident's start and end
+//! ("start_time:", "resolvedWhen:"), for moments the text does not tell.
 //!
 //! **What it finds.** The incident's key moments: when it **began**
 //! (impact started, or exposure for a leak), was **detected**, first
