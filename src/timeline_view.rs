@@ -248,18 +248,26 @@ fn chart(out: &mut String, timeline: &Timeline) {
     // Rows from the middle outwards: a label runs away from its nearer
     // edge, over the bar's half where the moments further out are, and
     // their lines stop on rows below it, so no line crosses a label.
+    // A moment on a later day than the start says so: "Responded 18:30"
+    // two days on would read as the start's own 18:30.
+    let began_clock = key_moments
+        .iter()
+        .find(|(_, e, _)| e.kind == EventKind::Began)
+        .and_then(|(_, e, _)| clock_minutes(&e.clock))
+        .and_then(|m| u32::try_from(m).ok());
     let mut rows = key_moments.clone();
     crate::sorting::sort_stably(&mut rows, |a, b| (2 * a.2).abs_diff(span).cmp(&(2 * b.2).abs_diff(span)));
     for (row, &(i, e, minutes)) in rows.iter().enumerate() {
         let (at, label_y) = (x(minutes), bar_bottom + LABEL_ROW * (row as u32 + 1));
         let anchor = if minutes * 2 <= span { "start" } else { "end" };
+        let later_day = began_clock.map_or(0, |clock| (clock + minutes) / 1440);
         let _ = write!(out, r#"<g class="marker kind-{}""#, e.kind.as_str());
         event_attribute(out, i);
         let _ = write!(
             out,
             concat!(
                 r#"><line x1="{at}" x2="{at}" y1="{top}" y2="{line_end}"/><circle cx="{at}" cy="{middle}" r="5"/>"#,
-                r#"<text x="{at}" y="{label_y}" text-anchor="{anchor}">{word} {clock}</text></g>"#,
+                r#"<text x="{at}" y="{label_y}" text-anchor="{anchor}">{word} {clock}{day}</text></g>"#,
             ),
             at = at,
             top = BAR_TOP - 4,
@@ -269,6 +277,7 @@ fn chart(out: &mut String, timeline: &Timeline) {
             anchor = anchor,
             word = kind_word(e.kind),
             clock = e.clock,
+            day = if later_day > 0 { format!(" (day {})", later_day + 1) } else { String::new() },
         );
     }
     out.push_str("</svg>");
@@ -390,6 +399,16 @@ mod tests {
         let html = html("# Outage\n\nLate last night logins failed. We are sorry.\n");
         assert!(html.starts_with(r#"<p class="timeline-empty""#), "{html}");
         assert!(!html.contains("<svg"), "{html}");
+    }
+
+    #[test]
+    fn a_moment_on_a_later_day_says_which() {
+        let html = html(
+            "## Timeline\n\nAll times UTC.\n\n- 23:40 errors begin on the checkout page\n- 23:55 an alert fires and the on-call engineer is paged\n- 00:30 the change is rolled back and errors stop\n",
+        );
+        assert!(html.contains(">Began 23:40</text>"), "{html}");
+        assert!(html.contains(">Detected 23:55</text>"), "{html}");
+        assert!(html.contains(" 00:30 (day 2)</text>"), "{html}");
     }
 
     #[test]
