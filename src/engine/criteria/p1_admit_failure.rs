@@ -193,11 +193,16 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
             .suggesting(suggestion);
     }
     if !acknowledging.is_empty() {
+        // A sentence told in "our" voice ("our database ran out of
+        // connections") is not impersonal, only unowned: quote an
+        // impersonal one when there is one, and say which it is.
+        let impersonal = acknowledging.iter().find(|s| !s.cues.has(Cue::FirstPerson));
+        let how = if impersonal.is_some() { "impersonally" } else { "without saying what you did" };
         let suggestion = format!(
-            "You tell the failure impersonally: {}. Own it in the \u{201c}we\u{201d} voice: \
+            "You tell the failure {how}: {}. Own it in the \u{201c}we\u{201d} voice: \
              who did or failed to do what, and an apology \
              (\u{201c}We deployed the change without testing it, and we are sorry.\u{201d}).",
-            quote(doc, acknowledging[0])
+            quote(doc, impersonal.unwrap_or(&acknowledging[0]))
         );
         return Finding::partial(
             "The incident is acknowledged, but no one owns it: the cause is told impersonally.",
@@ -264,6 +269,17 @@ mod tests {
         let advice = suggestion(P1, &text);
         assert!(advice.starts_with("You tell the failure impersonally: \u{201c}Its connection pool was set to 2"), "{advice}");
         assert!(advice.contains("\u{201c}we\u{201d} voice"), "{advice}");
+    }
+
+    #[test]
+    fn a_failure_told_in_our_voice_is_not_called_impersonal() {
+        let ours = format!("{OPENING}## What happened\n\nOur database ran out of connections at 14:00 UTC, so requests timed out.\n");
+        let advice = suggestion(P1, &ours);
+        assert!(advice.starts_with("You tell the failure without saying what you did: \u{201c}Our database ran out"), "{advice}");
+        // Beside an impersonal sentence, the impersonal one is quoted.
+        let both = format!("{ours}\nThe connection pool was set to 2, so requests queued and timed out.\n");
+        let advice = suggestion(P1, &both);
+        assert!(advice.starts_with("You tell the failure impersonally: \u{201c}The connection pool was set to 2"), "{advice}");
     }
 
     #[test]
