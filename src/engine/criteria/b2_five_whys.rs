@@ -7,9 +7,10 @@
 //! configured", "not covered by tests", "had not been validated") is one
 //! answer, as is each paragraph or item under a "five whys" /
 //! "contributing factors" heading or answering a why-question asked in the
-//! prose ("Why didn't we notice? The mails went to a dead list."). Three
-//! answers (the proximate cause and two levels beneath it) meet it; one or
-//! two are partial. Questions ("Why did this start?") are not answers, and
+//! prose ("Why didn't we notice? The mails went to a dead list."). An
+//! answer goes one level beneath the cause it explains ("logins broke
+//! because the config was wrong"), so two answers go the two levels
+//! beneath the proximate cause that meet it; one is partial. Questions ("Why did this start?") are not answers, and
 //! when the cause itself is still under investigation nothing lies beneath
 //! it. A text's only why-heading that is not a five-whys or
 //! contributing-factors one ("## Why it broke") is its cause section, and
@@ -45,8 +46,11 @@ static GUIDANCE: Guidance = Guidance {
     kinds: &["explanations", "steps left undone", "statements in a five-whys section", "answers to a why-question", "explanations in the timeline"],
 };
 
-/// Answers that make the proximate cause plus two levels beneath it.
-const MET_ANSWERS: usize = 3;
+/// Answers that go two levels beneath the proximate cause, each one level
+/// beneath what it explains. (Three, counting the proximate cause as an
+/// answer of its own, left leave-source-out on training originals at
+/// 0.7699; two moved it to 0.7726, B2 0.673 -> 0.706.)
+const MET_ANSWERS: usize = 2;
 
 impl Criterion for FiveWhys {
     fn guidance(&self) -> &'static Guidance {
@@ -118,12 +122,11 @@ impl Criterion for FiveWhys {
             }
             n if n >= MET_ANSWERS => Finding::met(format!("{n} answers go beneath the proximate cause."))
                 .citing(answers.into_iter().take(4)),
-            n => {
+            _ => {
                 let suggestion = format!(
-                    "You go {} beneath the cause, down to {}. Ask the next why: why was that so, \
+                    "You go one level beneath the cause, down to {}. Ask the next why: why was that so, \
                      and why was it not prevented or caught sooner? Add the answers {place}.",
-                    if n == 1 { "one level" } else { "two levels" },
-                    quote(doc, answers[n - 1])
+                    quote(doc, answers[0])
                 );
                 Finding::partial("One level beneath the proximate cause.").citing(answers).suggesting(suggestion)
             }
@@ -388,6 +391,12 @@ mod tests {
     fn an_effect_that_names_a_detection_gap_still_answers() {
         let text = "The disk filled because logs were not rotated. The job was gone because it had been removed by hand. \
                     As a result, customers saw errors and no one noticed because no alert was configured.";
+        assert_eq!(verdict(B2, text), Met);
+    }
+
+    #[test]
+    fn two_levels_beneath_the_cause_meet_b2() {
+        let text = "Logins broke because the config was wrong. The config was wrong because it was edited by hand.";
         assert_eq!(verdict(B2, text), Met);
     }
 
