@@ -8,6 +8,7 @@
 //! byte lengths, so the map is exact wherever the prose is a verbatim copy.
 
 use super::lexicon::{Cue, CueSet, LEXICON};
+use super::signals;
 use super::time::{self, TimeMarks};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
@@ -72,6 +73,10 @@ pub struct Sentence {
     /// Range into [`Document::hits`].
     pub hits: Range<usize>,
     pub times: TimeMarks,
+    /// A step left undone ([`signals::left_undone`]) in a sentence of
+    /// prose: read once here, since P1 and B2 both ask it of every prose
+    /// sentence. False in headings and code.
+    pub left_undone: bool,
 }
 
 /// One lexicon phrase found in the prose.
@@ -335,7 +340,10 @@ impl<'t> Document<'t> {
             .into_iter()
             .map(|mut s| {
                 s.src = self.src_range(s.prose.clone());
-                s.times = time::scan(&self.prose[s.prose.clone()]);
+                let words = &self.prose[s.prose.clone()];
+                s.times = time::scan(words);
+                s.left_undone = !matches!(self.blocks[s.block].kind, BlockKind::Heading(_) | BlockKind::Code)
+                    && signals::left_undone(words);
                 s
             })
             .collect();
@@ -378,6 +386,7 @@ fn push_sentence(out: &mut Vec<Sentence>, prose: &str, block: usize, range: Rang
         cues: CueSet::default(),
         hits: 0..0,
         times: TimeMarks::default(),
+        left_undone: false,
     });
 }
 

@@ -553,48 +553,76 @@ pub fn names_a_thing(doc: &Document, s: &Sentence) -> bool {
     if text.contains('`') {
         return true;
     }
-    // What the word walk looks for needs a capital past the first word (the
-    // first word's own is never asked about, nor a label's) or a dot with
-    // more of its word after it: most sentences have neither, and these
-    // two looks at the bytes are far cheaper than the walk.
-    let b = text.as_bytes();
-    let capital_past_first = b
-        .iter()
-        .position(u8::is_ascii_whitespace)
-        .is_some_and(|space| b[space..].iter().any(u8::is_ascii_uppercase));
-    if !capital_past_first && !memchr::memchr_iter(b'.', b).any(|i| b.get(i + 1).is_some_and(|c| !c.is_ascii_whitespace())) {
-        return false;
-    }
-    let mut first = true;
+    // The first word, labels aside, is asked only whether it is dotted.
+    let mut rest = "";
     for raw in text.split_ascii_whitespace() {
-        let is_label = raw.ends_with(':') || raw.ends_with("**") || raw.ends_with("**:");
-        // Trimmed to its ASCII letters and digits byte by byte: no byte of a
-        // longer character is one, so no character need be decoded.
-        let bytes = raw.as_bytes();
-        let Some(start) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
+        let Some(word) = alphanumeric_core(raw) else {
             continue;
         };
-        let end = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |i| i + 1);
-        let word = &raw[start..end];
-        // Two dotted parts need a dot between them. A word is a few bytes:
-        // looked through in line, not by a call to a search.
-        let dotted = word.bytes().any(|b| b == b'.')
-            && word
-                .split('.')
-                .filter(|p| p.len() >= 2 && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-                .count()
-                >= 2
-            && word.bytes().any(|b| b.is_ascii_alphabetic());
-        // Asked last: most words are the first or a label, or not capitalised.
-        let capital = || word.as_bytes()[0].is_ascii_uppercase() && word != "I" && !is_calendar_word(word);
-        if dotted || (!first && !is_label && capital()) {
+        if is_dotted_name(word) {
             return true;
         }
-        if !is_label {
-            first = false;
+        if !is_label(raw) {
+            // `raw` lies in `text`: where it ends is where the rest begins.
+            rest = &text[raw.as_ptr() as usize - text.as_ptr() as usize + raw.len()..];
+            break;
         }
     }
+    // Past the first word only a word with a capital or a dot can name a
+    // thing: the words between are skipped by a search for those bytes,
+    // not walked one by one.
+    let r = rest.as_bytes();
+    let mut from = 0;
+    while let Some(k) = first_capital_or_dot(&r[from..]) {
+        let at = from + k;
+        let start = r[..at].iter().rposition(u8::is_ascii_whitespace).map_or(0, |i| i + 1);
+        let end = r[at..].iter().position(u8::is_ascii_whitespace).map_or(r.len(), |i| at + i);
+        let raw = &rest[start..end];
+        if let Some(word) = alphanumeric_core(raw) {
+            // Asked last: most words are not capitalised.
+            let capital = || word.as_bytes()[0].is_ascii_uppercase() && word != "I" && !is_calendar_word(word);
+            if is_dotted_name(word) || (!is_label(raw) && capital()) {
+                return true;
+            }
+        }
+        from = end;
+    }
     false
+}
+
+/// Where `b` first holds a capital or a dot: found 32 bytes at a time with
+/// no branch per byte, then within those 32.
+fn first_capital_or_dot(b: &[u8]) -> Option<usize> {
+    let wanted = |c: u8| c.is_ascii_uppercase() | (c == b'.');
+    let chunk = b.chunks(32).position(|xs| xs.iter().fold(false, |seen, &c| seen | wanted(c)))?;
+    let at = chunk * 32;
+    b[at..].iter().position(|&c| wanted(c)).map(|k| at + k)
+}
+
+/// A label word ("Impact:", "**Impact**", "**Impact**:").
+fn is_label(raw: &str) -> bool {
+    raw.ends_with(':') || raw.ends_with("**") || raw.ends_with("**:")
+}
+
+/// A token trimmed to its ASCII letters and digits, byte by byte: no byte
+/// of a longer character is one, so no character need be decoded.
+fn alphanumeric_core(raw: &str) -> Option<&str> {
+    let bytes = raw.as_bytes();
+    let start = bytes.iter().position(u8::is_ascii_alphanumeric)?;
+    let end = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |i| i + 1);
+    Some(&raw[start..end])
+}
+
+/// Two dotted parts with a letter among them ("mybinder.org"). A word is
+/// a few bytes: looked through in line, not by a call to a search.
+fn is_dotted_name(word: &str) -> bool {
+    word.bytes().any(|b| b == b'.')
+        && word
+            .split('.')
+            .filter(|p| p.len() >= 2 && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+            .count()
+            >= 2
+        && word.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
 /// Days, months and time zones are capitalised but name no system.

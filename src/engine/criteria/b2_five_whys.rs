@@ -31,7 +31,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, left_undone};
+use crate::engine::signals::affirmed;
 use crate::engine::suggest::{quote, where_to_add};
 
 pub struct FiveWhys;
@@ -183,7 +183,7 @@ fn answers_why(doc: &Document, s: &Sentence, answers_question: bool, pending: bo
         return (Answer::No, false);
     }
     let explains = s.cues.has(Cue::Explanation);
-    let undone = !explains && left_undone(words);
+    let undone = !explains && s.left_undone;
     let answer = if (explains || undone) && !(pending && topic != Topic::Analysis && !answers_question) {
         if topic == Topic::Timeline && !answers_question { Answer::InTimeline } else { Answer::Explains }
     } else if (topic == Topic::Analysis || answers_question) && !words.ends_with(':') {
@@ -216,7 +216,7 @@ fn effect_of_the_cause(doc: &Document, s: &Sentence, words: &str) -> bool {
     OPENINGS.iter().any(|o| words.starts_with(o))
         && s.cues.any(&[Cue::ImpactWord, Cue::Who, Cue::ImpactEffect])
         && doc.hits_in(s).iter().filter(|h| h.cue == Cue::Explanation).count() <= 1
-        && !left_undone(words)
+        && !s.left_undone
 }
 
 /// A "because" about writing the text ("I'm writing this myself, because

@@ -32,7 +32,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, left_undone, omitted_by_team, should_adverb_have_done};
+use crate::engine::signals::{affirmed, omitted_by_team, should_adverb_have_done};
 use crate::engine::suggest::quote;
 
 pub struct AdmitFailure;
@@ -136,7 +136,7 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
             || should_adverb_have_done(doc.words(s));
         // Criticism aimed at a vendor is not self-criticism.
         let criticises = admits(doc, s, Cue::SelfCriticism) && !c.has(Cue::ThirdParty);
-        let undone = !canned && !denies && left_undone(doc.words(s));
+        let undone = !canned && !denies && s.left_undone;
         gap |= undone;
         if c.has(Cue::NonApology) || (apology && hedge) {
             hedged.push(s);
