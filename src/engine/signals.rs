@@ -751,7 +751,7 @@ pub fn announces_planned_work(doc: &Document) -> bool {
 }
 
 /// Verbs that open an action item: "Add an alert…", "Move renewal into…".
-const ACTION_VERBS: &[&str] = &[
+pub const ACTION_VERBS: &[&str] = &[
     "add", "move", "replace", "remove", "document", "automate", "split", "enable", "disable",
     "require", "create", "introduce", "switch", "migrate", "rotate", "update", "upgrade",
     "write", "build", "set", "change", "implement", "audit", "limit", "restrict", "separate",

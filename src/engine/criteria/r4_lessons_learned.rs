@@ -8,8 +8,12 @@
 //! Items of an action list that name what they change count as follow-ups;
 //! instructions to the reader or to the users ("users of 1.25 can apply the
 //! patches") and declined promises ("we will not") do not. An item that
-//! opens with an imperative verb ("Move renewal into the pipeline") names a
-//! change. "The issue has been resolved" and "a fix has been implemented and
+//! opens with a verb of change ("Move renewal into the pipeline", "Fix the
+//! retry loop", "Requiring a pinned version") names a change, even beside a
+//! status word like "TODO"; one such item under a follow-up heading, or one
+//! follow-up with a date, is a plan on its own. Restoring "from backups", the
+//! time "it will take to fix the problem" and "we'll issue more updates" are
+//! recovery and news, not follow-ups. "The issue has been resolved" and "a fix has been implemented and
 //! we are monitoring" are mitigation; "evaluating options" and "continue to
 //! invest" are generic promises. A notice of planned work in which nothing
 //! went wrong has no follow-ups.
@@ -26,7 +30,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, announces_planned_work, names_a_thing, opens_with_action_verb};
+use crate::engine::signals::{affirmed, announces_planned_work, names_a_thing, opens_with_action_verb, ACTION_VERBS};
 use crate::engine::suggest::{quote, where_to_add};
 
 pub struct LessonsLearned;
@@ -58,6 +62,7 @@ impl Criterion for LessonsLearned {
 fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
     let mut concrete = Vec::new();
     let mut generic = Vec::new();
+    let mut one_plan = false;
     // A maintenance notice's "we will upgrade" is the plan, not a
     // follow-up: nothing went wrong to follow up on.
     if announces_planned_work(doc) {
@@ -71,14 +76,19 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
         // A lesson the team states ("we learned that a day is too long
         // when your books are wrong") speaks of the reader, not to them.
         let own_lesson = c.has(Cue::Lesson) && c.has(Cue::FirstPerson);
-        if c.has(Cue::Deferral)
+        let in_follow_up = doc.topic(s) == Topic::FollowUp;
+        let in_list = doc.block_of(s).kind == BlockKind::ListItem;
+        // "Add an alert on queue depth (TODO)": an item that opens with its
+        // change is tracked work, whatever its status word; only a bare
+        // "TBD" is a placeholder.
+        let placeholder = c.has(Cue::Deferral) && !(in_follow_up && in_list && opens_with_change_verb(doc, s));
+        if placeholder
             || (c.has(Cue::Reader) && !own_lesson)
             || c.has(Cue::Refusal)
             || tells_users_what_to_do(doc, s)
         {
             continue;
         }
-        let in_follow_up = doc.topic(s) == Topic::FollowUp;
         // "We will not be issuing a patch" commits to nothing.
         let promised = affirmed(doc, s, Cue::Commitment).next().is_some();
         let committed = promised || in_follow_up;
@@ -91,30 +101,35 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
             .hits_in(s)
             .iter()
             .any(|h| h.cue == Cue::Mitigation && doc.prose[s.prose.start..h.prose.start].trim().is_empty());
-        let remedy = c.has(Cue::Remedy) && ((in_follow_up && !opens_with_mitigation) || !restoring);
+        let remedy = c.has(Cue::Remedy) && names_a_remedy(doc, s) && ((in_follow_up && !opens_with_mitigation) || !restoring);
         // An item of an action list that names what it changes is a
         // follow-up even without a remedy word ("Use IRSA instead of AWS
         // keys"); an item that tells how the incident ended ("what went
         // well: the Kubernetes pods recovered quickly") is not.
+        let opens_with_verb = opens_with_change_verb(doc, s);
         let action_item = in_follow_up
-            && doc.block_of(s).kind == BlockKind::ListItem
+            && in_list
             && !c.has(Cue::EndWord)
             && !opens_with_mitigation
-            && (c.has(Cue::Technology) || c.has(Cue::TechDetail) || names_a_thing(doc, s) || opens_with_action_verb(doc, s));
+            && (c.has(Cue::Technology) || c.has(Cue::TechDetail) || names_a_thing(doc, s) || opens_with_verb);
         counts[2] += usize::from(action_item);
         counts[3] += usize::from(c.has(Cue::Lesson));
         if (c.has(Cue::Boilerplate) && !in_follow_up) || (c.has(Cue::VaguePromise) && !action_item) {
             generic.push(s);
-        } else if (committed && remedy && (in_follow_up || doc.block_of(s).kind == BlockKind::ListItem || promised)) || action_item {
+        } else if (committed && remedy && (in_follow_up || in_list || promised)) || action_item {
             concrete.push(s);
             counts[4] += usize::from(s.times.dates > 0);
+            // A change with a date, or one that opens with its verb under a
+            // follow-up heading ("Move renewal into the pipeline"), is a
+            // plan the team can be held to, even alone.
+            one_plan |= s.times.dates > 0 || (in_follow_up && opens_with_verb && !opens_with_mitigation);
         } else if c.has(Cue::Lesson) || (in_follow_up && promised) {
             generic.push(s);
         }
     }
     counts[0] = concrete.len();
     counts[1] = generic.len();
-    if concrete.len() >= 2 {
+    if concrete.len() >= 2 || one_plan {
         return Finding::met("Concrete follow-up actions are listed.")
             .citing(concrete.into_iter().take(5));
     }
@@ -157,6 +172,50 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
         )),
         None => finding,
     }
+}
+
+/// Whether a sentence opens with a verb of change, as an action item does:
+/// an imperative ("Move renewal into the pipeline", "Fix the retry loop";
+/// "fix" is left out of the shared verbs, since elsewhere it is as often a
+/// noun) or its gerund ("Requiring a pinned version again").
+fn opens_with_change_verb(doc: &Document, s: &Sentence) -> bool {
+    if opens_with_action_verb(doc, s) {
+        return true;
+    }
+    let first = doc.words(s).split(|c: char| !c.is_ascii_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    first == "fix" || first.strip_suffix("ing").is_some_and(is_action_stem)
+}
+
+/// Whether what is left of a gerund without its "-ing" is an action verb
+/// or "fix": "add(ing)", "requir(e)", "split(t)ing".
+fn is_action_stem(stem: &str) -> bool {
+    let known = |verb: &str| verb == "fix" || ACTION_VERBS.contains(&verb);
+    let undoubled = stem.len() >= 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+    !stem.is_empty()
+        && (known(stem) || known(&format!("{stem}e")) || (undoubled && known(&stem[..stem.len() - 1])))
+}
+
+/// Whether a remedy word in the sentence names a change rather than the
+/// recovery or the news of it: "the delay it will take to fix the problem"
+/// is the repair of this incident, and "we'll issue more updates" issues
+/// news, not a tracked issue. A sentence that restores "from backups" tells
+/// the recovery, whatever else it mentions.
+fn names_a_remedy(doc: &Document, s: &Sentence) -> bool {
+    let remedies = || doc.hits_in(s).iter().filter(|h| h.cue == Cue::Remedy);
+    let restored_from_backup = remedies().any(|h| {
+        doc.prose[h.prose.clone()].starts_with("backup") && doc.prose[s.prose.start..h.prose.start].trim_end().ends_with(" from")
+    });
+    !restored_from_backup && remedies().any(|h| {
+        let word = &doc.prose[h.prose.clone()];
+        let before = doc.prose[s.prose.start..h.prose.start].trim_end();
+        let after = doc.prose[h.prose.end..s.prose.end].trim_start();
+        let repairs_this_incident = word.starts_with("fix")
+            && ["the problem", "the issue", "the outage", "this", "it"].iter().any(|o| {
+                after.strip_prefix(o).is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+            });
+        let issues_news = word == "issue" && [" will", "'ll", " to"].iter().any(|v| before.ends_with(v));
+        !(repairs_this_incident || issues_news)
+    })
 }
 
 /// "Service has been restored", "the issue is resolved": the sentence
@@ -338,6 +397,32 @@ mod tests {
     fn a_maintenance_that_failed_still_has_follow_ups() {
         let text = "# Planned maintenance overran\n\nThe upgrade failed because the replica lagged.\n\n## Action items\n\n- Add a replica lag alert\n- Add a test for the upgrade script\n";
         assert_eq!(verdict(R4, text), Met);
+    }
+
+    #[test]
+    fn one_follow_up_with_a_date_or_opening_with_its_verb_meets_r4() {
+        assert_eq!(verdict(R4, "We will add an alert on queue depth by 3 May 2024."), Met);
+        assert_eq!(verdict(R4, "## Action items\n\n- Add an alert on queue depth\n"), Met);
+    }
+
+    #[test]
+    fn fix_and_gerunds_open_action_items() {
+        assert_eq!(verdict(R4, "## Action items\n\n- Fix the retry loop in the mail worker\n"), Met);
+        assert_eq!(verdict(R4, "## Action items\n\n- Requiring a pinned version of the queue library\n"), Met);
+        assert_eq!(verdict(R4, "## Action items\n\n- Splitting the shared queue in two\n"), Met);
+    }
+
+    #[test]
+    fn an_item_naming_its_change_beside_todo_is_not_a_placeholder() {
+        assert_eq!(verdict(R4, "## Action items\n\n- Add an alert on queue depth (TODO)\n- TBD\n"), Met);
+        assert_eq!(verdict(R4, "## Action items\n\n- TODO\n"), Missing);
+    }
+
+    #[test]
+    fn restoring_from_backups_fixing_the_problem_and_issuing_updates_are_not_follow_ups() {
+        assert_eq!(verdict(R4, "We replaced the damaged files from backups, but some of them we need to check again."), Missing);
+        assert_eq!(verdict(R4, "We apologize for the delay it will take to fix the problem."), Missing);
+        assert_eq!(verdict(R4, "We'll issue more updates on the status page."), Missing);
     }
 
     #[test]
