@@ -27,8 +27,10 @@ use std::sync::LazyLock;
 /// B2 and B3 read counts by kind and P2 asked its voice for a share; 0.785
 /// at 0.790, once P1, R1–R4 counted by kind too and each model's own counts
 /// were penalised lightly; 0.765 at 0.768 when 56 originals joined, on
-/// which the engine had scored 0.690 before it trained on them.)
-const LEAVE_SOURCE_OUT_FLOOR: f64 = 0.765;
+/// which the engine had scored 0.690 before it trained on them; 0.772
+/// at 0.777, once B2, B3 and R4 drew their met lines where the rubric's
+/// close calls do.)
+const LEAVE_SOURCE_OUT_FLOOR: f64 = 0.772;
 /// The same for the test split.
 const TEST_SPLIT_FLOOR: f64 = 0.72;
 
