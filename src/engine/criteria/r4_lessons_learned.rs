@@ -190,9 +190,9 @@ fn opens_with_change_verb(doc: &Document, s: &Sentence) -> bool {
 /// or "fix": "add(ing)", "requir(e)", "split(t)ing".
 fn is_action_stem(stem: &str) -> bool {
     let known = |verb: &str| verb == "fix" || ACTION_VERBS.contains(&verb);
+    let known_with_e = ACTION_VERBS.iter().any(|verb| verb.strip_suffix('e') == Some(stem));
     let undoubled = stem.len() >= 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
-    !stem.is_empty()
-        && (known(stem) || known(&format!("{stem}e")) || (undoubled && known(&stem[..stem.len() - 1])))
+    !stem.is_empty() && (known(stem) || known_with_e || (undoubled && known(&stem[..stem.len() - 1])))
 }
 
 /// Whether a remedy word in the sentence names a change rather than the
