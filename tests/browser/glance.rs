@@ -137,6 +137,21 @@ async fn the_editor_is_the_page_and_the_review_opens_on_a_scorecard() {
         .await;
     let want: Vec<String> = review.tiers.iter().map(|t| format!("{} of 4 met", t.met)).collect();
     assert_eq!(counts, json!(want), "the tier counts");
+    // What the verdicts mean, under the chips, each with the chips' icon:
+    // a newcomer need not guess what "Partial" asks of them.
+    let legend = browser
+        .js(
+            "const l = document.querySelector('[data-testid=score-legend]');
+             return [l.checkVisibility(), l.textContent, l.getBoundingClientRect().bottom];",
+            vec![],
+        )
+        .await;
+    let said = legend[1].as_str().unwrap();
+    for meaning in ["✓ Met: the text does it. ", "◐ Partial: a start, with something to add. ", "✗ Missing: not found in the text. "] {
+        assert!(said.contains(meaning), "the legend does not say {meaning:?}: {said}");
+    }
+    assert_eq!(legend[0], json!(true), "the legend is hidden");
+    assert!(legend[2].as_f64().unwrap() <= height, "the legend is below the first screen: {legend}");
     // The one next thing: the criterion the summary names as next.
     let next = browser
         .js(
