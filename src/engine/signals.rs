@@ -456,12 +456,21 @@ fn is_identifier(token: &str) -> bool {
         return false;
     }
     let t = token.trim_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '_'));
-    if t.contains("://") || t.contains('@') || t.starts_with("www.") || t.contains("](") {
+    // Link targets, written as a URL, a scheme-relative "//host/path", an
+    // HTML "href=" or an AsciiDoc "link:", are where a link goes, not the
+    // text's words; nor are a template's "{{site.baseurl}}" and HTML tags
+    // ("</span><br").
+    if t.contains("://") || t.contains('@') || t.starts_with("www.") || t.contains("](")
+        || t.starts_with("//") || t.contains("href=") || t.starts_with("link:") || t.contains("{{")
+        || t.contains(['<', '>'])
+    {
         return false;
     }
-    // "/opt/x", "a/b/c", "kubernetes.io/aws-weight"; not "and/or", "grafana/mybinder.org".
+    // "/opt/x", "a/b/c", "kubernetes.io/aws-weight"; not "and/or",
+    // "grafana/mybinder.org", nor a chat command ("/msg nickserv") or a
+    // page's own path ("/about"): a path has a second step.
     let dotted_prefix = t.find('/').is_some_and(|i| t[..i].contains('.') && i + 1 < t.len());
-    let path = slashes > 0 && letters && (t.starts_with('/') || slashes >= 2 || dotted_prefix);
+    let path = slashes > 0 && letters && (slashes >= 2 || dotted_prefix);
     // "CrashLoopBackOff", "ErrorsInExternalDNS"; not brand names like "GitHub".
     snake || version || path || humps >= 2
 }
@@ -573,6 +582,13 @@ pub fn amounts(text: &str) -> usize {
 /// dotted name ("mybinder.org") or inline code. Read from the original text,
 /// since the prose is lowercased; label words ("**Impact**:") are skipped.
 pub fn names_a_thing(doc: &Document, s: &Sentence) -> bool {
+    names_a_thing_besides(doc, s, |_| false)
+}
+
+/// [`names_a_thing`], not counting the words `generic` picks out (a
+/// technology's own name in capitals, "DNS", names a kind of thing, not a
+/// particular one).
+pub fn names_a_thing_besides(doc: &Document, s: &Sentence, generic: impl Fn(&str) -> bool) -> bool {
     let text = &doc.text[s.src.clone()];
     if text.contains('`') {
         return true;
@@ -583,7 +599,7 @@ pub fn names_a_thing(doc: &Document, s: &Sentence) -> bool {
         let Some(word) = alphanumeric_core(raw) else {
             continue;
         };
-        if is_dotted_name(word) {
+        if is_dotted_name(word) && !generic(word) {
             return true;
         }
         if !is_label(raw) {
@@ -605,7 +621,7 @@ pub fn names_a_thing(doc: &Document, s: &Sentence) -> bool {
         if let Some(word) = alphanumeric_core(raw) {
             // Asked last: most words are not capitalised.
             let capital = || word.as_bytes()[0].is_ascii_uppercase() && word != "I" && !is_calendar_word(word);
-            if is_dotted_name(word) || (!is_label(raw) && capital()) {
+            if (is_dotted_name(word) || (!is_label(raw) && capital())) && !generic(word) {
                 return true;
             }
         }
@@ -1217,6 +1233,16 @@ mod tests {
         assert_eq!(identifiers("crates.io was down on 24/07/25 and/or later."), 0);
         assert_eq!(identifiers("`a security advisory <https://x.y/z>`__ and _spoiler_"), 0);
         assert_eq!(identifiers("check `mybinder.org` and grafana/mybinder.org on GitHub"), 0);
+    }
+
+    #[test]
+    fn link_targets_markup_and_chat_commands_are_not_identifiers() {
+        assert_eq!(identifiers("go to the [download directory](//download.example.org/dist/12.1/)."), 0);
+        assert_eq!(identifiers("see <a href=\"{{site.baseurl}}/resources/guides/verify.html\">the guide</a>"), 0);
+        assert_eq!(identifiers("follow our link:/security/#reporting[disclosure procedure]"), 0);
+        assert_eq!(identifiers("the site went offline.</span><br />"), 0);
+        assert_eq!(identifiers("use /msg nickserv set password, or /umode +w"), 0);
+        assert_eq!(identifiers("the logs in /var/log and /opt/app/"), 2);
     }
 
     #[test]

@@ -17,8 +17,8 @@
 //! ("the API returned 503 errors") is not a measure of the system.
 //! For the learned model the rule counts detail passages, code blocks,
 //! sentences with an identifier, detail passages with a cause or a
-//! consequence (how the systems interacted), and systems named by a name or
-//! an acronym without a detail.
+//! consequence (how the systems interacted), and particular systems named
+//! without a detail.
 //!
 //! **Why.** Technical readers trust what they can verify, and learn from it.
 //!
@@ -31,7 +31,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{BlockKind, Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{durations, identifiers, names_a_thing, quantities};
+use crate::engine::signals::{durations, identifiers, names_a_thing_besides, quantities};
 use crate::engine::suggest::{after_the_story, quote, where_to_add};
 
 pub struct TechnologyDetails;
@@ -43,7 +43,7 @@ static GUIDANCE: Guidance = Guidance {
     example: "The nginx ingress (Helm chart v1.35) dropped TLS 1.0, so IE11 clients failed the handshake.",
     levels: ["No technology named beyond passing mentions.", "Some technical detail, but thin.", "Concrete technical detail a practitioner can follow."],
     skeleton: "## Technical details\n\n<System> (version <x>) <what it did>, which made <other system> <fail how>. The setting involved was `<config>`.\n",
-    kinds: &["detail passages", "code blocks", "identifiers", "details of how systems interacted", "systems named by a name or an acronym"],
+    kinds: &["detail passages", "code blocks", "identifiers", "details of how systems interacted", "particular systems named"],
 };
 
 /// Detail passages (a code block counting two) for met, and for partial.
@@ -97,16 +97,17 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
         .iter()
         .filter(|s| s.cues.any(&[Cue::Causal, Cue::Consequence, Cue::Explanation]))
         .count();
-    // A system named by a name or an acronym ("the mail server Hermes",
-    // "DNS"), without a detail of it: reviewers call some of these
-    // partial, some technology named in passing.
+    // A system named by a name ("the mail server Hermes", "mailgw"),
+    // without a detail of it: reviewers call some of these partial, some
+    // technology named in passing. A technology's own name ("a DNS
+    // change") is technology named in passing.
     counts[4] = read
         .iter()
         .filter(|&&(s, _, detail)| {
             doc.topic(s) != Topic::Impact
                 && !detail
                 && doc.hits_in(s).iter().any(|h| h.cue == Cue::Technology && !in_url(doc, h))
-                && names_a_thing(doc, s)
+                && names_a_particular_system(doc, s)
         })
         .count();
     let score = detailed.len() + code.len().min(3) * 2;
@@ -137,6 +138,17 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
         };
     }
     Finding::missing("No technical detail: technology is named only in passing, if at all.")
+}
+
+/// A particular thing named ("the mail server Hermes", "mailgw",
+/// "download.example.org"), not only a technology's generic name in
+/// capitals ("a DNS change", "the TLS handshake"): that names the kind of
+/// system, which is technology named in passing.
+fn names_a_particular_system(doc: &Document, s: &Sentence) -> bool {
+    let hits = doc.hits_in(s);
+    names_a_thing_besides(doc, s, |word| {
+        hits.iter().any(|h| h.cue == Cue::Technology && doc.prose[h.prose.clone()].eq_ignore_ascii_case(word))
+    })
 }
 
 /// A technology with a detail or a measure of it ("disk usage on the
@@ -209,11 +221,12 @@ mod tests {
                     Our mail server was unreachable.";
         let finding = crate::engine::CRITERIA[B1 as usize].review(&crate::engine::Document::parse(text));
         // Detail passages, code blocks, identifiers, details of how systems
-        // interacted, systems named by a name or an acronym.
+        // interacted, particular systems named.
         assert_eq!(finding.counts, [2, 1, 1, 1, 0]);
         let named = "We moved the lists to the mail server Hermes. A DNS change made our mail server unreachable.";
         let finding = crate::engine::CRITERIA[B1 as usize].review(&crate::engine::Document::parse(named));
-        assert_eq!(finding.counts, [0, 0, 0, 0, 2]);
+        // "DNS" is a technology's own name, not a particular system.
+        assert_eq!(finding.counts, [0, 0, 0, 0, 1]);
     }
 
     #[test]
