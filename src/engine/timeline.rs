@@ -388,6 +388,11 @@ const REMOVES: u32 = 131072;
 /// is told before the problem was handled and nothing is told between.
 const CHANGE: u32 = 262144;
 
+/// Words telling that their clause says what happens as a rule, not
+/// once ("a restart of the job usually resolves the error"): no action
+/// and no recovery, before or after them.
+const HABITUAL: u32 = 524_288;
+
 /// Words telling what an event is to the incident, by key moment. A
 /// trailing `*` matches any ending ("investigat*"); otherwise the word
 /// ends there.
@@ -418,6 +423,8 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "recovering", "to recover", "improv*", "partially restored", "partial recovery", "stabili*", "rerouted",
         "turned off", "switched off", "paused", "added capacity", "first success*",
         "repaired", "freed", "redeploy*",
+        // A load or a backlog easing ([`EASING`]).
+        "settle", "settled", "settling",
     ]),
     (RESPONDED, &[
         "investigat*", "acknowledg*", "incident declared", "declared an incident", "declared", "escalat*",
@@ -461,6 +468,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "presumably", "supposedly", "looked like", "looks like", "look like", "looked to be", "looks to be",
         "to confirm", "to verify", "whether", "decided against", "instead of", "rather than",
     ]),
+    (HABITUAL, &["usually", "often", "typically", "generally", "sometimes"]),
     (PARTLY, &["partially", "partly", "partial", "mostly"]),
     (FUTILE, &[
         "did not help", "didn't help", "didnt help", "did not work", "didn't work", "didnt work", "did not fix",
@@ -469,7 +477,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
     ]),
     (WORK, &[
         "deploy*", "rollout", "roll-out", "rolling out", "roll out", "upgrad*", "migrat*", "maintenance", "release",
-        "install*", "updat*",
+        "install*", "updat*", "development", "fix",
     ]),
     (SETTLES, &["resumed", "resumes", "cleared", "clears", "normalized", "normalised", "normalizes", "normalises"]),
     (ABATES, &["ceased", "subsided", "subsiding", "disappeared", "vanished", "fell", "eased", "tapered off", "stop", "gone"]),
@@ -570,7 +578,10 @@ fn moment_cues(words: &str) -> u32 {
                 }
             }
             PARTLY => partly_ends = Some(m.end()),
-            FUTILE => {
+            FUTILE | HABITUAL => {
+                if moment == HABITUAL {
+                    hedge_ends = Some(m.end());
+                }
                 let mut clause = words[..m.start()].rfind(['.', '!', '?', '\n', ';']).map_or(0, |i| i + 1);
                 // "…all service restarts,⏎but this didn't fix the problem":
                 // a clause opening with a word that points back is said of
@@ -583,7 +594,7 @@ fn moment_cues(words: &str) -> u32 {
             }
             _ => {}
         }
-        if matches!(moment, HEDGE | PARTLY | FUTILE | WORK) {
+        if matches!(moment, HEDGE | PARTLY | FUTILE | HABITUAL | WORK) {
             continue;
         }
         let in_clause_after = |end: Option<usize>| {
@@ -662,7 +673,7 @@ fn moment_cues(words: &str) -> u32 {
         }
         // "Begin a rollback", "started to fail over": the action is under
         // way, the impact not yet stopped; a response.
-        let moment = if moment == MITIGATED && action_begun(&words[..m.start()]) { RESPONDED } else { moment };
+        let moment = if moment == MITIGATED && !EASING.contains(&text) && action_begun(&words[..m.start()]) { RESPONDED } else { moment };
         // "During the installation, Apache gets restarted": a step of the
         // change, not a fix.
         if moment == MITIGATED && during_a_change(&words[..m.start()]) {
@@ -763,6 +774,13 @@ fn opens_an_issue(words: &str) -> bool {
         })
     })
 }
+
+/// Mitigations that are the load or the backlog easing, not an action:
+/// once they start ("traffic started to settle") the impact is reduced,
+/// so the start is the mitigation's, neither the problem's nor an action's
+/// begun. (Not "level off": a count that should grow levels off when the
+/// service is full.)
+const EASING: &[&str] = &["settle", "settled", "settling"];
 
 /// Things an action's name may name ("the failover machine", "a rollback
 /// plan").
@@ -1218,9 +1236,18 @@ impl<'d, 't> Reader<'d, 't> {
             }
             return;
         }
-        // What the whole sentence tells, the same for each of its clock
-        // times; or what each clock's line tells.
-        let sentence_cues = if lines.is_none() { moment_cues(words) } else { 0 };
+        // "At 14:02 errors began, and twenty minutes later we rolled
+        // back": the clause of a time counted from the sentence's one clock
+        // time tells another event, at that time plus the duration.
+        let later = if lines.is_none() && clocks.len() == 1 { later_clause(words, &found, clocks[0]) } else { None };
+        // What the whole sentence tells (before such a clause), the same
+        // for each of its clock times; or what each clock's line tells.
+        let sentence_cues = match &later {
+            Some((cut, _)) => moment_cues(&words[..*cut]),
+            None if lines.is_none() => moment_cues(words),
+            None => 0,
+        };
+        let pushed = self.events.len();
         for (k, clock) in clocks.iter().enumerate() {
             let joined_to_next = clocks.get(k + 1).is_some_and(|n| n.joined_to_previous);
             let whole = lines.as_ref().map_or(sentence_cues, |l| moment_cues(&l[k].1));
@@ -1272,6 +1299,24 @@ impl<'d, 't> Reader<'d, 't> {
             if cues != 0 || (timeline && k == 0 && block_opens_with(doc, s)) {
                 self.push(s, &found, clock, cues, false, None);
             }
+        }
+        if let Some((cut, duration)) = later {
+            let cues = moment_cues(&words[cut..]);
+            if cues == 0 {
+                return;
+            }
+            if self.events.len() == pushed {
+                self.push(s, &found, clocks[0], 0, false, None);
+            }
+            let Some(base) = self.events.last().cloned() else { return };
+            let minute = base.minute + i64::from(duration.minutes);
+            self.events.push(Timed {
+                cues,
+                written: doc.src_range(s.prose.start + duration.at.start..s.prose.start + duration.at.end),
+                minute: minute % 1440,
+                day: base.day + minute / 1440,
+                ..base
+            });
         }
     }
 
@@ -1866,6 +1911,25 @@ impl<'d, 't> Reader<'d, 't> {
     }
 }
 
+/// Where the clause of a duration counted from `clock` starts ("…
+/// errors began, and twenty minutes later we rolled back": at "twenty"'s
+/// clause, " and "), with the duration: a duration written "… later"
+/// after the clock time, in a clause of its own.
+fn later_clause<'f>(words: &str, found: &'f [Found], clock: &time::Clock) -> Option<(usize, &'f time::Duration)> {
+    let duration = found.iter().find_map(|f| match f {
+        Found::Duration(d) if d.relative && d.minutes > 0 && d.at.start >= clock.at.end && words[d.at.clone()].ends_with("later") => Some(d),
+        _ => None,
+    })?;
+    let between = clock.at.end..duration.at.start;
+    let cut = CLAUSE_BREAKS
+        .iter()
+        .filter_map(|b| words[between.clone()].rfind(b).map(|i| (between.start + i, b.len())))
+        .filter(|&(at, len)| breaks_a_clause(words, at, len))
+        .map(|(at, _)| at)
+        .max()?;
+    Some((cut, duration))
+}
+
 /// Whether the words before a clock time tell the problem starting then:
 /// "the database had been saturated since", "errors had started at",
 /// when their own clause names the problem, not its detection ("users
@@ -2177,6 +2241,7 @@ fn pass_midnight(events: &mut [Timed], twelve_hour: bool) {
 const IMPACT_STOPPERS: &[&str] = &[
     "mitigat", "rollback", "rolled back", "rolling back", "roll back", "revert", "failover", "failed over", "fail over", "workaround",
     "work around", "mostly", "partial", "drop", "declin", "decreas", "improv", "recovering", "success", "succeed", "stabili",
+    "settl",
 ];
 
 /// Whether an event's words tell one of [`IMPACT_STOPPERS`], not as an
@@ -2948,6 +3013,32 @@ mod tests {
         let text = "From 07:08 UTC until 10:40 UTC the site had intermittent connectivity problems.";
         assert_eq!(moments(text), ["began 07:08 UTC", "mitigated 10:40 UTC", "resolved 10:40 UTC"]);
         assert!(timeline("The pull request for the Cargo.toml files was merged at 10:00 UTC.").events.is_empty());
+    }
+
+    #[test]
+    fn a_load_starting_to_settle_is_a_mitigation_not_a_start() {
+        let text = "## Timeline\n\n- 13:38 Firewall rules merged\n- 14:06 The volume of traffic started to settle\n- 14:35 Traffic back to normal levels\n";
+        assert_eq!(moments(text), ["mitigated 14:06", "resolved 14:35"]);
+    }
+
+    #[test]
+    fn what_happens_as_a_rule_is_no_event() {
+        let text = "## Timeline\n\n- 08:10 Builds fail on deploy\n- 08:27 Answer posted that a restart of the job usually resolves the error\n";
+        assert_eq!(moments(text), ["began 08:10"]);
+    }
+
+    #[test]
+    fn starting_the_fix_is_the_teams_work_not_the_start() {
+        let text = "## Timeline\n\n- 2020-07-11 17:43 - The issue is reported\n- 2020-07-13 08:00 - The development of the fix is started\n- 2020-07-14 19:03 - The fix is deployed and tokens are revoked\n";
+        assert!(!moments(text).iter().any(|m| m.starts_with("began")), "{:?}", moments(text));
+    }
+
+    #[test]
+    fn a_clause_told_minutes_later_is_its_own_event() {
+        let text = "At 14:02 UTC errors began on the API, and twenty minutes later we rolled back the release.";
+        assert_eq!(moments(text), ["began 14:02 UTC", "mitigated 14:22 UTC", "resolved 14:22 UTC"]);
+        let text = "Around 20:30 UTC there was a power outage that affected most hosts, so all instances were restarted about an hour later.";
+        assert_eq!(moments(text), ["began 20:30 UTC", "mitigated 21:30 UTC", "resolved 21:30 UTC"]);
     }
 
     #[test]
