@@ -435,7 +435,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "incident opened", "incident created",
     ]),
     (DETECTED, &[
-        "detected", "detection", "noticed", "notices", "notice", "alert*", "paged", "reported", "reports",
+        "detected", "detection", "noticed", "notices", "notice", "noticing", "alert*", "paged", "reported", "reports",
         "report", "discovered", "discovers", "identified", "spotted", "observed", "became aware", "notified",
         "flagged", "received", "complain*", "caught", "fired", "reporting", "aware", "detect", "detects", "receives",
     ]),
@@ -1730,7 +1730,8 @@ impl<'d, 't> Reader<'d, 't> {
         let mut days = self.events.iter().filter_map(|e| e.date.map(|(d, _)| d + e.day));
         let one_day = days.next().filter(|d| days.all(|other| other == *d));
         // In the order they happened, when all can be ordered.
-        if orderable(&self.events) || one_day.is_some() {
+        let in_order = orderable(&self.events) || one_day.is_some();
+        if in_order {
             sort_stably(&mut self.events, |a, b| a.key_on(one_day).cmp(&b.key_on(one_day)));
         }
         let mut moments = key_moments(&self.events, self.doc.text);
@@ -1853,11 +1854,19 @@ impl<'d, 't> Reader<'d, 't> {
         let retold = |e: &Timed| {
             e.cues != 0 && moments.iter().flatten().any(|&k| self.events[k].minutes_to(e) == Some(0) && e.cues & !self.events[k].cues == 0)
         };
+        // Key moments at one minute are listed in the order they happen,
+        // before the other events of that minute: a start told after its
+        // detection ("First detected: 16:03" in the key events, "went down
+        // approx 16:03" in the prose) comes first.
+        let mut order: Vec<usize> = (0..self.events.len()).collect();
+        if in_order {
+            let rank = |i: usize| (self.events[i].key_on(one_day), moments.iter().position(|m| *m == Some(i)).unwrap_or(moments.len()));
+            sort_stably(&mut order, |&a, &b| rank(a).cmp(&rank(b)));
+        }
         // An event that is two key moments is listed once for each.
-        let events = self
-            .events
-            .iter()
-            .enumerate()
+        let events = order
+            .into_iter()
+            .map(|i| (i, &self.events[i]))
             .filter(|&(i, e)| moments.contains(&Some(i)) || !retold(e))
             .flat_map(|(i, e)| {
                 let mut kinds: Vec<EventKind> =
@@ -2987,7 +2996,9 @@ mod tests {
     #[test]
     fn a_window_in_the_prose_gives_the_start_a_timeline_list_does_not() {
         let text = "Between 12:17 and 12:30 UTC all downloads were broken.\n\n## Timeline\n\n- 12:25 UTC: a user reports the failure\n- 12:30 UTC: the deployment was rolled back\n";
-        assert_eq!(moments(text), ["began 12:17 UTC", "detected 12:25 UTC", "resolved 12:30 UTC", "mitigated 12:30 UTC"], "the window told first, at the same time");
+        // The window's end is told first, the rollback at the same time
+        // after it: listed in the order they happen.
+        assert_eq!(moments(text), ["began 12:17 UTC", "detected 12:25 UTC", "mitigated 12:30 UTC", "resolved 12:30 UTC"]);
     }
 
     #[test]
@@ -3039,6 +3050,18 @@ mod tests {
         assert_eq!(moments(text), ["began 14:02 UTC", "mitigated 14:22 UTC", "resolved 14:22 UTC"]);
         let text = "Around 20:30 UTC there was a power outage that affected most hosts, so all instances were restarted about an hour later.";
         assert_eq!(moments(text), ["began 20:30 UTC", "mitigated 21:30 UTC", "resolved 21:30 UTC"]);
+    }
+
+    #[test]
+    fn a_start_and_its_detection_at_one_minute_are_listed_in_the_order_they_happen() {
+        let text = "- **Key events**\n  - First detected: 2022-11-15 16:03\n  - Resolved: 2022-11-15 16:30\n\nThe instance was retired at 16:00 and Prometheus went down approx 16:03.\n";
+        assert_eq!(moments(text), ["began 16:03", "detected 2022-11-15 16:03", "resolved 2022-11-15 16:30"]);
+    }
+
+    #[test]
+    fn noticing_is_a_detection() {
+        let text = "## Timeline\n\n### 16:22 PST\n\nNode runs out of memory, service starts degrading.\n\n### 16:59 PST\n\nInvestigation starts after noticing grafana looks weird.\n";
+        assert_eq!(moments(text), ["began 16:22 PST", "detected 16:59 PST", "responded 16:59 PST"]);
     }
 
     #[test]
