@@ -458,6 +458,11 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "not working", "stuck", "unstable", "corrupt*", "intermittent*", "offline", "compromise*", "experienced",
         "502", "503", "504", "502s", "503s", "504s",
         "experiencing", "elevated", "occur*", "saturat*", "overload*", "exhausted", "halted",
+        // The service denied what it does when it works ("Prometheus was
+        // not available"): the problem, as "unavailable" is.
+        "not available", "not reachable", "not accessible", "not responding", "not responsive", "not loading",
+        "not healthy", "not functioning", "no longer available", "no longer reachable", "no longer accessible",
+        "no longer responding",
     ]),
     (HEDGE, &[
         "believ*", "seem*", "appear*", "hoping", "hope", "hoped", "thought", "suspect*", "assum*", "probably",
@@ -2348,10 +2353,14 @@ fn key_moments(events: &[Timed], text: &str) -> [Option<usize>; 5] {
         .take_while(|&i| events[i].cues & !CHANGE == 0)
         .filter(|&i| events[i].cues == CHANGE)
         .last();
+    // The problem told at the very time it was handled counts as before
+    // it ("First detected: 12:32" in the key events, "12:32: Prometheus was
+    // not available" in the timeline).
+    let by_then = |i: usize| i < handled || events.get(handled).is_some_and(|h| h.minutes_to(&events[i]) == Some(0));
     let began = events
         .iter()
         .position(|e| e.cues & NAMES_START != 0)
-        .or(first(BEGAN).filter(|&i| i < handled))
+        .or(first(BEGAN).filter(|&i| by_then(i)))
         .or(onset)
         .or(change);
     [began, detected, responded, mitigated, resolved]
@@ -3062,6 +3071,16 @@ mod tests {
     fn noticing_is_a_detection() {
         let text = "## Timeline\n\n### 16:22 PST\n\nNode runs out of memory, service starts degrading.\n\n### 16:59 PST\n\nInvestigation starts after noticing grafana looks weird.\n";
         assert_eq!(moments(text), ["began 16:22 PST", "detected 16:59 PST", "responded 16:59 PST"]);
+    }
+
+    #[test]
+    fn a_service_told_not_available_is_the_problem() {
+        let text = "## Timeline\n\n- 2024-04-15 12:32: Prometheus was not available after a planned change\n- 2024-04-15 15:53: Applied the change, Prometheus has become available, incident repaired\n";
+        assert_eq!(moments(text), ["began 2024-04-15 12:32", "mitigated 2024-04-15 15:53", "resolved 2024-04-15 15:53"]);
+        // Told at the very time it was detected, after the key event that
+        // gives the detection: still the problem's start.
+        let text = format!("- **Key events**\n  - First detected: 2024-04-15 12:32\n\n- **Context**:\n{}", text.replace("## Timeline\n\n", "").replace("- 2024", "  - 2024"));
+        assert_eq!(moments(&text), ["began 2024-04-15 12:32", "detected 2024-04-15 12:32", "mitigated 2024-04-15 15:53", "resolved 2024-04-15 15:53"]);
     }
 
     #[test]
