@@ -668,6 +668,12 @@ fn moment_cues(words: &str) -> u32 {
             }
             continue;
         }
+        // "Potential fix for the bug identified", "identified the reason
+        // for the longer reload": a finding about the problem, not its
+        // detection.
+        if moment == DETECTED && finds_a_cause_or_fix(words, m.start(), m.end()) {
+            continue;
+        }
         if moment == BEGAN || text.starts_with("alert") {
             subjects.push(m.range());
         }
@@ -786,6 +792,21 @@ fn opens_an_issue(words: &str) -> bool {
 /// begun. (Not "level off": a count that should grow levels off when the
 /// service is full.)
 const EASING: &[&str] = &["settle", "settled", "settling"];
+
+/// What a finding is about when it is not the problem itself.
+const FINDINGS: &[&str] = &["cause", "causes", "fix", "fixes", "reason", "reasons", "solution", "culprit", "mistake"];
+
+/// Whether the detection word at `start..end` is said of a cause or a fix:
+/// one of [`FINDINGS`] among the four words before it or the three after
+/// it, in its clause.
+fn finds_a_cause_or_fix(words: &str, start: usize, end: usize) -> bool {
+    let before = &words[..start];
+    let before = &before[before.rfind([',', ';', '.', ':', '(', '\n']).map_or(0, |i| i + 1)..];
+    let after = &words[end..];
+    let after = &after[..after.find([',', ';', '.', ':', '(', '\n']).unwrap_or(after.len())];
+    let is_finding = |w: &str| FINDINGS.contains(&w.trim_matches(|c: char| !c.is_ascii_alphanumeric()));
+    before.split_whitespace().rev().take(4).any(is_finding) || after.split_whitespace().take(3).any(is_finding)
+}
 
 /// Things an action's name may name ("the failover machine", "a rollback
 /// plan").
@@ -3081,6 +3102,12 @@ mod tests {
         // gives the detection: still the problem's start.
         let text = format!("- **Key events**\n  - First detected: 2024-04-15 12:32\n\n- **Context**:\n{}", text.replace("## Timeline\n\n", "").replace("- 2024", "  - 2024"));
         assert_eq!(moments(&text), ["began 2024-04-15 12:32", "detected 2024-04-15 12:32", "mitigated 2024-04-15 15:53", "resolved 2024-04-15 15:53"]);
+    }
+
+    #[test]
+    fn a_cause_or_a_fix_identified_is_no_detection() {
+        let text = "## Timeline\n\n- 11:12: users report the site is down\n- 12:41: Potential fix for the bug identified, PR opened\n- 13:05: Possible root cause for the issue identified\n";
+        assert_eq!(moments(text), ["detected 11:12"]);
     }
 
     #[test]
