@@ -410,6 +410,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "goes away", "went away", "gone away", "back to 100", "operating normally", "functioning normally",
         "running normally", "working normally", "behaving normally", "performing normally", "end:", "end time:",
         "incident was closed", "incident is closed", "incident has been closed", "fix worked", "fix works",
+        "fix is working", "fix was working", "fix has worked",
         "fix was confirmed", "fix confirmed", "confirmed the fix", "fix was verified", "fix verified", "verified the fix",
         "incident end*", "impact end*", "outage end*", "to an end", "full service returned", "restoring service",
         "restoring the service", "checks passing", "checks pass", "checks are passing", "works as expected", "worked as expected",
@@ -472,6 +473,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "intends to", "we'll", "possibly", "maybe", "perhaps", "may have", "apparently",
         "presumably", "supposedly", "looked like", "looks like", "look like", "looked to be", "looks to be",
         "to confirm", "to verify", "whether", "decided against", "instead of", "rather than",
+        "to check", "check that", "checking that", "verify that",
     ]),
     (HABITUAL, &["usually", "often", "typically", "generally", "sometimes"]),
     (PARTLY, &["partially", "partly", "partial", "mostly"]),
@@ -3107,6 +3109,11 @@ mod tests {
     #[test]
     fn a_cause_or_a_fix_identified_is_no_detection() {
         let text = "## Timeline\n\n- 11:12: users report the site is down\n- 12:41: Potential fix for the bug identified, PR opened\n- 13:05: Possible root cause for the issue identified\n";
+        assert_eq!(moments(text), ["detected 11:12"]);
+        let text = "## Timeline\n\n- 11:12: users report the site is down\n- 15:36: Confirmation that the potential fix is working\n";
+        assert_eq!(moments(text), ["detected 11:12", "mitigated 15:36", "resolved 15:36"]);
+        // Checked for, not found.
+        let text = "## Timeline\n\n- 11:12: users report the site is down\n- 14:08: a crate was published to staging to check that the fix was working\n";
         assert_eq!(moments(text), ["detected 11:12"]);
     }
 
