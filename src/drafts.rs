@@ -231,7 +231,12 @@ fn parse_overrides(value: &Json) -> Option<Overrides> {
 pub fn title_from_text(text: &str) -> String {
     const MAX_CHARS: usize = 60;
     // A pasted page's first line "<h1>Outage</h1>" names its draft "Outage".
-    let lines = || text.lines().map(|l| without_tags(l).trim().to_string()).filter(|l| !l.is_empty());
+    // Front matter without a title names nothing (its "# comment" is no
+    // heading), nor does a rule: a post opening "---" is not named "---".
+    let is_rule = |l: &str| l.chars().all(|c| matches!(c, '-' | '=' | '*' | '_' | '+' | ' '));
+    let lines = || {
+        after_front_matter(text).lines().map(|l| without_tags(l).trim().to_string()).filter(move |l| !l.is_empty() && !is_rule(l))
+    };
     let heading = lines()
         .find(|l| l.starts_with('#'))
         .map(|l| l.trim_start_matches('#').trim().to_string())
@@ -245,6 +250,24 @@ pub fn title_from_text(text: &str) -> String {
         let cut: String = title.chars().take(MAX_CHARS - 1).collect();
         format!("{}…", cut.trim_end())
     }
+}
+
+/// The text after its front matter fenced by `---` (YAML) or `+++`
+/// (TOML), or all of it when it opens with none.
+fn after_front_matter(text: &str) -> &str {
+    let start = text.len() - text.trim_start().len();
+    let Some(fence) = ["---", "+++"].into_iter().find(|f| text[start..].lines().next().is_some_and(|l| l.trim_end() == *f)) else {
+        return text;
+    };
+    let mut at = start + text[start..].find('\n').map_or(text.len() - start, |n| n + 1);
+    for line in text[at..].split_inclusive('\n') {
+        at += line.len();
+        if line.trim_end() == fence {
+            return &text[at..];
+        }
+    }
+    // A fence never closed is no front matter.
+    text
 }
 
 /// A blog post's `title:` among the text's opening lines (its front
@@ -545,6 +568,15 @@ mod tests {
         assert_eq!(title_from_text("title: Mail outage\ndate: 2014-05-07\n\n<p>Mail was late.</p>\n"), "Mail outage");
         assert_eq!(title_from_text("Intro\n\ntitle: not front matter\n"), "Intro");
         assert_eq!(title_from_text("<p>\n<h1>Mail <em>outage</em></h1>\n"), "Mail outage");
+        // Front matter without a title: the first words after it, never
+        // the fence or a YAML comment.
+        assert_eq!(
+            title_from_text("---\nurl: https://x.org/post\n# severity: down\n\n---\n\nOn 2023-07-20 crate downloads broke.\n"),
+            "On 2023-07-20 crate downloads broke."
+        );
+        assert_eq!(title_from_text("+++\ndate = 2020\n+++\nMail was late.\n"), "Mail was late.");
+        assert_eq!(title_from_text("---\nnot closed\n"), "not closed");
+        assert_eq!(title_from_text("Mail outage\n===========\n"), "Mail outage");
         assert_eq!(title_from_text("a < b and c > d"), "a < b and c > d");
         let long = "x".repeat(100);
         assert_eq!(title_from_text(&long).chars().count(), 60);

@@ -150,7 +150,10 @@ pub fn Editor() -> impl IntoView {
                     aria-controls="preview"
                     on:click=handler(move |_| state.preview.update(|p| *p = !*p))
                 >
-                    {live(move || if state.preview.get() { "Back to editing" } else { "Preview Markdown" })}
+                    {live(move || if state.preview.get() { "Back to editing" } else { "Preview" })}
+                    // On a phone "Preview" alone, so the heading beside it
+                    // keeps one line.
+                    <span class="wide-only" hidden=live(move || state.preview.get())>" Markdown"</span>
                 </button>
             </div>
             <div
@@ -174,7 +177,9 @@ pub fn Editor() -> impl IntoView {
                     data-testid="editor"
                     node_ref=editor
                     spellcheck="true"
-                    placeholder="Paste or type your postmortem here, drop a file on this box, or load a sample."
+                    // On a phone the tagline is hidden: the empty editor
+                    // says what happens to the text, and that it stays here.
+                    placeholder="Paste or type your postmortem here, drop a file on this box, or load a sample. It is checked against twelve criteria as you write, in this browser only."
                     aria-labelledby="editor-heading"
                     aria-describedby="caret-context"
                     prop:value=initial_text

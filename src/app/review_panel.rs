@@ -23,6 +23,15 @@ fn verdict_word(verdict: Verdict) -> &'static str {
     }
 }
 
+/// A verdict in a few words, after its name in the scorecard's legend.
+fn verdict_meaning(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Met => ": the text does it.",
+        Verdict::Partial => ": a start, with something to add.",
+        Verdict::Missing => ": not found in the text.",
+    }
+}
+
 #[component]
 pub fn ReviewPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -87,7 +96,9 @@ fn StartHere() -> impl IntoView {
                     {format!(" \u{201c}{}\u{201d} to see a review first.", sample.label)}
                 </li>
             </ol>
-            <p class="muted">"Twelve criteria in three tiers: prerequisites (tone), requirements (facts) and bonus."</p>
+            <p class="muted">
+                "Twelve criteria in three tiers: prerequisites (tone), requirements (facts) and bonus. Each is met, partial or missing, with its evidence highlighted in your text and, for a gap, what to add."
+            </p>
         </div>
     }
 }
@@ -138,6 +149,18 @@ fn Scorecard() -> impl IntoView {
                     }
                 }).collect_view()}
             </table>
+            // What the three verdicts mean, for whoever meets them first:
+            // the chips give only an icon, an id and a word.
+            <p class="score-legend" data-testid="score-legend">
+                {VERDICTS.map(|v| view! {
+                    <span class=format!("legend-verdict verdict-{v}")>
+                        <strong><span aria-hidden="true">{verdict_icon(v)}</span>" "{verdict_word(v)}</strong>
+                        {verdict_meaning(v)}
+                    </span>
+                    " "
+                })}
+                "Press a criterion to see why, with its evidence and what to add."
+            </p>
             {move || match next() {
                 None => Either::Left(view! {
                     <p class="next" data-testid="next-step">"Every criterion is met. Nothing to add."</p>

@@ -141,6 +141,15 @@ fn build_review(
     // verdict; otherwise they would argue against the verdict shown.
     let tailored = finding.suggestion.filter(|_| decision.verdict == finding.verdict);
     let suggestion = (decision.verdict != Verdict::Met).then(|| tailored.unwrap_or_else(|| suggestion(guidance.id)));
+    // Advice for other teams is shown for the technology this text names,
+    // not for the one the criterion's example happens to name.
+    let suggestion = match (guidance.id, suggestion) {
+        (CriterionId::B4, Some(advice)) => Some(match suggest::advice_for_others_example(doc) {
+            Some(example) => advice.replace(guidance.example, &example),
+            None => advice,
+        }),
+        (_, suggestion) => suggestion,
+    };
     CriterionReview {
         id: guidance.id,
         name: guidance.name.to_string(),

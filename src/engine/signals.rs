@@ -168,6 +168,30 @@ pub fn negated_before(doc: &Document, s: &Sentence, at: usize) -> bool {
         .any(is_negator)
 }
 
+/// Whether the words just before `at` make the authors its subject: "we
+/// could not", "we've been unable to", "I simply can't". What the team
+/// itself could not do (reproduce a bug, see any output) is no harm done
+/// to the service's users.
+pub fn authors_before(doc: &Document, s: &Sentence, at: usize) -> bool {
+    let start = s.prose.start;
+    let before = &doc.prose[start..at.max(start)];
+    for w in words(before).rev().take(4) {
+        let w = w.replace('\u{2019}', "'");
+        if matches!(w.as_str(), "we" | "i" | "we've" | "we're" | "we'd" | "we'll" | "i've" | "i'm" | "i'd" | "i'll") {
+            return true;
+        }
+        let helper = matches!(
+            w.as_str(),
+            "are" | "were" | "was" | "am" | "have" | "had" | "has" | "been" | "do" | "did" | "will" | "would"
+                | "could" | "can" | "still" | "also" | "just" | "then" | "again"
+        );
+        if !(helper || w.ends_with("ly")) {
+            return false;
+        }
+    }
+    false
+}
+
 /// The hits of one cue in a sentence that no negator precedes.
 pub fn affirmed<'d>(doc: &'d Document, s: &'d Sentence, cue: Cue) -> impl Iterator<Item = &'d Hit> + 'd {
     doc.hits_in(s)

@@ -4,6 +4,7 @@
 //! tailored suggestions from these (see [`crate::engine::Finding`]).
 
 use super::document::{BlockKind, Document, Hit, Sentence, Topic};
+use super::lexicon::Cue;
 
 /// A quoted sentence stops after this many words: enough to recognise it.
 const QUOTED_WORDS: usize = 14;
@@ -22,7 +23,7 @@ pub fn quote_hit(doc: &Document, h: &Hit) -> String {
 fn quote_text(written: &str) -> String {
     let edges = |c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '-' | '|');
     let plain = plain_words(written);
-    let written = plain.trim_matches(edges);
+    let written = without_leading_label(plain.trim_matches(edges)).trim_matches(edges);
     let mut words = written.split_whitespace();
     let kept: Vec<&str> = words.by_ref().take(QUOTED_WORDS).collect();
     let cut = words.next().is_some();
@@ -37,6 +38,25 @@ fn quote_text(written: &str) -> String {
         quoted = quoted.trim_end_matches(['.', ':', ';', ',']).to_string();
     }
     format!("\u{201c}{quoted}\u{201d}")
+}
+
+/// A passage without the bracketed label a status update opens with
+/// ("[Initial message] DigitalOcean is having…", "[Update 2] We…"): the
+/// quotation is of what the sentence says. A bracket that closes no short
+/// label, or with nothing after it, stays.
+fn without_leading_label(passage: &str) -> &str {
+    const LABEL_WORDS: usize = 4;
+    let Some(inside) = passage.strip_prefix('[') else {
+        return passage;
+    };
+    match inside.split_once(']') {
+        Some((label, said))
+            if !label.contains('[') && label.split_whitespace().count() <= LABEL_WORDS && !said.trim().is_empty() =>
+        {
+            said
+        }
+        _ => passage,
+    }
 }
 
 /// The title of the first heading whose section is about one of `topics`,
@@ -65,39 +85,48 @@ fn without_shortcodes(title: &str) -> String {
 }
 
 /// A passage with the HTML character references of prose written out
-/// ("&nbsp;", "&amp;", "&#8217;"): a text pasted from a web page quotes
-/// them as code otherwise. "&lt;" and "&gt;" stay as written, so no
-/// reference turns into a tag.
+/// ("&nbsp;", "&amp;", "&#8217;", "&hearts;"): a text pasted from a web
+/// page quotes them as code otherwise. Each is read by the Markdown parser,
+/// as the engine reads the text, so every reference it knows is written
+/// out. "&lt;" and "&gt;" stay as written, so no reference turns into a
+/// tag; a no-break space is a space.
 fn without_entities(passage: &str) -> String {
-    const NAMED: &[(&str, char)] = &[
-        ("nbsp", ' '), ("amp", '&'), ("quot", '"'), ("apos", '\''), ("ndash", '\u{2013}'), ("mdash", '\u{2014}'),
-        ("hellip", '\u{2026}'), ("lsquo", '\u{2018}'), ("rsquo", '\u{2019}'), ("ldquo", '\u{201c}'), ("rdquo", '\u{201d}'),
-    ];
-    let decode = |name: &str| -> Option<char> {
-        let numeric = match name.strip_prefix('#') {
-            Some(hex) if hex.starts_with(['x', 'X']) => u32::from_str_radix(&hex[1..], 16).ok(),
-            Some(decimal) => decimal.parse().ok(),
-            None => return NAMED.iter().find(|(n, _)| *n == name).map(|&(_, c)| c),
-        };
-        numeric
-            .and_then(char::from_u32)
-            .filter(|c| !c.is_control() && !matches!(c, '<' | '>'))
-            .map(|c| if c == '\u{a0}' { ' ' } else { c })
+    // HTML's longest reference name, "CounterClockwiseContourIntegral", and its ";".
+    const LONGEST: usize = 32;
+    let decode = |reference: &str| -> Option<String> {
+        let mut text = String::new();
+        for event in pulldown_cmark::Parser::new(reference) {
+            match event {
+                pulldown_cmark::Event::Text(t) => text.push_str(&t),
+                pulldown_cmark::Event::Start(_) | pulldown_cmark::Event::End(_) => {}
+                _ => return None,
+            }
+        }
+        let written_out = text != reference && !text.is_empty();
+        // What the parser reads for a reference to no character.
+        let safe = !text.contains(['<', '>', '\u{fffd}']) && !text.chars().any(char::is_control);
+        (written_out && safe).then(|| text.replace('\u{a0}', " "))
     };
     let mut out = String::with_capacity(passage.len());
     let mut rest = passage;
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let reference = after.find(';').filter(|&end| end <= 8).and_then(|end| Some((end, decode(&after[..end])?)));
+        let after = &rest[amp..];
+        let reference = after
+            .char_indices()
+            .take(LONGEST + 1)
+            .find(|&(_, c)| c == ';')
+            .map(|(end, _)| &after[..=end])
+            .filter(|r| r[1..r.len() - 1].chars().all(|c| c.is_ascii_alphanumeric() || c == '#'))
+            .and_then(|r| Some((r.len(), decode(r)?)));
         match reference {
-            Some((end, c)) => {
-                out.push(c);
-                rest = &after[end + 1..];
+            Some((len, written_out)) => {
+                out.push_str(&written_out);
+                rest = &after[len..];
             }
             None => {
                 out.push('&');
-                rest = after;
+                rest = &after[1..];
             }
         }
     }
@@ -245,6 +274,68 @@ pub fn without_tags(written: &str) -> String {
     words
 }
 
+/// Technologies the lexicon knows that are no one's name: protocols
+/// everyone uses ("If you use DNS" tells no reader it is meant for them)
+/// and the parts any system has, which a text may capitalise as a label
+/// ("Server", "Workers", "Deployment"). Matched whole.
+const NO_NAME: &[&str] = &[
+    "api", "backend", "bucket", "cache", "cdn", "cpu", "cron", "cronjob", "daemon", "database", "db", "deployment", "disk",
+    "dns", "email server", "firewall", "frontend", "http", "https", "index", "ingress", "ip", "ipv4", "ipv6", "kernel",
+    "load balancer", "loadbalancer", "mail server", "memory", "nat gateway", "node", "nodes", "oom", "persistent volume",
+    "pod", "pods", "proxy", "pvc", "queue", "ram", "registry", "route table", "s3 bucket", "smtp", "ssd", "ssl", "subnet",
+    "tcp", "tls", "udp", "vm", "vms",
+];
+
+/// The lexicon's stems of common nouns ("server*" matches "Servers"),
+/// matched at a word's start.
+const NO_NAME_STEMS: &[&str] = &[
+    "autoscal", "certificate", "cluster", "container", "replica", "server", "snapshot", "token", "webhook", "worker",
+];
+
+/// Whether a technology's words, lowercased, are no one's name.
+fn is_no_name(key: &str) -> bool {
+    NO_NAME.contains(&key) || NO_NAME_STEMS.iter().any(|stem| key.starts_with(stem))
+}
+
+/// The technology a text names most often, as it writes it, when it gives
+/// it a name ("PostgreSQL", "Kubernetes", "ZFS"): what advice for other
+/// teams would be addressed to. A common noun ("server", "database"),
+/// which a text writes in capitals only to start a sentence, is none; nor
+/// is a technology everyone uses (see [`NO_NAME`]).
+pub fn named_technology(doc: &Document) -> Option<String> {
+    // Each name's lowercased form, how often it is named, and how it was
+    // first written, in the order the text first names it.
+    let mut named: Vec<(String, usize, String)> = Vec::new();
+    for s in doc.prose_sentences() {
+        for h in doc.hits_in(s).iter().filter(|h| h.cue == Cue::Technology) {
+            let written = &doc.text[doc.src_range(h.prose.clone())];
+            let key = &doc.prose[h.prose.clone()];
+            let starts_sentence = doc.prose[s.prose.start..h.prose.start].trim_start_matches(|c: char| !c.is_alphanumeric()).is_empty();
+            let capitalised_as_a_name = written.chars().skip(usize::from(starts_sentence)).any(char::is_uppercase);
+            // "INDEX", "REPLICAS": a word shouted, not a name spelt (an
+            // acronym of up to four letters, "AWS", "ZFS", is one).
+            let shouted = written.len() > 4 && !written.chars().any(char::is_lowercase);
+            if written.to_lowercase() != key || !capitalised_as_a_name || shouted || is_no_name(key) {
+                continue;
+            }
+            match named.iter_mut().find(|(k, ..)| k == key) {
+                Some((_, count, _)) => *count += 1,
+                None => named.push((key.to_string(), 1, written.to_string())),
+            }
+        }
+    }
+    // The most named; of those named as often, the first.
+    let most = named.iter().map(|(_, count, _)| *count).max()?;
+    named.into_iter().find(|(_, count, _)| *count == most).map(|(.., written)| written)
+}
+
+/// An example of advice for other teams, addressed to those who use the
+/// technology the text names most (see [`named_technology`]), with the
+/// rest left for the writer to fill in, as in the criterion's skeleton.
+pub fn advice_for_others_example(doc: &Document) -> Option<String> {
+    named_technology(doc).map(|name| format!("If you use {name}, check <what failed for us> \u{2014} <why it matters>."))
+}
+
 /// Where in the text to add something about `topics`: under the heading it
 /// already has for them, or else `otherwise` ("after your timeline").
 pub fn where_to_add(doc: &Document, topics: &[Topic], otherwise: &str) -> String {
@@ -284,6 +375,7 @@ pub fn and_list(items: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::CriterionId;
 
     #[test]
     fn a_long_sentence_is_cut_after_a_few_words() {
@@ -303,6 +395,15 @@ mod tests {
         assert_eq!(plain_words("10:27* Deployed the **new** snake_case config"), "10:27 Deployed the new snake_case config");
         assert_eq!(plain_words("a * b < c"), "a * b < c");
         assert_eq!(plain_words("00:27 UTC:** Django starts *(again)*"), "00:27 UTC: Django starts (again)");
+    }
+
+    #[test]
+    fn a_status_update_is_quoted_without_its_label() {
+        let doc = Document::parse("[Initial message] DigitalOcean infrastructure is having a network outage.\n");
+        assert_eq!(quote(&doc, &doc.sentences[0]), "\u{201c}DigitalOcean infrastructure is having a network outage\u{201d}");
+        assert_eq!(without_leading_label("[Update 2] We are back"), " We are back");
+        assert_eq!(without_leading_label("[1]"), "[1]");
+        assert_eq!(without_leading_label("[a label of too many words] said"), "[a label of too many words] said");
     }
 
     #[test]
@@ -328,7 +429,31 @@ mod tests {
         assert_eq!(quote(&doc, &doc.sentences[0]), "\u{201c}The account was used to upload files to minotaur.apache.org. Logs & mail were intact\u{201d}");
         let doc = Document::parse("We\u{2019}ve restored it&#8212;the logs &amp; mail&#xA0;too.\n");
         assert_eq!(quote(&doc, &doc.sentences[0]), "\u{201c}We\u{2019}ve restored it\u{2014}the logs & mail too\u{201d}");
-        assert_eq!(plain_words("a &lt;b&gt; &#60;c&#62; &unknown; R&D; fish & chips"), "a &lt;b&gt; &#60;c&#62; &unknown; R&D; fish & chips");
+        assert_eq!(plain_words("a &lt;b&gt; &#60;c&#62; &unknown; R&D; fish & chips &#0;"), "a &lt;b&gt; &#60;c&#62; &unknown; R&D; fish & chips &#0;");
+        // Every reference HTML names, not only the common few.
+        assert_eq!(plain_words("The caf&eacute; &hearts; &frac12; &euro;5 &Omega; &rarr; done"), "The caf\u{e9} \u{2665} \u{bd} \u{20ac}5 \u{3a9} \u{2192} done");
+    }
+
+    #[test]
+    fn advice_for_others_is_addressed_to_the_technology_the_text_names() {
+        let doc = Document::parse(
+            "Our PostgreSQL primary ran out of disk. The server stopped. We moved PostgreSQL to a bigger disk, \
+             and Kubernetes restarted the pods. Server load fell.\n",
+        );
+        assert_eq!(named_technology(&doc).as_deref(), Some("PostgreSQL"));
+        // A common noun capitalised to start a sentence, and a technology
+        // everyone uses, are no name.
+        let doc = Document::parse("Server load rose. DNS failed, then DNS failed again. Our Workers and the INDEX and the Load Balancer were fine.\n");
+        assert_eq!(named_technology(&doc), None);
+        let doc = Document::parse("We run on AWS; ContainerCreating pods hung.\n");
+        assert_eq!(named_technology(&doc).as_deref(), Some("AWS"));
+        let review = crate::engine::review(
+            "# Outage\n\nOn 1 May our Redis cluster ran out of memory and we lost sessions for 40 minutes. \
+             We learned that Redis eviction settings matter.\n",
+        );
+        let advice = review.get(CriterionId::B4).suggestion.clone().unwrap_or_default();
+        assert!(advice.contains("If you use Redis, check"), "{advice}");
+        assert!(!advice.contains("nginx"), "{advice}");
     }
 
     #[test]

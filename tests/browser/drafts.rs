@@ -153,6 +153,12 @@ async fn a_pasted_blog_post_is_named_by_its_front_matter_title() {
     browser.paste(post).await;
     wait_until_stored(&browser, post).await;
     assert_eq!(titles(&browser).await, ["Mail outage"]);
+    // Front matter without a title: named by the first words after it,
+    // not by its "---" fence.
+    let untitled = "---\nurl: https://blog.example.org/post\ncategories: []\n\n---\n\nOn 2023-07-20 crate downloads broke.\n";
+    browser.paste(untitled).await;
+    wait_until_stored(&browser, untitled).await;
+    assert_eq!(titles(&browser).await, ["On 2023-07-20 crate downloads broke."]);
     browser.close().await;
 }
 

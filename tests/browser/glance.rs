@@ -137,6 +137,21 @@ async fn the_editor_is_the_page_and_the_review_opens_on_a_scorecard() {
         .await;
     let want: Vec<String> = review.tiers.iter().map(|t| format!("{} of 4 met", t.met)).collect();
     assert_eq!(counts, json!(want), "the tier counts");
+    // What the verdicts mean, under the chips, each with the chips' icon:
+    // a newcomer need not guess what "Partial" asks of them.
+    let legend = browser
+        .js(
+            "const l = document.querySelector('[data-testid=score-legend]');
+             return [l.checkVisibility(), l.textContent, l.getBoundingClientRect().bottom];",
+            vec![],
+        )
+        .await;
+    let said = legend[1].as_str().unwrap();
+    for meaning in ["✓ Met: the text does it. ", "◐ Partial: a start, with something to add. ", "✗ Missing: not found in the text. "] {
+        assert!(said.contains(meaning), "the legend does not say {meaning:?}: {said}");
+    }
+    assert_eq!(legend[0], json!(true), "the legend is hidden");
+    assert!(legend[2].as_f64().unwrap() <= height, "the legend is below the first screen: {legend}");
     // The one next thing: the criterion the summary names as next.
     let next = browser
         .js(
@@ -491,5 +506,35 @@ async fn on_a_phone_a_wide_table_scrolls_by_itself_in_the_preview() {
         )
         .await;
     assert_eq!(widths, json!({ "preview_fits": true, "table_within": true }), "the preview on a phone");
+    close_without_panics(browser).await;
+}
+
+#[tokio::test]
+async fn at_360_px_the_empty_editor_says_what_happens_and_its_head_keeps_one_line() {
+    let (_server, browser) = open_app().await;
+    browser.client.set_window_size(360, 800).await.expect("resize the window");
+    assert!(browser.eventually("return innerWidth <= 360;", vec![]).await, "not phone-sized");
+    // The tagline is hidden on a phone: the empty editor says what the
+    // app does with the text and that it stays in the browser.
+    let head = browser
+        .js(
+            "const lines = e => { const r = document.createRange(); r.selectNodeContents(e);
+                                  return new Set([...r.getClientRects()].map(l => Math.round(l.top))).size; };
+             return { tagline: document.querySelector('.tagline').checkVisibility(),
+                      placeholder: document.querySelector('[data-testid=editor]').placeholder,
+                      heading_lines: lines(document.getElementById('editor-heading')),
+                      button_lines: lines(document.querySelector('[data-testid=preview-toggle]')),
+                      sideways: document.documentElement.scrollWidth > innerWidth };",
+            vec![],
+        )
+        .await;
+    assert_eq!(head["tagline"], json!(false), "{head}");
+    let placeholder = head["placeholder"].as_str().unwrap();
+    assert!(placeholder.contains("checked against twelve criteria as you write, in this browser only"), "{placeholder}");
+    assert_eq!(
+        (&head["heading_lines"], &head["button_lines"], &head["sideways"]),
+        (&json!(1), &json!(1), &json!(false)),
+        "the editor's heading or its Preview button breaks in two at 360 px: {head}"
+    );
     close_without_panics(browser).await;
 }

@@ -15,9 +15,15 @@
 //! possessive ("the registrar's status page") is theirs. Internal tools (a
 //! pager, an unnamed Slack thread), issues for follow-up work and someone
 //! else's channel ("the researchers wrote about it on their blog") do not
-//! count: none is where the affected readers hear from the team. "We will
+//! count: none is where the affected readers hear from the team; nor does
+//! a channel word inside another ("this post-mortem", "the node status."),
+//! a picture stored under a blog's path, or a blog post a party other than
+//! the team wrote ("Socket published their analysis in a blog post"). "We will
 //! post updates" or "we will publish guidance" without saying where is
-//! partial. For the learned model the rule counts what it found by kind:
+//! partial, and so is an update appended to the post ("Update 19:37 UTC:
+//! everything is up again") or communication with the people affected told
+//! without a place ("customers warned us through different communication
+//! channels"). For the learned model the rule counts what it found by kind:
 //! named channels; chat rooms, accounts and addresses; public issues about
 //! the incident; linked channels; mentions of updates or support, with or
 //! without a place.
@@ -31,7 +37,7 @@
 //! **Fails:** a text that never says where updates were given.
 
 use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
-use crate::engine::document::{Document, Sentence, Topic};
+use crate::engine::document::{Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{affirmed, bare_urls, names_chat_channel, names_email_address, names_handle, others_before};
@@ -71,6 +77,11 @@ fn is_channel_url(url: &str) -> bool {
     }
     let rest = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    // A picture is no place to read updates, wherever it is stored
+    // ("/images/blog/sponsor.png").
+    if [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"].iter().any(|ext| path.ends_with(ext)) {
+        return false;
+    }
     let host = host.strip_prefix("www.").unwrap_or(host);
     let first = host.split('.').next().unwrap_or("");
     CHANNEL_HOSTS.contains(&host)
@@ -85,12 +96,31 @@ const INTERNAL_HOSTS: &[&str] = &["slack.com", "docs.google.com", "pagerduty", "
 
 /// Whether a channel named at `at` belongs to someone else: "their blog",
 /// or an outside party named before it in a sentence that does not speak
-/// for the team ("CircleCI announced it on its blog").
+/// for the team ("CircleCI announced it on its blog", "Socket has
+/// published their analysis in a blog post").
 fn someone_elses(doc: &Document, s: &Sentence, at: usize) -> bool {
     others_before(doc, s, at)
         || possessed_before(doc, s, at)
         || (!s.cues.has(Cue::FirstPerson)
-            && doc.hits_in(s).iter().any(|h| h.cue == Cue::ThirdParty && h.prose.end <= at))
+            && (doc.hits_in(s).iter().any(|h| h.cue == Cue::ThirdParty && h.prose.end <= at)
+                || doc.prose[s.prose.start..at.max(s.prose.start)]
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| matches!(w, "their" | "his" | "her"))))
+}
+
+/// The channels a sentence names. A phrase joined to the next word by a
+/// hyphen is part of another word ("this post-mortem" is the report, not a
+/// post of updates), and "status." that ends a sentence is a state, not a
+/// host ("the node status.").
+fn channels<'d>(doc: &'d Document, s: &'d Sentence) -> impl Iterator<Item = &'d Hit> + 'd {
+    affirmed(doc, s, Cue::Channel).filter(move |h| {
+        let b = doc.prose.as_bytes();
+        let next = b.get(h.prose.end).copied();
+        let after = b.get(h.prose.end + 1).copied();
+        let joined = next == Some(b'-') && after.is_some_and(|c| c.is_ascii_alphabetic());
+        let dangling = b[h.prose.end - 1] == b'.' && !next.is_some_and(|c| c.is_ascii_alphanumeric());
+        !(joined || dangling)
+    })
 }
 
 /// Whether a name in the possessive stands within two words before `at`:
@@ -109,7 +139,7 @@ fn possessed_before(doc: &Document, s: &Sentence, at: usize) -> bool {
 
 /// Whether every channel the sentence names belongs to someone else.
 fn only_others_channels(doc: &Document, s: &Sentence) -> bool {
-    let mut named = affirmed(doc, s, Cue::Channel).peekable();
+    let mut named = channels(doc, s).peekable();
     named.peek().is_some() && named.all(|h| someone_elses(doc, s, h.prose.start))
 }
 
@@ -142,6 +172,31 @@ fn reports_in_an_issue(doc: &Document, s: &Sentence) -> bool {
     s.cues.has(Cue::Reporting) && doc.topic(s) != Topic::FollowUp
 }
 
+/// Whether a sentence tells of updates or of telling people, without
+/// necessarily a place: the lexicon's "we will post updates", an update
+/// appended to the post itself ("Update 2012-04-12 19:37 UTC: everything is
+/// up", "[Update]: the disk is broken"), or communication with the people
+/// affected ("customers warned us through different communication
+/// channels"). Communication between teams, or between servers, is no
+/// telling of readers.
+fn tells_of_updates(doc: &Document, s: &Sentence) -> bool {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    if s.cues.has(Cue::UpdatesVague) {
+        return true;
+    }
+    let w = doc.words(s).trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    let appended = ["update]", "update:"].iter().any(|p| w.starts_with(p))
+        || w.strip_prefix("update ").is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        || w.strip_prefix("updated ").is_some_and(|rest| {
+            rest.starts_with(|c: char| c.is_ascii_digit()) || MONTHS.iter().any(|m| rest.starts_with(m))
+        });
+    let with_people = w.contains("communicat")
+        && !w.contains("between")
+        && !s.cues.has(Cue::InternalTool)
+        && (s.cues.has(Cue::Who) || ["channel", "partner", "ecosystem", "community"].iter().any(|p| w.contains(p)));
+    appended || with_people
+}
+
 impl Criterion for CommunicationChannel {
     fn guidance(&self) -> &'static Guidance {
         &GUIDANCE
@@ -159,7 +214,7 @@ impl Criterion for CommunicationChannel {
 fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
     let mut ours = Vec::new();
     for s in doc.prose_sentences() {
-        if affirmed(doc, s, Cue::Channel).next().is_some() {
+        if channels(doc, s).next().is_some() {
             if !only_others_channels(doc, s) {
                 counts[0] += 1;
                 ours.push(s);
@@ -208,7 +263,7 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
             linked.push(l.src.clone());
         }
     }
-    counts[4] = doc.prose_sentences().filter(|s| s.cues.has(Cue::UpdatesVague)).count();
+    counts[4] = doc.prose_sentences().filter(|s| tells_of_updates(doc, s)).count();
     if !ours.is_empty() || !linked.is_empty() {
         return Finding::met("The text names where updates were given or where to reach the team.")
             .citing(ours.into_iter().take(4))
@@ -216,7 +271,7 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
     }
     let vague: Vec<_> = doc
         .prose_sentences()
-        .filter(|s| s.cues.has(Cue::UpdatesVague))
+        .filter(|s| tells_of_updates(doc, s))
         .take(3)
         .collect();
     if !vague.is_empty() {
@@ -349,6 +404,44 @@ mod tests {
     #[test]
     fn a_channel_someone_else_owns_is_not_a_channel() {
         assert_eq!(verdict(P3, "The researchers have also written their own blog on this incident."), Missing);
+    }
+
+    #[test]
+    fn a_blog_post_someone_else_published_is_not_our_channel() {
+        let text = "[Socket has published their analysis in a blog post](https://socket.example/blog/finch).";
+        assert_eq!(verdict(P3, text), Missing);
+        assert_eq!(verdict(P3, "We have published our analysis in a blog post."), Met);
+    }
+
+    #[test]
+    fn the_report_itself_called_a_post_mortem_is_not_a_post_of_updates() {
+        assert_eq!(verdict(P3, "Customers can check whether their problem is related to this post-mortem."), Missing);
+        assert_eq!(verdict(P3, "We will add updates to this post as we learn more."), Met);
+    }
+
+    #[test]
+    fn a_status_that_ends_a_sentence_is_no_status_site() {
+        assert_eq!(verdict(P3, "The scan caused issues with the node status."), Missing);
+        assert_eq!(verdict(P3, "Updates were posted on status.example.com."), Met);
+    }
+
+    #[test]
+    fn a_picture_stored_under_blog_is_no_channel() {
+        assert_eq!(verdict(P3, "![Sponsor](/images/blog/sponsors/colo.png)"), Missing);
+        assert_eq!(verdict(P3, "See [the write-up](/blog/2024/outage)."), Met);
+    }
+
+    #[test]
+    fn an_update_appended_to_the_post_is_partial() {
+        assert_eq!(verdict(P3, "The mirror was down.\n\n**Update 2012-04-12 19:37 UTC:** Everything should be up again.\n"), Partial);
+        assert_eq!(verdict(P3, "The mirror was down.\n\n- Updated the disk firmware.\n"), Missing);
+    }
+
+    #[test]
+    fn communication_with_the_people_affected_without_a_place_is_partial() {
+        assert_eq!(verdict(P3, "Customers warned us through different communication channels."), Partial);
+        assert_eq!(verdict(P3, "We need to improve the communication between teams."), Missing);
+        assert_eq!(verdict(P3, "Everything that relied on communication from our servers failed."), Missing);
     }
 
     #[test]

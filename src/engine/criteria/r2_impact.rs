@@ -8,11 +8,14 @@
 //! name, code, a known technology); met needs it with who, or with its
 //! extent (all, any, a number, or what was not affected beside what was;
 //! how long it lasted is no extent: "unavailable for 27 minutes" says
-//! nothing of whom it reached); a list of names under an impact heading also meets it. When
+//! nothing of whom it reached); a list of names under an impact heading also meets it, and
+//! so does who with what happened to them under that heading ("users
+//! weren't able to retrieve the diffs"). When
 //! the text has an impact section, only that section can meet the
 //! criterion; plans and promises are not impact, and an impact section that
 //! only says "TBD" states none. Only affirmed effects count ("without any
-//! interruption" denies one; the "error" of "human error" is a cause).
+//! interruption" denies one; the "error" of "human error" is a cause; "we
+//! could not reproduce it" is the authors' trouble, not their users').
 //! "A small number of users" and "some customers may have" are a vague who:
 //! generic, and a duration does not make them specific. A risk ("increased
 //! risk of cluster failure") is what might have happened, never specific.
@@ -30,7 +33,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{BlockKind, Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, amounts, names_a_thing, negated_before};
+use crate::engine::signals::{amounts, authors_before, names_a_thing, negated_before};
 use crate::engine::suggest::{and_list, quote, where_to_add};
 
 pub struct Impact;
@@ -62,11 +65,8 @@ impl Criterion for Impact {
         let has_section = !deferred && doc.prose_sentences().any(|s| doc.topic(s) == Topic::Impact);
         // "X was not affected" counts towards met only beside something
         // that was affected; a denial alone stays partial.
-        let affirmed_impact = doc.prose_sentences().any(|s| {
-            !s.cues.has(Cue::NotAffected)
-                && !is_plan(doc, s)
-                && (affirmed(doc, s, Cue::ImpactWord).next().is_some() || affirmed(doc, s, Cue::ImpactEffect).next().is_some())
-        });
+        let affirmed_impact =
+            doc.prose_sentences().any(|s| !s.cues.has(Cue::NotAffected) && !is_plan(doc, s) && tells_an_effect(doc, s));
         let mut specific = Vec::new();
         let mut generic = Vec::new();
         // The first generic account of the impact and what it leaves out.
@@ -121,10 +121,14 @@ impl Criterion for Impact {
             // is no extent: "unavailable for 27 minutes" says nothing of
             // whom it reached.
             let extent = c.has(Cue::Scope) || counted || (c.has(Cue::NotAffected) && affirmed_impact);
+            // Under an impact heading, who with what they could not do
+            // names both: "users weren't able to retrieve the diffs"
+            // ("some users saw errors" names no feature).
+            let who_hit = who && in_impact && tells_an_inability(doc, s);
             // "Increased risk of cluster failure" tells what might have
             // happened, not what did. Its words are read only for a
             // sentence that would otherwise be specific.
-            let names_both = ((who && (what || quantified)) || (what && extent && (!vague_who || counted)))
+            let names_both = ((who && (what || quantified || who_hit)) || (what && extent && (!vague_who || counted)))
                 && !doc.words(s).split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "risk");
             for (k, carries) in [(1, who), (2, what), (3, extent), (4, vague_who)] {
                 counts[k] += usize::from(carries);
@@ -204,16 +208,43 @@ fn is_plan(doc: &Document, s: &Sentence) -> bool {
 }
 
 /// An effect the sentence affirms: "users could not log in", not "played
-/// without any interruption", and not the "error" of "human error", which
-/// names a cause.
+/// without any interruption", not the "error" of "human error", which
+/// names a cause, and not what the authors could not do ("we could not
+/// reproduce it", "we did not see any output"), which harmed no user.
 fn tells_an_effect(doc: &Document, s: &Sentence) -> bool {
     let hits = doc.hits_in(s);
-    hits.iter().any(|h| {
+    tells_an_inability(doc, s)
+        || hits.iter().any(|h| {
+            matches!(h.cue, Cue::ImpactWord | Cue::ImpactEffect)
+                && !negated_before(doc, s, h.prose.start)
+                && !authors_before(doc, s, h.prose.start)
+                && !hits.iter().any(|c| {
+                    c.cue == Cue::CauseClass && c.prose.start <= h.prose.start && h.prose.end <= c.prose.end
+                })
+        })
+}
+
+/// An inability the sentence affirms ("unable to", "could not", "users
+/// weren't able to", "an inability to"), not the authors' own: what
+/// follows it is the feature people lost.
+fn tells_an_inability(doc: &Document, s: &Sentence) -> bool {
+    let affirmed_at = |at: usize| !negated_before(doc, s, at) && !authors_before(doc, s, at);
+    let hit = doc.hits_in(s).iter().any(|h| {
         matches!(h.cue, Cue::ImpactWord | Cue::ImpactEffect)
-            && !negated_before(doc, s, h.prose.start)
-            && !hits.iter().any(|c| {
-                c.cue == Cue::CauseClass && c.prose.start <= h.prose.start && h.prose.end <= c.prose.end
-            })
+            && matches!(
+                doc.prose[h.prose.clone()].replace('\u{2019}', "'").as_str(),
+                "unable to" | "could not" | "couldn't" | "cannot" | "can't" | "failed to" | "not able to"
+            )
+            && affirmed_at(h.prose.start)
+    });
+    // Read from the words, not the lexicon's cues: "weren't able" holds a
+    // negator the word walk would count against it. A phrase counts only
+    // where a word starts ("sustainability" holds no "inability").
+    let words = doc.words(s);
+    hit || ["weren't able", "weren\u{2019}t able", "wasn't able", "wasn\u{2019}t able", "inability"].iter().any(|phrase| {
+        words.match_indices(phrase).any(|(i, _)| {
+            !words[..i].ends_with(|c: char| c.is_ascii_alphanumeric()) && !authors_before(doc, s, s.prose.start + i)
+        })
     })
 }
 
@@ -424,6 +455,27 @@ mod tests {
     #[test]
     fn a_subset_of_users_is_generic() {
         assert_eq!(verdict(R2, "A subset of customers may have seen delays when paying through Gravel Pay."), Partial);
+    }
+
+    #[test]
+    fn what_the_authors_could_not_do_is_no_impact() {
+        let text = "We could not see any output on the Gravel Store console for all 4 nodes.";
+        assert_eq!(verdict(R2, text), Missing);
+        let text = "The Gravel Store console could not show any output for all 4 nodes.";
+        assert_eq!(verdict(R2, text), Met);
+    }
+
+    #[test]
+    fn who_and_their_trouble_under_an_impact_heading_meets_r2() {
+        assert_eq!(verdict(R2, "## Impact\n\nUsers weren't able to retrieve the diffs of submitted changes.\n"), Met);
+        assert_eq!(verdict(R2, "Users weren't able to retrieve the diffs of submitted changes."), Partial);
+    }
+
+    #[test]
+    fn an_inability_reported_by_customers_meets_r2() {
+        assert_eq!(verdict(R2, "Several customers reported an inability to launch Gravel Store 3.30."), Met);
+        assert_eq!(verdict(R2, "We weren't able to reproduce it on Gravel Store 3.30."), Missing);
+        assert_eq!(verdict(R2, "Customers praised the maintainability of Gravel Store 3.30."), Missing);
     }
 
     #[test]

@@ -737,7 +737,24 @@ bitflags::bitflags! {
 }
 
 impl Options {
+    /// The extensions this build can parse (patched, see PATCHED.md): those
+    /// the engine and the preview ask for. The parser never sees the others
+    /// set, so their code is left out of the web app.
+    const PARSED: Options = Options::ENABLE_TABLES
+        .union(Options::ENABLE_FOOTNOTES)
+        .union(Options::ENABLE_STRIKETHROUGH)
+        .union(Options::ENABLE_TASKLISTS)
+        .union(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS)
+        .union(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
+
+    /// Whether `flag` is set, for a flag this build parses; false for any
+    /// other, whatever was asked (a constant, so the code it guards goes).
+    #[inline(always)]
+    pub(crate) fn parses(&self, flag: Options) -> bool {
+        Options::PARSED.contains(flag) && self.contains(flag)
+    }
+
     pub(crate) fn has_gfm_footnotes(&self) -> bool {
-        self.contains(Options::ENABLE_FOOTNOTES) && !self.contains(Options::ENABLE_OLD_FOOTNOTES)
+        self.parses(Options::ENABLE_FOOTNOTES) && !self.parses(Options::ENABLE_OLD_FOOTNOTES)
     }
 }

@@ -20,7 +20,7 @@
 
 //! Link label parsing and matching.
 
-use unicase::UniCase;
+use core::hash::{Hash, Hasher};
 
 use crate::scanners::{is_ascii_punctuation, is_ascii_whitespace, scan_eol};
 use crate::strings::CowStr;
@@ -31,9 +31,42 @@ pub(crate) enum ReferenceLabel<'a> {
     Footnote(CowStr<'a>),
 }
 
-pub(crate) type LinkLabel<'a> = UniCase<CowStr<'a>>;
+/// A label as a key of the definitions: labels that differ only in the case
+/// of ASCII letters are the same label. (Upstream folds with unicase's full
+/// Unicode table, which this build leaves out: see PATCHED.md.)
+#[derive(Clone, Debug)]
+pub(crate) struct LinkLabel<'a>(CowStr<'a>);
 
-pub(crate) type FootnoteLabel<'a> = UniCase<CowStr<'a>>;
+pub(crate) type FootnoteLabel<'a> = LinkLabel<'a>;
+
+impl<'a> LinkLabel<'a> {
+    pub(crate) fn new(label: CowStr<'a>) -> Self {
+        LinkLabel(label)
+    }
+}
+
+impl AsRef<str> for LinkLabel<'_> {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq for LinkLabel<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(&other.0)
+    }
+}
+
+impl Eq for LinkLabel<'_> {}
+
+impl Hash for LinkLabel<'_> {
+    fn hash<H: Hasher>(&self, hasher: &mut H) {
+        for byte in self.0.bytes() {
+            hasher.write_u8(byte.to_ascii_lowercase());
+        }
+        hasher.write_u8(0xff);
+    }
+}
 
 /// Assumes the opening bracket has already been scanned.
 /// The line break handler determines what happens when a linebreak
