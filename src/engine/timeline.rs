@@ -1228,7 +1228,8 @@ impl<'d, 't> Reader<'d, 't> {
         let clocks: Vec<&time::Clock> = found
             .iter()
             .filter_map(|f| if let Found::Clock(c) = f { Some(c) } else { None })
-            .filter(|c| !c.vague && !c.offset_of_previous && !dates_the_document(words, &found, c) && !stamps_a_status_post(words, c))
+            .filter(|c| !c.vague && !c.offset_of_previous && !dates_the_document(words, &found, c))
+            .filter(|c| !stamps_a_status_post(words, c) || update_tells_the_recovery(words))
             .collect();
         if clocks.is_empty() {
             if no_clock {
@@ -2151,6 +2152,14 @@ fn stamps_a_status_post(words: &str, clock: &time::Clock) -> bool {
                 .all(|w| w.contains(|c: char| c.is_ascii_digit()) || DATE_WORDS.contains(&w))
         })
     })
+}
+
+/// Whether a status update's words tell the service recovered
+/// ("**Update 18:53 UTC:** Everything is up and running again."): its
+/// stamp is the time the recovery was told, the only one the text gives
+/// and the one reviewers mark.
+fn update_tells_the_recovery(words: &str) -> bool {
+    strongest(moment_cues(words)) == Some(RESOLVED)
 }
 
 /// Weekdays as written before a date, Sunday first, in full and short.
@@ -3118,6 +3127,12 @@ mod tests {
     }
 
     #[test]
+    fn a_status_update_telling_the_recovery_is_the_recovery() {
+        let text = "The build service is down.\n\n**Update 15:30 UTC:** We are still investigating.\n\n**Update 18:53 UTC:** Everything is up and running again.\n";
+        assert_eq!(moments(text), ["mitigated 18:53 UTC", "resolved 18:53 UTC"]);
+    }
+
+    #[test]
     fn reading_is_linear_on_the_largest_input() {
         let text = "We broke it at 10:00 UTC. Users could not log in. ".repeat(20_000);
         assert!(timeline(&text).events.len() <= 40_000);
@@ -3422,9 +3437,12 @@ mod tests {
 
     #[test]
     fn a_status_updates_posting_time_is_no_event() {
+        // Unless it tells the recovery: reviewers mark "**Update 18:53
+        // UTC:** Everything is up and running again." as the end (their
+        // marks of 66 more documents), so the recovery's update counts.
         let text = "# Login failures\n\nUpdated 14:05 UTC: we are investigating reports of failed logins.\n\nPosted at 15:10 UTC: logins work again.\n";
-        assert!(timeline(text).events.is_empty(), "{:?}", moments(text));
-        let dated = "[Update 11th of February 2022 - 15:20 UTC] Builds run on the new cluster again.";
+        assert_eq!(moments(text), ["mitigated 15:10 UTC", "resolved 15:10 UTC"]);
+        let dated = "[Update 11th of February 2022 - 15:20 UTC] We are moving builds to the new cluster.";
         assert!(timeline(dated).events.is_empty(), "{:?}", moments(dated));
         let told = "At 14:05 UTC we updated the DNS record, restoring service.";
         assert_eq!(moments(told), ["mitigated 14:05 UTC", "resolved 14:05 UTC"]);
