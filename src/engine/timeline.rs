@@ -1186,6 +1186,12 @@ impl<'d, 't> Reader<'d, 't> {
         // plan from counting.
         let planned = s.cues.any(&[Cue::Future]) || says_a_plan(words);
         if planned && (s.times.clocks == 0 || !block_opens_with(doc, s)) {
+            // Its year still dates what follows ("what happened on Friday
+            // August 28 2009 … a more detailed post will come", then "On
+            // August 27th").
+            if s.times.dates > 0 {
+                time::walk(words, |f| self.keep_year(&f));
+            }
             return;
         }
         let in_words = || ["minute", "hour", "midnight", "noon", "midday"].iter().any(|w| words.contains(w));
@@ -1555,9 +1561,7 @@ impl<'d, 't> Reader<'d, 't> {
     /// paragraph.
     fn read_dates(&mut self, s: &Sentence, found: &[Found], timeline: bool, entry: bool) {
         for f in found {
-            if let Found::Date(time::Date { year: Some(year), .. }) = f {
-                self.year = Some(*year);
-            }
+            self.keep_year(f);
         }
         let Some(date) = self.first_date(found) else { return };
         let words = self.doc.words(s);
@@ -1576,6 +1580,13 @@ impl<'d, 't> Reader<'d, 't> {
             self.timeline_date = Some(date);
         }
         self.date_paragraph(s, date);
+    }
+
+    /// The year a date gives, for the dates after it that give none.
+    fn keep_year(&mut self, f: &Found) {
+        if let Found::Date(time::Date { year: Some(year), .. }) = f {
+            self.year = Some(*year);
+        }
     }
 
     /// A date in prose dates the rest of its paragraph.
@@ -3130,6 +3141,12 @@ mod tests {
     fn a_status_update_telling_the_recovery_is_the_recovery() {
         let text = "The build service is down.\n\n**Update 15:30 UTC:** We are still investigating.\n\n**Update 18:53 UTC:** Everything is up and running again.\n";
         assert_eq!(moments(text), ["mitigated 18:53 UTC", "resolved 18:53 UTC"]);
+    }
+
+    #[test]
+    fn a_year_told_in_a_sentence_of_plans_dates_the_days_after_it() {
+        let text = "This is an overview of what happened on Friday August 28 2009; a more detailed post will come later.\n\nOn August 27th, starting at about 18:00 UTC, an account was used to upload files.\n";
+        assert_eq!(moments(text), ["began 2009-08-27 18:00 UTC"]);
     }
 
     #[test]
