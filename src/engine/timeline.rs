@@ -2345,7 +2345,11 @@ fn key_moments(events: &[Timed], text: &str) -> [Option<usize>; 5] {
     // mitigation ("the fix was deployed to production" after the
     // rollback) is the fix that ended it.
     let change_after = |m: usize| (m + 1..events.len()).rev().find(|&i| events[i].cues == CHANGE);
-    let resolved = last(RESOLVED).or(last(REPAIRED)).or(mitigated.and_then(change_after));
+    // The incident declared over ("Incident resolved", "incident
+    // closed") is the end, over a recovery told after it of something
+    // left over ("those jobs were cleared").
+    let declared_over = (0..events.len()).rev().find(|&i| strongest[i] == Some(RESOLVED) && declares_the_end(text.get(events[i].passage.clone()).unwrap_or_default()));
+    let resolved = declared_over.or(last(RESOLVED)).or(last(REPAIRED)).or(mitigated.and_then(change_after));
     if let Some(r) = resolved.filter(|&r| mitigated.is_none_or(|m| m > r) && told(r, MITIGATED)) {
         mitigated = Some(r);
     }
@@ -2407,6 +2411,19 @@ fn key_moments(events: &[Timed], text: &str) -> [Option<usize>; 5] {
         .or(onset)
         .or(change);
     [began, detected, responded, mitigated, resolved]
+}
+
+/// Words declaring the incident over.
+const INCIDENT_OVER: &[&str] = &[
+    "incident resolved", "incident closed", "incident is closed", "incident was closed", "incident has been closed",
+    "closed the incident", "incident ended", "end of incident", "end of the incident", "incident declared resolved",
+    "incident is resolved", "incident was resolved", "incident marked resolved", "resolved the incident",
+];
+
+/// Whether a passage declares the incident over ([`INCIDENT_OVER`]).
+fn declares_the_end(passage: &str) -> bool {
+    let words = passage.to_ascii_lowercase();
+    INCIDENT_OVER.iter().any(|w| words.contains(w))
 }
 
 /// The key moments that `events`, in order, give, as a set of bits.
@@ -3147,6 +3164,12 @@ mod tests {
     fn a_year_told_in_a_sentence_of_plans_dates_the_days_after_it() {
         let text = "This is an overview of what happened on Friday August 28 2009; a more detailed post will come later.\n\nOn August 27th, starting at about 18:00 UTC, an account was used to upload files.\n";
         assert_eq!(moments(text), ["began 2009-08-27 18:00 UTC"]);
+    }
+
+    #[test]
+    fn the_incident_declared_over_is_the_end_over_a_leftover_cleared_later() {
+        let text = "## Timeline\n\n- 2026-02-17 13:38 Firewall rules merged\n- 2026-02-17 14:35 Traffic went back to normal levels. Incident resolved\n- 2026-02-18 10:36 Up to 30K jobs in the queue. Those jobs were cleared\n";
+        assert_eq!(moments(text), ["mitigated 2026-02-17 14:35", "resolved 2026-02-17 14:35"]);
     }
 
     #[test]
