@@ -388,6 +388,11 @@ const REMOVES: u32 = 131072;
 /// is told before the problem was handled and nothing is told between.
 const CHANGE: u32 = 262144;
 
+/// Words telling that their clause says what happens as a rule, not
+/// once ("a restart of the job usually resolves the error"): no action
+/// and no recovery, before or after them.
+const HABITUAL: u32 = 524_288;
+
 /// Words telling what an event is to the incident, by key moment. A
 /// trailing `*` matches any ending ("investigat*"); otherwise the word
 /// ends there.
@@ -405,6 +410,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "goes away", "went away", "gone away", "back to 100", "operating normally", "functioning normally",
         "running normally", "working normally", "behaving normally", "performing normally", "end:", "end time:",
         "incident was closed", "incident is closed", "incident has been closed", "fix worked", "fix works",
+        "fix is working", "fix was working", "fix has worked",
         "fix was confirmed", "fix confirmed", "confirmed the fix", "fix was verified", "fix verified", "verified the fix",
         "incident end*", "impact end*", "outage end*", "to an end", "full service returned", "restoring service",
         "restoring the service", "checks passing", "checks pass", "checks are passing", "works as expected", "worked as expected",
@@ -418,6 +424,8 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "recovering", "to recover", "improv*", "partially restored", "partial recovery", "stabili*", "rerouted",
         "turned off", "switched off", "paused", "added capacity", "first success*",
         "repaired", "freed", "redeploy*",
+        // A load or a backlog easing ([`EASING`]).
+        "settle", "settled", "settling",
     ]),
     (RESPONDED, &[
         "investigat*", "acknowledg*", "incident declared", "declared an incident", "declared", "escalat*",
@@ -428,7 +436,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "incident opened", "incident created",
     ]),
     (DETECTED, &[
-        "detected", "detection", "noticed", "notices", "notice", "alert*", "paged", "reported", "reports",
+        "detected", "detection", "noticed", "notices", "notice", "noticing", "alert*", "paged", "reported", "reports",
         "report", "discovered", "discovers", "identified", "spotted", "observed", "became aware", "notified",
         "flagged", "received", "complain*", "caught", "fired", "reporting", "aware", "detect", "detects", "receives",
     ]),
@@ -451,6 +459,11 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "not working", "stuck", "unstable", "corrupt*", "intermittent*", "offline", "compromise*", "experienced",
         "502", "503", "504", "502s", "503s", "504s",
         "experiencing", "elevated", "occur*", "saturat*", "overload*", "exhausted", "halted",
+        // The service denied what it does when it works ("Prometheus was
+        // not available"): the problem, as "unavailable" is.
+        "not available", "not reachable", "not accessible", "not responding", "not responsive", "not loading",
+        "not healthy", "not functioning", "no longer available", "no longer reachable", "no longer accessible",
+        "no longer responding",
     ]),
     (HEDGE, &[
         "believ*", "seem*", "appear*", "hoping", "hope", "hoped", "thought", "suspect*", "assum*", "probably",
@@ -460,7 +473,9 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "intends to", "we'll", "possibly", "maybe", "perhaps", "may have", "apparently",
         "presumably", "supposedly", "looked like", "looks like", "look like", "looked to be", "looks to be",
         "to confirm", "to verify", "whether", "decided against", "instead of", "rather than",
+        "to check", "check that", "checking that", "verify that",
     ]),
+    (HABITUAL, &["usually", "often", "typically", "generally", "sometimes"]),
     (PARTLY, &["partially", "partly", "partial", "mostly"]),
     (FUTILE, &[
         "did not help", "didn't help", "didnt help", "did not work", "didn't work", "didnt work", "did not fix",
@@ -469,7 +484,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
     ]),
     (WORK, &[
         "deploy*", "rollout", "roll-out", "rolling out", "roll out", "upgrad*", "migrat*", "maintenance", "release",
-        "install*", "updat*",
+        "install*", "updat*", "development", "fix",
     ]),
     (SETTLES, &["resumed", "resumes", "cleared", "clears", "normalized", "normalised", "normalizes", "normalises"]),
     (ABATES, &["ceased", "subsided", "subsiding", "disappeared", "vanished", "fell", "eased", "tapered off", "stop", "gone"]),
@@ -570,7 +585,10 @@ fn moment_cues(words: &str) -> u32 {
                 }
             }
             PARTLY => partly_ends = Some(m.end()),
-            FUTILE => {
+            FUTILE | HABITUAL => {
+                if moment == HABITUAL {
+                    hedge_ends = Some(m.end());
+                }
                 let mut clause = words[..m.start()].rfind(['.', '!', '?', '\n', ';']).map_or(0, |i| i + 1);
                 // "…all service restarts,⏎but this didn't fix the problem":
                 // a clause opening with a word that points back is said of
@@ -583,7 +601,7 @@ fn moment_cues(words: &str) -> u32 {
             }
             _ => {}
         }
-        if matches!(moment, HEDGE | PARTLY | FUTILE | WORK) {
+        if matches!(moment, HEDGE | PARTLY | FUTILE | HABITUAL | WORK) {
             continue;
         }
         let in_clause_after = |end: Option<usize>| {
@@ -652,6 +670,12 @@ fn moment_cues(words: &str) -> u32 {
             }
             continue;
         }
+        // "Potential fix for the bug identified", "identified the reason
+        // for the longer reload": a finding about the problem, not its
+        // detection.
+        if moment == DETECTED && finds_a_cause_or_fix(words, m.start(), m.end()) {
+            continue;
+        }
         if moment == BEGAN || text.starts_with("alert") {
             subjects.push(m.range());
         }
@@ -662,7 +686,7 @@ fn moment_cues(words: &str) -> u32 {
         }
         // "Begin a rollback", "started to fail over": the action is under
         // way, the impact not yet stopped; a response.
-        let moment = if moment == MITIGATED && action_begun(&words[..m.start()]) { RESPONDED } else { moment };
+        let moment = if moment == MITIGATED && !EASING.contains(&text) && action_begun(&words[..m.start()]) { RESPONDED } else { moment };
         // "During the installation, Apache gets restarted": a step of the
         // change, not a fix.
         if moment == MITIGATED && during_a_change(&words[..m.start()]) {
@@ -762,6 +786,28 @@ fn opens_an_issue(words: &str) -> bool {
             named_before || named_after
         })
     })
+}
+
+/// Mitigations that are the load or the backlog easing, not an action:
+/// once they start ("traffic started to settle") the impact is reduced,
+/// so the start is the mitigation's, neither the problem's nor an action's
+/// begun. (Not "level off": a count that should grow levels off when the
+/// service is full.)
+const EASING: &[&str] = &["settle", "settled", "settling"];
+
+/// What a finding is about when it is not the problem itself.
+const FINDINGS: &[&str] = &["cause", "causes", "fix", "fixes", "reason", "reasons", "solution", "culprit", "mistake"];
+
+/// Whether the detection word at `start..end` is said of a cause or a fix:
+/// one of [`FINDINGS`] among the four words before it or the three after
+/// it, in its clause.
+fn finds_a_cause_or_fix(words: &str, start: usize, end: usize) -> bool {
+    let before = &words[..start];
+    let before = &before[before.rfind([',', ';', '.', ':', '(', '\n']).map_or(0, |i| i + 1)..];
+    let after = &words[end..];
+    let after = &after[..after.find([',', ';', '.', ':', '(', '\n']).unwrap_or(after.len())];
+    let is_finding = |w: &str| FINDINGS.contains(&w.trim_matches(|c: char| !c.is_ascii_alphanumeric()));
+    before.split_whitespace().rev().take(4).any(is_finding) || after.split_whitespace().take(3).any(is_finding)
 }
 
 /// Things an action's name may name ("the failover machine", "a rollback
@@ -1140,6 +1186,12 @@ impl<'d, 't> Reader<'d, 't> {
         // plan from counting.
         let planned = s.cues.any(&[Cue::Future]) || says_a_plan(words);
         if planned && (s.times.clocks == 0 || !block_opens_with(doc, s)) {
+            // Its year still dates what follows ("what happened on Friday
+            // August 28 2009 … a more detailed post will come", then "On
+            // August 27th").
+            if s.times.dates > 0 {
+                time::walk(words, |f| self.keep_year(&f));
+            }
             return;
         }
         let in_words = || ["minute", "hour", "midnight", "noon", "midday"].iter().any(|w| words.contains(w));
@@ -1182,7 +1234,8 @@ impl<'d, 't> Reader<'d, 't> {
         let clocks: Vec<&time::Clock> = found
             .iter()
             .filter_map(|f| if let Found::Clock(c) = f { Some(c) } else { None })
-            .filter(|c| !c.vague && !c.offset_of_previous && !dates_the_document(words, &found, c) && !stamps_a_status_post(words, c))
+            .filter(|c| !c.vague && !c.offset_of_previous && !dates_the_document(words, &found, c))
+            .filter(|c| !stamps_a_status_post(words, c) || update_tells_the_recovery(words))
             .collect();
         if clocks.is_empty() {
             if no_clock {
@@ -1218,9 +1271,18 @@ impl<'d, 't> Reader<'d, 't> {
             }
             return;
         }
-        // What the whole sentence tells, the same for each of its clock
-        // times; or what each clock's line tells.
-        let sentence_cues = if lines.is_none() { moment_cues(words) } else { 0 };
+        // "At 14:02 errors began, and twenty minutes later we rolled
+        // back": the clause of a time counted from the sentence's one clock
+        // time tells another event, at that time plus the duration.
+        let later = if lines.is_none() && clocks.len() == 1 { later_clause(words, &found, clocks[0]) } else { None };
+        // What the whole sentence tells (before such a clause), the same
+        // for each of its clock times; or what each clock's line tells.
+        let sentence_cues = match &later {
+            Some((cut, _)) => moment_cues(&words[..*cut]),
+            None if lines.is_none() => moment_cues(words),
+            None => 0,
+        };
+        let pushed = self.events.len();
         for (k, clock) in clocks.iter().enumerate() {
             let joined_to_next = clocks.get(k + 1).is_some_and(|n| n.joined_to_previous);
             let whole = lines.as_ref().map_or(sentence_cues, |l| moment_cues(&l[k].1));
@@ -1272,6 +1334,24 @@ impl<'d, 't> Reader<'d, 't> {
             if cues != 0 || (timeline && k == 0 && block_opens_with(doc, s)) {
                 self.push(s, &found, clock, cues, false, None);
             }
+        }
+        if let Some((cut, duration)) = later {
+            let cues = moment_cues(&words[cut..]);
+            if cues == 0 {
+                return;
+            }
+            if self.events.len() == pushed {
+                self.push(s, &found, clocks[0], 0, false, None);
+            }
+            let Some(base) = self.events.last().cloned() else { return };
+            let minute = base.minute + i64::from(duration.minutes);
+            self.events.push(Timed {
+                cues,
+                written: doc.src_range(s.prose.start + duration.at.start..s.prose.start + duration.at.end),
+                minute: minute % 1440,
+                day: base.day + minute / 1440,
+                ..base
+            });
         }
     }
 
@@ -1481,9 +1561,7 @@ impl<'d, 't> Reader<'d, 't> {
     /// paragraph.
     fn read_dates(&mut self, s: &Sentence, found: &[Found], timeline: bool, entry: bool) {
         for f in found {
-            if let Found::Date(time::Date { year: Some(year), .. }) = f {
-                self.year = Some(*year);
-            }
+            self.keep_year(f);
         }
         let Some(date) = self.first_date(found) else { return };
         let words = self.doc.words(s);
@@ -1502,6 +1580,13 @@ impl<'d, 't> Reader<'d, 't> {
             self.timeline_date = Some(date);
         }
         self.date_paragraph(s, date);
+    }
+
+    /// The year a date gives, for the dates after it that give none.
+    fn keep_year(&mut self, f: &Found) {
+        if let Found::Date(time::Date { year: Some(year), .. }) = f {
+            self.year = Some(*year);
+        }
     }
 
     /// A date in prose dates the rest of its paragraph.
@@ -1685,7 +1770,8 @@ impl<'d, 't> Reader<'d, 't> {
         let mut days = self.events.iter().filter_map(|e| e.date.map(|(d, _)| d + e.day));
         let one_day = days.next().filter(|d| days.all(|other| other == *d));
         // In the order they happened, when all can be ordered.
-        if orderable(&self.events) || one_day.is_some() {
+        let in_order = orderable(&self.events) || one_day.is_some();
+        if in_order {
             sort_stably(&mut self.events, |a, b| a.key_on(one_day).cmp(&b.key_on(one_day)));
         }
         let mut moments = key_moments(&self.events, self.doc.text);
@@ -1808,11 +1894,19 @@ impl<'d, 't> Reader<'d, 't> {
         let retold = |e: &Timed| {
             e.cues != 0 && moments.iter().flatten().any(|&k| self.events[k].minutes_to(e) == Some(0) && e.cues & !self.events[k].cues == 0)
         };
+        // Key moments at one minute are listed in the order they happen,
+        // before the other events of that minute: a start told after its
+        // detection ("First detected: 16:03" in the key events, "went down
+        // approx 16:03" in the prose) comes first.
+        let mut order: Vec<usize> = (0..self.events.len()).collect();
+        if in_order {
+            let rank = |i: usize| (self.events[i].key_on(one_day), moments.iter().position(|m| *m == Some(i)).unwrap_or(moments.len()));
+            sort_stably(&mut order, |&a, &b| rank(a).cmp(&rank(b)));
+        }
         // An event that is two key moments is listed once for each.
-        let events = self
-            .events
-            .iter()
-            .enumerate()
+        let events = order
+            .into_iter()
+            .map(|i| (i, &self.events[i]))
             .filter(|&(i, e)| moments.contains(&Some(i)) || !retold(e))
             .flat_map(|(i, e)| {
                 let mut kinds: Vec<EventKind> =
@@ -1864,6 +1958,25 @@ impl<'d, 't> Reader<'d, 't> {
         }
         None
     }
+}
+
+/// Where the clause of a duration counted from `clock` starts ("…
+/// errors began, and twenty minutes later we rolled back": at "twenty"'s
+/// clause, " and "), with the duration: a duration written "… later"
+/// after the clock time, in a clause of its own.
+fn later_clause<'f>(words: &str, found: &'f [Found], clock: &time::Clock) -> Option<(usize, &'f time::Duration)> {
+    let duration = found.iter().find_map(|f| match f {
+        Found::Duration(d) if d.relative && d.minutes > 0 && d.at.start >= clock.at.end && words[d.at.clone()].ends_with("later") => Some(d),
+        _ => None,
+    })?;
+    let between = clock.at.end..duration.at.start;
+    let cut = CLAUSE_BREAKS
+        .iter()
+        .filter_map(|b| words[between.clone()].rfind(b).map(|i| (between.start + i, b.len())))
+        .filter(|&(at, len)| breaks_a_clause(words, at, len))
+        .map(|(at, _)| at)
+        .max()?;
+    Some((cut, duration))
 }
 
 /// Whether the words before a clock time tell the problem starting then:
@@ -2052,6 +2165,14 @@ fn stamps_a_status_post(words: &str, clock: &time::Clock) -> bool {
     })
 }
 
+/// Whether a status update's words tell the service recovered
+/// ("**Update 18:53 UTC:** Everything is up and running again."): its
+/// stamp is the time the recovery was told, the only one the text gives
+/// and the one reviewers mark.
+fn update_tells_the_recovery(words: &str) -> bool {
+    strongest(moment_cues(words)) == Some(RESOLVED)
+}
+
 /// Weekdays as written before a date, Sunday first, in full and short.
 const WEEKDAYS: [(&str, &str); 7] = [
     ("sunday", "sun"),
@@ -2177,6 +2298,7 @@ fn pass_midnight(events: &mut [Timed], twelve_hour: bool) {
 const IMPACT_STOPPERS: &[&str] = &[
     "mitigat", "rollback", "rolled back", "rolling back", "roll back", "revert", "failover", "failed over", "fail over", "workaround",
     "work around", "mostly", "partial", "drop", "declin", "decreas", "improv", "recovering", "success", "succeed", "stabili",
+    "settl",
 ];
 
 /// Whether an event's words tell one of [`IMPACT_STOPPERS`], not as an
@@ -2223,7 +2345,11 @@ fn key_moments(events: &[Timed], text: &str) -> [Option<usize>; 5] {
     // mitigation ("the fix was deployed to production" after the
     // rollback) is the fix that ended it.
     let change_after = |m: usize| (m + 1..events.len()).rev().find(|&i| events[i].cues == CHANGE);
-    let resolved = last(RESOLVED).or(last(REPAIRED)).or(mitigated.and_then(change_after));
+    // The incident declared over ("Incident resolved", "incident
+    // closed") is the end, over a recovery told after it of something
+    // left over ("those jobs were cleared").
+    let declared_over = (0..events.len()).rev().find(|&i| strongest[i] == Some(RESOLVED) && declares_the_end(text.get(events[i].passage.clone()).unwrap_or_default()));
+    let resolved = declared_over.or(last(RESOLVED)).or(last(REPAIRED)).or(mitigated.and_then(change_after));
     if let Some(r) = resolved.filter(|&r| mitigated.is_none_or(|m| m > r) && told(r, MITIGATED)) {
         mitigated = Some(r);
     }
@@ -2274,13 +2400,30 @@ fn key_moments(events: &[Timed], text: &str) -> [Option<usize>; 5] {
         .take_while(|&i| events[i].cues & !CHANGE == 0)
         .filter(|&i| events[i].cues == CHANGE)
         .last();
+    // The problem told at the very time it was handled counts as before
+    // it ("First detected: 12:32" in the key events, "12:32: Prometheus was
+    // not available" in the timeline).
+    let by_then = |i: usize| i < handled || events.get(handled).is_some_and(|h| h.minutes_to(&events[i]) == Some(0));
     let began = events
         .iter()
         .position(|e| e.cues & NAMES_START != 0)
-        .or(first(BEGAN).filter(|&i| i < handled))
+        .or(first(BEGAN).filter(|&i| by_then(i)))
         .or(onset)
         .or(change);
     [began, detected, responded, mitigated, resolved]
+}
+
+/// Words declaring the incident over.
+const INCIDENT_OVER: &[&str] = &[
+    "incident resolved", "incident closed", "incident is closed", "incident was closed", "incident has been closed",
+    "closed the incident", "incident ended", "end of incident", "end of the incident", "incident declared resolved",
+    "incident is resolved", "incident was resolved", "incident marked resolved", "resolved the incident",
+];
+
+/// Whether a passage declares the incident over ([`INCIDENT_OVER`]).
+fn declares_the_end(passage: &str) -> bool {
+    let words = passage.to_ascii_lowercase();
+    INCIDENT_OVER.iter().any(|w| words.contains(w))
 }
 
 /// The key moments that `events`, in order, give, as a set of bits.
@@ -2922,7 +3065,9 @@ mod tests {
     #[test]
     fn a_window_in_the_prose_gives_the_start_a_timeline_list_does_not() {
         let text = "Between 12:17 and 12:30 UTC all downloads were broken.\n\n## Timeline\n\n- 12:25 UTC: a user reports the failure\n- 12:30 UTC: the deployment was rolled back\n";
-        assert_eq!(moments(text), ["began 12:17 UTC", "detected 12:25 UTC", "resolved 12:30 UTC", "mitigated 12:30 UTC"], "the window told first, at the same time");
+        // The window's end is told first, the rollback at the same time
+        // after it: listed in the order they happen.
+        assert_eq!(moments(text), ["began 12:17 UTC", "detected 12:25 UTC", "mitigated 12:30 UTC", "resolved 12:30 UTC"]);
     }
 
     #[test]
@@ -2948,6 +3093,83 @@ mod tests {
         let text = "From 07:08 UTC until 10:40 UTC the site had intermittent connectivity problems.";
         assert_eq!(moments(text), ["began 07:08 UTC", "mitigated 10:40 UTC", "resolved 10:40 UTC"]);
         assert!(timeline("The pull request for the Cargo.toml files was merged at 10:00 UTC.").events.is_empty());
+    }
+
+    #[test]
+    fn a_load_starting_to_settle_is_a_mitigation_not_a_start() {
+        let text = "## Timeline\n\n- 13:38 Firewall rules merged\n- 14:06 The volume of traffic started to settle\n- 14:35 Traffic back to normal levels\n";
+        assert_eq!(moments(text), ["mitigated 14:06", "resolved 14:35"]);
+    }
+
+    #[test]
+    fn what_happens_as_a_rule_is_no_event() {
+        let text = "## Timeline\n\n- 08:10 Builds fail on deploy\n- 08:27 Answer posted that a restart of the job usually resolves the error\n";
+        assert_eq!(moments(text), ["began 08:10"]);
+    }
+
+    #[test]
+    fn starting_the_fix_is_the_teams_work_not_the_start() {
+        let text = "## Timeline\n\n- 2020-07-11 17:43 - The issue is reported\n- 2020-07-13 08:00 - The development of the fix is started\n- 2020-07-14 19:03 - The fix is deployed and tokens are revoked\n";
+        assert!(!moments(text).iter().any(|m| m.starts_with("began")), "{:?}", moments(text));
+    }
+
+    #[test]
+    fn a_clause_told_minutes_later_is_its_own_event() {
+        let text = "At 14:02 UTC errors began on the API, and twenty minutes later we rolled back the release.";
+        assert_eq!(moments(text), ["began 14:02 UTC", "mitigated 14:22 UTC", "resolved 14:22 UTC"]);
+        let text = "Around 20:30 UTC there was a power outage that affected most hosts, so all instances were restarted about an hour later.";
+        assert_eq!(moments(text), ["began 20:30 UTC", "mitigated 21:30 UTC", "resolved 21:30 UTC"]);
+    }
+
+    #[test]
+    fn a_start_and_its_detection_at_one_minute_are_listed_in_the_order_they_happen() {
+        let text = "- **Key events**\n  - First detected: 2022-11-15 16:03\n  - Resolved: 2022-11-15 16:30\n\nThe instance was retired at 16:00 and Prometheus went down approx 16:03.\n";
+        assert_eq!(moments(text), ["began 16:03", "detected 2022-11-15 16:03", "resolved 2022-11-15 16:30"]);
+    }
+
+    #[test]
+    fn noticing_is_a_detection() {
+        let text = "## Timeline\n\n### 16:22 PST\n\nNode runs out of memory, service starts degrading.\n\n### 16:59 PST\n\nInvestigation starts after noticing grafana looks weird.\n";
+        assert_eq!(moments(text), ["began 16:22 PST", "detected 16:59 PST", "responded 16:59 PST"]);
+    }
+
+    #[test]
+    fn a_service_told_not_available_is_the_problem() {
+        let text = "## Timeline\n\n- 2024-04-15 12:32: Prometheus was not available after a planned change\n- 2024-04-15 15:53: Applied the change, Prometheus has become available, incident repaired\n";
+        assert_eq!(moments(text), ["began 2024-04-15 12:32", "mitigated 2024-04-15 15:53", "resolved 2024-04-15 15:53"]);
+        // Told at the very time it was detected, after the key event that
+        // gives the detection: still the problem's start.
+        let text = format!("- **Key events**\n  - First detected: 2024-04-15 12:32\n\n- **Context**:\n{}", text.replace("## Timeline\n\n", "").replace("- 2024", "  - 2024"));
+        assert_eq!(moments(&text), ["began 2024-04-15 12:32", "detected 2024-04-15 12:32", "mitigated 2024-04-15 15:53", "resolved 2024-04-15 15:53"]);
+    }
+
+    #[test]
+    fn a_cause_or_a_fix_identified_is_no_detection() {
+        let text = "## Timeline\n\n- 11:12: users report the site is down\n- 12:41: Potential fix for the bug identified, PR opened\n- 13:05: Possible root cause for the issue identified\n";
+        assert_eq!(moments(text), ["detected 11:12"]);
+        let text = "## Timeline\n\n- 11:12: users report the site is down\n- 15:36: Confirmation that the potential fix is working\n";
+        assert_eq!(moments(text), ["detected 11:12", "mitigated 15:36", "resolved 15:36"]);
+        // Checked for, not found.
+        let text = "## Timeline\n\n- 11:12: users report the site is down\n- 14:08: a crate was published to staging to check that the fix was working\n";
+        assert_eq!(moments(text), ["detected 11:12"]);
+    }
+
+    #[test]
+    fn a_status_update_telling_the_recovery_is_the_recovery() {
+        let text = "The build service is down.\n\n**Update 15:30 UTC:** We are still investigating.\n\n**Update 18:53 UTC:** Everything is up and running again.\n";
+        assert_eq!(moments(text), ["mitigated 18:53 UTC", "resolved 18:53 UTC"]);
+    }
+
+    #[test]
+    fn a_year_told_in_a_sentence_of_plans_dates_the_days_after_it() {
+        let text = "This is an overview of what happened on Friday August 28 2009; a more detailed post will come later.\n\nOn August 27th, starting at about 18:00 UTC, an account was used to upload files.\n";
+        assert_eq!(moments(text), ["began 2009-08-27 18:00 UTC"]);
+    }
+
+    #[test]
+    fn the_incident_declared_over_is_the_end_over_a_leftover_cleared_later() {
+        let text = "## Timeline\n\n- 2026-02-17 13:38 Firewall rules merged\n- 2026-02-17 14:35 Traffic went back to normal levels. Incident resolved\n- 2026-02-18 10:36 Up to 30K jobs in the queue. Those jobs were cleared\n";
+        assert_eq!(moments(text), ["mitigated 2026-02-17 14:35", "resolved 2026-02-17 14:35"]);
     }
 
     #[test]
@@ -3255,9 +3477,12 @@ mod tests {
 
     #[test]
     fn a_status_updates_posting_time_is_no_event() {
+        // Unless it tells the recovery: reviewers mark "**Update 18:53
+        // UTC:** Everything is up and running again." as the end (their
+        // marks of 66 more documents), so the recovery's update counts.
         let text = "# Login failures\n\nUpdated 14:05 UTC: we are investigating reports of failed logins.\n\nPosted at 15:10 UTC: logins work again.\n";
-        assert!(timeline(text).events.is_empty(), "{:?}", moments(text));
-        let dated = "[Update 11th of February 2022 - 15:20 UTC] Builds run on the new cluster again.";
+        assert_eq!(moments(text), ["mitigated 15:10 UTC", "resolved 15:10 UTC"]);
+        let dated = "[Update 11th of February 2022 - 15:20 UTC] We are moving builds to the new cluster.";
         assert!(timeline(dated).events.is_empty(), "{:?}", moments(dated));
         let told = "At 14:05 UTC we updated the DNS record, restoring service.";
         assert_eq!(moments(told), ["mitigated 14:05 UTC", "resolved 14:05 UTC"]);
