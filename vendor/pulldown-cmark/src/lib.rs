@@ -100,6 +100,16 @@ pub use crate::parse::{
     BrokenLink, BrokenLinkCallback, DefaultBrokenLinkCallback, OffsetIter, Parser, RefDefs,
 };
 pub use crate::strings::{CowStr, InlineStr};
+
+/// What an HTML character reference ("&amp;", "&#8217;", "&hearts;")
+/// stands for, read as the parser reads one in text; `None` unless
+/// `reference` is exactly one reference. Patched in (see PATCHED.md).
+pub fn character_reference(reference: &str) -> Option<CowStr<'static>> {
+    match scanners::scan_entity(reference.as_bytes()) {
+        (len, Some(value)) if len == reference.len() => Some(value),
+        _ => None,
+    }
+}
 pub use crate::utils::*;
 
 /// Codeblock kind.
