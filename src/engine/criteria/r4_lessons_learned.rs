@@ -13,7 +13,13 @@
 //! status word like "TODO"; one such item under a follow-up heading, or one
 //! follow-up with a date, is a plan on its own. Restoring "from backups", the
 //! time "it will take to fix the problem" and "we'll issue more updates" are
-//! recovery and news, not follow-ups. "The issue has been resolved" and "a fix has been implemented and
+//! recovery and news, not follow-ups. A change the team says it has made
+//! ("we have since moved the mirror", "I also installed an uptime monitor",
+//! "we no longer rely on one disk"), or a list item that opens with one
+//! ("Improved monitoring of the workers", "Addition of a queue alert"), is
+//! a fix made; a bare past in the story of the response ("after consulting
+//! the vendor, we removed disk 2.1") is not, nor is "we no longer have" what
+//! was lost. "The issue has been resolved" and "a fix has been implemented and
 //! we are monitoring" are mitigation; "evaluating options" and "continue to
 //! invest" are generic promises. A notice of planned work in which nothing
 //! went wrong has no follow-ups.
@@ -112,11 +118,18 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
             && !c.has(Cue::EndWord)
             && !opens_with_mitigation
             && (c.has(Cue::Technology) || c.has(Cue::TechDetail) || names_a_thing(doc, s) || opens_with_verb);
+        // "We replaced all our master nodes with larger instances", "we no
+        // longer rely on the mirror": a change the team has already made is
+        // a fix made, told outside the story of the incident.
+        let change_made = !restoring
+            && !opens_with_mitigation
+            && !matches!(doc.topic(s), Topic::Timeline | Topic::Cause)
+            && (tells_a_change_made(doc, s) || (in_list && lists_a_change_made(doc, s)));
         counts[2] += usize::from(action_item);
         counts[3] += usize::from(c.has(Cue::Lesson));
         if (c.has(Cue::Boilerplate) && !in_follow_up) || (c.has(Cue::VaguePromise) && !action_item) {
             generic.push(s);
-        } else if (committed && remedy && (in_follow_up || in_list || promised)) || action_item {
+        } else if (committed && remedy && (in_follow_up || in_list || promised)) || action_item || change_made {
             concrete.push(s);
             counts[4] += usize::from(s.times.dates > 0);
             // A change with a date, or one that opens with its verb under a
@@ -217,6 +230,59 @@ fn names_a_remedy(doc: &Document, s: &Sentence) -> bool {
         !(repairs_this_incident || issues_news)
     })
 }
+
+/// Whether the team says it has made a change: "we" or "I" followed, past
+/// "have", "also" and the like, by a verb of change in the past ("we
+/// replaced", "I've installed", "we have since moved"), or "no longer"
+/// said of itself ("we no longer rely on the mirror").
+fn tells_a_change_made(doc: &Document, s: &Sentence) -> bool {
+    let words: Vec<&str> = doc.words(s).split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    // "We no longer have a bridge" tells what was lost, not a change made.
+    let no_longer = words.windows(3).any(|w| w[..2] == ["no", "longer"] && !matches!(w[2], "have" | "has" | "offer" | "provide"));
+    if no_longer && s.cues.has(Cue::FirstPerson) && !s.cues.has(Cue::Refusal) {
+        return true;
+    }
+    // A bare past ("after consulting the vendor, we removed disk 2.1") is
+    // as often a step of the response; "have", "also", "since" or "now",
+    // or a follow-up heading, set the change beside it.
+    let under_follow_up = doc.topic(s) == Topic::FollowUp;
+    words.iter().enumerate().any(|(i, w)| {
+        let mut set_apart = under_follow_up;
+        matches!(*w, "we" | "i")
+            && words[i + 1..]
+                .iter()
+                .find(|next| {
+                    let filler = matches!(**next, "ve" | "have" | "has" | "also" | "since" | "already" | "now" | "further");
+                    set_apart |= filler;
+                    !filler && !matches!(**next, "just" | "then")
+                })
+                .is_some_and(|verb| set_apart && is_past_of_change_verb(verb))
+    })
+}
+
+/// Whether a list item opens with a change, made or named as a noun, and
+/// names a safeguard: "Improved monitoring of production services",
+/// "Addition of Celery-specific monitoring".
+fn lists_a_change_made(doc: &Document, s: &Sentence) -> bool {
+    const CHANGE_NOUNS: &[&str] = &["addition", "introduction", "replacement", "removal", "migration", "improvement", "improvements"];
+    let first = doc.words(s).split(|c: char| !c.is_ascii_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    (is_past_of_change_verb(first) || CHANGE_NOUNS.contains(&first)) && s.cues.has(Cue::Remedy)
+}
+
+/// Whether a word is the past of a verb of change: "added", "replaced",
+/// "pinned", "installed", "built".
+fn is_past_of_change_verb(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix("ed") else {
+        return matches!(word, "built" | "wrote" | "set" | "split");
+    };
+    let known = |verb: &str| ACTION_VERBS.contains(&verb) || MORE_CHANGE_VERBS.contains(&verb);
+    let undoubled = stem.len() >= 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+    known(stem) || known(&format!("{stem}e")) || (undoubled && known(&stem[..stem.len() - 1]))
+}
+
+/// Verbs of change a team tells of having done that are not, as
+/// imperatives, the usual opening of an action item.
+const MORE_CHANGE_VERBS: &[&str] = &["improve", "install", "bump", "increase", "configure", "harden", "isolate", "tighten", "reconfigure"];
 
 /// "Service has been restored", "the issue is resolved": the sentence
 /// tells how the incident ended.
@@ -349,6 +415,21 @@ mod tests {
     fn fixes_already_made_meet_r4() {
         let text = "We have merged a change to redact all cookie values from Sentry events. We have invalidated all logged in sessions.";
         assert_eq!(verdict(R4, text), Met);
+    }
+
+    #[test]
+    fn changes_the_team_says_it_has_made_meet_r4() {
+        let text = "We have since moved the archive to a second host. We no longer rely on a single disk for backups.";
+        assert_eq!(verdict(R4, text), Met);
+        let text = "- Improved monitoring of production services\n- Addition of Celery-specific monitoring\n";
+        assert_eq!(verdict(R4, text), Met);
+    }
+
+    #[test]
+    fn steps_of_the_response_and_what_was_lost_are_not_changes_made() {
+        let text = "After consulting the vendor, we removed disk 2.1. Then we changed DNS to the standby host.";
+        assert_eq!(verdict(R4, text), Missing);
+        assert_eq!(verdict(R4, "We no longer have an official Matrix bridge."), Missing);
     }
 
     #[test]
