@@ -115,6 +115,33 @@ fn percent(part: u32, whole: u32) -> String {
     format!("{}.{}%", tenths / 10, tenths % 10)
 }
 
+/// A table row's passage, "09:05 | Config change deployed", with its
+/// cells joined as a reader would say them: "09:05 \u{b7} Config change
+/// deployed". The pipes are the row's Markdown, not its words. A pipe
+/// inside a code span ("`ps | grep`") or escaped ("\\|") is the cell's
+/// own, as in a table; a passage with no cell pipe is left as it is.
+fn cells_read_as_one(passage: &str) -> String {
+    let mut cells: Vec<&str> = Vec::new();
+    let (mut cell_start, mut in_code, mut escaped) = (0, false, false);
+    for (i, c) in passage.char_indices() {
+        match c {
+            '|' if !in_code && !escaped => {
+                cells.push(&passage[cell_start..i]);
+                cell_start = i + 1;
+            }
+            '`' => in_code = !in_code,
+            _ => {}
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    if cells.is_empty() {
+        return passage.to_string();
+    }
+    cells.push(&passage[cell_start..]);
+    let words: Vec<&str> = cells.into_iter().map(str::trim).filter(|cell| !cell.is_empty()).collect();
+    words.join(" \u{b7} ")
+}
+
 /// ` data-event="3"`: a click shows event 3's passage.
 fn event_attribute(out: &mut String, index: usize) {
     let _ = write!(out, r#" data-event="{index}""#);
@@ -164,7 +191,7 @@ pub fn timeline_html(timeline: &Timeline) -> String {
             out.push_str("</span> ");
         }
         out.push_str(r#"<span class="event-text">"#);
-        escape_into(&mut out, &plain_words(&e.text));
+        escape_into(&mut out, &plain_words(&cells_read_as_one(&e.text)));
         out.push_str("</span></button></li>");
     }
     out.push_str("</ol>");
@@ -409,6 +436,17 @@ mod tests {
         assert!(html.contains(">Began 23:40</text>"), "{html}");
         assert!(html.contains(">Detected 23:55</text>"), "{html}");
         assert!(html.contains(" 00:30 (day 2)</text>"), "{html}");
+    }
+
+    #[test]
+    fn a_table_rows_cells_read_as_words_not_pipes() {
+        let html = html(TABLE);
+        assert!(html.contains("<span class=\"event-text\">09:05 \u{b7} Config change deployed</span>"), "{html}");
+        assert!(!html.contains(" | "), "{html}");
+        assert_eq!(cells_read_as_one("| 2024-04-16 18:30 | Failover started |"), "2024-04-16 18:30 \u{b7} Failover started");
+        assert_eq!(cells_read_as_one("10:02 | ran `ps aux | grep db` | a \\| b"), "10:02 \u{b7} ran `ps aux | grep db` \u{b7} a \\| b");
+        assert_eq!(cells_read_as_one("10:02 Restarted the database."), "10:02 Restarted the database.");
+        assert_eq!(cells_read_as_one("|  | 10:02 | |"), "10:02");
     }
 
     #[test]

@@ -1085,6 +1085,8 @@ struct Reader<'d, 't> {
     year_by_weekday: Option<(Range<usize>, u16, u16)>,
     /// The start and end the front matter's fields give.
     fields: Vec<Timed>,
+    /// The body's first field dating the incident ([`Reader::date_field`]).
+    date_field: Option<Timed>,
 }
 
 impl<'d, 't> Reader<'d, 't> {
@@ -1105,6 +1107,7 @@ impl<'d, 't> Reader<'d, 't> {
             date_for_all: false,
             year_by_weekday: None,
             fields: Vec::new(),
+            date_field: None,
         }
     }
 
@@ -1228,6 +1231,9 @@ impl<'d, 't> Reader<'d, 't> {
         dated_ends_join_a_range(words, &mut found);
         let entry = self.entry_clock(s, &found);
         if planned && entry.is_none() {
+            return;
+        }
+        if entry.is_none() && !timeline && self.date_field(s, &found) {
             return;
         }
         self.read_dates(s, &found, timeline, entry.is_some());
@@ -1606,6 +1612,42 @@ impl<'d, 't> Reader<'d, 't> {
         })
     }
 
+    /// A field of the body that dates the incident, "**Date:** 13/09/2021
+    /// 3am UTC", "Date and time: April 15, 2021 11:05:04 AM UTC": with
+    /// its year and a clock time, it is when the incident began, as
+    /// reviewers read it; a field, not a told event, so it counts only
+    /// when the text tells no start ([`Reader::finish`]). Whether the
+    /// sentence is such a field.
+    fn date_field(&mut self, s: &Sentence, found: &[Found]) -> bool {
+        let words = self.doc.words(s);
+        let Some((label, value)) = words.trim_start_matches([' ', '-', '*', '_', '>']).split_once(':') else { return false };
+        let label = label.trim_end_matches(['*', '_', ' ']);
+        // Another field's label after it ("date: 2012-05-29T16:59:09+00:00
+        // permalink: …") is a page's metadata run into one line.
+        let another_label = value.split_whitespace().any(|w| w.len() > 1 && w.ends_with(':') && w[..w.len() - 1].bytes().all(|b| b.is_ascii_alphabetic()));
+        if !DATE_FIELD_LABELS.contains(&label) || another_label {
+            return false;
+        }
+        let dated = found.iter().any(|f| matches!(f, Found::Date(time::Date { year: Some(_), month: Some(_), day: Some(_), .. })));
+        let Some(clock) = found.iter().find_map(|f| match f {
+            Found::Clock(c) if !c.vague && !c.offset_of_previous => Some(c),
+            _ => None,
+        }) else {
+            return false;
+        };
+        if !dated {
+            return false;
+        }
+        self.push(s, found, clock, NAMES_START | BEGAN, false, None);
+        let field = self.events.pop();
+        // The first dates the incident; a later one dates something else
+        // ("Upgrade summary").
+        if self.date_field.is_none() {
+            self.date_field = field;
+        }
+        true
+    }
+
     /// Records an event at a clock time, with its date and zone as the
     /// text gives them.
     /// `line`: the passage when it is the clock's own line, not its
@@ -1741,6 +1783,15 @@ impl<'d, 't> Reader<'d, 't> {
             }
             let told = moments_told(&entries, self.doc.text);
             self.events.retain(|e| e.entry || moment_of(e).is_some_and(|m| told & m == 0));
+        }
+        // A body's date field, unless a dated event comes before it: then
+        // it is the date of the writing ("Date: Mar 12, 2025, 18:00 UTC"
+        // over a story of the week before).
+        if let Some(field) = self.date_field.take() {
+            let earliest = self.events.iter().filter(|e| e.date.is_some()).map(Timed::key).min();
+            if earliest.is_none_or(|first| field.key() <= first) {
+                self.fields.push(field);
+            }
         }
         // The front matter's start and end, for the moments the text does
         // not tell; first, as they come first in the text.
@@ -2135,6 +2186,9 @@ fn dates_the_document(words: &str, found: &[Found], clock: &time::Clock) -> bool
     let before = words[..start].trim_end_matches([' ', '\'', '"']);
     DOCUMENT_DATE_LABELS.iter().any(|label| before.ends_with(label))
 }
+
+/// Labels of a body field that dates the incident itself ([`Reader::date_field`]).
+const DATE_FIELD_LABELS: &[&str] = &["date", "date and time", "date & time"];
 
 /// Labels that open a status update with the time it was posted
 /// ("Updated 14:05 UTC: we are investigating", "Posted at 15:10 UTC"):
@@ -2536,6 +2590,20 @@ mod tests {
         // Something told after it: the end may be another moment, untimed.
         let text = "At 09:50 UTC errors began on the API. At 10:20 UTC we rolled back the release. At 11:05 UTC we investigated the cause.\n";
         assert!(!moments(text).iter().any(|m| m.starts_with("resolved")), "{:?}", moments(text));
+    }
+
+    #[test]
+    fn a_body_field_dating_the_incident_is_its_start_when_nothing_else_is() {
+        let fields = "# Contract exploit\n\n- **Chain:** `main-2`\n- **Date:** 13/09/2021 3am UTC\n\nA vulnerability was exploited; we restored the contract at 09:30 UTC on 13/09/2021.\n";
+        assert_eq!(moments(fields)[0], "began 2021-09-13 03:00 UTC");
+        let zoned = "### Block information\n* Date and time: April 15, 2021 11:05:04 AM UTC\n* Block number: 12244294\n\nNodes stopped syncing.\n";
+        assert_eq!(moments(zoned), ["began 2021-04-15 11:05 UTC"]);
+        // A start the text tells outranks the field.
+        let told = "**Date:** 2021-09-13 03:00 UTC\n\n## Timeline\n\n- 2021-09-13 04:10 UTC: errors began\n- 2021-09-13 05:00 UTC: service restored\n";
+        assert_eq!(moments(told)[0], "began 2021-09-13 04:10 UTC");
+        // A date after the story's events is the date of the writing.
+        let written = "Date: Mar 12, 2025, 18:00 UTC\n\nOn March 5, 2025, at 07:29 UTC the upgrade was activated and we rolled back at 09:10 UTC.\n";
+        assert!(moments(written).iter().all(|m| !m.contains("03-12")), "{:?}", moments(written));
     }
 
     #[test]

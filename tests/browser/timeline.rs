@@ -74,6 +74,11 @@ async fn a_timeline_table_is_drawn_with_its_figures_and_each_event_shows_its_pas
             "empty": false,
         })
     );
+    // A row's cells read as words beside the time, not as the row's pipes.
+    let row = browser
+        .js("return document.querySelector('[data-testid=timeline-event][data-kind=responded] .event-text').textContent;", vec![])
+        .await;
+    assert_eq!(row, json!("09:41 \u{b7} On-call engineer acknowledged and escalated"));
     // Under the summary, above the first tier.
     let order = browser
         .js(
