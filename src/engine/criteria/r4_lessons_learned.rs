@@ -236,6 +236,11 @@ fn names_a_remedy(doc: &Document, s: &Sentence) -> bool {
 /// replaced", "I've installed", "we have since moved"), or "no longer"
 /// said of itself ("we no longer rely on the mirror").
 fn tells_a_change_made(doc: &Document, s: &Sentence) -> bool {
+    // Both readings need the team as the subject ("we", "I"), which the
+    // lexicon has already found: most sentences are not split into words.
+    if !s.cues.has(Cue::FirstPerson) {
+        return false;
+    }
     let words: Vec<&str> = doc.words(s).split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
     // "We no longer have a bridge" tells what was lost, not a change made.
     let no_longer = words.windows(3).any(|w| w[..2] == ["no", "longer"] && !matches!(w[2], "have" | "has" | "offer" | "provide"));
