@@ -176,12 +176,18 @@ pub fn authors_before(doc: &Document, s: &Sentence, at: usize) -> bool {
     let start = s.prose.start;
     let before = &doc.prose[start..at.max(start)];
     for w in words(before).rev().take(4) {
-        let w = w.replace('\u{2019}', "'");
-        if matches!(w.as_str(), "we" | "i" | "we've" | "we're" | "we'd" | "we'll" | "i've" | "i'm" | "i'd" | "i'll") {
+        // Read with a straight apostrophe; only a word with a typographic
+        // one is copied to be so.
+        let w = if w.contains('\u{2019}') {
+            std::borrow::Cow::Owned(w.replace('\u{2019}', "'"))
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        };
+        if matches!(&*w, "we" | "i" | "we've" | "we're" | "we'd" | "we'll" | "i've" | "i'm" | "i'd" | "i'll") {
             return true;
         }
         let helper = matches!(
-            w.as_str(),
+            &*w,
             "are" | "were" | "was" | "am" | "have" | "had" | "has" | "been" | "do" | "did" | "will" | "would"
                 | "could" | "can" | "still" | "also" | "just" | "then" | "again"
         );

@@ -232,19 +232,30 @@ fn tells_an_inability(doc: &Document, s: &Sentence) -> bool {
     let hit = doc.hits_in(s).iter().any(|h| {
         matches!(h.cue, Cue::ImpactWord | Cue::ImpactEffect)
             && matches!(
-                doc.prose[h.prose.clone()].replace('\u{2019}', "'").as_str(),
-                "unable to" | "could not" | "couldn't" | "cannot" | "can't" | "failed to" | "not able to"
+                &doc.prose[h.prose.clone()],
+                "unable to" | "could not" | "couldn't" | "couldn\u{2019}t" | "cannot" | "can't" | "can\u{2019}t"
+                    | "failed to" | "not able to"
             )
             && affirmed_at(h.prose.start)
     });
     // Read from the words, not the lexicon's cues: "weren't able" holds a
     // negator the word walk would count against it. A phrase counts only
-    // where a word starts ("sustainability" holds no "inability").
-    let words = doc.words(s);
-    hit || ["weren't able", "weren\u{2019}t able", "wasn't able", "wasn\u{2019}t able", "inability"].iter().any(|phrase| {
-        words.match_indices(phrase).any(|(i, _)| {
-            !words[..i].ends_with(|c: char| c.is_ascii_alphanumeric()) && !authors_before(doc, s, s.prose.start + i)
-        })
+    // where a word starts ("sustainability" holds no "inability"). Each
+    // phrase is looked for only where an "ab" is, which most sentences lack.
+    const PHRASES: [&str; 5] = ["weren't able", "weren\u{2019}t able", "wasn't able", "wasn\u{2019}t able", "inability"];
+    let b = doc.words(s).as_bytes();
+    hit || memchr::memchr_iter(b'b', b).any(|at| {
+        at > 0
+            && b[at - 1] == b'a'
+            && PHRASES.iter().any(|phrase| {
+                // Where the phrase would start for its "ab" to be this one.
+                let b_in_phrase = phrase.find("ab").map_or(0, |k| k + 1);
+                at.checked_sub(b_in_phrase).is_some_and(|i| {
+                    b[i..].starts_with(phrase.as_bytes())
+                        && !(i > 0 && b[i - 1].is_ascii_alphanumeric())
+                        && !authors_before(doc, s, s.prose.start + i)
+                })
+            })
     })
 }
 
