@@ -296,6 +296,9 @@ impl<'t> Document<'t> {
             placeholders.get(first).is_some_and(|&p| p < raw.end || (last && p == raw.end))
                 || has_literal_placeholder(&prose[raw])
         };
+        // Room for a sentence per 48 bytes of prose, more than texts have
+        // (one per 65 to 90): the list is never copied to grow.
+        self.sentences.reserve(self.prose.len() / 48);
         for (bi, block) in self.blocks.iter().enumerate() {
             let range = block.prose.clone();
             let bytes = self.prose.as_bytes();
