@@ -302,9 +302,17 @@ pub fn named_technology(doc: &Document) -> Option<String> {
     for s in doc.prose_sentences() {
         for h in doc.hits_in(s).iter().filter(|h| h.cue == Cue::Technology) {
             let written = &doc.text[doc.src_range(h.prose.clone())];
+            // Most technologies are written in lower case: those are passed
+            // over before anything else is asked of them.
+            if !written.bytes().any(|c| c.is_ascii_uppercase()) {
+                continue;
+            }
             let key = &doc.prose[h.prose.clone()];
-            let starts_sentence = doc.prose[s.prose.start..h.prose.start].trim_start_matches(|c: char| !c.is_alphanumeric()).is_empty();
-            let capitalised_as_a_name = written.chars().skip(usize::from(starts_sentence)).any(|c| c.is_ascii_uppercase());
+            let starts_sentence = || doc.prose[s.prose.start..h.prose.start].trim_start_matches(|c: char| !c.is_alphanumeric()).is_empty();
+            // A capital past the first letter, or a first one that does not
+            // start the sentence.
+            let capitalised_as_a_name = written.chars().skip(1).any(|c| c.is_ascii_uppercase())
+                || (written.starts_with(|c: char| c.is_ascii_uppercase()) && !starts_sentence());
             // "INDEX", "REPLICAS": a word shouted, not a name spelt (an
             // acronym of up to four letters, "AWS", "ZFS", is one).
             let shouted = written.len() > 4 && !written.chars().any(|c| c.is_ascii_lowercase());
