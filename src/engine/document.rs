@@ -918,9 +918,10 @@ impl Builder<'_> {
             return None;
         }
         let line = self.text.get(src_start..)?.lines().next()?.trim();
-        let letters = line.bytes().filter(|c| c.is_ascii_alphabetic()).count();
-        if letters < 3
-            || line.bytes().any(|c| c.is_ascii_lowercase() || c == b':')
+        // Asked first: most lines have a small letter within a few bytes,
+        // and are not walked to their end.
+        if line.bytes().any(|c| c.is_ascii_lowercase() || c == b':')
+            || line.bytes().filter(|c| c.is_ascii_alphabetic()).count() < 3
             || line.split_ascii_whitespace().count() > 5
             || !self.prose[prose_start..prose_end].get(..line.len()).is_some_and(|p| p.eq_ignore_ascii_case(line))
         {
