@@ -242,14 +242,12 @@ fn tells_an_inability(doc: &Document, s: &Sentence) -> bool {
     // negator the word walk would count against it. A phrase counts only
     // where a word starts ("sustainability" holds no "inability"). Each
     // phrase is looked for only where an "ab" is, which most sentences lack.
-    const PHRASES: [&str; 5] = ["weren't able", "weren\u{2019}t able", "wasn't able", "wasn\u{2019}t able", "inability"];
     let b = doc.words(s).as_bytes();
     hit || memchr::memchr_iter(b'b', b).any(|at| {
         at > 0
             && b[at - 1] == b'a'
-            && PHRASES.iter().any(|phrase| {
+            && INABILITIES.iter().any(|&(phrase, b_in_phrase)| {
                 // Where the phrase would start for its "ab" to be this one.
-                let b_in_phrase = phrase.find("ab").map_or(0, |k| k + 1);
                 at.checked_sub(b_in_phrase).is_some_and(|i| {
                     b[i..].starts_with(phrase.as_bytes())
                         && !(i > 0 && b[i - 1].is_ascii_alphanumeric())
@@ -258,6 +256,11 @@ fn tells_an_inability(doc: &Document, s: &Sentence) -> bool {
             })
     })
 }
+
+/// Inabilities [`tells_an_inability`] reads from the words, each with the
+/// byte offset of the "b" of its one "ab".
+const INABILITIES: [(&str, usize); 5] =
+    [("weren't able", 9), ("weren\u{2019}t able", 11), ("wasn't able", 8), ("wasn\u{2019}t able", 10), ("inability", 3)];
 
 /// Who, but only generically: "a small number of users", and "some" or
 /// "certain customers" who only "may have" been affected ("some users could
@@ -480,6 +483,14 @@ mod tests {
     fn who_and_their_trouble_under_an_impact_heading_meets_r2() {
         assert_eq!(verdict(R2, "## Impact\n\nUsers weren't able to retrieve the diffs of submitted changes.\n"), Met);
         assert_eq!(verdict(R2, "Users weren't able to retrieve the diffs of submitted changes."), Partial);
+    }
+
+    #[test]
+    fn each_inability_read_from_the_words_knows_where_its_ab_is() {
+        for (phrase, b_in_phrase) in super::INABILITIES {
+            assert_eq!(phrase.matches("ab").count(), 1, "{phrase}");
+            assert_eq!(phrase.find("ab").map(|k| k + 1), Some(b_in_phrase), "{phrase}");
+        }
     }
 
     #[test]
