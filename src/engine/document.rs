@@ -500,9 +500,12 @@ impl<'t> Builder<'t> {
         Builder {
             text,
             prose: String::with_capacity(text.len()),
-            blocks: Vec::new(),
+            // Room for a block per 64 bytes and a piece per 16, more than
+            // texts have (one per 100 and one per 30): the lists are never
+            // copied to grow.
+            blocks: Vec::with_capacity(text.len() / 64),
             links: Vec::new(),
-            pieces: Vec::new(),
+            pieces: Vec::with_capacity(text.len() / 16),
             open: None,
             section_topic: Topic::Other,
             section_level: 0,
