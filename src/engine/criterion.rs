@@ -4,6 +4,7 @@
 use super::criteria::*;
 use super::document::{Document, Sentence};
 use super::report::{CriterionId, Verdict};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What a criterion tells the author, written once per criterion.
@@ -42,6 +43,10 @@ pub struct Finding {
     /// verdict agrees with the rule's, so the words quoted never argue
     /// against the verdict beside them.
     pub suggestion: Option<String>,
+    /// Whether the suggestion closes with the criterion's example for the
+    /// text ([`Criterion::example`]), in parentheses: the example is then
+    /// made only if the suggestion is shown.
+    pub example_closes_suggestion: bool,
     /// How many passages of each kind the rule counted, in the order its
     /// [`Guidance::kinds`] names them (zero past those): where a verdict is a
     /// threshold over counts of several kinds, the counts let the learned
@@ -56,6 +61,7 @@ impl Finding {
             evidence: Vec::new(),
             reason: reason.into(),
             suggestion: None,
+            example_closes_suggestion: false,
             counts: [0; KINDS],
         }
     }
@@ -85,6 +91,13 @@ impl Finding {
         self
     }
 
+    /// [`Finding::suggesting`], closed by the criterion's example for the
+    /// text (see [`Finding::example_closes_suggestion`]).
+    pub fn suggesting_before_example(mut self, suggestion: impl Into<String>) -> Self {
+        self.example_closes_suggestion = true;
+        self.suggesting(suggestion)
+    }
+
     /// Says how many passages of each kind the rule counted (see
     /// [`Finding::counts`]).
     pub fn counting(mut self, counts: [usize; KINDS]) -> Self {
@@ -102,6 +115,15 @@ impl Finding {
 pub trait Criterion: Sync {
     fn guidance(&self) -> &'static Guidance;
     fn review(&self, doc: &Document) -> Finding;
+
+    /// The example sentence the advice gives for `doc`: the guidance's own,
+    /// unless the criterion addresses it to the text (B4's advice for other
+    /// teams names the technology the text names). Asked only when advice
+    /// that gives it is shown.
+    fn example(&self, doc: &Document) -> Cow<'static, str> {
+        let _ = doc;
+        Cow::Borrowed(self.guidance().example)
+    }
 }
 
 /// All twelve criteria, P1 to B4.

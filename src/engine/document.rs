@@ -296,6 +296,9 @@ impl<'t> Document<'t> {
             placeholders.get(first).is_some_and(|&p| p < raw.end || (last && p == raw.end))
                 || has_literal_placeholder(&prose[raw])
         };
+        // Room for a sentence per 48 bytes of prose, more than texts have
+        // (one per 65 to 90): the list is never copied to grow.
+        self.sentences.reserve(self.prose.len() / 48);
         for (bi, block) in self.blocks.iter().enumerate() {
             let range = block.prose.clone();
             let bytes = self.prose.as_bytes();
@@ -497,9 +500,12 @@ impl<'t> Builder<'t> {
         Builder {
             text,
             prose: String::with_capacity(text.len()),
-            blocks: Vec::new(),
+            // Room for a block per 64 bytes and a piece per 16, more than
+            // texts have (one per 100 and one per 30): the lists are never
+            // copied to grow.
+            blocks: Vec::with_capacity(text.len() / 64),
             links: Vec::new(),
-            pieces: Vec::new(),
+            pieces: Vec::with_capacity(text.len() / 16),
             open: None,
             section_topic: Topic::Other,
             section_level: 0,
@@ -915,9 +921,10 @@ impl Builder<'_> {
             return None;
         }
         let line = self.text.get(src_start..)?.lines().next()?.trim();
-        let letters = line.bytes().filter(|c| c.is_ascii_alphabetic()).count();
-        if letters < 3
-            || line.bytes().any(|c| c.is_ascii_lowercase() || c == b':')
+        // Asked first: most lines have a small letter within a few bytes,
+        // and are not walked to their end.
+        if line.bytes().any(|c| c.is_ascii_lowercase() || c == b':')
+            || line.bytes().filter(|c| c.is_ascii_alphabetic()).count() < 3
             || line.split_ascii_whitespace().count() > 5
             || !self.prose[prose_start..prose_end].get(..line.len()).is_some_and(|p| p.eq_ignore_ascii_case(line))
         {

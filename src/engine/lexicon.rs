@@ -975,7 +975,9 @@ impl Lexicon {
         let longest_len = automaton.max_pattern_len();
         let ring = longest_len.next_power_of_two();
         let mut longest_at: Vec<Option<PatternID>> = vec![None; ring];
-        let mut hits = Vec::new();
+        // Room for a hit per 16 bytes of prose, more than texts have (one
+        // per 22 to 28): the list is never copied to grow.
+        let mut hits = Vec::with_capacity(prose.len() / 16);
         let mut report = |start: usize, pid: PatternID| {
             let p = &self.patterns[pid.as_usize()];
             // Places count from the space read before the prose: place `k + 1`

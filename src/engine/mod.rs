@@ -42,7 +42,7 @@ pub fn review(text: &str) -> Review {
     let mut criteria: Vec<CriterionReview> = findings
         .into_iter()
         .enumerate()
-        .map(|(c, finding)| build_review(&doc, CRITERIA[c].guidance(), finding, model::decide(c, &x), &evidence[c]))
+        .map(|(c, finding)| build_review(&doc, CRITERIA[c], finding, model::decide(c, &x), &evidence[c]))
         .collect();
     let timeline = timeline::read(&doc);
     let start_and_end = &mut criteria[CriterionId::R1 as usize];
@@ -106,16 +106,22 @@ pub fn guidance(id: CriterionId) -> &'static Guidance {
 /// What to add for a criterion not met, with an example sentence.
 pub fn suggestion(id: CriterionId) -> String {
     let guidance = guidance(id);
-    format!("{} For example: \u{201c}{}\u{201d}", guidance.advice, guidance.example)
+    advice_with_example(guidance, guidance.example)
+}
+
+/// A criterion's general advice followed by `example`.
+fn advice_with_example(guidance: &Guidance, example: &str) -> String {
+    format!("{} For example: \u{201c}{example}\u{201d}", guidance.advice)
 }
 
 fn build_review(
     doc: &Document,
-    guidance: &'static Guidance,
+    criterion: &dyn Criterion,
     finding: Finding,
     decision: model::Decision,
     evidence_log_odds: &[f64],
 ) -> CriterionReview {
+    let guidance = criterion.guidance();
     let text = doc.text;
     let spans = match decision.verdict {
         Verdict::Missing => Vec::new(),
@@ -139,17 +145,15 @@ fn build_review(
     };
     // The rule's words about this text, when the model reached the rule's
     // verdict; otherwise they would argue against the verdict shown.
-    let tailored = finding.suggestion.filter(|_| decision.verdict == finding.verdict);
-    let suggestion = (decision.verdict != Verdict::Met).then(|| tailored.unwrap_or_else(|| suggestion(guidance.id)));
-    // Advice for other teams is shown for the technology this text names,
-    // not for the one the criterion's example happens to name.
-    let suggestion = match (guidance.id, suggestion) {
-        (CriterionId::B4, Some(advice)) => Some(match suggest::advice_for_others_example(doc) {
-            Some(example) => advice.replace(guidance.example, &example),
-            None => advice,
-        }),
-        (_, suggestion) => suggestion,
-    };
+    let tailored = finding.suggestion.filter(|_| decision.verdict == finding.verdict).map(|advice| {
+        if finding.example_closes_suggestion {
+            format!("{advice} (\u{201c}{}\u{201d}).", criterion.example(doc))
+        } else {
+            advice
+        }
+    });
+    let suggestion = (decision.verdict != Verdict::Met)
+        .then(|| tailored.unwrap_or_else(|| advice_with_example(guidance, &criterion.example(doc))));
     CriterionReview {
         id: guidance.id,
         name: guidance.name.to_string(),

@@ -176,12 +176,18 @@ pub fn authors_before(doc: &Document, s: &Sentence, at: usize) -> bool {
     let start = s.prose.start;
     let before = &doc.prose[start..at.max(start)];
     for w in words(before).rev().take(4) {
-        let w = w.replace('\u{2019}', "'");
-        if matches!(w.as_str(), "we" | "i" | "we've" | "we're" | "we'd" | "we'll" | "i've" | "i'm" | "i'd" | "i'll") {
+        // Read with a straight apostrophe; only a word with a typographic
+        // one is copied to be so.
+        let w = if w.contains('\u{2019}') {
+            std::borrow::Cow::Owned(w.replace('\u{2019}', "'"))
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        };
+        if matches!(&*w, "we" | "i" | "we've" | "we're" | "we'd" | "we'll" | "i've" | "i'm" | "i'd" | "i'll") {
             return true;
         }
         let helper = matches!(
-            w.as_str(),
+            &*w,
             "are" | "were" | "was" | "am" | "have" | "had" | "has" | "been" | "do" | "did" | "will" | "would"
                 | "could" | "can" | "still" | "also" | "just" | "then" | "again"
         );
@@ -628,6 +634,46 @@ pub fn names_a_thing_besides(doc: &Document, s: &Sentence, generic: impl Fn(&str
         from = end;
     }
     false
+}
+
+/// Technologies the lexicon knows that are no one's name: protocols
+/// everyone uses ("If you use DNS" tells no reader it is meant for them,
+/// "a DNS change" names no particular system) and the parts any system
+/// has, which a text may capitalise as a label ("Server", "Workers",
+/// "Deployment"). Matched whole.
+const GENERIC_TECHNOLOGIES: &[&str] = &[
+    "api", "backend", "bucket", "cache", "cdn", "cpu", "cron", "cronjob", "daemon", "database", "db", "deployment", "disk",
+    "dns", "email server", "firewall", "frontend", "http", "https", "index", "ingress", "ip", "ipv4", "ipv6", "kernel",
+    "load balancer", "loadbalancer", "mail server", "memory", "nat gateway", "node", "nodes", "oom", "persistent volume",
+    "pod", "pods", "proxy", "pvc", "queue", "ram", "registry", "route table", "s3 bucket", "smtp", "ssd", "ssl", "subnet",
+    "tcp", "tls", "udp", "vm", "vms",
+];
+
+/// The lexicon's stems of common nouns ("server*" matches "Servers"),
+/// matched at a word's start.
+const GENERIC_TECHNOLOGY_STEMS: &[&str] = &[
+    "autoscal", "certificate", "cluster", "container", "replica", "server", "snapshot", "token", "webhook", "worker",
+];
+
+/// Whether a technology's words, lowercased, name a kind of system that is
+/// no one's name ("dns", "servers"), not a product ("postgresql",
+/// "kubernetes"): advice for other teams is addressed to a product.
+pub fn is_generic_technology(key: &str) -> bool {
+    GENERIC_TECHNOLOGIES.contains(&key) || GENERIC_TECHNOLOGY_STEMS.iter().any(|stem| key.starts_with(stem))
+}
+
+/// Whether `word`, as the text writes it, is a technology the lexicon found
+/// in the sentence ("DNS" in "a DNS change", "PostgreSQL" in "our
+/// PostgreSQL primary"): a technology's own name, which names a kind of
+/// system or a product, not a particular system of the team's ("the mail
+/// server Hermes"). Any technology, not only a generic one
+/// ([`is_generic_technology`]): with only the generic ones, B1's count of
+/// particular systems named agreed less with the reviewers (leave-source-out
+/// on the 241 originals, B1 73.4 -> 72.6 %).
+pub fn is_technology_named_in(doc: &Document, s: &Sentence, word: &str) -> bool {
+    doc.hits_in(s)
+        .iter()
+        .any(|h| h.cue == Cue::Technology && doc.prose[h.prose.clone()].eq_ignore_ascii_case(word))
 }
 
 /// Where `b` first holds a capital or a dot: found 32 bytes at a time with

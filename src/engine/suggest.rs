@@ -5,6 +5,7 @@
 
 use super::document::{BlockKind, Document, Hit, Sentence, Topic};
 use super::lexicon::Cue;
+use super::signals::is_generic_technology;
 
 /// A quoted sentence stops after this many words: enough to recognise it.
 const QUOTED_WORDS: usize = 14;
@@ -267,34 +268,11 @@ pub fn without_tags(written: &str) -> String {
     words
 }
 
-/// Technologies the lexicon knows that are no one's name: protocols
-/// everyone uses ("If you use DNS" tells no reader it is meant for them)
-/// and the parts any system has, which a text may capitalise as a label
-/// ("Server", "Workers", "Deployment"). Matched whole.
-const NO_NAME: &[&str] = &[
-    "api", "backend", "bucket", "cache", "cdn", "cpu", "cron", "cronjob", "daemon", "database", "db", "deployment", "disk",
-    "dns", "email server", "firewall", "frontend", "http", "https", "index", "ingress", "ip", "ipv4", "ipv6", "kernel",
-    "load balancer", "loadbalancer", "mail server", "memory", "nat gateway", "node", "nodes", "oom", "persistent volume",
-    "pod", "pods", "proxy", "pvc", "queue", "ram", "registry", "route table", "s3 bucket", "smtp", "ssd", "ssl", "subnet",
-    "tcp", "tls", "udp", "vm", "vms",
-];
-
-/// The lexicon's stems of common nouns ("server*" matches "Servers"),
-/// matched at a word's start.
-const NO_NAME_STEMS: &[&str] = &[
-    "autoscal", "certificate", "cluster", "container", "replica", "server", "snapshot", "token", "webhook", "worker",
-];
-
-/// Whether a technology's words, lowercased, are no one's name.
-fn is_no_name(key: &str) -> bool {
-    NO_NAME.contains(&key) || NO_NAME_STEMS.iter().any(|stem| key.starts_with(stem))
-}
-
 /// The technology a text names most often, as it writes it, when it gives
 /// it a name ("PostgreSQL", "Kubernetes", "ZFS"): what advice for other
 /// teams would be addressed to. A common noun ("server", "database"),
 /// which a text writes in capitals only to start a sentence, is none; nor
-/// is a technology everyone uses (see [`NO_NAME`]).
+/// is a technology everyone uses (see [`is_generic_technology`]).
 pub fn named_technology(doc: &Document) -> Option<String> {
     // Each name's lowercased form, how often it is named, and how it was
     // first written, in the order the text first names it.
@@ -302,16 +280,24 @@ pub fn named_technology(doc: &Document) -> Option<String> {
     for s in doc.prose_sentences() {
         for h in doc.hits_in(s).iter().filter(|h| h.cue == Cue::Technology) {
             let written = &doc.text[doc.src_range(h.prose.clone())];
+            // Most technologies are written in lower case: those are passed
+            // over before anything else is asked of them.
+            if !written.bytes().any(|c| c.is_ascii_uppercase()) {
+                continue;
+            }
             let key = &doc.prose[h.prose.clone()];
-            let starts_sentence = doc.prose[s.prose.start..h.prose.start].trim_start_matches(|c: char| !c.is_alphanumeric()).is_empty();
-            let capitalised_as_a_name = written.chars().skip(usize::from(starts_sentence)).any(|c| c.is_ascii_uppercase());
+            let starts_sentence = || doc.prose[s.prose.start..h.prose.start].trim_start_matches(|c: char| !c.is_alphanumeric()).is_empty();
+            // A capital past the first letter, or a first one that does not
+            // start the sentence.
+            let capitalised_as_a_name = written.chars().skip(1).any(|c| c.is_ascii_uppercase())
+                || (written.starts_with(|c: char| c.is_ascii_uppercase()) && !starts_sentence());
             // "INDEX", "REPLICAS": a word shouted, not a name spelt (an
             // acronym of up to four letters, "AWS", "ZFS", is one).
             let shouted = written.len() > 4 && !written.chars().any(|c| c.is_ascii_lowercase());
             // The lexicon's names are ASCII, and the prose is the text
             // ASCII-lowercased: ASCII case tests suffice, and keep Unicode's
             // case tables out of the web app.
-            if !written.eq_ignore_ascii_case(key) || !capitalised_as_a_name || shouted || is_no_name(key) {
+            if !written.eq_ignore_ascii_case(key) || !capitalised_as_a_name || shouted || is_generic_technology(key) {
                 continue;
             }
             match named.iter_mut().find(|(k, ..)| k == key) {

@@ -31,7 +31,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{BlockKind, Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{durations, identifiers, names_a_thing_besides, quantities};
+use crate::engine::signals::{durations, identifiers, is_technology_named_in, names_a_thing_besides, quantities};
 use crate::engine::suggest::{after_the_story, quote, where_to_add};
 
 pub struct TechnologyDetails;
@@ -141,14 +141,12 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
 }
 
 /// A particular thing named ("the mail server Hermes", "mailgw",
-/// "download.example.org"), not only a technology's generic name in
-/// capitals ("a DNS change", "the TLS handshake"): that names the kind of
-/// system, which is technology named in passing.
+/// "download.example.org"), not only a technology's own name in capitals
+/// ("a DNS change", "our PostgreSQL primary"; see
+/// [`is_technology_named_in`]): that names the kind of system, which is
+/// technology named in passing.
 fn names_a_particular_system(doc: &Document, s: &Sentence) -> bool {
-    let hits = doc.hits_in(s);
-    names_a_thing_besides(doc, s, |word| {
-        hits.iter().any(|h| h.cue == Cue::Technology && doc.prose[h.prose.clone()].eq_ignore_ascii_case(word))
-    })
+    names_a_thing_besides(doc, s, |word| is_technology_named_in(doc, s, word))
 }
 
 /// A technology with a detail or a measure of it ("disk usage on the

@@ -29,7 +29,8 @@ use crate::engine::criterion::{Criterion, Finding, Guidance};
 use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::suggest::{quote, where_to_add};
+use crate::engine::suggest::{advice_for_others_example, quote, where_to_add};
+use std::borrow::Cow;
 
 pub struct LessonsForOthers;
 
@@ -46,6 +47,12 @@ static GUIDANCE: Guidance = Guidance {
 impl Criterion for LessonsForOthers {
     fn guidance(&self) -> &'static Guidance {
         &GUIDANCE
+    }
+
+    /// Advice for other teams addressed to the technology this text names,
+    /// not the one the guidance's example happens to name.
+    fn example(&self, doc: &Document) -> Cow<'static, str> {
+        advice_for_others_example(doc).map_or(Cow::Borrowed(GUIDANCE.example), Cow::Owned)
     }
 
     fn review(&self, doc: &Document) -> Finding {
@@ -84,12 +91,11 @@ impl Criterion for LessonsForOthers {
             let what = if states_lesson(quoted) { "lesson" } else { "follow-up" };
             let suggestion = format!(
                 "Your {what}, {}, speaks only of your own team: say what other teams that run the same systems \
-                 should check or change, or share the tool or fix upstream, {} \
-                 (\u{201c}If you run nginx behind a load balancer, check that its keepalive timeout is longer than the balancer's.\u{201d}).",
+                 should check or change, or share the tool or fix upstream, {}",
                 quote(doc, quoted),
                 where_to_add(doc, &[Topic::FollowUp], "at the end")
             );
-            return finding.citing(lessons).suggesting(suggestion);
+            return finding.citing(lessons).suggesting_before_example(suggestion);
         }
         Finding::missing("Nothing another team could take away.")
     }

@@ -228,6 +228,9 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
         } else if ((s.cues.has(Cue::Who) || invites_readers_in(doc, s)) && names_chat_channel(doc.words(s)))
             || (s.cues.any(&[Cue::Who, Cue::UpdatesVague]) && names_handle(doc.words(s)))
             || (!s.cues.has(Cue::ThirdParty)
+                // A bare URL has a colon: most sentences have none, and
+                // are passed over by one byte search.
+                && memchr::memchr(b':', doc.words(s).as_bytes()).is_some()
                 && doc.words(s).contains("http")
                 && bare_urls(doc, s).any(is_channel_url)
                 && !bare_urls(doc, s).any(|url| INTERNAL_HOSTS.iter().any(|h| url.contains(h))))
@@ -263,17 +266,14 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
             linked.push(l.src.clone());
         }
     }
-    counts[4] = doc.prose_sentences().filter(|s| tells_of_updates(doc, s)).count();
+    let updates: Vec<&Sentence> = doc.prose_sentences().filter(|s| tells_of_updates(doc, s)).collect();
+    counts[4] = updates.len();
     if !ours.is_empty() || !linked.is_empty() {
         return Finding::met("The text names where updates were given or where to reach the team.")
             .citing(ours.into_iter().take(4))
             .citing_ranges(linked.into_iter().take(2));
     }
-    let vague: Vec<_> = doc
-        .prose_sentences()
-        .filter(|s| tells_of_updates(doc, s))
-        .take(3)
-        .collect();
+    let vague: Vec<_> = updates.into_iter().take(3).collect();
     if !vague.is_empty() {
         let suggestion = format!(
             "You say {} but not where: name the status page, account, list or address where people \

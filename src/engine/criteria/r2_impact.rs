@@ -232,21 +232,35 @@ fn tells_an_inability(doc: &Document, s: &Sentence) -> bool {
     let hit = doc.hits_in(s).iter().any(|h| {
         matches!(h.cue, Cue::ImpactWord | Cue::ImpactEffect)
             && matches!(
-                doc.prose[h.prose.clone()].replace('\u{2019}', "'").as_str(),
-                "unable to" | "could not" | "couldn't" | "cannot" | "can't" | "failed to" | "not able to"
+                &doc.prose[h.prose.clone()],
+                "unable to" | "could not" | "couldn't" | "couldn\u{2019}t" | "cannot" | "can't" | "can\u{2019}t"
+                    | "failed to" | "not able to"
             )
             && affirmed_at(h.prose.start)
     });
     // Read from the words, not the lexicon's cues: "weren't able" holds a
     // negator the word walk would count against it. A phrase counts only
-    // where a word starts ("sustainability" holds no "inability").
-    let words = doc.words(s);
-    hit || ["weren't able", "weren\u{2019}t able", "wasn't able", "wasn\u{2019}t able", "inability"].iter().any(|phrase| {
-        words.match_indices(phrase).any(|(i, _)| {
-            !words[..i].ends_with(|c: char| c.is_ascii_alphanumeric()) && !authors_before(doc, s, s.prose.start + i)
-        })
+    // where a word starts ("sustainability" holds no "inability"). Each
+    // phrase is looked for only where an "ab" is, which most sentences lack.
+    let b = doc.words(s).as_bytes();
+    hit || memchr::memchr_iter(b'b', b).any(|at| {
+        at > 0
+            && b[at - 1] == b'a'
+            && INABILITIES.iter().any(|&(phrase, b_in_phrase)| {
+                // Where the phrase would start for its "ab" to be this one.
+                at.checked_sub(b_in_phrase).is_some_and(|i| {
+                    b[i..].starts_with(phrase.as_bytes())
+                        && !(i > 0 && b[i - 1].is_ascii_alphanumeric())
+                        && !authors_before(doc, s, s.prose.start + i)
+                })
+            })
     })
 }
+
+/// Inabilities [`tells_an_inability`] reads from the words, each with the
+/// byte offset of the "b" of its one "ab".
+const INABILITIES: [(&str, usize); 5] =
+    [("weren't able", 9), ("weren\u{2019}t able", 11), ("wasn't able", 8), ("wasn\u{2019}t able", 10), ("inability", 3)];
 
 /// Who, but only generically: "a small number of users", and "some" or
 /// "certain customers" who only "may have" been affected ("some users could
@@ -469,6 +483,14 @@ mod tests {
     fn who_and_their_trouble_under_an_impact_heading_meets_r2() {
         assert_eq!(verdict(R2, "## Impact\n\nUsers weren't able to retrieve the diffs of submitted changes.\n"), Met);
         assert_eq!(verdict(R2, "Users weren't able to retrieve the diffs of submitted changes."), Partial);
+    }
+
+    #[test]
+    fn each_inability_read_from_the_words_knows_where_its_ab_is() {
+        for (phrase, b_in_phrase) in super::INABILITIES {
+            assert_eq!(phrase.matches("ab").count(), 1, "{phrase}");
+            assert_eq!(phrase.find("ab").map(|k| k + 1), Some(b_in_phrase), "{phrase}");
+        }
     }
 
     #[test]
