@@ -384,7 +384,7 @@ const ABATES: u32 = 65536;
 const REMOVES: u32 = 131072;
 
 /// A change the team made, told as done ("we deployed as usual", "ran a
-/// deployment"; not "start of the deployment"): the start when no problem
+/// deployment", "start of the deployment"): the start when no problem
 /// is told before the problem was handled and nothing is told between.
 const CHANGE: u32 = 262144;
 
@@ -451,6 +451,9 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "began", "begins", "begin", "begun", "started", "starts", "start of", "onset", "first error*",
         "first failure*", "went down", "goes down", "stopped working", "stops", "stopped", "broke", "starting at",
         "starting around", "starting from", "beginning at", "began at",
+        // What worked happening for the last time ("a notification was
+        // created for the last time"): what fails after it began then.
+        "for the last time", "last successful", "last successfully",
     ]),
     (BEGAN, &[
         "broken", "outage", "error*", "fail*", "unavailable", "unreachable", "down", "degrad*", "spike*", "exposed",
@@ -504,6 +507,13 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "deployed", "ran a deployment", "ran the deployment", "deployment was done", "deployment finished",
         "deployment completed", "deployment was completed", "rolled out", "upgraded", "migrated",
         "promoted to production", "promoted to the production",
+        // The change's start told as an event ("09:49 Start of the
+        // deployment" just before "09:50 noticed the deployment failed"):
+        // the start words are the team's work, the event the change.
+        "start of the deployment", "start of deployment", "started the deployment", "deployment started",
+        "deployment began", "start of the upgrade", "started the upgrade", "upgrade started", "upgrade began",
+        "start of the migration", "started the migration", "migration started", "migration began",
+        "start of the rollout", "started the rollout", "rollout started",
     ]),
     (REMOVES, &["deletion", "deletions", "removal", "yanked"]),
     (BACK, &[
@@ -3444,7 +3454,7 @@ mod tests {
     #[test]
     fn slash_dates_are_read_day_first_when_the_days_change_in_the_first_place() {
         let text = "## Timeline\n\nAll times UTC.\n\n- 06/04/2023 21:42 - A notification was sent for the last time.\n- 07/04/2023 01:00 - First alert on Slack.\n- 11/04/2023 08:35 - Restart the delayed jobs, emails are sent again.\n- 10/04/2023 09:21 - Start investigating the alerts.\n";
-        assert_eq!(moments(text), ["detected 2023-04-07 01:00 UTC", "responded 2023-04-10 09:21 UTC", "mitigated 2023-04-11 08:35 UTC", "resolved 2023-04-11 08:35 UTC"]);
+        assert_eq!(moments(text), ["began 2023-04-06 21:42 UTC", "detected 2023-04-07 01:00 UTC", "responded 2023-04-10 09:21 UTC", "mitigated 2023-04-11 08:35 UTC", "resolved 2023-04-11 08:35 UTC"]);
     }
 
     #[test]
@@ -3485,9 +3495,11 @@ mod tests {
     }
 
     #[test]
-    fn starting_or_ending_the_teams_work_is_no_start_or_end_and_starting_to_report_is_a_detection() {
+    fn starting_or_ending_the_teams_work_is_no_problem_nor_its_end_and_starting_to_report_is_a_detection() {
+        // The work started is a change, the start only as the first change
+        // told before the problem was noticed with nothing else between.
         let text = "## Timeline\n\nAll times UTC.\n\n- 09:00 Started the deployment of 2.3.\n- 09:04 The schema migration began.\n- 09:12 Users started to report failed checkouts.\n- 09:30 Rolled back to 2.2.\n- 09:41 Ended the deployment window.\n";
-        assert_eq!(moments(text), ["detected 09:12 UTC", "mitigated 09:30 UTC"]);
+        assert_eq!(moments(text), ["began 09:00 UTC", "detected 09:12 UTC", "mitigated 09:30 UTC"]);
         // The problem told with the work still starts it.
         let broke = "## Timeline\n\nAll times UTC.\n\n- 09:00 Deploy of 2.3 begins; error rates rise at once.\n- 09:12 Alert fires.\n";
         assert_eq!(moments(broke), ["began 09:00 UTC", "detected 09:12 UTC"]);
@@ -3596,15 +3608,25 @@ mod tests {
     }
 
     #[test]
-    fn a_change_done_just_before_the_problem_was_noticed_is_the_start_but_one_begun_is_not() {
+    fn a_change_done_or_begun_just_before_the_problem_was_noticed_is_the_start() {
         let prose = "This morning, at 10:25 UTC, we deployed as usual. Some minutes after the deployment was done we noticed duplicated emails. At 12:16 UTC we decided to downgrade the library.";
         assert_eq!(moments(prose)[0], "began 10:25 UTC", "{:?}", moments(prose));
         let entries = "## Timeline\n\nAll times UTC.\n\n- 12:16 a message announced the upcoming deployment\n- 12:17 the staging deployment was promoted to production\n- 12:18 a message said the deployment was completed\n- 12:28 a user notified the team of broken downloads\n";
         assert_eq!(moments(entries)[0], "began 12:17 UTC", "{:?}", moments(entries));
-        let begun = "## Timeline\n\nAll times UTC.\n\n- 09:49 start of the deployment\n- 10:05 users reported errors\n";
-        assert!(!moments(begun).iter().any(|m| m.starts_with("began")), "{:?}", moments(begun));
+        // Both reviewers mark a change's start told as an event, when
+        // nothing else is told before the problem was noticed.
+        let begun = "## Timeline\n\nAll times UTC.\n\n- 09:49 Start of the deployment\n- 09:50 We noticed that the deployment failed\n";
+        assert_eq!(moments(begun)[0], "began 09:49 UTC", "{:?}", moments(begun));
         // The problem told before it was handled is the start, not the change.
         assert_eq!(moments(TABLE)[0], "began 09:14 UTC");
+    }
+
+    #[test]
+    fn what_worked_happening_for_the_last_time_is_the_start() {
+        let text = "## Timeline (times in UTC)\n\n- 06/04/2023 21:42 - A notification was created for the last time but its event wasn't marked as sent.\n- 07/04/2023 01:00 - First alert on Slack coming from Grafana.\n";
+        assert_eq!(moments(text), ["began 2023-04-06 21:42 UTC", "detected 2023-04-07 01:00 UTC"]);
+        let last_backup = "## Timeline\n\n- 02:00 UTC: the last successful backup ran\n- 09:12 UTC: users reported missing files\n";
+        assert_eq!(moments(last_backup)[0], "began 02:00 UTC", "{:?}", moments(last_backup));
     }
 
     #[test]
