@@ -1561,13 +1561,14 @@ impl<'d, 't> Reader<'d, 't> {
     fn zone_statement(&mut self, s: &Sentence, timeline: bool) {
         let words = self.doc.words(s);
         let header = matches!(self.doc.block_of(s).kind, BlockKind::TableRow { header: true });
-        let says_all = ["all times", "times are", "times in", "times given", "times listed", "times shown"]
-            .iter()
-            .any(|p| words.contains(p));
+        // Each holds "times", looked for first: most sentences of a
+        // timeline are spared a search for each.
+        let says_all = words.contains("times")
+            && ["all times", "times are", "times in", "times given", "times listed", "times shown"].iter().any(|p| words.contains(p));
         // A table's "Time (UTC)" column gives the zone of its rows, under
         // any heading.
         let time_column = header && words.contains("time");
-        if !(says_all || time_column || (timeline && (header || words.split_ascii_whitespace().count() <= 6))) {
+        if !(says_all || time_column || (timeline && (header || words.split_ascii_whitespace().nth(6).is_none()))) {
             return;
         }
         let Some(zone) = time::zone_named(words) else { return };
