@@ -489,7 +489,13 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "deploy*", "rollout", "roll-out", "rolling out", "roll out", "upgrad*", "migrat*", "maintenance", "release",
         "install*", "updat*", "development", "fix",
     ]),
-    (SETTLES, &["resumed", "resumes", "cleared", "clears", "normalized", "normalised", "normalizes", "normalises"]),
+    (SETTLES, &[
+        "resumed", "resumes", "cleared", "clears", "normalized", "normalised", "normalizes", "normalises",
+        // The work the outage left done ("builds failed during the
+        // outage finished"), but not the team's work
+        // ([`settles_nothing`]).
+        "finished",
+    ]),
     (ABATES, &["ceased", "subsided", "subsiding", "disappeared", "vanished", "fell", "eased", "tapered off", "stop", "gone"]),
     (NOT_A_MOMENT, &[
         "incident report", "status report", "postmortem report", "post-mortem report", "final report",
@@ -654,6 +660,9 @@ fn moment_cues(words: &str) -> u32 {
         // "Synced again at 19:21", not "again attributed to stale
         // cookies": "again" ends what it is said of.
         if moment == AGAIN && object_follows(words, m.end()) {
+            continue;
+        }
+        if moment == SETTLES && settles_nothing(words, &matches, &class, k) {
             continue;
         }
         let partial = in_clause_after(partly_ends);
@@ -842,6 +851,16 @@ fn started_again(words: &str, end: usize) -> bool {
     let rest = &words[end..];
     let clause = &rest[..rest.find([',', ';', '.', ':', '(', '\n']).unwrap_or(rest.len())];
     clause.split_whitespace().take(4).any(|w| w == "again")
+}
+
+/// Whether the settling word at `k` is "finished" said of the team's
+/// work ("the deployment finished", "migrations finished"), not of what
+/// the outage left undone.
+fn settles_nothing(words: &str, matches: &[aho_corasick::Match], class: &dyn Fn(usize) -> u32, k: usize) -> bool {
+    let m = &matches[k];
+    let clause_start = words[..m.start()].rfind([',', ';', '.', ':', '(', '\n']).map_or(0, |i| i + 1);
+    &words[m.range()] == "finished"
+        && (0..matches.len()).any(|n| matches!(class(n), WORK | CHANGE) && (clause_start..m.start()).contains(&matches[n].start()))
 }
 
 /// The word before an action in its clause, past any articles ("after
@@ -3702,6 +3721,17 @@ mod tests {
         assert_eq!(moments(text), ["began 2023-04-06 21:42 UTC", "detected 2023-04-07 01:00 UTC"]);
         let last_backup = "## Timeline\n\n- 02:00 UTC: the last successful backup ran\n- 09:12 UTC: users reported missing files\n";
         assert_eq!(moments(last_backup)[0], "began 02:00 UTC", "{:?}", moments(last_backup));
+    }
+
+    #[test]
+    fn the_work_the_outage_left_finished_is_the_end_but_the_teams_work_finished_is_not() {
+        let text = "## Timeline\n\n- 00:55: crate builds started failing\n- 02:06: the site is back online\n- 08:19: failed builds added back into the queue\n- 19:27: builds of the crates failed during the outage finished\n";
+        let resolved = |text| moments(text).into_iter().find(|m| m.starts_with("resolved"));
+        assert_eq!(resolved(text).as_deref(), Some("resolved 19:27"), "{:?}", moments(text));
+        let deployment = "## Timeline\n\n- 09:00 errors began\n- 09:30 the site is back online\n- 10:00 the deployment of the fix finished\n";
+        assert_eq!(resolved(deployment).as_deref(), Some("resolved 09:30"), "{:?}", moments(deployment));
+        let work = "## Timeline\n\n- 09:00 errors began\n- 09:30 the site is back online\n- 10:00 we finished the investigation\n";
+        assert_eq!(resolved(work).as_deref(), Some("resolved 09:30"), "{:?}", moments(work));
     }
 
     #[test]
