@@ -439,6 +439,9 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "detected", "detection", "noticed", "notices", "notice", "noticing", "alert*", "paged", "reported", "reports",
         "report", "discovered", "discovers", "identified", "spotted", "observed", "became aware", "notified",
         "flagged", "received", "complain*", "caught", "fired", "reporting", "aware", "detect", "detects", "receives",
+        // Someone told of the problem ("BuildOps informed about delayed
+        // jobs"), not the team telling others ("we informed users").
+        "informed about", "informed of", "was informed", "were informed", "been informed", "got informed",
     ]),
     (NAMES_START, &[
         "start of incident", "start of the incident", "start of the outage", "start of outage", "start of impact",
@@ -3732,6 +3735,14 @@ mod tests {
         assert_eq!(resolved(deployment).as_deref(), Some("resolved 09:30"), "{:?}", moments(deployment));
         let work = "## Timeline\n\n- 09:00 errors began\n- 09:30 the site is back online\n- 10:00 we finished the investigation\n";
         assert_eq!(resolved(work).as_deref(), Some("resolved 09:30"), "{:?}", moments(work));
+    }
+
+    #[test]
+    fn someone_informed_of_the_problem_detects_it_but_the_team_informing_users_does_not() {
+        let text = "## Timeline\n\n- 2026-02-15 10:24 BuildOps informed about delayed jobs piling up\n- 2026-02-16 11:10 Started investigations\n";
+        assert_eq!(moments(text)[0], "detected 2026-02-15 10:24", "{:?}", moments(text));
+        let told_users = "## Timeline\n\n- 10:24 We informed users on the status page\n- 10:40 Alerts fired for the API\n";
+        assert_eq!(moments(told_users), ["detected 10:40"]);
     }
 
     #[test]
