@@ -491,6 +491,8 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
     (WORK, &[
         "deploy*", "rollout", "roll-out", "rolling out", "roll out", "upgrad*", "migrat*", "maintenance", "release",
         "install*", "updat*", "development", "fix",
+        // Moving work off nodes ("new nodes drain started"): the team's.
+        "drain", "draining",
     ]),
     (SETTLES, &[
         "resumed", "resumes", "cleared", "clears", "normalized", "normalised", "normalizes", "normalises",
@@ -3743,6 +3745,12 @@ mod tests {
         assert_eq!(moments(text)[0], "detected 2026-02-15 10:24", "{:?}", moments(text));
         let told_users = "## Timeline\n\n- 10:24 We informed users on the status page\n- 10:40 Alerts fired for the API\n";
         assert_eq!(moments(told_users), ["detected 10:40"]);
+    }
+
+    #[test]
+    fn a_drain_started_is_the_teams_work_not_the_start() {
+        let text = "## Timeline\n\n- 13:42 Team noticed disk alerts\n- 15:34 Old node group uncordoned\n- 15:35 New nodes drain started to shift workload back to old nodegroup\n- 17:54 Incident repaired\n";
+        assert!(!moments(text).iter().any(|m| m.starts_with("began")), "{:?}", moments(text));
     }
 
     #[test]
