@@ -512,6 +512,9 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         // The team taking its work up again ("we resumed at 10:00") is no
         // recovery.
         "we resumed", "team resumed",
+        // The team telling others ("we notified EMS that they had until
+        // 1400UTC") is no detection.
+        "we notified", "we have notified", "we had notified",
     ]),
     (AGAIN, &["again"]),
     (CHANGE, &[
@@ -1350,7 +1353,10 @@ impl<'d, 't> Reader<'d, 't> {
             // 06:47", whatever else the sentence tells.
             let before = words[..before_its_date(words, &found, clock)].trim_end();
             let after = &words[clock.at.end..clocks.get(k + 1).map_or(words.len(), |n| n.at.start)];
-            let ends_window = [" until", " till"].iter().any(|w| before.ends_with(w));
+            // "They had until 1400UTC to address the issue": a deadline,
+            // not the problem's end.
+            let deadline = ["had", "has", "have", "given"].iter().any(|w| before.rsplit(' ').nth(1) == Some(w));
+            let ends_window = [" until", " till"].iter().any(|w| before.ends_with(w)) && !deadline;
             let opens_window = before.ends_with(" from") && [" until ", " till "].iter().any(|w| after.contains(w));
             let problem = whole & BEGAN != 0 || LASTED_UNTIL.iter().any(|w| before.ends_with(w));
             // "The database had been saturated since 13:58": the problem's
@@ -3751,6 +3757,13 @@ mod tests {
     fn a_drain_started_is_the_teams_work_not_the_start() {
         let text = "## Timeline\n\n- 13:42 Team noticed disk alerts\n- 15:34 Old node group uncordoned\n- 15:35 New nodes drain started to shift workload back to old nodegroup\n- 17:54 Incident repaired\n";
         assert!(!moments(text).iter().any(|m| m.starts_with("began")), "{:?}", moments(text));
+    }
+
+    #[test]
+    fn a_deadline_the_team_gave_is_no_end_and_telling_others_no_detection() {
+        let text = "Having confirmed the issue was still occurring, we notified the vendor that they had until 1400UTC Saturday to address the issue.";
+        assert!(!moments(text).iter().any(|m| m.starts_with("resolved") || m.starts_with("detected")), "{:?}", moments(text));
+        assert_eq!(moments("Pages failed until 15:30 UTC."), ["mitigated 15:30 UTC", "resolved 15:30 UTC"]);
     }
 
     #[test]
