@@ -152,6 +152,25 @@ fn names_a_unit(text: &str) -> bool {
     })
 }
 
+/// Whether lowercased `text` holds "minute", "hour", "midnight", "noon"
+/// or "midday", which a time in words needs ("twenty minutes later",
+/// "at noon"): the sieve of [`names_a_unit`] for their first three
+/// letters, then their first letters, where a substring search for each
+/// read most sentences five times.
+pub fn names_a_time_in_words(text: &str) -> bool {
+    let b = text.as_bytes();
+    let word_start = |x: u8, y: u8, z: u8| {
+        ((x == b'm') & (y == b'i') & ((z == b'n') | (z == b'd'))) | ((x == b'h') & (y == b'o') & (z == b'u')) | ((x == b'n') & (y == b'o') & (z == b'o'))
+    };
+    if !holds_triple(b, word_start) {
+        return false;
+    }
+    memchr::memchr3_iter(b'm', b'h', b'n', b).any(|i| {
+        let rest = &b[i..];
+        [&b"minute"[..], b"hour", b"midnight", b"noon", b"midday"].iter().any(|w| rest.starts_with(w))
+    })
+}
+
 /// One time expression, with its byte range in the scanned text.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Found {
@@ -1019,6 +1038,14 @@ mod tests {
     fn times_in_words_leave_the_counts_the_verdicts_read_unchanged() {
         let m = scan("twenty minutes later, at midnight");
         assert_eq!((m.clocks, m.durations), (0, 0));
+    }
+
+    #[test]
+    fn a_time_in_words_is_found_as_a_search_for_each_word_finds_it() {
+        for text in ["twenty minutes later", "an hour", "at midnight", "by noon", "midday", "at 10:00", "in the morning", "a mid-size node", "hou", ""] {
+            let searched = ["minute", "hour", "midnight", "noon", "midday"].iter().any(|w| text.contains(w));
+            assert_eq!(names_a_time_in_words(text), searched, "{text:?}");
+        }
     }
 
     #[test]

@@ -384,7 +384,7 @@ const ABATES: u32 = 65536;
 const REMOVES: u32 = 131072;
 
 /// A change the team made, told as done ("we deployed as usual", "ran a
-/// deployment"; not "start of the deployment"): the start when no problem
+/// deployment", "start of the deployment"): the start when no problem
 /// is told before the problem was handled and nothing is told between.
 const CHANGE: u32 = 262144;
 
@@ -439,6 +439,9 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "detected", "detection", "noticed", "notices", "notice", "noticing", "alert*", "paged", "reported", "reports",
         "report", "discovered", "discovers", "identified", "spotted", "observed", "became aware", "notified",
         "flagged", "received", "complain*", "caught", "fired", "reporting", "aware", "detect", "detects", "receives",
+        // Someone told of the problem ("BuildOps informed about delayed
+        // jobs"), not the team telling others ("we informed users").
+        "informed about", "informed of", "was informed", "were informed", "been informed", "got informed",
     ]),
     (NAMES_START, &[
         "start of incident", "start of the incident", "start of the outage", "start of outage", "start of impact",
@@ -451,6 +454,9 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "began", "begins", "begin", "begun", "started", "starts", "start of", "onset", "first error*",
         "first failure*", "went down", "goes down", "stopped working", "stops", "stopped", "broke", "starting at",
         "starting around", "starting from", "beginning at", "began at",
+        // What worked happening for the last time ("a notification was
+        // created for the last time"): what fails after it began then.
+        "for the last time", "last successful", "last successfully",
     ]),
     (BEGAN, &[
         "broken", "outage", "error*", "fail*", "unavailable", "unreachable", "down", "degrad*", "spike*", "exposed",
@@ -485,8 +491,16 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
     (WORK, &[
         "deploy*", "rollout", "roll-out", "rolling out", "roll out", "upgrad*", "migrat*", "maintenance", "release",
         "install*", "updat*", "development", "fix",
+        // Moving work off nodes ("new nodes drain started"): the team's.
+        "drain", "draining",
     ]),
-    (SETTLES, &["resumed", "resumes", "cleared", "clears", "normalized", "normalised", "normalizes", "normalises"]),
+    (SETTLES, &[
+        "resumed", "resumes", "cleared", "clears", "normalized", "normalised", "normalizes", "normalises",
+        // The work the outage left done ("builds failed during the
+        // outage finished"), but not the team's work
+        // ([`settles_nothing`]).
+        "finished",
+    ]),
     (ABATES, &["ceased", "subsided", "subsiding", "disappeared", "vanished", "fell", "eased", "tapered off", "stop", "gone"]),
     (NOT_A_MOMENT, &[
         "incident report", "status report", "postmortem report", "post-mortem report", "final report",
@@ -498,12 +512,22 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         // The team taking its work up again ("we resumed at 10:00") is no
         // recovery.
         "we resumed", "team resumed",
+        // The team telling others ("we notified EMS that they had until
+        // 1400UTC") is no detection.
+        "we notified", "we have notified", "we had notified",
     ]),
     (AGAIN, &["again"]),
     (CHANGE, &[
         "deployed", "ran a deployment", "ran the deployment", "deployment was done", "deployment finished",
         "deployment completed", "deployment was completed", "rolled out", "upgraded", "migrated",
         "promoted to production", "promoted to the production",
+        // The change's start told as an event ("09:49 Start of the
+        // deployment" just before "09:50 noticed the deployment failed"):
+        // the start words are the team's work, the event the change.
+        "start of the deployment", "start of deployment", "started the deployment", "deployment started",
+        "deployment began", "start of the upgrade", "started the upgrade", "upgrade started", "upgrade began",
+        "start of the migration", "started the migration", "migration started", "migration began",
+        "start of the rollout", "started the rollout", "rollout started",
     ]),
     (REMOVES, &["deletion", "deletions", "removal", "yanked"]),
     (BACK, &[
@@ -529,6 +553,10 @@ static MOMENT_MATCHER: LazyLock<(NFA, Vec<(u32, bool)>)> = LazyLock::new(|| {
     // few bytes, nothing for a prefilter to skip.
     let matcher = NFA::builder()
         .prefilter(false)
+        // Each timeline entry's prose is read through every byte: the
+        // first states as direct tables rather than lists searched, as
+        // the lexicon's, made the timeline's reading a fifth cheaper.
+        .dense_depth(4)
         .build(&words)
         .expect("moment words build an automaton");
     (matcher, meaning)
@@ -640,6 +668,9 @@ fn moment_cues(words: &str) -> u32 {
         // "Synced again at 19:21", not "again attributed to stale
         // cookies": "again" ends what it is said of.
         if moment == AGAIN && object_follows(words, m.end()) {
+            continue;
+        }
+        if moment == SETTLES && settles_nothing(words, &matches, &class, k) {
             continue;
         }
         let partial = in_clause_after(partly_ends);
@@ -828,6 +859,16 @@ fn started_again(words: &str, end: usize) -> bool {
     let rest = &words[end..];
     let clause = &rest[..rest.find([',', ';', '.', ':', '(', '\n']).unwrap_or(rest.len())];
     clause.split_whitespace().take(4).any(|w| w == "again")
+}
+
+/// Whether the settling word at `k` is "finished" said of the team's
+/// work ("the deployment finished", "migrations finished"), not of what
+/// the outage left undone.
+fn settles_nothing(words: &str, matches: &[aho_corasick::Match], class: &dyn Fn(usize) -> u32, k: usize) -> bool {
+    let m = &matches[k];
+    let clause_start = words[..m.start()].rfind([',', ';', '.', ':', '(', '\n']).map_or(0, |i| i + 1);
+    &words[m.range()] == "finished"
+        && (0..matches.len()).any(|n| matches!(class(n), WORK | CHANGE) && (clause_start..m.start()).contains(&matches[n].start()))
 }
 
 /// The word before an action in its clause, past any articles ("after
@@ -1187,6 +1228,17 @@ impl<'d, 't> Reader<'d, 't> {
         // its time, whatever it says is to come ("10:28 transactions are
         // flowing again and we will discuss fixes"): its hedges keep the
         // plan from counting.
+        let timeline = topic == Topic::Timeline;
+        let no_clock = s.times.clocks == 0 && s.times.colonless_clocks == 0;
+        // A zone statement may carry the day too ("All times UTC, 14 March").
+        let may_state_a_zone = no_clock && (timeline || words.contains("time"));
+        let timeless = no_clock && s.times.durations == 0 && s.times.dates == 0 && !time::names_a_time_in_words(words);
+        // A sentence with no time that states no zone tells the timeline
+        // nothing, plan or not: most sentences are spared the search for
+        // a plan.
+        if timeless && !may_state_a_zone {
+            return;
+        }
         let planned = s.cues.any(&[Cue::Future]) || says_a_plan(words);
         if planned && (s.times.clocks == 0 || !block_opens_with(doc, s)) {
             // Its year still dates what follows ("what happened on Friday
@@ -1197,14 +1249,10 @@ impl<'d, 't> Reader<'d, 't> {
             }
             return;
         }
-        let in_words = || ["minute", "hour", "midnight", "noon", "midday"].iter().any(|w| words.contains(w));
-        let timeline = topic == Topic::Timeline;
-        let no_clock = s.times.clocks == 0 && s.times.colonless_clocks == 0;
-        // A zone statement may carry the day too ("All times UTC, 14 March").
-        if no_clock && (timeline || words.contains("time")) {
+        if may_state_a_zone {
             self.zone_statement(s, timeline);
         }
-        if no_clock && s.times.durations == 0 && s.times.dates == 0 && !in_words() {
+        if timeless {
             return;
         }
         let mut found = Vec::new();
@@ -1305,7 +1353,10 @@ impl<'d, 't> Reader<'d, 't> {
             // 06:47", whatever else the sentence tells.
             let before = words[..before_its_date(words, &found, clock)].trim_end();
             let after = &words[clock.at.end..clocks.get(k + 1).map_or(words.len(), |n| n.at.start)];
-            let ends_window = [" until", " till"].iter().any(|w| before.ends_with(w));
+            // "They had until 1400UTC to address the issue": a deadline,
+            // not the problem's end.
+            let deadline = ["had", "has", "have", "given"].iter().any(|w| before.rsplit(' ').nth(1) == Some(w));
+            let ends_window = [" until", " till"].iter().any(|w| before.ends_with(w)) && !deadline;
             let opens_window = before.ends_with(" from") && [" until ", " till "].iter().any(|w| after.contains(w));
             let problem = whole & BEGAN != 0 || LASTED_UNTIL.iter().any(|w| before.ends_with(w));
             // "The database had been saturated since 13:58": the problem's
@@ -1540,13 +1591,14 @@ impl<'d, 't> Reader<'d, 't> {
     fn zone_statement(&mut self, s: &Sentence, timeline: bool) {
         let words = self.doc.words(s);
         let header = matches!(self.doc.block_of(s).kind, BlockKind::TableRow { header: true });
-        let says_all = ["all times", "times are", "times in", "times given", "times listed", "times shown"]
-            .iter()
-            .any(|p| words.contains(p));
+        // Each holds "times", looked for first: most sentences of a
+        // timeline are spared a search for each.
+        let says_all = words.contains("times")
+            && ["all times", "times are", "times in", "times given", "times listed", "times shown"].iter().any(|p| words.contains(p));
         // A table's "Time (UTC)" column gives the zone of its rows, under
         // any heading.
         let time_column = header && words.contains("time");
-        if !(says_all || time_column || (timeline && (header || words.split_ascii_whitespace().count() <= 6))) {
+        if !(says_all || time_column || (timeline && (header || words.split_ascii_whitespace().nth(6).is_none()))) {
             return;
         }
         let Some(zone) = time::zone_named(words) else { return };
@@ -2501,7 +2553,30 @@ fn tells_more_than_a_label(words: &str) -> bool {
 }
 
 fn clock(e: &Timed) -> String {
-    format!("{:02}:{:02}", e.minute / 60, e.minute % 60)
+    let (hour, minute) = (e.minute / 60, e.minute % 60);
+    let mut out = String::with_capacity(5);
+    if push_padded(&mut out, hour, 2) {
+        out.push(':');
+        if push_padded(&mut out, minute, 2) {
+            return out;
+        }
+    }
+    format!("{hour:02}:{minute:02}")
+}
+
+/// Pushes `n` zero-padded to `width` digits, as `format!("{n:0width$}")`
+/// writes it, when it is a number of at most that many digits (else
+/// pushes nothing and says so): the timeline writes a clock and a date
+/// for every event, where the formatting machinery cost a tenth of its
+/// reading.
+fn push_padded(out: &mut String, n: i64, width: u32) -> bool {
+    if n < 0 || n >= 10_i64.pow(width) {
+        return false;
+    }
+    for k in (0..width).rev() {
+        out.push(char::from(b'0' + (n / 10_i64.pow(k) % 10) as u8));
+    }
+    true
 }
 
 /// "1 h 48 min", "23 min", "2 h".
@@ -2547,16 +2622,56 @@ fn date_string(days: i64, year_given: bool) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    if year_given {
-        format!("{year:04}-{month:02}-{day:02}")
-    } else {
-        format!("--{month:02}-{day:02}")
+    let mut out = String::with_capacity(10);
+    let year_written = if year_given { push_padded(&mut out, year, 4) } else {
+        out.push('-');
+        true
+    };
+    if year_written {
+        out.push('-');
+        if push_padded(&mut out, month, 2) {
+            out.push('-');
+            if push_padded(&mut out, day, 2) {
+                return out;
+            }
+        }
     }
+    if year_given { format!("{year:04}-{month:02}-{day:02}") } else { format!("--{month:02}-{day:02}") }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_and_clocks_are_written_as_the_formatter_writes_them() {
+        for n in [-12, -1, 0, 7, 59, 99, 100, 999, 2024, 9999, 10_000, 123_456] {
+            for width in [2, 4] {
+                let mut out = String::new();
+                if push_padded(&mut out, n, width) {
+                    assert_eq!(out, format!("{n:0w$}", w = width as usize));
+                } else {
+                    assert!(out.is_empty() && (n < 0 || n.to_string().len() > width as usize), "{n} {width}");
+                }
+            }
+        }
+        for days in [-800_000_i64, -719_468, -1, 0, 19_783, 2_932_896, 2_932_897, 3_000_000] {
+            let z = days + 719_468;
+            let era = z.div_euclid(146_097);
+            let doe = z - era * 146_097;
+            let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+            let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+            let mp = (5 * doy + 2) / 153;
+            let (day, month) = (doy - (153 * mp + 2) / 5 + 1, if mp < 10 { mp + 3 } else { mp - 9 });
+            let year = yoe + era * 400 + i64::from(month <= 2);
+            assert_eq!(date_string(days, true), format!("{year:04}-{month:02}-{day:02}"));
+            assert_eq!(date_string(days, false), format!("--{month:02}-{day:02}"));
+        }
+        for minute in [-61, -5, 0, 9, 600, 1439, 1440, 5999, 6000, 60_000] {
+            let e = Timed { cues: 0, written: 0..0, passage: 0..0, minute, date: None, day: 0, zone: None, entry: false, told: false, morning_or_afternoon: false };
+            assert_eq!(clock(&e), format!("{:02}:{:02}", minute / 60, minute % 60));
+        }
+    }
 
     #[test]
     fn says_a_plan_agrees_with_a_search_for_each_plan() {
@@ -3444,7 +3559,7 @@ mod tests {
     #[test]
     fn slash_dates_are_read_day_first_when_the_days_change_in_the_first_place() {
         let text = "## Timeline\n\nAll times UTC.\n\n- 06/04/2023 21:42 - A notification was sent for the last time.\n- 07/04/2023 01:00 - First alert on Slack.\n- 11/04/2023 08:35 - Restart the delayed jobs, emails are sent again.\n- 10/04/2023 09:21 - Start investigating the alerts.\n";
-        assert_eq!(moments(text), ["detected 2023-04-07 01:00 UTC", "responded 2023-04-10 09:21 UTC", "mitigated 2023-04-11 08:35 UTC", "resolved 2023-04-11 08:35 UTC"]);
+        assert_eq!(moments(text), ["began 2023-04-06 21:42 UTC", "detected 2023-04-07 01:00 UTC", "responded 2023-04-10 09:21 UTC", "mitigated 2023-04-11 08:35 UTC", "resolved 2023-04-11 08:35 UTC"]);
     }
 
     #[test]
@@ -3485,9 +3600,11 @@ mod tests {
     }
 
     #[test]
-    fn starting_or_ending_the_teams_work_is_no_start_or_end_and_starting_to_report_is_a_detection() {
+    fn starting_or_ending_the_teams_work_is_no_problem_nor_its_end_and_starting_to_report_is_a_detection() {
+        // The work started is a change, the start only as the first change
+        // told before the problem was noticed with nothing else between.
         let text = "## Timeline\n\nAll times UTC.\n\n- 09:00 Started the deployment of 2.3.\n- 09:04 The schema migration began.\n- 09:12 Users started to report failed checkouts.\n- 09:30 Rolled back to 2.2.\n- 09:41 Ended the deployment window.\n";
-        assert_eq!(moments(text), ["detected 09:12 UTC", "mitigated 09:30 UTC"]);
+        assert_eq!(moments(text), ["began 09:00 UTC", "detected 09:12 UTC", "mitigated 09:30 UTC"]);
         // The problem told with the work still starts it.
         let broke = "## Timeline\n\nAll times UTC.\n\n- 09:00 Deploy of 2.3 begins; error rates rise at once.\n- 09:12 Alert fires.\n";
         assert_eq!(moments(broke), ["began 09:00 UTC", "detected 09:12 UTC"]);
@@ -3596,15 +3713,57 @@ mod tests {
     }
 
     #[test]
-    fn a_change_done_just_before_the_problem_was_noticed_is_the_start_but_one_begun_is_not() {
+    fn a_change_done_or_begun_just_before_the_problem_was_noticed_is_the_start() {
         let prose = "This morning, at 10:25 UTC, we deployed as usual. Some minutes after the deployment was done we noticed duplicated emails. At 12:16 UTC we decided to downgrade the library.";
         assert_eq!(moments(prose)[0], "began 10:25 UTC", "{:?}", moments(prose));
         let entries = "## Timeline\n\nAll times UTC.\n\n- 12:16 a message announced the upcoming deployment\n- 12:17 the staging deployment was promoted to production\n- 12:18 a message said the deployment was completed\n- 12:28 a user notified the team of broken downloads\n";
         assert_eq!(moments(entries)[0], "began 12:17 UTC", "{:?}", moments(entries));
-        let begun = "## Timeline\n\nAll times UTC.\n\n- 09:49 start of the deployment\n- 10:05 users reported errors\n";
-        assert!(!moments(begun).iter().any(|m| m.starts_with("began")), "{:?}", moments(begun));
+        // Both reviewers mark a change's start told as an event, when
+        // nothing else is told before the problem was noticed.
+        let begun = "## Timeline\n\nAll times UTC.\n\n- 09:49 Start of the deployment\n- 09:50 We noticed that the deployment failed\n";
+        assert_eq!(moments(begun)[0], "began 09:49 UTC", "{:?}", moments(begun));
         // The problem told before it was handled is the start, not the change.
         assert_eq!(moments(TABLE)[0], "began 09:14 UTC");
+    }
+
+    #[test]
+    fn what_worked_happening_for_the_last_time_is_the_start() {
+        let text = "## Timeline (times in UTC)\n\n- 06/04/2023 21:42 - A notification was created for the last time but its event wasn't marked as sent.\n- 07/04/2023 01:00 - First alert on Slack coming from Grafana.\n";
+        assert_eq!(moments(text), ["began 2023-04-06 21:42 UTC", "detected 2023-04-07 01:00 UTC"]);
+        let last_backup = "## Timeline\n\n- 02:00 UTC: the last successful backup ran\n- 09:12 UTC: users reported missing files\n";
+        assert_eq!(moments(last_backup)[0], "began 02:00 UTC", "{:?}", moments(last_backup));
+    }
+
+    #[test]
+    fn the_work_the_outage_left_finished_is_the_end_but_the_teams_work_finished_is_not() {
+        let text = "## Timeline\n\n- 00:55: crate builds started failing\n- 02:06: the site is back online\n- 08:19: failed builds added back into the queue\n- 19:27: builds of the crates failed during the outage finished\n";
+        let resolved = |text| moments(text).into_iter().find(|m| m.starts_with("resolved"));
+        assert_eq!(resolved(text).as_deref(), Some("resolved 19:27"), "{:?}", moments(text));
+        let deployment = "## Timeline\n\n- 09:00 errors began\n- 09:30 the site is back online\n- 10:00 the deployment of the fix finished\n";
+        assert_eq!(resolved(deployment).as_deref(), Some("resolved 09:30"), "{:?}", moments(deployment));
+        let work = "## Timeline\n\n- 09:00 errors began\n- 09:30 the site is back online\n- 10:00 we finished the investigation\n";
+        assert_eq!(resolved(work).as_deref(), Some("resolved 09:30"), "{:?}", moments(work));
+    }
+
+    #[test]
+    fn someone_informed_of_the_problem_detects_it_but_the_team_informing_users_does_not() {
+        let text = "## Timeline\n\n- 2026-02-15 10:24 BuildOps informed about delayed jobs piling up\n- 2026-02-16 11:10 Started investigations\n";
+        assert_eq!(moments(text)[0], "detected 2026-02-15 10:24", "{:?}", moments(text));
+        let told_users = "## Timeline\n\n- 10:24 We informed users on the status page\n- 10:40 Alerts fired for the API\n";
+        assert_eq!(moments(told_users), ["detected 10:40"]);
+    }
+
+    #[test]
+    fn a_drain_started_is_the_teams_work_not_the_start() {
+        let text = "## Timeline\n\n- 13:42 Team noticed disk alerts\n- 15:34 Old node group uncordoned\n- 15:35 New nodes drain started to shift workload back to old nodegroup\n- 17:54 Incident repaired\n";
+        assert!(!moments(text).iter().any(|m| m.starts_with("began")), "{:?}", moments(text));
+    }
+
+    #[test]
+    fn a_deadline_the_team_gave_is_no_end_and_telling_others_no_detection() {
+        let text = "Having confirmed the issue was still occurring, we notified the vendor that they had until 1400UTC Saturday to address the issue.";
+        assert!(!moments(text).iter().any(|m| m.starts_with("resolved") || m.starts_with("detected")), "{:?}", moments(text));
+        assert_eq!(moments("Pages failed until 15:30 UTC."), ["mitigated 15:30 UTC", "resolved 15:30 UTC"]);
     }
 
     #[test]
