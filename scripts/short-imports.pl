@@ -7,6 +7,9 @@
 # Only the import section's names change: the module's code refers to
 # imports by index. The glue must name each import exactly once (the key of
 # its function), else nothing is written and the build fails.
+# The exports named with such a hash (the closure adapters,
+# wasm_bindgen__convert__closures_____invoke__h01f505f5385da531) get short
+# names too, by the same rule: the glue calls each of them once.
 # Usage: scripts/short-imports.pl MODULE.wasm GLUE.js
 use strict;
 use warnings;
@@ -118,6 +121,27 @@ while ($pos < length $wasm) {
         die "$wasm_path: import section longer than its imports\n" unless $at == length $section;
         $section = $rewritten;
     }
+    elsif ($id == 7) {
+        my $at = 0;
+        my $count = uleb($section, \$at);
+        my $rewritten = to_uleb($count);
+        my $hashed = 0;
+        for (1 .. $count) {
+            my $field = name($section, \$at);
+            my $start = $at;
+            $at++;                                                     # kind
+            uleb($section, \$at);                                      # index
+            if ($field =~ /_h[0-9a-f]{16}(?:_\d+)?$/) {
+                my $short = 'h' . short_name($hashed++);
+                die "$wasm_path: export $field named twice\n" if exists $renamed{$field};
+                $renamed{$field} = $short;
+                $field = $short;
+            }
+            $rewritten .= with_length($field) . substr($section, $start, $at - $start);
+        }
+        die "$wasm_path: export section longer than its exports\n" unless $at == length $section;
+        $section = $rewritten;
+    }
     $out .= chr($id) . with_length($section);
 }
 
@@ -130,4 +154,4 @@ $js =~ s/(?<![\w\$])($pattern)(?![\w\$])/$renamed{$1}/g;
 
 spew($wasm_path, $out);
 spew($js_path, $js);
-printf "short-imports: %d imports renamed\n", scalar keys %renamed;
+printf "short-imports: %d imports and exports renamed\n", scalar keys %renamed;
