@@ -706,6 +706,9 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "lesson for", "if you run", "if you use", "if you're running", "if you are running",
         "if you maintain", "if you operate", "if you rely on", "should check", "check that",
         "check your", "make sure", "beware", "watch out for",
+        // Advice put to anyone in the same place: "it would be prudent for
+        // organizations to include sanity checks", "one should have procedures".
+        "prudent", "would be wise", "we encourage", "one should",
     ]),
     (Cue::Audience, &[
         "others", "other teams", "other projects", "other maintainers", "other open source",
@@ -714,6 +717,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "fellow", "the wider community",
         "if you run", "if you use", "if you're running", "if you are running",
         "if you maintain", "if you operate", "if you rely on",
+        "organizations", "organisations", "one should", "any team", "any project",
     ]),
     (Cue::UserInstruction, &[
         "you", "your", "you're", "you've", "you'll", "yours", "yourself", "users of",

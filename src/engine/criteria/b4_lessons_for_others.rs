@@ -2,7 +2,10 @@
 //!
 //! **What it checks.** Advice meant for other teams that comes out of this
 //! incident ("if you run X, check Y", "we wanted to share this with other
-//! teams", and "check your …" under a heading such as "If you run Redis"),
+//! teams", "it would be prudent for organizations to …", "one should …",
+//! "check your …" under a heading such as "If you run Redis", and what a
+//! "Lessons learned" section tells "you" to do or advises, but not what it
+//! says of "we" nor what its "What went well" tells of the response),
 //! a shared tool (a linked script, patch or gist), or a bug report or fix
 //! sent upstream: met. A
 //! transferable lesson stated only about the team itself (a lesson learned,
@@ -59,7 +62,7 @@ impl Criterion for LessonsForOthers {
         let addressed = advice_sections(doc);
         let advice: Vec<_> = doc
             .prose_sentences()
-            .filter(|s| (for_others(s) && !audience_is_own_customers(doc, s)) || (addressed[s.block] && advises_reader(s)))
+            .filter(|s| (for_others(s) && !audience_is_own_customers(doc, s)) || addressed[s.block].is_some_and(|section| advises_reader(s, section)))
             .take(4)
             .collect();
         let tools: Vec<_> = doc.links.iter().filter(|l| shares_a_tool(&l.url)).map(|l| l.src.clone()).take(2).collect();
@@ -116,42 +119,78 @@ fn for_others(s: &Sentence) -> bool {
     !c.has(Cue::Boilerplate) && (c.has(Cue::Upstream) || (c.has(Cue::Advice) && c.has(Cue::Audience)))
 }
 
+/// What a heading over advice speaks of.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Section {
+    /// It addresses other teams: "If you run Elasticsearch", "Advice for
+    /// other operators".
+    ForOthers,
+    /// It names the lessons: "Lessons learned", "Takeaways".
+    Lessons,
+}
+
 /// Advice told to the reader in a section whose heading addresses other
 /// teams ("## If you run Elasticsearch", "## Advice for other operators"):
 /// there "check your …" is meant for them, not for the service's own users.
-fn advises_reader(s: &Sentence) -> bool {
+/// Under a lessons heading it must speak to "you" or give advice, not tell
+/// of "users of" the service; and what the team says of itself ("we")
+/// is its own lesson in either.
+fn advises_reader(s: &Sentence, section: Section) -> bool {
     let c = s.cues;
-    !c.any(&[Cue::Boilerplate, Cue::NotAffected, Cue::Channel, Cue::UpdatesVague])
-        && c.any(&[Cue::Advice, Cue::UserInstruction, Cue::Upstream])
+    let to_reader = match section {
+        Section::ForOthers => c.any(&[Cue::Advice, Cue::UserInstruction, Cue::Upstream]),
+        Section::Lessons => c.any(&[Cue::Advice, Cue::Reader, Cue::Upstream]),
+    };
+    to_reader && !c.any(&[Cue::Boilerplate, Cue::NotAffected, Cue::Channel, Cue::UpdatesVague, Cue::FirstPerson])
 }
 
-/// Which blocks sit under a heading addressed to other teams: one that
-/// names them as its audience ("If you run Redis", "Lessons for other
-/// teams"), down to the next heading of the same or a higher level. A
-/// heading that speaks to the service's own users ("If you use our API")
-/// is not addressed to others.
-fn advice_sections(doc: &Document) -> Vec<bool> {
-    let mut under: Vec<bool> = vec![false; doc.blocks.len()];
-    let mut level: Option<u8> = None;
+/// Which blocks sit under a heading over advice, and what kind: one that
+/// names other teams as its audience ("If you run Redis", "Lessons for
+/// other teams") or names the lessons ("Lessons learned"), down to the
+/// next heading of the same or a higher level. A heading that speaks to
+/// the service's own users ("If you use our API") is not addressed to
+/// others.
+fn advice_sections(doc: &Document) -> Vec<Option<Section>> {
+    let mut under = vec![None; doc.blocks.len()];
+    let mut open: Option<(u8, Section)> = None;
     let mut sentences = doc.sentences.iter().peekable();
     for (i, b) in doc.blocks.iter().enumerate() {
-        let mut heading_audience = false;
+        let mut heading = None;
+        // "What went well" under "Lessons learned" tells of the response:
+        // its "useful" is no advice.
+        let mut of_the_response = false;
         while let Some(s) = sentences.next_if(|s| s.block <= i) {
             if s.block == i && matches!(b.kind, BlockKind::Heading(_)) && b.topic != Topic::Impact {
-                heading_audience |= addresses_others(doc, s);
+                if addresses_others(doc, s) {
+                    heading = Some(Section::ForOthers);
+                } else if heading.is_none() && names_lessons(doc, s) {
+                    heading = Some(Section::Lessons);
+                } else {
+                    of_the_response |= s.cues.any(&[Cue::Transferable, Cue::Lesson]);
+                }
             }
         }
         if let BlockKind::Heading(l) = b.kind {
-            level = match level {
-                _ if heading_audience => Some(l),
-                Some(outer) if l > outer => Some(outer),
+            open = match (heading, open) {
+                (Some(section), _) => Some((l, section)),
+                (None, Some((outer, section))) if l > outer && !of_the_response => Some((outer, section)),
                 _ => None,
             };
             continue;
         }
-        under[i] = level.is_some();
+        under[i] = open.map(|(_, section)| section);
     }
     under
+}
+
+/// A heading over lessons ("Lessons learned", "Takeaways", "What did we
+/// learn?"): what it tells the reader to do ("do not delete data in
+/// production until you have tried it in staging") is the lesson put as
+/// advice to anyone, not an instruction to the service's users. "What went
+/// well" is no such heading: its "useful" tells of the response.
+fn names_lessons(doc: &Document, s: &Sentence) -> bool {
+    let words = doc.words(s);
+    s.cues.any(&[Cue::Transferable, Cue::Lesson]) && (words.contains("lesson") || words.contains("takeaway") || words.contains("learn"))
 }
 
 /// An audience of other teams named in a sentence, not followed by "our"
@@ -331,6 +370,29 @@ mod tests {
         let follow_ups_only = text.replace("We learned that our alerts were too noisy.", "");
         let advice = suggestion(B4, &follow_ups_only);
         assert!(advice.starts_with("Your follow-up, \u{201c}"), "{advice}");
+    }
+
+    #[test]
+    fn advice_to_anyone_is_for_others() {
+        let text = "It would be prudent for organizations to include as many sanity checks as possible.";
+        assert_eq!(verdict(B4, text), Met);
+        assert_eq!(verdict(B4, "One should also have procedures in place for bugs that slip through."), Met);
+    }
+
+    #[test]
+    fn what_a_lessons_section_tells_the_reader_is_advice_for_others() {
+        let text = "The rows were deleted.\n\n## Lessons learned\n\n\
+                    Do not delete data in production until you have tried it in staging.\n";
+        assert_eq!(verdict(B4, text), Met);
+        // The team's own lesson stays its own, and what went well tells of the response.
+        let own = "The rows were deleted.\n\n## Lessons learned\n\nWe should check your settings next time.\n";
+        assert_ne!(verdict(B4, own), Met);
+        let went_well = "The rows were deleted.\n\n## Lessons learned\n\n### What went well\n\n\
+                         The delete-pods script was useful to get things back under control.\n";
+        assert_ne!(verdict(B4, went_well), Met);
+        // Under an action-items heading, an instruction is the team's to-do.
+        let to_do = "The rows were deleted.\n\n## Action items\n\nMake sure your backups are tested.\n";
+        assert_ne!(verdict(B4, to_do), Met);
     }
 
     #[test]

@@ -241,28 +241,33 @@ fn tells_a_change_made(doc: &Document, s: &Sentence) -> bool {
     if !s.cues.has(Cue::FirstPerson) {
         return false;
     }
-    let words: Vec<&str> = doc.words(s).split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
     // "We no longer have a bridge" tells what was lost, not a change made.
-    let no_longer = words.windows(3).any(|w| w[..2] == ["no", "longer"] && !matches!(w[2], "have" | "has" | "offer" | "provide"));
-    if no_longer && s.cues.has(Cue::FirstPerson) && !s.cues.has(Cue::Refusal) {
-        return true;
-    }
+    let lost = |word: &str| matches!(word, "have" | "has" | "offer" | "provide");
+    let refused = s.cues.has(Cue::Refusal);
     // A bare past ("after consulting the vendor, we removed disk 2.1") is
     // as often a step of the response; "have", "also", "since" or "now",
     // or a follow-up heading, set the change beside it.
     let under_follow_up = doc.topic(s) == Topic::FollowUp;
-    words.iter().enumerate().any(|(i, w)| {
-        let mut set_apart = under_follow_up;
-        matches!(*w, "we" | "i")
-            && words[i + 1..]
-                .iter()
-                .find(|next| {
-                    let filler = matches!(**next, "ve" | "have" | "has" | "also" | "since" | "already" | "now" | "further");
-                    set_apart |= filler;
-                    !filler && !matches!(**next, "just" | "then")
-                })
-                .is_some_and(|verb| set_apart && is_past_of_change_verb(verb))
-    })
+    let mut words = doc.words(s).split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let mut two_before = ["", ""];
+    while let Some(word) = words.next() {
+        if !refused && two_before == ["no", "longer"] && !lost(word) {
+            return true;
+        }
+        two_before = [two_before[1], word];
+        if matches!(word, "we" | "i") {
+            let mut set_apart = under_follow_up;
+            let verb = words.clone().find(|next| {
+                let filler = matches!(*next, "ve" | "have" | "has" | "also" | "since" | "already" | "now" | "further");
+                set_apart |= filler;
+                !filler && !matches!(*next, "just" | "then")
+            });
+            if set_apart && verb.is_some_and(is_past_of_change_verb) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether a list item opens with a change, made or named as a noun, and
@@ -280,9 +285,12 @@ fn is_past_of_change_verb(word: &str) -> bool {
     let Some(stem) = word.strip_suffix("ed") else {
         return matches!(word, "built" | "wrote" | "set" | "split");
     };
-    let known = |verb: &str| ACTION_VERBS.contains(&verb) || MORE_CHANGE_VERBS.contains(&verb);
+    let verbs = || ACTION_VERBS.iter().chain(MORE_CHANGE_VERBS);
+    let known = |verb: &str| verbs().any(|known| *known == verb);
+    // "Replaced" drops the "e" of "replace".
+    let known_with_e = verbs().any(|known| known.strip_suffix('e') == Some(stem));
     let undoubled = stem.len() >= 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
-    known(stem) || known(&format!("{stem}e")) || (undoubled && known(&stem[..stem.len() - 1]))
+    known(stem) || known_with_e || (undoubled && known(&stem[..stem.len() - 1]))
 }
 
 /// Verbs of change a team tells of having done that are not, as
