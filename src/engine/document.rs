@@ -407,7 +407,10 @@ fn is_abbreviation(before: &str) -> bool {
 
 /// Words that name a section's topic, in priority order: a heading that
 /// matches several ("Timeline and root cause analysis") takes the first.
-/// Substrings, not whole words, so "Actions" and "Follow-ups" match too.
+/// Each must start a word, and may end inside one, so "Actions" and
+/// "Follow-ups" match too but "Transactions" and "Because" do not; one whose
+/// last word is a short one must also end a word, so "to do" is not found
+/// in "due to DockerHub".
 const TOPIC_WORDS: &[(Topic, &[&str])] = &[
     (Topic::Analysis, &["five whys", "5 whys", "contributing", "root cause analysis", "why did", "why was", "why it"]),
     (Topic::FollowUp, &[
@@ -425,15 +428,16 @@ const TOPIC_WORDS: &[(Topic, &[&str])] = &[
     (Topic::Summary, &["summary", "overview", "tl;dr", "tldr", "introduction"]),
 ];
 
-/// For each pattern of [`TOPIC_MATCHER`]: the index of its topic in
-/// [`TOPIC_WORDS`], which is its priority.
-static TOPIC_MATCHER: LazyLock<(NFA, Vec<usize>)> = LazyLock::new(|| {
+/// [`TOPIC_MATCHER`]'s automaton; per pattern, its topic's index in
+/// [`TOPIC_WORDS`] (its priority) and whether it must end a word.
+static TOPIC_MATCHER: LazyLock<(NFA, Vec<(usize, bool)>)> = LazyLock::new(|| {
     let mut words = Vec::new();
     let mut rank = Vec::new();
     for (i, (_, list)) in TOPIC_WORDS.iter().enumerate() {
         for w in *list {
             words.push(*w);
-            rank.push(i);
+            let last_word = w.rsplit(' ').next().unwrap_or(w);
+            rank.push((i, last_word.len() <= 2));
         }
     }
     // The lexicon's automaton type and settings, so the WebAssembly
@@ -453,7 +457,12 @@ pub fn topic_of(label: &str) -> Topic {
     matcher
         .try_find_overlapping_iter(Input::new(label))
         .expect("an overlapping search with the standard match kind never fails")
-        .map(|m| rank[m.pattern().as_usize()])
+        .filter_map(|m| {
+            let (topic, whole_word) = rank[m.pattern().as_usize()];
+            let starts_word = !label.as_bytes()[..m.start()].last().is_some_and(u8::is_ascii_alphanumeric);
+            let ends_word = !label.as_bytes()[m.end()..].first().is_some_and(u8::is_ascii_alphanumeric);
+            (starts_word && (ends_word || !whole_word)).then_some(topic)
+        })
         .min()
         .map_or(Topic::Other, |i| TOPIC_WORDS[i].0)
 }
@@ -1149,6 +1158,17 @@ mod tests {
         let doc = Document::parse("- **Impact**:\n  - IE11 users could not log in\n- **Context**: x\n");
         let s = doc.sentences.iter().find(|s| doc.words(s).contains("ie11")).unwrap();
         assert_eq!(doc.topic(s), Topic::Impact);
+    }
+
+    #[test]
+    fn topic_words_start_a_word_and_short_last_words_end_one() {
+        assert_eq!(topic_of("Image pull failure due to DockerHub password rotation"), Topic::Other);
+        assert_eq!(topic_of("Transactions failed"), Topic::Other);
+        assert_eq!(topic_of("Because of a typo"), Topic::Other);
+        assert_eq!(topic_of("Action items"), Topic::FollowUp);
+        assert_eq!(topic_of("Follow-ups"), Topic::FollowUp);
+        assert_eq!(topic_of("To do"), Topic::FollowUp);
+        assert_eq!(topic_of("Root causes"), Topic::Cause);
     }
 
     #[test]
