@@ -119,7 +119,7 @@ impl Draft {
         out.push('\n');
         if !self.overrides.is_empty() {
             out.push_str("\n<!-- Verdicts set by hand in Postmortem Reviewer -->\n");
-            for (id, o) in &self.overrides {
+            for (id, o) in self.overrides.iter() {
                 out.push_str(&format!("<!-- {id}: {} — {} -->\n", o.verdict, o.note.replace("--", "- -")));
             }
         }
