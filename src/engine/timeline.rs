@@ -1829,11 +1829,11 @@ impl<'d, 't> Reader<'d, 't> {
         if self.stated.is_some() {
             return;
         }
+        // The duration first: most sentences with a time give none, and
+        // are spared a search for each of the words.
+        let Some(Found::Duration(d)) = found.iter().find(|f| matches!(f, Found::Duration(d) if !d.relative && d.minutes > 0)) else { return };
         let words = self.doc.words(s);
-        if !STATED_LENGTH.iter().any(|p| words.contains(p)) {
-            return;
-        }
-        if let Some(Found::Duration(d)) = found.iter().find(|f| matches!(f, Found::Duration(d) if !d.relative && d.minutes > 0)) {
+        if STATED_LENGTH.iter().any(|p| words.contains(p)) {
             self.stated = Some((d.minutes, d.approx, s.src.clone()));
         }
     }
