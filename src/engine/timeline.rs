@@ -1233,7 +1233,10 @@ impl<'d, 't> Reader<'d, 't> {
         let topic = topic(doc, s);
         let words = doc.words(s);
         if matches!(block.kind, BlockKind::Heading(_)) {
-            self.under_actions_taken = ACTIONS_TAKEN.iter().any(|w| words.contains(w));
+            // Each holds a 'k' ("taken", "took") or a 'd' ("did"), which
+            // most headings lack: looked for first, they spare those a
+            // search for each.
+            self.under_actions_taken = memchr::memchr2(b'k', b'd', words.as_bytes()).is_some() && ACTIONS_TAKEN.iter().any(|w| words.contains(w));
         }
         if block.kind == BlockKind::Code || (topic == Topic::FollowUp && !self.under_actions_taken) || s.cues.any(&[Cue::StatusPost]) {
             return;
@@ -2692,6 +2695,11 @@ mod tests {
         for text in ["we plan to migrate", "they intends to", "we'll retry", "the plan was late", "we'llx", "no plans", "intend to", "d", "'", "e'll go", "planned to"] {
             assert_eq!(says_a_plan(text), PLANS.iter().any(|p| text.contains(p)), "{text:?}");
         }
+    }
+
+    #[test]
+    fn every_heading_of_actions_taken_holds_a_k_or_a_d() {
+        assert!(ACTIONS_TAKEN.iter().all(|w| w.contains(['k', 'd'])));
     }
 
     #[test]
