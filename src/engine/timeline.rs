@@ -2368,7 +2368,9 @@ fn implausible_gap(events: &[Timed], one_day: Option<i64>) -> Option<Gap> {
             .then(|| if at > before { Gap { from: before.max(after), to: at, event: w[1].1 } } else { Gap { from: at, to: before.min(after), event: w[1].1 } })
     });
     let mut in_order = told;
-    in_order.sort_unstable();
+    // The crate's one sort, not a second copy of the standard one in the
+    // WebAssembly: equal pairs are identical, so stable or not is the same.
+    sort_stably(&mut in_order, Ord::cmp);
     let year_of = |k: i64| date_string(k.div_euclid(1440), true).get(..4).map(str::to_string);
     let year_typo = in_order.windows(2).find_map(|w| {
         let (from, to) = (w[0].0, w[1].0);
