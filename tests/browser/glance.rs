@@ -344,7 +344,7 @@ async fn each_highlight_names_its_criterion_and_the_legend_filters_them() {
     assert_eq!(chip, json!(["What went wrong", r3_passages.to_string()]));
     click(&browser, "[data-legend=R3]").await;
     assert!(
-        browser.eventually(&format!("{painted_fn} return JSON.stringify(painted()) === '[\"R3\"]';", painted_fn = format!("function painted() {{ {painted} }}")), vec![]).await,
+        browser.eventually(&format!("function painted() {{ {painted} }} return JSON.stringify(painted()) === '[\"R3\"]';"), vec![]).await,
         "with R3 pressed: {}",
         browser.js(painted, vec![]).await
     );

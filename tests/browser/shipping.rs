@@ -119,7 +119,8 @@ async fn a_csp_the_app_breaks_is_reported() {
     let seen = std::cell::RefCell::new(Vec::new());
     let reported = browser
         .eventually_async(|| async {
-            seen.borrow_mut().extend(browser.console().await);
+            let lines = browser.console().await;
+            seen.borrow_mut().extend(lines);
             seen.borrow().iter().any(|l| l.contains("Security Policy"))
         })
         .await;
