@@ -828,6 +828,20 @@ fn opens_an_issue(words: &str) -> bool {
 /// service is full.)
 const EASING: &[&str] = &["settle", "settled", "settling"];
 
+/// Punctuation that ends a clause inside a sentence.
+const CLAUSE_PUNCTUATION: [char; 6] = [',', ';', '.', ':', '(', '\n'];
+
+/// The clause `before` ends in: what follows its last clause punctuation.
+fn clause_ending(before: &str) -> &str {
+    &before[before.rfind(CLAUSE_PUNCTUATION).map_or(0, |i| i + 1)..]
+}
+
+/// The clause `after` starts with: what precedes its first clause
+/// punctuation.
+fn clause_starting(after: &str) -> &str {
+    &after[..after.find(CLAUSE_PUNCTUATION).unwrap_or(after.len())]
+}
+
 /// What a finding is about when it is not the problem itself.
 const FINDINGS: &[&str] = &["cause", "causes", "fix", "fixes", "reason", "reasons", "solution", "culprit", "mistake"];
 
@@ -836,9 +850,9 @@ const FINDINGS: &[&str] = &["cause", "causes", "fix", "fixes", "reason", "reason
 /// it, in its clause.
 fn finds_a_cause_or_fix(words: &str, start: usize, end: usize) -> bool {
     let before = &words[..start];
-    let before = &before[before.rfind([',', ';', '.', ':', '(', '\n']).map_or(0, |i| i + 1)..];
+    let before = clause_ending(before);
     let after = &words[end..];
-    let after = &after[..after.find([',', ';', '.', ':', '(', '\n']).unwrap_or(after.len())];
+    let after = clause_starting(after);
     let is_finding = |w: &str| FINDINGS.contains(&w.trim_matches(|c: char| !c.is_ascii_alphanumeric()));
     before.split_whitespace().rev().take(4).any(is_finding) || after.split_whitespace().take(3).any(is_finding)
 }
@@ -859,7 +873,7 @@ fn started_again(words: &str, end: usize) -> bool {
         return false;
     }
     let rest = &words[end..];
-    let clause = &rest[..rest.find([',', ';', '.', ':', '(', '\n']).unwrap_or(rest.len())];
+    let clause = clause_starting(rest);
     clause.split_whitespace().take(4).any(|w| w == "again")
 }
 
@@ -868,7 +882,7 @@ fn started_again(words: &str, end: usize) -> bool {
 /// the outage left undone.
 fn settles_nothing(words: &str, matches: &[aho_corasick::Match], class: &dyn Fn(usize) -> u32, k: usize) -> bool {
     let m = &matches[k];
-    let clause_start = words[..m.start()].rfind([',', ';', '.', ':', '(', '\n']).map_or(0, |i| i + 1);
+    let clause_start = m.start() - clause_ending(&words[..m.start()]).len();
     &words[m.range()] == "finished"
         && (0..matches.len()).any(|n| matches!(class(n), WORK | CHANGE) && (clause_start..m.start()).contains(&matches[n].start()))
 }
@@ -876,7 +890,7 @@ fn settles_nothing(words: &str, matches: &[aho_corasick::Match], class: &dyn Fn(
 /// The word before an action in its clause, past any articles ("after
 /// the restart": "after").
 fn last_word_before(before: &str) -> Option<&str> {
-    let clause = &before[before.rfind([',', ';', '.', ':', '(', '\n']).map_or(0, |i| i + 1)..];
+    let clause = clause_ending(before);
     clause.split_whitespace().rev().find(|w| !ARTICLES.contains(w))
 }
 
@@ -891,7 +905,7 @@ fn during_a_change(before: &str) -> bool {
 /// Whether the words before an action start it: "begin a", "started
 /// to", "initiated the".
 fn action_begun(before: &str) -> bool {
-    let clause = &before[before.rfind([',', ';', '.', ':', '(', '\n']).map_or(0, |i| i + 1)..];
+    let clause = clause_ending(before);
     clause
         .split_whitespace()
         .rev()
@@ -992,7 +1006,7 @@ fn object_follows(words: &str, end: usize) -> bool {
 /// "was not counted as a problem", "without any impact"): a negation
 /// among the four words before it, in the same clause.
 fn denied(before: &str) -> bool {
-    let clause = &before[before.rfind([',', ';', '.', ':', '(', '\n']).map_or(0, |i| i + 1)..];
+    let clause = clause_ending(before);
     clause
         .split_whitespace()
         .rev()
@@ -1003,7 +1017,7 @@ fn denied(before: &str) -> bool {
 /// Whether the negation before a problem's word is "no longer" ("no
 /// longer seeing errors"), which tells its end.
 fn no_longer(before: &str) -> bool {
-    let clause = &before[before.rfind([',', ';', '.', ':', '(', '\n']).map_or(0, |i| i + 1)..];
+    let clause = clause_ending(before);
     let words: Vec<&str> = clause.split_whitespace().rev().take(4).collect();
     words.windows(2).any(|w| w == ["longer", "no"])
 }
