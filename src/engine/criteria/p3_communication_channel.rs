@@ -66,16 +66,17 @@ const CHANNEL_HOSTS: &[&str] = &[
 /// "lists.example.org", "forum.example.net", "blog.example.com".
 const CHANNEL_SUBDOMAINS: &[&str] = &["status", "lists", "forum", "forums", "discourse", "community", "blog", "blogs"];
 
-/// Whether a URL is a public channel: a status page, a mailing list, a
-/// forum, a chat room, a social account, a blog or a feed. Hosts are
-/// compared label by label, so a product whose name contains "blog" or
-/// "discord" ("bloggulus.com", "pythondiscord.com") is not a channel.
+/// Whether a URL, lowercased, is a public channel: a status page, a
+/// mailing list, a forum, a chat room, a social account, a blog or a feed.
+/// Hosts are compared label by label, so a product whose name contains
+/// "blog" or "discord" ("bloggulus.com", "pythondiscord.com") is not a
+/// channel. Both callers have the URL lowercased already (a link's, or one
+/// written in the prose), so it is not copied to be lowercased again.
 fn is_channel_url(url: &str) -> bool {
-    let url = url.to_ascii_lowercase();
     if url.starts_with("mailto:") {
         return true;
     }
-    let rest = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
     // A picture is no place to read updates, wherever it is stored
     // ("/images/blog/sponsor.png").

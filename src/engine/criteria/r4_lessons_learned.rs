@@ -112,7 +112,9 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
         // follow-up even without a remedy word ("Use IRSA instead of AWS
         // keys"); an item that tells how the incident ended ("what went
         // well: the Kubernetes pods recovered quickly") is not.
-        let opens_with_verb = opens_with_change_verb(doc, s);
+        // Asked only under a follow-up heading, the one place it counts:
+        // the other sentences are not split into words for it.
+        let opens_with_verb = in_follow_up && opens_with_change_verb(doc, s);
         let action_item = in_follow_up
             && in_list
             && !c.has(Cue::EndWord)
