@@ -27,6 +27,7 @@
 //!
 //! **Fails:** "A DNS change made our mail server unreachable."
 
+use crate::engine::criteria::ascii_words;
 use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
@@ -291,7 +292,7 @@ fn answers_to_why_questions(doc: &Document) -> Vec<usize> {
         // A question put to the reader ("Why did you get this email?") asks
         // about the notice, not the cause.
         words.ends_with('?')
-            && words.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "why")
+            && ascii_words(words).any(|w| w == "why")
             && !q.cues.has(Cue::Reader)
             && !matches!(doc.block_of(q).kind, BlockKind::Heading(_) | BlockKind::Code)
     };

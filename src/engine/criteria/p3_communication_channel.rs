@@ -36,6 +36,7 @@
 //!
 //! **Fails:** a text that never says where updates were given.
 
+use crate::engine::criteria::ascii_words;
 use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
@@ -104,9 +105,7 @@ fn someone_elses(doc: &Document, s: &Sentence, at: usize) -> bool {
         || possessed_before(doc, s, at)
         || (!s.cues.has(Cue::FirstPerson)
             && (doc.hits_in(s).iter().any(|h| h.cue == Cue::ThirdParty && h.prose.end <= at)
-                || doc.prose[s.prose.start..at.max(s.prose.start)]
-                    .split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|w| matches!(w, "their" | "his" | "her"))))
+                || ascii_words(&doc.prose[s.prose.start..at.max(s.prose.start)]).any(|w| matches!(w, "their" | "his" | "her"))))
 }
 
 /// The channels a sentence names. A phrase joined to the next word by a
