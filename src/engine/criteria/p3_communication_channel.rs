@@ -185,11 +185,14 @@ fn tells_of_updates(doc: &Document, s: &Sentence) -> bool {
         return true;
     }
     let w = doc.words(s).trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
-    let appended = ["update]", "update:"].iter().any(|p| w.starts_with(p))
-        || w.strip_prefix("update ").is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
-        || w.strip_prefix("updated ").is_some_and(|rest| {
-            rest.starts_with(|c: char| c.is_ascii_digit()) || MONTHS.iter().any(|m| rest.starts_with(m))
-        });
+    // Every appended form starts with "update": one comparison turns most
+    // sentences away before the four are made.
+    let appended = w.starts_with("update")
+        && (["update]", "update:"].iter().any(|p| w.starts_with(p))
+            || w.strip_prefix("update ").is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+            || w.strip_prefix("updated ").is_some_and(|rest| {
+                rest.starts_with(|c: char| c.is_ascii_digit()) || MONTHS.iter().any(|m| rest.starts_with(m))
+            }));
     let with_people = w.contains("communicat")
         && !w.contains("between")
         && !s.cues.has(Cue::InternalTool)
