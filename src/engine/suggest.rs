@@ -6,6 +6,7 @@
 use super::document::{BlockKind, Document, Hit, Sentence, Topic};
 use super::lexicon::Cue;
 use super::signals::is_generic_technology;
+use std::borrow::Cow;
 
 /// A quoted sentence stops after this many words: enough to recognise it.
 const QUOTED_WORDS: usize = 14;
@@ -26,19 +27,30 @@ fn quote_text(written: &str) -> String {
     let plain = plain_words(written);
     let written = without_leading_label(plain.trim_matches(edges)).trim_matches(edges);
     let mut words = written.split_whitespace();
-    let kept: Vec<&str> = words.by_ref().take(QUOTED_WORDS).collect();
+    // Written into one string, marks and all: the quotation is built for
+    // every suggestion that quotes the text, and each string more was an
+    // allocation more. (The marks are no stop or colon, so trimming the
+    // end never reaches the opening one.)
+    let mut quoted = String::with_capacity(written.len() + 3 * '\u{201c}'.len_utf8());
+    quoted.push('\u{201c}');
+    for (i, word) in words.by_ref().take(QUOTED_WORDS).enumerate() {
+        if i > 0 {
+            quoted.push(' ');
+        }
+        quoted.push_str(word);
+    }
     let cut = words.next().is_some();
-    let mut quoted = kept.join(" ");
     if cut {
-        quoted = quoted.trim_end_matches([',', ';', ':']).to_string();
+        quoted.truncate(quoted.trim_end_matches([',', ';', ':']).len());
         quoted.push('\u{2026}');
     } else {
         // The suggestion's own sentence goes on after the quotation, so
         // the stop or the colon that ended the text's sentence goes
         // ("…failing to compile:”. Own it").
-        quoted = quoted.trim_end_matches(['.', ':', ';', ',']).to_string();
+        quoted.truncate(quoted.trim_end_matches(['.', ':', ';', ',']).len());
     }
-    format!("\u{201c}{quoted}\u{201d}")
+    quoted.push('\u{201d}');
+    quoted
 }
 
 /// A passage without the bracketed label a status update opens with
@@ -92,9 +104,13 @@ fn without_shortcodes(title: &str) -> String {
 /// reference cost the web app 12 KB gzipped), so every reference it knows
 /// is written out. "&lt;" and "&gt;" stay as written, so no reference
 /// turns into a tag; a no-break space is a space.
-fn without_entities(passage: &str) -> String {
+fn without_entities(passage: &str) -> Cow<'_, str> {
     // HTML's longest reference name, "CounterClockwiseContourIntegral", and its ";".
     const LONGEST: usize = 32;
+    // Most passages have none: they are not copied.
+    if !passage.contains('&') {
+        return Cow::Borrowed(passage);
+    }
     let decode = |reference: &str| -> Option<String> {
         let text = pulldown_cmark::character_reference(reference)?;
         // What the parser reads for a reference to no character.
@@ -125,7 +141,7 @@ fn without_entities(passage: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// A passage as words to read: without its HTML tags, link targets and
@@ -139,20 +155,24 @@ fn without_entities(passage: &str) -> String {
 /// bracket or a quotation mark: `*.example.com` and `snake_case` keep
 /// theirs.
 pub fn plain_words(passage: &str) -> String {
-    let untagged: String = without_entities(&without_link_targets(&without_tags(passage))).chars().filter(|&c| c != '`').collect();
-    let is_mark = |c: char| c == '*' || c == '_';
-    let chars: Vec<char> = untagged.chars().collect();
-    let mut kept = String::with_capacity(untagged.len());
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_mark(chars[i]) {
-            kept.push(chars[i]);
-            i += 1;
-            continue;
-        }
-        let run_end = (i..chars.len()).find(|&j| !is_mark(chars[j])).unwrap_or(chars.len());
-        let before = i.checked_sub(1).map(|b| chars[b]);
-        let after = chars.get(run_end).copied();
+    let untagged = without_tags(passage);
+    let unlinked = without_link_targets(&untagged);
+    let written_out = without_entities(&unlinked);
+    // Most passages have no code mark: they are not copied again.
+    let plain = if written_out.contains('`') { Cow::Owned(written_out.replace('`', "")) } else { written_out };
+    let is_mark = |b: u8| b == b'*' || b == b'_';
+    let bytes = plain.as_bytes();
+    let mut kept = String::with_capacity(plain.len());
+    // The marks are ASCII: they are found by their bytes, and the text
+    // between them is copied whole, not a character at a time. Up to
+    // `copied` the passage is kept or left out; `from` is where the next
+    // run of marks is looked for.
+    let (mut copied, mut from) = (0, 0);
+    while let Some(found) = memchr::memchr2(b'*', b'_', &bytes[from..]) {
+        let i = from + found;
+        let run_end = bytes[i..].iter().position(|&b| !is_mark(b)).map_or(bytes.len(), |n| i + n);
+        let before = plain[..i].chars().next_back();
+        let after = plain[run_end..].chars().next();
         let word_before = before.is_some_and(char::is_alphanumeric);
         let word_after = after.is_some_and(char::is_alphanumeric);
         let space_before = before.is_none_or(char::is_whitespace);
@@ -161,11 +181,13 @@ pub fn plain_words(passage: &str) -> String {
         // quotation mark ("**10:27 UTC:** Django…", "*(retried)*").
         let closes_after_punctuation = before.is_some_and(|c| ":.,;!?)\"'".contains(c)) && space_after;
         let opens_before_punctuation = space_before && after.is_some_and(|c| "(\"'".contains(c));
-        if word_before == word_after && !closes_after_punctuation && !opens_before_punctuation {
-            kept.extend(&chars[i..run_end]);
+        if word_before != word_after || closes_after_punctuation || opens_before_punctuation {
+            kept.push_str(&plain[copied..i]);
+            copied = run_end;
         }
-        i = run_end;
+        from = run_end;
     }
+    kept.push_str(&plain[copied..]);
     kept
 }
 
@@ -175,19 +197,26 @@ pub fn plain_words(passage: &str) -> String {
 /// a link ("geeko](//x.org)We had") loses the rest of it too, and one that
 /// ends inside a link keeps its words; so a quotation's plain words are
 /// found in the plain words of the whole text.
-fn without_link_targets(passage: &str) -> String {
+fn without_link_targets(passage: &str) -> Cow<'_, str> {
+    // Most passages have no bracket: they are not copied.
+    if memchr::memchr2(b'[', b']', passage.as_bytes()).is_none() {
+        return Cow::Borrowed(passage);
+    }
     let mut words = String::with_capacity(passage.len());
     // Where each "[" not yet closed was written in `words`.
     let mut opened: Vec<usize> = Vec::new();
     let mut rest = passage;
-    while let Some(c) = rest.chars().next() {
-        rest = &rest[c.len_utf8()..];
-        match c {
-            '[' => {
+    // Only the brackets are read: the text between them is copied whole.
+    while let Some(at) = memchr::memchr2(b'[', b']', rest.as_bytes()) {
+        words.push_str(&rest[..at]);
+        let bracket = rest.as_bytes()[at];
+        rest = &rest[at + 1..];
+        match bracket {
+            b'[' => {
                 opened.push(words.len());
                 words.push('[');
             }
-            ']' => match link_target_len(rest) {
+            _ => match link_target_len(rest) {
                 Some(len) => {
                     rest = &rest[len..];
                     match opened.pop() {
@@ -209,15 +238,15 @@ fn without_link_targets(passage: &str) -> String {
                     words.push(']');
                 }
             },
-            _ => words.push(c),
         }
     }
+    words.push_str(rest);
     // The passage ends inside a link ("Ticket [#2972"): its words stay,
     // without the bracket that opened it.
     for &open in opened.iter().rev() {
         words.remove(open);
     }
-    words
+    Cow::Owned(words)
 }
 
 /// The length of a link's target right after its "]": "(url)", "(url
@@ -247,7 +276,11 @@ fn link_target_len(after: &str) -> Option<usize> {
 /// A heading's words without the HTML tags some texts write it in
 /// ("<h2>What we are changing</h2>"); a `<` that opens no tag (not
 /// followed by a letter, `/` or `!`: "a < b") is text.
-pub fn without_tags(written: &str) -> String {
+pub fn without_tags(written: &str) -> Cow<'_, str> {
+    // Most passages have no "<": they are not copied.
+    if !written.contains('<') {
+        return Cow::Borrowed(written);
+    }
     let mut words = String::with_capacity(written.len());
     let mut rest = written;
     while let Some(open) = rest.find('<') {
@@ -265,7 +298,7 @@ pub fn without_tags(written: &str) -> String {
         }
     }
     words.push_str(rest);
-    words
+    Cow::Owned(words)
 }
 
 /// The technology a text names most often, as it writes it, when it gives

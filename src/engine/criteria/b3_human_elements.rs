@@ -33,6 +33,7 @@
 //!
 //! **Fails:** "The database failed over and service resumed."
 
+use crate::engine::criteria::ascii_words;
 use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
@@ -186,7 +187,7 @@ fn about_the_text(words: &str) -> bool {
 /// formula of two or three words opening with "happy", not a feeling about
 /// the incident.
 fn greeting(words: &str) -> bool {
-    let mut w = words.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let mut w = ascii_words(words);
     w.next() == Some("happy") && w.count() <= 2
 }
 
@@ -200,9 +201,7 @@ const TELLING: &[&str] = &[
 /// Whether a judgement word is about telling the story rather than
 /// handling the incident: a verb of telling right after it ("to" aside).
 fn about_telling(doc: &Document, s: &Sentence, h: &Hit) -> bool {
-    let mut after = doc.prose[h.prose.end..s.prose.end]
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty());
+    let mut after = ascii_words(&doc.prose[h.prose.end..s.prose.end]);
     let next = match after.next() {
         Some("to") => after.next(),
         w => w,
@@ -223,7 +222,7 @@ const FORBEARANCE: &[&str] = &[
 /// it: a role, a group of people, the reader or a name.
 fn thanks_someone(doc: &Document, s: &Sentence, h: &Hit) -> bool {
     let rest = &doc.prose[h.prose.end..s.prose.end];
-    let mut words = rest.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let mut words = ascii_words(rest);
     let first: [&str; 5] = std::array::from_fn(|_| words.next().unwrap_or(""));
     if first.iter().any(|w| FORBEARANCE.contains(w)) {
         return false;

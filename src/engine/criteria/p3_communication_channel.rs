@@ -36,6 +36,7 @@
 //!
 //! **Fails:** a text that never says where updates were given.
 
+use crate::engine::criteria::ascii_words;
 use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
@@ -66,16 +67,17 @@ const CHANNEL_HOSTS: &[&str] = &[
 /// "lists.example.org", "forum.example.net", "blog.example.com".
 const CHANNEL_SUBDOMAINS: &[&str] = &["status", "lists", "forum", "forums", "discourse", "community", "blog", "blogs"];
 
-/// Whether a URL is a public channel: a status page, a mailing list, a
-/// forum, a chat room, a social account, a blog or a feed. Hosts are
-/// compared label by label, so a product whose name contains "blog" or
-/// "discord" ("bloggulus.com", "pythondiscord.com") is not a channel.
+/// Whether a URL, lowercased, is a public channel: a status page, a
+/// mailing list, a forum, a chat room, a social account, a blog or a feed.
+/// Hosts are compared label by label, so a product whose name contains
+/// "blog" or "discord" ("bloggulus.com", "pythondiscord.com") is not a
+/// channel. Both callers have the URL lowercased already (a link's, or one
+/// written in the prose), so it is not copied to be lowercased again.
 fn is_channel_url(url: &str) -> bool {
-    let url = url.to_ascii_lowercase();
     if url.starts_with("mailto:") {
         return true;
     }
-    let rest = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
     // A picture is no place to read updates, wherever it is stored
     // ("/images/blog/sponsor.png").
@@ -103,9 +105,7 @@ fn someone_elses(doc: &Document, s: &Sentence, at: usize) -> bool {
         || possessed_before(doc, s, at)
         || (!s.cues.has(Cue::FirstPerson)
             && (doc.hits_in(s).iter().any(|h| h.cue == Cue::ThirdParty && h.prose.end <= at)
-                || doc.prose[s.prose.start..at.max(s.prose.start)]
-                    .split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|w| matches!(w, "their" | "his" | "her"))))
+                || ascii_words(&doc.prose[s.prose.start..at.max(s.prose.start)]).any(|w| matches!(w, "their" | "his" | "her"))))
 }
 
 /// The channels a sentence names. A phrase joined to the next word by a
@@ -185,11 +185,14 @@ fn tells_of_updates(doc: &Document, s: &Sentence) -> bool {
         return true;
     }
     let w = doc.words(s).trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
-    let appended = ["update]", "update:"].iter().any(|p| w.starts_with(p))
-        || w.strip_prefix("update ").is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
-        || w.strip_prefix("updated ").is_some_and(|rest| {
-            rest.starts_with(|c: char| c.is_ascii_digit()) || MONTHS.iter().any(|m| rest.starts_with(m))
-        });
+    // Every appended form starts with "update": one comparison turns most
+    // sentences away before the four are made.
+    let appended = w.starts_with("update")
+        && (["update]", "update:"].iter().any(|p| w.starts_with(p))
+            || w.strip_prefix("update ").is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+            || w.strip_prefix("updated ").is_some_and(|rest| {
+                rest.starts_with(|c: char| c.is_ascii_digit()) || MONTHS.iter().any(|m| rest.starts_with(m))
+            }));
     let with_people = w.contains("communicat")
         && !w.contains("between")
         && !s.cues.has(Cue::InternalTool)

@@ -151,9 +151,10 @@ impl Criterion for Authentic {
             // A figure inside a boast ("trusted by 40,000 merchants,
             // industry-leading") sells the company; it is no fact about the
             // incident. Nor is a date ("on 3 March") a measure.
-            let measures = amounts(doc.words(s));
             if !c.has(Cue::Marketing) {
-                if measures > 0 || s.times.clocks > 0 {
+                // A clock time is a fact already: the words are read for
+                // amounts only when there is none.
+                if s.times.clocks > 0 || amounts(doc.words(s)) > 0 {
                     measured.push(s);
                 } else if c.has(Cue::Technology) {
                     technical.push(s);

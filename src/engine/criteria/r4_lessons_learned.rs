@@ -32,6 +32,7 @@
 //!
 //! **Fails:** "Action items: TBD."
 
+use crate::engine::criteria::ascii_words;
 use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{BlockKind, Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
@@ -112,7 +113,9 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
         // follow-up even without a remedy word ("Use IRSA instead of AWS
         // keys"); an item that tells how the incident ended ("what went
         // well: the Kubernetes pods recovered quickly") is not.
-        let opens_with_verb = opens_with_change_verb(doc, s);
+        // Asked only under a follow-up heading, the one place it counts:
+        // the other sentences are not split into words for it.
+        let opens_with_verb = in_follow_up && opens_with_change_verb(doc, s);
         let action_item = in_follow_up
             && in_list
             && !c.has(Cue::EndWord)
@@ -195,7 +198,7 @@ fn opens_with_change_verb(doc: &Document, s: &Sentence) -> bool {
     if opens_with_action_verb(doc, s) {
         return true;
     }
-    let first = doc.words(s).split(|c: char| !c.is_ascii_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    let first = ascii_words(doc.words(s)).next().unwrap_or("");
     first == "fix" || first.strip_suffix("ing").is_some_and(is_action_stem)
 }
 
@@ -248,7 +251,7 @@ fn tells_a_change_made(doc: &Document, s: &Sentence) -> bool {
     // as often a step of the response; "have", "also", "since" or "now",
     // or a follow-up heading, set the change beside it.
     let under_follow_up = doc.topic(s) == Topic::FollowUp;
-    let mut words = doc.words(s).split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let mut words = ascii_words(doc.words(s));
     let mut two_before = ["", ""];
     while let Some(word) = words.next() {
         if !refused && two_before == ["no", "longer"] && !lost(word) {
@@ -275,7 +278,7 @@ fn tells_a_change_made(doc: &Document, s: &Sentence) -> bool {
 /// "Addition of Celery-specific monitoring".
 fn lists_a_change_made(doc: &Document, s: &Sentence) -> bool {
     const CHANGE_NOUNS: &[&str] = &["addition", "introduction", "replacement", "removal", "migration", "improvement", "improvements"];
-    let first = doc.words(s).split(|c: char| !c.is_ascii_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    let first = ascii_words(doc.words(s)).next().unwrap_or("");
     (is_past_of_change_verb(first) || CHANGE_NOUNS.contains(&first)) && s.cues.has(Cue::Remedy)
 }
 
