@@ -302,7 +302,10 @@ pub fn byte_to_utf16(text: &str, byte: usize) -> usize {
 pub fn markdown_html(text: &str) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-    let events = Parser::new_ext(text, options).map(|event| match event {
+    // Through the offset iterator the engine reads the text with, not the
+    // parser's own: the two are copies of one loop, and the WebAssembly
+    // then compiles only one of them.
+    let events = Parser::new_ext(text, options).into_offset_iter().map(|(event, _)| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         // A raw HTML block keeps its line breaks when shown as code.
         Event::Start(Tag::HtmlBlock) => Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)),
