@@ -77,6 +77,14 @@ pub struct Sentence {
     /// prose: read once here, since P1 and B2 both ask it of every prose
     /// sentence. False in headings and code.
     pub left_undone: bool,
+    /// How many technical identifiers a sentence of prose names in the
+    /// original text ([`signals::identifiers`]), and how many quantities
+    /// its words measure ([`signals::quantities`]): read once here, since
+    /// B1 asks both of its sentences, P4 and R2 ask the quantities, and the
+    /// features ask both of every criterion's likely evidence (how specific
+    /// it is). 0 in headings and code.
+    pub identifiers: usize,
+    pub quantities: usize,
 }
 
 /// One lexicon phrase found in the prose.
@@ -345,8 +353,11 @@ impl<'t> Document<'t> {
                 s.src = self.src_range(s.prose.clone());
                 let words = &self.prose[s.prose.clone()];
                 s.times = time::scan(words);
-                s.left_undone = !matches!(self.blocks[s.block].kind, BlockKind::Heading(_) | BlockKind::Code)
-                    && signals::left_undone(words);
+                if !matches!(self.blocks[s.block].kind, BlockKind::Heading(_) | BlockKind::Code) {
+                    s.left_undone = signals::left_undone(words);
+                    s.identifiers = signals::identifiers(&self.text[s.src.clone()]);
+                    s.quantities = signals::quantities(words);
+                }
                 s
             })
             .collect();
@@ -390,6 +401,8 @@ fn push_sentence(out: &mut Vec<Sentence>, prose: &str, block: usize, range: Rang
         hits: 0..0,
         times: TimeMarks::default(),
         left_undone: false,
+        identifiers: 0,
+        quantities: 0,
     });
 }
 

@@ -151,7 +151,7 @@ impl Criterion for Authentic {
             // A figure inside a boast ("trusted by 40,000 merchants,
             // industry-leading") sells the company; it is no fact about the
             // incident. Nor is a date ("on 3 March") a measure.
-            let measures = amounts(doc.words(s));
+            let measures = amounts(doc, s);
             if !c.has(Cue::Marketing) {
                 if measures > 0 || s.times.clocks > 0 {
                     measured.push(s);

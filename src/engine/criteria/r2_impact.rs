@@ -112,7 +112,7 @@ impl Criterion for Impact {
             // who left vague on purpose is not made specific by how long.
             let vague_who = !who && people().next().is_some();
             // "On 15 February" names a day; it counts nothing.
-            let figures = amounts(doc.words(s));
+            let figures = amounts(doc, s);
             let quantified = figures > 0;
             // Numbers beyond the durations count something ("3,000 users").
             let counted = figures > s.times.durations as usize;
