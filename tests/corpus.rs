@@ -31,8 +31,9 @@ use std::sync::LazyLock;
 /// at 0.777, once B2, B3 and R4 drew their met lines where the rubric's
 /// close calls do; kept at 0.772 when 27 originals from six new sources
 /// joined, on which the engine had scored 0.747 before it trained on them,
-/// and the 241 measured 0.776.)
-const LEAVE_SOURCE_OUT_FLOOR: f64 = 0.772;
+/// and the 241 measured 0.776; 0.775 at 0.780, once an inability was a
+/// cue of its own and HTML anchors were links.)
+const LEAVE_SOURCE_OUT_FLOOR: f64 = 0.775;
 /// The same for the test split.
 const TEST_SPLIT_FLOOR: f64 = 0.72;
 

@@ -77,6 +77,14 @@ pub struct Sentence {
     /// prose: read once here, since P1 and B2 both ask it of every prose
     /// sentence. False in headings and code.
     pub left_undone: bool,
+    /// How many technical identifiers a sentence of prose names in the
+    /// original text ([`signals::identifiers`]), and how many quantities
+    /// its words measure ([`signals::quantities`]): read once here, since
+    /// B1 asks both of its sentences, P4 and R2 ask the quantities, and the
+    /// features ask both of every criterion's likely evidence (how specific
+    /// it is). 0 in headings and code.
+    pub identifiers: usize,
+    pub quantities: usize,
 }
 
 /// One lexicon phrase found in the prose.
@@ -345,8 +353,11 @@ impl<'t> Document<'t> {
                 s.src = self.src_range(s.prose.clone());
                 let words = &self.prose[s.prose.clone()];
                 s.times = time::scan(words);
-                s.left_undone = !matches!(self.blocks[s.block].kind, BlockKind::Heading(_) | BlockKind::Code)
-                    && signals::left_undone(words);
+                if !matches!(self.blocks[s.block].kind, BlockKind::Heading(_) | BlockKind::Code) {
+                    s.left_undone = signals::left_undone(words);
+                    s.identifiers = signals::identifiers(&self.text[s.src.clone()]);
+                    s.quantities = signals::quantities(words);
+                }
                 s
             })
             .collect();
@@ -390,6 +401,8 @@ fn push_sentence(out: &mut Vec<Sentence>, prose: &str, block: usize, range: Rang
         hits: 0..0,
         times: TimeMarks::default(),
         left_undone: false,
+        identifiers: 0,
+        quantities: 0,
     });
 }
 
@@ -499,6 +512,9 @@ struct Builder<'t> {
     in_heading: bool,
     /// Links opened but not yet closed: url, source start.
     link_stack: Vec<(String, usize)>,
+    /// The link of an HTML anchor (`<a href="…">`) not closed yet, by its
+    /// place in `links`: its `</a>` extends it over the anchor's text.
+    open_anchor: Option<usize>,
     /// Prose positions where a template placeholder read as inline HTML
     /// (`<what broke>`) was left out.
     placeholders: Vec<usize>,
@@ -530,6 +546,7 @@ impl<'t> Builder<'t> {
             in_table_head: false,
             in_heading: false,
             link_stack: Vec::new(),
+            open_anchor: None,
             placeholders: Vec::new(),
         }
     }
@@ -575,6 +592,11 @@ impl<'t> Builder<'t> {
             Event::InlineHtml(html) if is_placeholder(&html) => {
                 self.ensure_open(range.start);
                 self.placeholders.push(self.prose.len());
+            }
+            Event::InlineHtml(html) => {
+                if let Some(tag) = html.trim().strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
+                    self.anchor(tag, range);
+                }
             }
             Event::Html(html) if self.in_html_block => self.html(&html, range),
             Event::TaskListMarker(_) | Event::Rule | Event::FootnoteReference(_) => {}
@@ -731,6 +753,7 @@ impl<'t> Builder<'t> {
             .map(|c| c.to_ascii_lowercase())
             .collect();
         match name.as_str() {
+            "a" => self.anchor(tag, src_start..src_start + tag.len() + 2),
             "script" | "style" => self.in_html_code = !closing,
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.close();
@@ -750,6 +773,24 @@ impl<'t> Builder<'t> {
             | "pre" | "hr" | "header" | "footer" => self.close(),
             _ => {}
         }
+    }
+
+    /// An HTML anchor's tag (`tag`, between its angle brackets, at `src`):
+    /// `<a href="…">` opens a link, as `[…](…)` does in Markdown, and
+    /// `</a>` ends it. An anchor with no href (`<a name="…">`) links
+    /// nowhere; one not closed in its block is its opening tag alone.
+    fn anchor(&mut self, tag: &str, src: Range<usize>) {
+        if let Some(name) = tag.strip_prefix('/') {
+            if name.trim().eq_ignore_ascii_case("a")
+                && let Some(at) = self.open_anchor.take()
+            {
+                self.links[at].src.end = src.end;
+            }
+            return;
+        }
+        let Some(url) = anchor_href(tag) else { return };
+        self.open_anchor = Some(self.links.len());
+        self.links.push(Link { url: url.to_string(), src, block: self.blocks.len() });
     }
 
     fn begin(&mut self, kind: BlockKind, src_start: usize) {
@@ -785,6 +826,8 @@ impl<'t> Builder<'t> {
     }
 
     fn close(&mut self) {
+        // An anchor left open ends with its block.
+        self.open_anchor = None;
         let Some((kind, src_start, prose_start)) = self.open.take() else {
             return;
         };
@@ -996,6 +1039,53 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H4 => 4,
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
+    }
+}
+
+/// The link target of an HTML anchor's tag (`a href="…"`, between its
+/// angle brackets): the `href` attribute's value as written, quoted with
+/// `"` or `'` or bare up to a space. Read as text only: nothing in it is
+/// followed or decoded.
+fn anchor_href(tag: &str) -> Option<&str> {
+    let b = tag.as_bytes();
+    if !(b.first()?.eq_ignore_ascii_case(&b'a') && b.get(1)?.is_ascii_whitespace()) {
+        return None;
+    }
+    let mut rest = &tag[1..];
+    loop {
+        // The next attribute name, after the spaces before it.
+        rest = rest.trim_start();
+        let name_len = rest.find(|c: char| c.is_ascii_whitespace() || c == '=').unwrap_or(rest.len());
+        if name_len == 0 {
+            return None;
+        }
+        let (name, after) = rest.split_at(name_len);
+        let after = after.trim_start();
+        let Some(value) = after.strip_prefix('=') else {
+            // An attribute with no value: on to the next.
+            rest = after;
+            if rest.is_empty() {
+                return None;
+            }
+            continue;
+        };
+        let value = value.trim_start();
+        let (value, next) = match value.chars().next() {
+            Some(quote @ ('"' | '\'')) => {
+                let inner = &value[1..];
+                let end = inner.find(quote)?;
+                (&inner[..end], &inner[end + 1..])
+            }
+            _ => {
+                let end = value.find(|c: char| c.is_ascii_whitespace()).unwrap_or(value.len());
+                (&value[..end], &value[end..])
+            }
+        };
+        if name.eq_ignore_ascii_case("href") {
+            let url = value.trim();
+            return (!url.is_empty()).then_some(url);
+        }
+        rest = next;
     }
 }
 
@@ -1228,6 +1318,36 @@ mod tests {
         assert_eq!(doc.links.len(), 1);
         assert_eq!(doc.links[0].url, "https://status.example.com");
         assert_eq!(&text[doc.links[0].src.clone()], "[our status page](https://status.example.com)");
+    }
+
+    #[test]
+    fn html_anchors_are_links() {
+        let text = "Our script is <a href=\"https://gist.github.com/x/fix.sh\">here</a>, and <A class=x HREF='/b.py'>this</A>.\n\n\
+                    <p>See <a href=https://example.com/status>the status page</a> or <a name=\"top\">no link</a>.</p>\n";
+        let doc = Document::parse(text);
+        let links: Vec<(&str, &str)> = doc.links.iter().map(|l| (l.url.as_str(), &text[l.src.clone()])).collect();
+        assert_eq!(
+            links,
+            [
+                ("https://gist.github.com/x/fix.sh", "<a href=\"https://gist.github.com/x/fix.sh\">here</a>"),
+                ("/b.py", "<A class=x HREF='/b.py'>this</A>"),
+                ("https://example.com/status", "<a href=https://example.com/status>the status page</a>"),
+            ]
+        );
+        assert!(doc.prose.contains("our script is here, and this."), "{}", doc.prose);
+    }
+
+    #[test]
+    fn an_anchors_href_is_read_minimally() {
+        assert_eq!(anchor_href("a href=\"x\""), Some("x"));
+        assert_eq!(anchor_href("a  target=_blank href = 'y z' "), Some("y z"));
+        assert_eq!(anchor_href("a download href=/f.sh"), Some("/f.sh"));
+        assert_eq!(anchor_href("a data-href=\"x\""), None);
+        assert_eq!(anchor_href("a href=\"\""), None);
+        assert_eq!(anchor_href("a href=\"unclosed"), None);
+        assert_eq!(anchor_href("abbr title=\"x\""), None);
+        assert_eq!(anchor_href("a"), None);
+        assert_eq!(anchor_href("a href"), None);
     }
 
     #[test]

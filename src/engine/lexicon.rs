@@ -104,6 +104,9 @@ cues! {
     NotAffected,
     /// Effects the impact words miss: "preventing", "stopped", "slowdown".
     ImpactEffect,
+    /// An inability: "unable to", "could not", "weren't able", "an
+    /// inability to"; what follows it is the feature people lost.
+    Inability,
     /// The reader addressed as the one affected: "you", "your".
     Reader,
 
@@ -457,6 +460,10 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "not accessible", "not available", "not able to", "unresponsive", "went down",
         "outages", "interrupt*", "disruption", "at zero", "to zero", "exposure", "delays",
         "delayed", "longer than usual", "longer-than-usual",
+    ]),
+    (Cue::Inability, &[
+        "unable to", "could not", "couldn't", "cannot", "can't", "failed to", "not able to",
+        "weren't able", "wasn't able", "inability",
     ]),
     (Cue::Reader, &["you", "your", "you're", "you've"]),
     (Cue::Causal, &[

@@ -573,13 +573,14 @@ pub fn day_of_month_numbers(text: &str) -> usize {
     count
 }
 
-/// [`quantities`] that are not days of a month ("on 15 February" names a
-/// day; it counts nothing). The days are looked for only where there is a
-/// quantity: most sentences have none.
-pub fn amounts(text: &str) -> usize {
-    match quantities(text) {
+/// The quantities of a sentence of prose ([`Sentence::quantities`]) that
+/// are not days of a month ("on 15 February" names a day; it counts
+/// nothing). The days are looked for only where there is a quantity: most
+/// sentences have none.
+pub fn amounts(doc: &Document, s: &Sentence) -> usize {
+    match s.quantities {
         0 => 0,
-        n => n.saturating_sub(day_of_month_numbers(text)),
+        n => n.saturating_sub(day_of_month_numbers(doc.words(s))),
     }
 }
 

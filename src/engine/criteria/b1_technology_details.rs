@@ -31,7 +31,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{BlockKind, Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{durations, identifiers, is_technology_named_in, names_a_thing_besides, quantities};
+use crate::engine::signals::{durations, is_technology_named_in, names_a_thing_besides};
 use crate::engine::suggest::{after_the_story, quote, where_to_add};
 
 pub struct TechnologyDetails;
@@ -78,13 +78,8 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
         .collect();
     // Each prose sentence's identifiers and whether it gives detail, read
     // once: four counts and the verdict ask about them.
-    let read: Vec<(&Sentence, usize, bool)> = doc
-        .prose_sentences()
-        .map(|s| {
-            let ids = identifiers(&doc.text[s.src.clone()]);
-            (s, ids, gives_detail(doc, s, ids))
-        })
-        .collect();
+    let read: Vec<(&Sentence, usize, bool)> =
+        doc.prose_sentences().map(|s| (s, s.identifiers, gives_detail(doc, s, s.identifiers))).collect();
     let detailed: Vec<_> = read.iter().filter(|r| r.2).map(|r| r.0).collect();
     counts[0] = detailed.len();
     counts[1] = code.len();
@@ -188,7 +183,7 @@ fn measures_a_system(s: &Sentence, words: &str) -> bool {
     if s.cues.has(Cue::ImpactWord) {
         return false;
     }
-    let measures = quantities(words);
+    let measures = s.quantities;
     measures > 0 && measures > durations(words)
 }
 

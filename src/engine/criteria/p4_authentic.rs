@@ -152,9 +152,8 @@ impl Criterion for Authentic {
             // industry-leading") sells the company; it is no fact about the
             // incident. Nor is a date ("on 3 March") a measure.
             if !c.has(Cue::Marketing) {
-                // A clock time is a fact already: the words are read for
-                // amounts only when there is none.
-                if s.times.clocks > 0 || amounts(doc.words(s)) > 0 {
+                // A clock time is a fact already; otherwise an amount is.
+                if s.times.clocks > 0 || amounts(doc, s) > 0 {
                     measured.push(s);
                 } else if c.has(Cue::Technology) {
                     technical.push(s);
