@@ -1723,21 +1723,26 @@ impl<'d, 't> Reader<'d, 't> {
         if !dated {
             return false;
         }
-        self.push(s, found, clock, NAMES_START | BEGAN, false, None);
-        let field = self.events.pop();
-        // The first dates the incident; a later one dates something else
-        // ("Upgrade summary").
-        if self.date_field.is_none() {
-            self.date_field = field;
-        }
+        // Read as any event is (its date and zone date and zone what
+        // follows), but kept aside: the first dates the incident; a later
+        // one dates something else ("Upgrade summary").
+        let field = self.event(s, found, clock, NAMES_START | BEGAN, false, None);
+        self.date_field.get_or_insert(field);
         true
     }
 
-    /// Records an event at a clock time, with its date and zone as the
-    /// text gives them.
+    /// Records an event at a clock time ([`Reader::event`]).
+    fn push(&mut self, s: &Sentence, found: &[Found], clock: &time::Clock, cues: u32, entry: bool, line: Option<Range<usize>>) {
+        let event = self.event(s, found, clock, cues, entry, line);
+        self.events.push(event);
+    }
+
+    /// The event at a clock time, with its date and zone as the text
+    /// gives them; the date and zone it gives date and zone the times
+    /// after it.
     /// `line`: the passage when it is the clock's own line, not its
     /// sentence or entry.
-    fn push(&mut self, s: &Sentence, found: &[Found], clock: &time::Clock, cues: u32, entry: bool, line: Option<Range<usize>>) {
+    fn event(&mut self, s: &Sentence, found: &[Found], clock: &time::Clock, cues: u32, entry: bool, line: Option<Range<usize>>) -> Timed {
         let doc = self.doc;
         let timeline = topic(doc, s) == Topic::Timeline || entry;
         // The date in the same sentence, else the paragraph's or the
@@ -1803,7 +1808,7 @@ impl<'d, 't> Reader<'d, 't> {
         let bare = !clock.in_words && !as_written.ends_with(['m', '.']);
         let hour = clock.minute / 60;
         self.twenty_four_hour |= entry && bare && (hour == 0 || hour > 12 || as_written.starts_with('0') || clock.colonless);
-        self.events.push(Timed {
+        Timed {
             cues,
             written: doc.src_range(written),
             told: tells_more_than_a_label(doc.text.get(passage.clone()).unwrap_or_default()),
@@ -1814,7 +1819,7 @@ impl<'d, 't> Reader<'d, 't> {
             day: 0,
             zone,
             entry,
-        });
+        }
     }
 
     /// "Twenty minutes later", "after 2 hours": a time counted from the
