@@ -117,7 +117,7 @@ impl Agreement {
                 (None, Some(_)) => tally.missed += 1,
                 (Some(_), None) => tally.invented += 1,
                 (Some(e), Some(mark)) => {
-                    let same_date = e.date.as_deref().zip(mark.date.as_deref()).is_none_or(|(a, b)| a == b);
+                    let same_date = e.date.as_deref().zip(mark.date.as_deref()).is_none_or(|(a, b)| dates_agree(a, b));
                     let close = minute_of(&e.clock).is_some_and(|minute| minute.abs_diff(mark.minute) <= 1);
                     if same_date && close {
                         tally.right += 1;
@@ -150,7 +150,7 @@ impl Agreement {
                 (None, Some(_)) => tally.missed += 1,
                 (Some(_), None) => tally.invented += 1,
                 (Some(a), Some(b)) => {
-                    let same_date = a.date.as_deref().zip(b.date.as_deref()).is_none_or(|(x, y)| x == y);
+                    let same_date = a.date.as_deref().zip(b.date.as_deref()).is_none_or(|(x, y)| dates_agree(x, y));
                     if same_date && a.minute.abs_diff(b.minute) <= 1 {
                         tally.right += 1;
                     } else {
@@ -198,6 +198,15 @@ impl Agreement {
         );
         out
     }
+}
+
+/// Whether two dates agree on what both give: the same date, or the
+/// same month and day when one gives no year ("--09-30", the engine's
+/// date when the text names none, against a reviewer's "2023-09-30" read
+/// from the file's name), as a time with no date at all agrees with any.
+pub fn dates_agree(a: &str, b: &str) -> bool {
+    let month_day = |d: &str| d.get(d.len().saturating_sub(5)..).map(str::to_string);
+    a == b || ((a.starts_with("--") || b.starts_with("--")) && month_day(a) == month_day(b))
 }
 
 /// Minutes from a reviewer's began to their resolved: by dates when both
@@ -273,6 +282,15 @@ mod tests {
         let [began, detected, mitigated, resolved] = agreement.moments;
         assert_eq!((began.right, detected.invented, mitigated.missed, resolved.wrong), (1, 1, 1, 1));
         assert_eq!((agreement.time_to_resolve_given, agreement.time_to_resolve_right), (1, 0), "59 minutes against 50");
+    }
+
+    #[test]
+    fn a_date_without_its_year_agrees_with_the_same_day_of_any_year() {
+        assert!(dates_agree("--09-30", "2023-09-30"));
+        assert!(dates_agree("2023-09-30", "--09-30"));
+        assert!(dates_agree("2023-09-30", "2023-09-30"));
+        assert!(!dates_agree("--09-30", "2023-09-29"));
+        assert!(!dates_agree("2022-09-30", "2023-09-30"), "two years given must be the same");
     }
 
     #[test]

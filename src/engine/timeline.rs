@@ -1723,21 +1723,26 @@ impl<'d, 't> Reader<'d, 't> {
         if !dated {
             return false;
         }
-        self.push(s, found, clock, NAMES_START | BEGAN, false, None);
-        let field = self.events.pop();
-        // The first dates the incident; a later one dates something else
-        // ("Upgrade summary").
-        if self.date_field.is_none() {
-            self.date_field = field;
-        }
+        // Read as any event is (its date and zone date and zone what
+        // follows), but kept aside: the first dates the incident; a later
+        // one dates something else ("Upgrade summary").
+        let field = self.event(s, found, clock, NAMES_START | BEGAN, false, None);
+        self.date_field.get_or_insert(field);
         true
     }
 
-    /// Records an event at a clock time, with its date and zone as the
-    /// text gives them.
+    /// Records an event at a clock time ([`Reader::event`]).
+    fn push(&mut self, s: &Sentence, found: &[Found], clock: &time::Clock, cues: u32, entry: bool, line: Option<Range<usize>>) {
+        let event = self.event(s, found, clock, cues, entry, line);
+        self.events.push(event);
+    }
+
+    /// The event at a clock time, with its date and zone as the text
+    /// gives them; the date and zone it gives date and zone the times
+    /// after it.
     /// `line`: the passage when it is the clock's own line, not its
     /// sentence or entry.
-    fn push(&mut self, s: &Sentence, found: &[Found], clock: &time::Clock, cues: u32, entry: bool, line: Option<Range<usize>>) {
+    fn event(&mut self, s: &Sentence, found: &[Found], clock: &time::Clock, cues: u32, entry: bool, line: Option<Range<usize>>) -> Timed {
         let doc = self.doc;
         let timeline = topic(doc, s) == Topic::Timeline || entry;
         // The date in the same sentence, else the paragraph's or the
@@ -1803,7 +1808,7 @@ impl<'d, 't> Reader<'d, 't> {
         let bare = !clock.in_words && !as_written.ends_with(['m', '.']);
         let hour = clock.minute / 60;
         self.twenty_four_hour |= entry && bare && (hour == 0 || hour > 12 || as_written.starts_with('0') || clock.colonless);
-        self.events.push(Timed {
+        Timed {
             cues,
             written: doc.src_range(written),
             told: tells_more_than_a_label(doc.text.get(passage.clone()).unwrap_or_default()),
@@ -1814,7 +1819,7 @@ impl<'d, 't> Reader<'d, 't> {
             day: 0,
             zone,
             entry,
-        });
+        }
     }
 
     /// "Twenty minutes later", "after 2 hours": a time counted from the
@@ -2545,13 +2550,32 @@ fn key_moments(events: &[Timed], text: &str) -> [Option<usize>; 5] {
     // it ("First detected: 12:32" in the key events, "12:32: Prometheus was
     // not available" in the timeline).
     let by_then = |i: usize| i < handled || events.get(handled).is_some_and(|h| h.minutes_to(&events[i]) == Some(0));
+    // An outage told outright as the service's state before the fix ("we
+    // remove the indices. The search is down") is when the impact began,
+    // over a change before a failure only noticed ("the unit failed to
+    // start"), which had none yet.
+    let outage = || (0..fixed).find(|&i| strongest[i] == Some(BEGAN) && tells_an_outage(text.get(events[i].passage.clone()).unwrap_or_default()));
     let began = events
         .iter()
         .position(|e| e.cues & NAMES_START != 0)
         .or(first(BEGAN).filter(|&i| by_then(i)))
         .or(onset)
+        .or_else(outage)
         .or(change);
     [began, detected, responded, mitigated, resolved]
+}
+
+/// States of a service that are an outage ("the search is down").
+const OUTAGE_STATES: &[&str] = &["down", "unavailable", "offline", "unreachable", "inaccessible"];
+
+/// Whether a passage tells a service in an outage, said outright as its
+/// state ("**The search is down**", "the API was unavailable"), not as
+/// still going ("is still down") or ended ("is no longer down").
+fn tells_an_outage(passage: &str) -> bool {
+    let words: Vec<&str> = passage.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    words.windows(2).any(|pair| {
+        ["is", "was", "are", "were"].iter().any(|be| pair[0].eq_ignore_ascii_case(be)) && OUTAGE_STATES.iter().any(|state| pair[1].eq_ignore_ascii_case(state))
+    })
 }
 
 /// Words declaring the incident over.
@@ -3937,5 +3961,26 @@ mod tests {
     fn a_problem_failing_to_stop_is_no_end() {
         assert_eq!(moments("At 16:20 UTC many pods were failing to stop."), ["began 16:20 UTC"]);
         assert_eq!(moments("At 16:20 UTC the errors stopped."), ["mitigated 16:20 UTC", "resolved 16:20 UTC"]);
+    }
+
+    #[test]
+    fn an_outage_told_outright_before_its_fix_is_the_start_over_the_change_before_it() {
+        for (passage, outage) in [
+            ("**The search is down**", true),
+            ("the API was unavailable for users", true),
+            ("Both mirrors were offline.", true),
+            ("the site is still down", false),
+            ("the search is no longer down", false),
+            ("we took the node down", false),
+        ] {
+            assert_eq!(tells_an_outage(passage), outage, "{passage}");
+        }
+        // A failure only noticed after the change, then the outage the
+        // team caused while handling it.
+        let text = "## Timeline\n\nAll times UTC.\n\n- 13:00 We ran a deployment\n- 13:02 We notice that the worker unit failed to start\n- 13:30 While cleaning up we delete the cache. **The site is down**\n- 13:45 We restore the cache, **the site is no longer down**\n";
+        assert_eq!(moments(text), ["detected 13:02 UTC", "began 13:30 UTC", "mitigated 13:45 UTC", "resolved 13:45 UTC"]);
+        // Told as still going, it began before: the change stays the start.
+        let still = text.replace("While cleaning up we delete the cache. **The site is down**", "Old pods deleted, but the site is still down");
+        assert_eq!(moments(&still)[0], "began 13:00 UTC");
     }
 }
