@@ -538,3 +538,30 @@ async fn at_360_px_the_empty_editor_says_what_happens_and_its_head_keeps_one_lin
     );
     close_without_panics(browser).await;
 }
+
+#[tokio::test]
+async fn in_the_preview_a_short_table_column_keeps_its_words_whole() {
+    let (_server, browser) = open_app().await;
+    // A timeline table as postmortems write it: a short time column beside
+    // a long description. Each time and the header "Time" fit on one line.
+    browser
+        .paste(
+            "# Outage\n\n| Time | Description |\n| ---- | ----------- |\n\
+             | 0730 | The operator decided to renew the metadata so that the penetration test could continue, then noticed the containers no longer started on their own. |\n\
+             | 0809 | The operator saw the cluster fail to provision because of an access error from the source repository, and started to look into the cause. |\n",
+        )
+        .await;
+    click(&browser, "[data-testid=preview-toggle]").await;
+    assert!(browser.eventually("return !document.querySelector('[data-testid=preview]').hidden;", vec![]).await, "no preview");
+    let lines = browser
+        .js(
+            "const lines = e => { const r = document.createRange(); r.selectNodeContents(e);
+                                  return new Set([...r.getClientRects()].map(l => Math.round(l.top))).size; };
+             return [...document.querySelectorAll('[data-testid=preview] tr > :first-child')]
+               .map(c => [c.textContent, lines(c)]);",
+            vec![],
+        )
+        .await;
+    assert_eq!(lines, json!([["Time", 1], ["0730", 1], ["0809", 1]]), "lines each first-column cell takes in the preview");
+    close_without_panics(browser).await;
+}
