@@ -605,7 +605,21 @@ impl Drafts {
                 }
             }
             Action::Duplicate => self.duplicate(),
-            Action::Delete => self.delete(),
+            // The note with Undo is drawn below the header, where the open
+            // menu covered it on a phone: the menu closes, and focus goes to
+            // Undo, so Enter takes the deletion back at once.
+            Action::Delete => {
+                self.delete();
+                request_animation_frame(|| {
+                    let find = |css: &str| document().query_selector(css).ok().flatten();
+                    if let Some(menu) = find(".drafts-fold").and_then(|m| m.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                        menu.set_open(false);
+                    }
+                    if let Some(undo) = find("[data-testid=undo-delete]").and_then(|u| u.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let _ = undo.focus();
+                    }
+                });
+            }
             // Also what to download when the draft cannot be saved.
             Action::ExportMarkdown | Action::DownloadUnsaved => self.export_markdown(),
             Action::Share => spawn_local(async move { self.share_link().await }),

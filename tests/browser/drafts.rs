@@ -934,3 +934,39 @@ async fn a_conflict_left_unanswered_keeps_both_texts_when_its_window_closes() {
     assert_eq!(editor_text(&browser).await, "# Shared draft\nfrom this window");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn on_a_phone_deleting_a_draft_closes_the_menu_over_its_undo_and_enter_undoes_it() {
+    let server = StaticServer::start(dist_dir(), "", vec![]);
+    let browser = Browser::start().await;
+    browser.client.set_window_size(360, 740).await.expect("resize the window");
+    browser.open(&server.url("/")).await;
+    assert!(browser.eventually("return innerWidth <= 360;", vec![]).await, "not phone-sized");
+    browser.paste("# First\none").await;
+    click(&browser, "[data-testid=new-draft]").await;
+    browser.paste("# Second\ntwo").await;
+    wait_until_stored(&browser, "# Second\ntwo").await;
+    // Delete from the open menu, from the keyboard.
+    browser.js("document.querySelector('.drafts-fold').open = true; document.querySelector('[data-testid=delete-draft]').focus();", vec![]).await;
+    let press_enter = || KeyActions::new("keyboard".to_string()).then(KeyAction::Down { value: ENTER }).then(KeyAction::Up { value: ENTER });
+    browser.client.perform_actions(press_enter()).await.expect("press Enter");
+    assert!(browser.eventually("return document.querySelectorAll('[data-testid=draft-item]').length === 1;", vec![]).await, "not deleted");
+    // The Undo beside "Deleted" is in sight, not under the menu, and has focus.
+    let undo_in_sight = "const undo = document.querySelector('[data-testid=undo-delete]');
+        if (!undo) return false;
+        const r = undo.getBoundingClientRect();
+        return !document.querySelector('.drafts-fold').open && document.activeElement === undo
+          && document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === undo;";
+    let seen = browser.eventually(undo_in_sight, vec![]).await;
+    let state = browser
+        .js(
+            "return { open: document.querySelector('.drafts-fold').open, focus: document.activeElement?.dataset.testid ?? null };",
+            vec![],
+        )
+        .await;
+    assert!(seen, "Undo hidden or without focus after Delete: {state}");
+    browser.client.perform_actions(press_enter()).await.expect("press Enter");
+    assert!(browser.eventually("return document.querySelectorAll('[data-testid=draft-item]').length === 2;", vec![]).await, "Enter did not undo");
+    wait_until_stored(&browser, "# Second\ntwo").await;
+    browser.close().await;
+}

@@ -538,3 +538,57 @@ async fn at_360_px_the_empty_editor_says_what_happens_and_its_head_keeps_one_lin
     );
     close_without_panics(browser).await;
 }
+
+#[tokio::test]
+async fn in_the_preview_a_short_table_column_keeps_its_words_whole() {
+    let (_server, browser) = open_app().await;
+    // A timeline table as postmortems write it: a short time column beside
+    // a long description. Each time and the header "Time" fit on one line.
+    browser
+        .paste(
+            "# Outage\n\n| Time | Description |\n| ---- | ----------- |\n\
+             | 0730 | The operator decided to renew the metadata so that the penetration test could continue, then noticed the containers no longer started on their own. |\n\
+             | 0809 | The operator saw the cluster fail to provision because of an access error from the source repository, and started to look into the cause. |\n",
+        )
+        .await;
+    click(&browser, "[data-testid=preview-toggle]").await;
+    assert!(browser.eventually("return !document.querySelector('[data-testid=preview]').hidden;", vec![]).await, "no preview");
+    let lines = browser
+        .js(
+            "const lines = e => { const r = document.createRange(); r.selectNodeContents(e);
+                                  return new Set([...r.getClientRects()].map(l => Math.round(l.top))).size; };
+             return [...document.querySelectorAll('[data-testid=preview] tr > :first-child')]
+               .map(c => [c.textContent, lines(c)]);",
+            vec![],
+        )
+        .await;
+    assert_eq!(lines, json!([["Time", 1], ["0730", 1], ["0809", 1]]), "lines each first-column cell takes in the preview");
+    close_without_panics(browser).await;
+}
+
+#[tokio::test]
+async fn in_the_preview_headings_keep_their_ranks_and_set_their_sections_off() {
+    let (_server, browser) = open_app().await;
+    browser
+        .paste("Draft.\n\n# Outage\n\nIt began.\n\n## Overview\n\nWe saw errors.\n\n### How users were affected\n\nThey could not log in.\n\n#### Details\n\nNone.\n")
+        .await;
+    click(&browser, "[data-testid=preview-toggle]").await;
+    assert!(browser.eventually("return !document.querySelector('[data-testid=preview]').hidden;", vec![]).await, "no preview");
+    let headings = browser
+        .js(
+            "return ['h1', 'h2', 'h3', 'h4'].map(h => {
+               const e = document.querySelector(`[data-testid=preview] ${h}`), s = getComputedStyle(e);
+               const [before, after] = [e.previousElementSibling, e.nextElementSibling].map(x => x.getBoundingClientRect());
+               const own = e.getBoundingClientRect();
+               return [parseFloat(s.fontSize), own.top - before.bottom, after.top - own.bottom];
+             });",
+            vec![],
+        )
+        .await;
+    let sizes: Vec<f64> = headings.as_array().unwrap().iter().map(|h| h[0].as_f64().unwrap()).collect();
+    assert!(sizes.windows(2).all(|w| w[0] > w[1]), "each heading smaller than the one above it in rank: {headings}");
+    // A heading sits closer to its own section than to the one before it.
+    let set_off = |h: &Value| h[1].as_f64().unwrap() > h[2].as_f64().unwrap() + 1.0;
+    assert!(headings.as_array().unwrap().iter().all(set_off), "[size, space above, space below] of h1-h4, in px: {headings}");
+    close_without_panics(browser).await;
+}
