@@ -299,10 +299,15 @@ impl<'t> Document<'t> {
     /// it is no evidence of anything. `placeholders` are the prose
     /// positions of those pulldown-cmark read as inline HTML, in order.
     fn split_sentences(&mut self, placeholders: &[usize]) {
+        // Where the prose has a "<", which a literal placeholder needs: found
+        // in one search of the whole prose, since most sentences have none
+        // and a search of each cost more to set up than to run.
+        let angles: Vec<usize> = memchr::memchr_iter(b'<', self.prose.as_bytes()).collect();
         let unfilled = |prose: &str, raw: Range<usize>, last: bool| {
             let first = placeholders.partition_point(|&p| p < raw.start);
+            let angle = angles.partition_point(|&p| p < raw.start);
             placeholders.get(first).is_some_and(|&p| p < raw.end || (last && p == raw.end))
-                || has_literal_placeholder(&prose[raw])
+                || (angles.get(angle).is_some_and(|&p| p < raw.end) && has_literal_placeholder(&prose[raw]))
         };
         // Room for a sentence per 48 bytes of prose, more than texts have
         // (one per 65 to 90): the list is never copied to grow.

@@ -985,7 +985,11 @@ impl Lexicon {
         // slot is a mask, not a division).
         let longest_len = automaton.max_pattern_len();
         let ring = longest_len.next_power_of_two();
-        let mut longest_at: Vec<Option<PatternID>> = vec![None; ring];
+        // An empty place holds `PatternID::MAX`, which no phrase has (there
+        // are a few thousand): a place is then read, and written only when
+        // it holds a phrase, where an `Option` was read and written back
+        // at every byte.
+        let mut longest_at: Vec<PatternID> = vec![PatternID::MAX; ring];
         // Room for a hit per 16 bytes of prose, more than texts have (one
         // per 22 to 28): the list is never copied to grow.
         let mut hits = Vec::with_capacity(prose.len() / 16);
@@ -1022,19 +1026,20 @@ impl Lexicon {
                 for i in 0..automaton.match_len(state) {
                     let pid = automaton.match_pattern(state, i);
                     let start = at + 1 - automaton.pattern_len(pid);
-                    longest_at[start & (ring - 1)] = Some(pid);
+                    longest_at[start & (ring - 1)] = pid;
                 }
             }
             // No phrase that starts this far back can still end later.
             if let Some(done) = (at + 1).checked_sub(longest_len)
-                && let Some(pid) = longest_at[done & (ring - 1)].take()
+                && longest_at[done & (ring - 1)] != PatternID::MAX
             {
-                report(done, pid);
+                report(done, std::mem::replace(&mut longest_at[done & (ring - 1)], PatternID::MAX));
             }
         }
         let places = bytes.len() + 1;
         for start in places.saturating_sub(longest_len - 1)..places {
-            if let Some(pid) = longest_at[start & (ring - 1)].take() {
+            let pid = std::mem::replace(&mut longest_at[start & (ring - 1)], PatternID::MAX);
+            if pid != PatternID::MAX {
                 report(start, pid);
             }
         }

@@ -1,6 +1,7 @@
 //! Sentence-level recognisers that several criteria compose: passive voice,
 //! negation, quantities. Each works on a sentence's lowercased prose.
 
+use super::criteria::ascii_words;
 use super::document::{front_matter, BlockKind, Document, Hit, Sentence};
 use super::lexicon::Cue;
 use super::time::has_digit;
@@ -848,11 +849,7 @@ pub const ACTION_VERBS: &[&str] = &[
 /// Whether a sentence opens with an imperative verb, as an action item
 /// does ("Move renewal into the deploy pipeline").
 pub fn opens_with_action_verb(doc: &Document, s: &Sentence) -> bool {
-    let first = doc
-        .words(s)
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .find(|w| !w.is_empty())
-        .unwrap_or("");
+    let first = ascii_words(doc.words(s)).next().unwrap_or("");
     ACTION_VERBS.contains(&first)
 }
 
