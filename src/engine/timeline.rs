@@ -1216,7 +1216,7 @@ impl<'d, 't> Reader<'d, 't> {
             let Some(moment) = front_matter_moment(key).or(bare_date.then_some(NAMES_START | BEGAN)) else { continue };
             let Some(words) = text.get(value.clone()).map(str::to_ascii_lowercase) else { continue };
             let mut found = Vec::new();
-            time::walk(&words, |f| found.push(f));
+            time::walk(&words, &mut |f| found.push(f));
             let date = self.first_date(&found).filter(|(_, year_given)| *year_given);
             let clock = found.iter().find_map(|f| match f {
                 Found::Clock(c) if !c.offset_of_previous && !c.vague => Some(c),
@@ -1278,7 +1278,7 @@ impl<'d, 't> Reader<'d, 't> {
             // August 28 2009 … a more detailed post will come", then "On
             // August 27th").
             if s.times.dates > 0 {
-                time::walk(words, |f| self.keep_year(&f));
+                time::walk(words, &mut |f| self.keep_year(&f));
             }
             return;
         }
@@ -1289,7 +1289,7 @@ impl<'d, 't> Reader<'d, 't> {
             return;
         }
         let mut found = Vec::new();
-        time::walk(words, |f| found.push(f));
+        time::walk(words, &mut |f| found.push(f));
         if let Some(day_first) = self.slash_day_first {
             for f in &mut found {
                 if let Found::Date(d) = f {
@@ -1577,7 +1577,7 @@ impl<'d, 't> Reader<'d, 't> {
         let rest = &prose[after..];
         let first_sentence = &rest[..rest.find(['.', '!', '?']).map_or(rest.len(), |i| i + 1)];
         let mut other_clocks = 0;
-        time::walk(first_sentence, |f| other_clocks += usize::from(matches!(f, Found::Clock(_))));
+        time::walk(first_sentence, &mut |f| other_clocks += usize::from(matches!(f, Found::Clock(_))));
         if other_clocks == 0 && moment_cues(first_sentence) & NAMES_START != 0 { cues } else { cues & !NAMES_START }
     }
 
