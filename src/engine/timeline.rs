@@ -1318,12 +1318,19 @@ impl<'d, 't> Reader<'d, 't> {
             return;
         }
         self.read_dates(s, &found, timeline, entry.is_some());
-        let clocks: Vec<&time::Clock> = found
-            .iter()
-            .filter_map(|f| if let Found::Clock(c) = f { Some(c) } else { None })
-            .filter(|c| !c.vague && !c.offset_of_previous && !dates_the_document(words, &found, c))
-            .filter(|c| !stamps_a_status_post(words, c) || update_tells_the_recovery(words))
-            .collect();
+        // A loop, not a collected filter chain: collecting one compiles
+        // the chain's body twice (the first item, then the rest).
+        let mut clocks: Vec<&time::Clock> = Vec::new();
+        for f in &found {
+            if let Found::Clock(c) = f
+                && !c.vague
+                && !c.offset_of_previous
+                && !dates_the_document(words, &found, c)
+                && (!stamps_a_status_post(words, c) || update_tells_the_recovery(words))
+            {
+                clocks.push(c);
+            }
+        }
         if clocks.is_empty() {
             if no_clock {
                 self.relative(s, &found, entry.is_some() || timeline);
