@@ -2051,31 +2051,34 @@ impl<'d, 't> Reader<'d, 't> {
             let rank = |i: usize| (self.events[i].key_on(one_day), moments.iter().position(|m| *m == Some(i)).unwrap_or(moments.len()));
             sort_stably(&mut order, |&a, &b| rank(a).cmp(&rank(b)));
         }
-        // An event that is two key moments is listed once for each.
-        let events = order
-            .into_iter()
-            .map(|i| (i, &self.events[i]))
-            .filter(|&(i, e)| moments.contains(&Some(i)) || !retold(e))
-            .flat_map(|(i, e)| {
-                let mut kinds: Vec<EventKind> =
-                    EventKind::KEY_MOMENTS.into_iter().zip(moments).filter(|(_, m)| *m == Some(i)).map(|(k, _)| k).collect();
-                if kinds.is_empty() {
-                    kinds.push(EventKind::Other);
+        // An event that is two key moments is listed once for each. (A
+        // loop, not a collected chain of iterators: collecting one compiles
+        // the chain's body twice, for its first item and for the rest.)
+        let mut events = Vec::new();
+        for i in order {
+            let e = &self.events[i];
+            if !moments.contains(&Some(i)) && retold(e) {
+                continue;
+            }
+            let kinds = EventKind::KEY_MOMENTS.into_iter().zip(moments).filter(|(_, m)| *m == Some(i)).map(|(k, _)| k);
+            let listed = events.len();
+            for kind in kinds.chain([EventKind::Other]) {
+                if kind == EventKind::Other && events.len() > listed {
+                    break;
                 }
-                kinds.into_iter().map(move |kind| (e, kind))
-            })
-            .map(|(e, kind)| Event {
-                kind,
-                written: text[e.written.clone()].to_string(),
-                date: e.date.map(|(days, year_given)| date_string(days + e.day, year_given)),
-                clock: clock(e),
-                zone: e.zone.as_ref().map(|z| z.name.clone()),
-                day: u16::try_from(day_of(e)).unwrap_or(0),
-                start: e.passage.start,
-                end: e.passage.end,
-                text: text[e.passage.clone()].to_string(),
-            })
-            .collect();
+                events.push(Event {
+                    kind,
+                    written: text[e.written.clone()].to_string(),
+                    date: e.date.map(|(days, year_given)| date_string(days + e.day, year_given)),
+                    clock: clock(e),
+                    zone: e.zone.as_ref().map(|z| z.name.clone()),
+                    day: u16::try_from(day_of(e)).unwrap_or(0),
+                    start: e.passage.start,
+                    end: e.passage.end,
+                    text: text[e.passage.clone()].to_string(),
+                });
+            }
+        }
         Timeline {
             zone: self.timeline_zone.or(self.zone_for_all).map(|z| z.name),
             events,
