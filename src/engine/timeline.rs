@@ -1485,14 +1485,15 @@ impl<'d, 't> Reader<'d, 't> {
             return None;
         }
         let opens_with_number = |rest: &str| rest.trim_start_matches([' ', '\t', '-', '*', '>', '|']).starts_with(|c: char| c.is_ascii_digit());
-        let breaks: Vec<usize> = src
-            .match_indices('\n')
-            .map(|(i, _)| i)
-            .filter(|&i| {
-                let next = &src[i + 1..];
-                src[..i].ends_with("  ") || src[..i].ends_with('\\') || (entry && opens_with_number(next)) || opens_with_field_label(next)
-            })
-            .collect();
+        // A loop, not a collected filter chain: collecting one compiles
+        // the chain's body twice (the first item, then the rest).
+        let mut breaks: Vec<usize> = Vec::new();
+        for (i, _) in src.match_indices('\n') {
+            let next = &src[i + 1..];
+            if src[..i].ends_with("  ") || src[..i].ends_with('\\') || (entry && opens_with_number(next)) || opens_with_field_label(next) {
+                breaks.push(i);
+            }
+        }
         let line_of = |c: &time::Clock| {
             let at = self.doc.src_range(s.prose.start + c.at.start..s.prose.start + c.at.end).start;
             let at = at.clamp(s.src.start, s.src.end) - s.src.start;
