@@ -1216,7 +1216,7 @@ impl<'d, 't> Reader<'d, 't> {
             let Some(moment) = front_matter_moment(key).or(bare_date.then_some(NAMES_START | BEGAN)) else { continue };
             let Some(words) = text.get(value.clone()).map(str::to_ascii_lowercase) else { continue };
             let mut found = Vec::new();
-            time::walk(&words, |f| found.push(f));
+            time::walk(&words, &mut |f| found.push(f));
             let date = self.first_date(&found).filter(|(_, year_given)| *year_given);
             let clock = found.iter().find_map(|f| match f {
                 Found::Clock(c) if !c.offset_of_previous && !c.vague => Some(c),
@@ -1278,7 +1278,7 @@ impl<'d, 't> Reader<'d, 't> {
             // August 28 2009 … a more detailed post will come", then "On
             // August 27th").
             if s.times.dates > 0 {
-                time::walk(words, |f| self.keep_year(&f));
+                time::walk(words, &mut |f| self.keep_year(&f));
             }
             return;
         }
@@ -1289,7 +1289,7 @@ impl<'d, 't> Reader<'d, 't> {
             return;
         }
         let mut found = Vec::new();
-        time::walk(words, |f| found.push(f));
+        time::walk(words, &mut |f| found.push(f));
         if let Some(day_first) = self.slash_day_first {
             for f in &mut found {
                 if let Found::Date(d) = f {
@@ -1318,12 +1318,19 @@ impl<'d, 't> Reader<'d, 't> {
             return;
         }
         self.read_dates(s, &found, timeline, entry.is_some());
-        let clocks: Vec<&time::Clock> = found
-            .iter()
-            .filter_map(|f| if let Found::Clock(c) = f { Some(c) } else { None })
-            .filter(|c| !c.vague && !c.offset_of_previous && !dates_the_document(words, &found, c))
-            .filter(|c| !stamps_a_status_post(words, c) || update_tells_the_recovery(words))
-            .collect();
+        // A loop, not a collected filter chain: collecting one compiles
+        // the chain's body twice (the first item, then the rest).
+        let mut clocks: Vec<&time::Clock> = Vec::new();
+        for f in &found {
+            if let Found::Clock(c) = f
+                && !c.vague
+                && !c.offset_of_previous
+                && !dates_the_document(words, &found, c)
+                && (!stamps_a_status_post(words, c) || update_tells_the_recovery(words))
+            {
+                clocks.push(c);
+            }
+        }
         if clocks.is_empty() {
             if no_clock {
                 self.relative(s, &found, entry.is_some() || timeline);
@@ -1478,14 +1485,15 @@ impl<'d, 't> Reader<'d, 't> {
             return None;
         }
         let opens_with_number = |rest: &str| rest.trim_start_matches([' ', '\t', '-', '*', '>', '|']).starts_with(|c: char| c.is_ascii_digit());
-        let breaks: Vec<usize> = src
-            .match_indices('\n')
-            .map(|(i, _)| i)
-            .filter(|&i| {
-                let next = &src[i + 1..];
-                src[..i].ends_with("  ") || src[..i].ends_with('\\') || (entry && opens_with_number(next)) || opens_with_field_label(next)
-            })
-            .collect();
+        // A loop, not a collected filter chain: collecting one compiles
+        // the chain's body twice (the first item, then the rest).
+        let mut breaks: Vec<usize> = Vec::new();
+        for (i, _) in src.match_indices('\n') {
+            let next = &src[i + 1..];
+            if src[..i].ends_with("  ") || src[..i].ends_with('\\') || (entry && opens_with_number(next)) || opens_with_field_label(next) {
+                breaks.push(i);
+            }
+        }
         let line_of = |c: &time::Clock| {
             let at = self.doc.src_range(s.prose.start + c.at.start..s.prose.start + c.at.end).start;
             let at = at.clamp(s.src.start, s.src.end) - s.src.start;
@@ -1577,7 +1585,7 @@ impl<'d, 't> Reader<'d, 't> {
         let rest = &prose[after..];
         let first_sentence = &rest[..rest.find(['.', '!', '?']).map_or(rest.len(), |i| i + 1)];
         let mut other_clocks = 0;
-        time::walk(first_sentence, |f| other_clocks += usize::from(matches!(f, Found::Clock(_))));
+        time::walk(first_sentence, &mut |f| other_clocks += usize::from(matches!(f, Found::Clock(_))));
         if other_clocks == 0 && moment_cues(first_sentence) & NAMES_START != 0 { cues } else { cues & !NAMES_START }
     }
 
@@ -2044,31 +2052,34 @@ impl<'d, 't> Reader<'d, 't> {
             let rank = |i: usize| (self.events[i].key_on(one_day), moments.iter().position(|m| *m == Some(i)).unwrap_or(moments.len()));
             sort_stably(&mut order, |&a, &b| rank(a).cmp(&rank(b)));
         }
-        // An event that is two key moments is listed once for each.
-        let events = order
-            .into_iter()
-            .map(|i| (i, &self.events[i]))
-            .filter(|&(i, e)| moments.contains(&Some(i)) || !retold(e))
-            .flat_map(|(i, e)| {
-                let mut kinds: Vec<EventKind> =
-                    EventKind::KEY_MOMENTS.into_iter().zip(moments).filter(|(_, m)| *m == Some(i)).map(|(k, _)| k).collect();
-                if kinds.is_empty() {
-                    kinds.push(EventKind::Other);
+        // An event that is two key moments is listed once for each. (A
+        // loop, not a collected chain of iterators: collecting one compiles
+        // the chain's body twice, for its first item and for the rest.)
+        let mut events = Vec::new();
+        for i in order {
+            let e = &self.events[i];
+            if !moments.contains(&Some(i)) && retold(e) {
+                continue;
+            }
+            let kinds = EventKind::KEY_MOMENTS.into_iter().zip(moments).filter(|(_, m)| *m == Some(i)).map(|(k, _)| k);
+            let listed = events.len();
+            for kind in kinds.chain([EventKind::Other]) {
+                if kind == EventKind::Other && events.len() > listed {
+                    break;
                 }
-                kinds.into_iter().map(move |kind| (e, kind))
-            })
-            .map(|(e, kind)| Event {
-                kind,
-                written: text[e.written.clone()].to_string(),
-                date: e.date.map(|(days, year_given)| date_string(days + e.day, year_given)),
-                clock: clock(e),
-                zone: e.zone.as_ref().map(|z| z.name.clone()),
-                day: u16::try_from(day_of(e)).unwrap_or(0),
-                start: e.passage.start,
-                end: e.passage.end,
-                text: text[e.passage.clone()].to_string(),
-            })
-            .collect();
+                events.push(Event {
+                    kind,
+                    written: text[e.written.clone()].to_string(),
+                    date: e.date.map(|(days, year_given)| date_string(days + e.day, year_given)),
+                    clock: clock(e),
+                    zone: e.zone.as_ref().map(|z| z.name.clone()),
+                    day: u16::try_from(day_of(e)).unwrap_or(0),
+                    start: e.passage.start,
+                    end: e.passage.end,
+                    text: text[e.passage.clone()].to_string(),
+                });
+            }
+        }
         Timeline {
             zone: self.timeline_zone.or(self.zone_for_all).map(|z| z.name),
             events,
