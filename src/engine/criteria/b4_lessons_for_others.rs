@@ -221,7 +221,7 @@ fn audience_is_own_customers(doc: &Document, s: &Sentence) -> bool {
         return false;
     }
     let mut prev = "";
-    for w in doc.prose[h.prose.end..s.prose.end].split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in super::ascii_words(&doc.prose[h.prose.end..s.prose.end]) {
         if matches!(w, "us" | "our") && !matches!(prev, "like" | "as" | "than") {
             return true;
         }

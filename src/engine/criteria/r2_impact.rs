@@ -129,7 +129,7 @@ impl Criterion for Impact {
             // happened, not what did. Its words are read only for a
             // sentence that would otherwise be specific.
             let names_both = ((who && (what || quantified || who_hit)) || (what && extent && (!vague_who || counted)))
-                && !doc.words(s).split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "risk");
+                && !super::ascii_words(doc.words(s)).any(|w| w == "risk");
             for (k, carries) in [(1, who), (2, what), (3, extent), (4, vague_who)] {
                 counts[k] += usize::from(carries);
             }
