@@ -241,18 +241,23 @@ fn tells_an_inability(doc: &Document, s: &Sentence) -> bool {
 /// "Our team" and "the team" investigating are the authors, not the affected.
 fn vaguely(doc: &Document, s: &Sentence, who: &Hit) -> bool {
     let before = doc.prose[s.prose.start..who.prose.start].trim_end();
-    let last = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+    let last = last_word(before);
     if doc.prose[who.prose.clone()].starts_with("team") && matches!(last, "the" | "our" | "engineering" | "support") {
         return true;
     }
     let ends = [before.len(), before.strip_suffix(" of").unwrap_or(before).len()].map(|n| n + s.prose.start);
     let partitive = before.ends_with(" of");
-    let before = before.strip_suffix(" of").unwrap_or(before);
-    let last = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+    let last = last_word(before.strip_suffix(" of").unwrap_or(before));
     // "Some of you", "many of our users": a share left uncounted.
     (partitive && matches!(last, "some" | "many" | "several" | "few"))
         || (matches!(last, "some" | "certain") && s.cues.has(Cue::Hedge))
         || doc.hits_in(s).iter().any(|h| h.cue == Cue::Minimiser && ends.contains(&h.prose.end))
+}
+
+/// The last run of ASCII letters and digits in `text`: the word a phrase
+/// ends on, "" when it ends on punctuation.
+fn last_word(text: &str) -> &str {
+    text.rsplit(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("")
 }
 
 /// "crates" in "crates.io" is part of a name, not the people affected.
