@@ -230,8 +230,9 @@ async fn at_1280_px_the_note_of_a_deleted_draft_floats_over_the_workspace_and_mo
 }
 
 #[tokio::test]
-async fn the_preview_button_stands_clear_of_the_editors_border() {
+async fn the_preview_button_stands_clear_of_the_editors_border_and_the_preview_has_no_caret_line() {
     let (_server, browser) = open_app().await;
+    load_zendesk_sample(&browser).await;
     let gap = "const button = document.querySelector('[data-testid=preview-toggle]').getBoundingClientRect();
         const below = document.querySelector(arguments[0]).getBoundingClientRect();
         return below.top - button.bottom;";
@@ -245,6 +246,9 @@ async fn the_preview_button_stands_clear_of_the_editors_border() {
             }
             let space = browser.js(gap, vec![json!(boxed)]).await.as_f64().unwrap();
             assert!(space >= 4.0, "at {width} px the Preview button is {space} px from {what}");
+            // The preview has no caret to speak of.
+            let caret_line = browser.js("return document.querySelector('[data-testid=caret-context]').checkVisibility();", vec![]).await;
+            assert_eq!(caret_line, json!(what == "the editor"), "at {width} px the caret line beside {what}");
         }
         click(&browser, "[data-testid=preview-toggle]").await;
         assert!(browser.eventually("return document.querySelector('[data-testid=preview]').hidden;", vec![]).await);
