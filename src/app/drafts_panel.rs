@@ -584,6 +584,8 @@ enum Action {
     Share,
     ExportBackup,
     UndoDelete,
+    CloseDeleted,
+    CloseShare,
     KeepBoth,
     KeepMine,
     KeepTheirs,
@@ -600,14 +602,12 @@ impl Drafts {
             // rather than pressing the button again.
             Action::New => {
                 self.new_draft();
-                if let Some(editor) = editor_element() {
-                    let _ = editor.focus();
-                }
+                focus_editor();
             }
             Action::Duplicate => self.duplicate(),
-            // The note with Undo is drawn below the header, where the open
-            // menu covered it on a phone: the menu closes, and focus goes to
-            // Undo, so Enter takes the deletion back at once.
+            // The note with Undo floats at the bottom of the window, where
+            // the open menu covered it on a phone: the menu closes, and focus
+            // goes to Undo, so Enter takes the deletion back at once.
             Action::Delete => {
                 self.delete();
                 request_animation_frame(|| {
@@ -625,6 +625,16 @@ impl Drafts {
             Action::Share => spawn_local(async move { self.share_link().await }),
             Action::ExportBackup => self.export_backup(),
             Action::UndoDelete => self.undo_delete(),
+            // The closed note's button took focus with it: focus goes to
+            // the editor, not the page's top.
+            Action::CloseDeleted => {
+                self.deleted.set(None);
+                focus_editor();
+            }
+            Action::CloseShare => {
+                self.share.set(None);
+                focus_editor();
+            }
             Action::KeepBoth => self.keep_both(),
             Action::KeepMine => self.keep_mine(),
             Action::KeepTheirs => self.keep_theirs(),
@@ -656,6 +666,12 @@ fn action_button(this: Drafts, action: Action, testid: &'static str, label: &'st
 
 fn editor_element() -> Option<web_sys::HtmlTextAreaElement> {
     document().get_element_by_id("editor")?.dyn_into().ok()
+}
+
+fn focus_editor() {
+    if let Some(editor) = editor_element() {
+        let _ = editor.focus();
+    }
 }
 
 fn file_name(title: &str, extension: &str) -> String {
@@ -860,9 +876,7 @@ pub fn DraftsPanel() -> impl IntoView {
                                     this.show(to_show.clone());
                                     // Like New draft: what is typed next goes
                                     // into the draft just chosen.
-                                    if let Some(editor) = editor_element() {
-                                        let _ = editor.focus();
-                                    }
+                                    focus_editor();
                                 })
                             >
                                 <span class="draft-title">{d.title()}</span>
@@ -885,29 +899,40 @@ pub fn DraftsPanel() -> impl IntoView {
                     "Drafts marked \u{201c}not saved\u{201d} are kept only in this tab until the browser's storage has room; they are saved then. Closing or reloading this tab would lose them: back up all drafts to keep a copy."
                 </p>
             })}
-            {move || this.deleted.get().map(|d| view! {
-                <p class="drafts-note" role="status">
-                    {format!("Deleted \u{201c}{}\u{201d}. ", d.title())}
-                    {action_button(this, Action::UndoDelete, "undo-delete", "Undo", true)}
-                </p>
-            })}
-            {move || match this.share.get() {
-                Some(Share::Link(link)) => Some(Either::Left(view! {
-                    <p class="drafts-note">
-                        <label for="share-url">"Link to this draft (copied): "</label>
-                        <input id="share-url" class="input" data-testid="share-url" readonly prop:value=link />
+            // What was just done, with its way back, floats over the page
+            // (bottom left; above the tabs on a phone) rather than push the
+            // workspace down. One live region, always on the page, so each
+            // note that appears in it is announced.
+            <div class="toasts" role="status" data-testid="toasts">
+                {move || this.deleted.get().map(|d| view! {
+                    <p class="toast">
+                        <span>{format!("Deleted \u{201c}{}\u{201d}.", d.title())}</span>
+                        {action_button(this, Action::UndoDelete, "undo-delete", "Undo", true)}
+                        {action_button(this, Action::CloseDeleted, "close-deleted", "Close", true)}
                     </p>
-                })),
-                Some(Share::TooLong(bytes)) => Some(Either::Right(view! {
-                    <p class="drafts-note warning" role="status" data-testid="share-too-long">
-                        {format!(
-                            "This draft is too long to share by link ({} KB compressed; links stop at {} KB). Download it as Markdown or back it up instead.",
-                            bytes.div_ceil(1024), drafts::SHARE_FRAGMENT_LIMIT / 1024
-                        )}
-                    </p>
-                })),
-                None => None,
-            }}
+                })}
+                {move || match this.share.get() {
+                    Some(Share::Link(link)) => Some(Either::Left(view! {
+                        <p class="toast">
+                            <label for="share-url">"Link to this draft (copied):"</label>
+                            <input id="share-url" class="input" data-testid="share-url" readonly prop:value=link />
+                            {action_button(this, Action::CloseShare, "close-share", "Close", true)}
+                        </p>
+                    })),
+                    Some(Share::TooLong(bytes)) => Some(Either::Right(view! {
+                        <p class="toast warning" data-testid="share-too-long">
+                            <span>
+                                {format!(
+                                    "This draft is too long to share by link ({} KB compressed; links stop at {} KB). Download it as Markdown or back it up instead.",
+                                    bytes.div_ceil(1024), drafts::SHARE_FRAGMENT_LIMIT / 1024
+                                )}
+                            </span>
+                            {action_button(this, Action::CloseShare, "close-share", "Close", true)}
+                        </p>
+                    })),
+                    None => None,
+                }}
+            </div>
             {move || this.conflict.get().map(|theirs| view! {
                 <div class="banner" role="alert" data-testid="conflict-banner">
                     <p>

@@ -417,7 +417,10 @@ pub fn App() -> impl IntoView {
                     aria-label=live(move || format!("Colour theme: {}. Change theme", theme.get().as_str()))
                     on:click=handler(next_theme)
                 >
-                    {live(move || format!("Theme: {}", theme.get().as_str()))}
+                    // In a narrow window its icon alone (drawn by the CSS
+                    // for the page's theme), so the header keeps to two rows.
+                    <span class="theme-icon" aria-hidden="true"></span>
+                    <span class="theme-name">{live(move || format!("Theme: {}", theme.get().as_str()))}</span>
                 </button>
             </div>
         </header>
@@ -542,7 +545,8 @@ fn SamplePicker() -> impl IntoView {
                 drafts.open_text(state, sample.text.to_string(), &format!("the sample \u{201c}{}\u{201d}", sample.label));
             })
         >
-            "Load sample"
+            "Load"
+            <span class="wide-only">" sample"</span>
         </button>
     }
 }

@@ -335,19 +335,33 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                     <span class="criterion-id">{id.as_str()}</span>
                     <span class="criterion-name">{engine::guidance(id).name}</span>
                 </h4>
-                <p class="overridden" data-testid="override-status" hidden=live(move || !is_overridden())>
-                    <strong>"Set by hand"</strong>
-                    {live(move || {
-                        state.seen.with(|r| {
-                            r.get(id).set_by_hand.as_ref().map(|hand| {
-                                let note = hand.note.trim();
-                                let said = format!(" (the review says {}).", hand.engine_verdict);
-                                if note.is_empty() { said } else { format!("{said} Note: {note}") }
+                // A verdict set by hand replaces the engine's reason with
+                // the person's: the reason argued for the verdict they set
+                // aside. What the engine says stays in a line, as Reset
+                // goes back to it; its suggestion stays below.
+                <div class="overridden" data-testid="override-status" hidden=live(move || !is_overridden())>
+                    <p>
+                        <strong>"Set by hand"</strong>
+                        {live(move || {
+                            state.seen.with(|r| {
+                                r.get(id).set_by_hand.as_ref().map(|hand| match hand.note.trim() {
+                                    "" => ", with no note.".to_string(),
+                                    note => format!(": {note}"),
+                                })
                             })
-                        })
-                    })}
-                </p>
-                <p class="reason">{live(move || state.review.with(|r| r.get(id).reason.clone()))}</p>
+                        })}
+                    </p>
+                    <p class="engine-verdict">
+                        {live(move || {
+                            state.seen.with(|r| {
+                                r.get(id).set_by_hand.as_ref().map(|hand| {
+                                    format!("The review says {}; Reset goes back to it.", hand.engine_verdict)
+                                })
+                            })
+                        })}
+                    </p>
+                </div>
+                <p class="reason" data-testid="reason" hidden=live(is_overridden)>{live(move || state.review.with(|r| r.get(id).reason.clone()))}</p>
                 <p class="suggestion" hidden=live(move || !has_suggestion())>
                     <strong>"To add: "</strong>
                     {live(move || state.seen.with(|r| r.get(id).suggestion.clone()))}

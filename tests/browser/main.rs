@@ -6,6 +6,7 @@ mod embedding;
 mod glance;
 mod harness;
 mod latency;
+mod layout;
 mod reference;
 mod shipping;
 mod suggestions;

@@ -617,7 +617,9 @@ const CARD_STATE: &str = "const card = document.querySelector(`[data-criterion=$
     const status = card.querySelector('[data-testid=override-status]');
     const count = document.querySelector('[data-testid=override-count]');
     return { verdict: card.dataset.verdict, overridden: card.dataset.overridden ?? null,
-             status: status.hidden ? null : status.textContent, count: count.hidden ? null : count.textContent,
+             status: status.hidden ? null : [...status.querySelectorAll('p')].map(p => p.textContent),
+             reason: card.querySelector('[data-testid=reason]').checkVisibility(),
+             count: count.hidden ? null : count.textContent,
              form: !!card.querySelector('form'),
              prerequisites: document.querySelector('[data-testid=tier-counts-prerequisites]').textContent };";
 
@@ -641,14 +643,17 @@ async fn a_verdict_set_by_hand_survives_a_reload_until_it_is_reset() {
             note: note.to_string(),
         },
     )]);
+    // The card says who set the verdict and why, in place of the engine's
+    // reason, which argued for the verdict set aside.
     let overridden = json!({
         "verdict": "met", "overridden": "true",
-        "status": format!("Set by hand (the review says missing). Note: {note}"),
+        "status": [format!("Set by hand: {note}"), "The review says missing; Reset goes back to it."],
+        "reason": false,
         "count": "1 verdict is set by hand; the counts below include it.",
         "form": false, "prerequisites": counts(&hand_set),
     });
     let not_overridden = json!({
-        "verdict": "missing", "overridden": null, "status": null, "count": null,
+        "verdict": "missing", "overridden": null, "status": null, "reason": true, "count": null,
         "form": false, "prerequisites": counts(&Overrides::new()),
     });
 
@@ -711,6 +716,30 @@ async fn a_verdict_set_by_hand_survives_a_reload_until_it_is_reset() {
         browser.js(CARD_STATE, vec![json!("P3")]).await,
         not_overridden,
         "the reset is kept too"
+    );
+
+    // Set without a note, to a verdict that still asks for more: the card
+    // says there is no note, and keeps the engine's suggestion.
+    set_verdict(&browser, "P3", "partial", "").await;
+    let suggestion = review.get(CriterionId::P3).suggestion.clone().expect("P3 missing has a suggestion");
+    assert!(
+        browser
+            .eventually(
+                "const c = document.querySelector('[data-criterion=P3]');
+                 return c.dataset.verdict === 'partial' && !c.querySelector('form')
+                   && c.querySelector('.suggestion').checkVisibility()
+                   && c.querySelector('.suggestion').textContent === 'To add: ' + arguments[0];",
+                vec![json!(suggestion)]
+            )
+            .await,
+        "P3 set to partial by hand without a note: {}",
+        browser.js(CARD_STATE, vec![json!("P3")]).await
+    );
+    let state = browser.js(CARD_STATE, vec![json!("P3")]).await;
+    assert_eq!(
+        (&state["status"], &state["reason"]),
+        (&json!(["Set by hand, with no note.", "The review says missing; Reset goes back to it."]), &json!(false)),
+        "{state}"
     );
     close_without_panics(browser).await;
 }
