@@ -15,6 +15,9 @@
 //! the impact (HTTP status codes, the API that returned errors): sentences
 //! under an impact heading do not count, and a number beside an impact word
 //! ("the API returned 503 errors") is not a measure of the system.
+//! Particular systems named in two passages or more, without a detail of
+//! them ("the mail server Hermes", "the new server Athena"), are partial:
+//! specific systems with a loose account of how they failed.
 //! For the learned model the rule counts detail passages, code blocks,
 //! sentences with an identifier, detail passages with a cause or a
 //! consequence (how the systems interacted), and particular systems named
@@ -49,6 +52,8 @@ static GUIDANCE: Guidance = Guidance {
 /// Detail passages (a code block counting two) for met, and for partial.
 const MET_SCORE: usize = 4;
 const PARTIAL_SCORE: usize = 2;
+/// Passages naming a particular system without a detail of it, for partial.
+const NAMED_SYSTEMS: usize = 2;
 
 impl Criterion for TechnologyDetails {
     fn guidance(&self) -> &'static Guidance {
@@ -96,7 +101,7 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
     // without a detail of it: reviewers call some of these partial, some
     // technology named in passing. A technology's own name ("a DNS
     // change") is technology named in passing.
-    counts[4] = read
+    let named: Vec<&Sentence> = read
         .iter()
         .filter(|&&(s, _, detail)| {
             doc.topic(s) != Topic::Impact
@@ -104,7 +109,9 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
                 && doc.hits_in(s).iter().any(|h| h.cue == Cue::Technology && !in_url(doc, h))
                 && names_a_particular_system(doc, s)
         })
-        .count();
+        .map(|r| r.0)
+        .collect();
+    counts[4] = named.len();
     let score = detailed.len() + code.len().min(3) * 2;
     if score >= MET_SCORE {
         return Finding::met(format!("{} passages give technical detail.", detailed.len() + code.len()))
@@ -115,7 +122,10 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
     // interacted": thin, but not technology named only in passing.
     let concrete =
         |&(s, ids, detail): &(&Sentence, usize, bool)| detail && (ids > 0 || measures_a_system(s, doc.words(s)));
-    if score >= PARTIAL_SCORE || read.iter().any(concrete) {
+    // Particular systems named in two passages or more ("the mail server
+    // Hermes ... the new server mailgw") are specific systems with a loose
+    // account of how they failed, not technology named in passing.
+    if score >= PARTIAL_SCORE || read.iter().any(concrete) || named.len() >= NAMED_SYSTEMS {
         let suggestion = detailed.first().map(|s| {
             format!(
                 "You give some detail, {}, but not how the systems interacted and failed: add the versions, \
@@ -126,7 +136,7 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
             )
         });
         let finding = Finding::partial("Some technical detail, but thin: say how the systems interacted and failed.")
-            .citing(detailed.into_iter().chain(code).take(3));
+            .citing(detailed.into_iter().chain(code).chain(named).take(3));
         return match suggestion {
             Some(suggestion) => finding.suggesting(suggestion),
             None => finding,
@@ -350,6 +360,18 @@ mod tests {
         let text = "The load balancer began failing health checks against our web servers. \
                     When a backend fails its health check, the load balancer takes it out of rotation.";
         assert_eq!(verdict(B1, text), Partial);
+    }
+
+    #[test]
+    fn particular_systems_named_twice_are_partial() {
+        let text = "We moved the lists to the mail server Hermes. \
+                    The replacement server Athena took over the lists.";
+        assert_eq!(verdict(B1, text), Partial);
+    }
+
+    #[test]
+    fn one_particular_system_named_once_is_in_passing() {
+        assert_eq!(verdict(B1, "We moved the lists to the mail server Hermes."), Missing);
     }
 
     #[test]

@@ -5,7 +5,12 @@
 //! ("human error", "a configuration issue") is partial; "we are still
 //! investigating" alone, or a "Root cause" heading over "TBD", is missing.
 //! A "because" in the account of the fix, the detection or the follow-ups
-//! explains a step of the response, not the cause. "A bug that caused X"
+//! explains a step of the response, not the cause; under a resolution or
+//! detection heading, only where the sentence tells a step of the response
+//! (a restart, someone acting, a promise): "When the instance type is
+//! changed, the nodes are recycled at once. This caused the pods to be
+//! deleted." there is the mechanism. A bold label's own word ("**Identified**:")
+//! names a section, not a cause. "A bug that caused X"
 //! names a cause class by its effect; a negated cause ("is never a root
 //! cause") names none. An attack told with the system it went through is
 //! a cause with its mechanism, and so is a change told by its consequence
@@ -24,7 +29,7 @@
 //! **Fails:** "The root cause is still under investigation."
 
 use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
-use crate::engine::document::{BlockKind, Document, Sentence, Topic};
+use crate::engine::document::{BlockKind, Document, Hit, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
 use crate::engine::signals::{affirmed, names_a_thing};
@@ -87,13 +92,19 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
         // "Operator error is never a root cause" names no cause.
         let causal = [Cue::Causal, Cue::CauseWord, Cue::Consequence]
             .into_iter()
-            .any(|cue| affirmed(doc, s, cue).next().is_some());
+            .any(|cue| affirmed(doc, s, cue).any(|h| !is_the_label(doc, s, h)));
         let mechanism = c.has(Cue::Technology) || c.has(Cue::TechDetail);
-        // A "because" in the account of the fix, the detection or the
-        // follow-ups, or beside a recovery in the timeline ("restarted it
+        // A "because" in the follow-ups, in a step of the response told
+        // under the fix or the detection (a restart, someone acting, a
+        // promise), or beside a recovery in the timeline ("restarted it
         // because..."), explains a step of the response, not the cause.
+        // Told there without a step ("This caused the pods to be
+        // deleted"), it is the mechanism.
         let narrating = match doc.topic(s) {
-            Topic::Resolution | Topic::Detection | Topic::FollowUp => true,
+            Topic::FollowUp => true,
+            Topic::Resolution | Topic::Detection => {
+                c.any(&[Cue::Mitigation, Cue::Speaker, Cue::Commitment, Cue::Responder])
+            }
             Topic::Timeline => c.has(Cue::EndWord) || c.has(Cue::Mitigation),
             _ => false,
         };
@@ -156,6 +167,13 @@ fn names_after_attack(doc: &Document, s: &Sentence) -> bool {
         let tail = Sentence { src: doc.src_offset(h.prose.start, false).max(s.src.start)..s.src.end, ..s.clone() };
         names_a_thing(doc, &tail)
     })
+}
+
+/// Whether a hit is the block's own bold label ("**Identified**:", "**Root
+/// cause**:"): the label names a section, not a cause.
+fn is_the_label(doc: &Document, s: &Sentence, h: &Hit) -> bool {
+    let block = doc.block_of(s);
+    block.label.is_some() && h.prose.start == block.prose.start
 }
 
 /// A change told in the past tense: "changed", "renamed", "replaced".
@@ -275,6 +293,19 @@ mod tests {
     fn a_because_in_the_account_of_the_fix_is_not_the_cause() {
         let text = "## Resolution\n\nWe restarted the nginx pods because the logs showed errors.\n";
         assert_eq!(verdict(R3, text), Partial);
+    }
+
+    #[test]
+    fn a_mechanism_told_under_the_resolution_meets_r3() {
+        let text = "## Resolution\n\nWhen the node instance type is changed, the nodes are recycled all at once. \
+                    This caused the pods to be deleted.\n";
+        assert_eq!(verdict(R3, text), Met);
+    }
+
+    #[test]
+    fn a_labels_own_word_names_no_cause() {
+        assert_eq!(verdict(R3, "- **Identified**: Users reported that the database was slow.\n"), Partial);
+        assert_eq!(verdict(R3, "- **Identified**: The cache was emptied because its TTL was set to 0.\n"), Met);
     }
 
     #[test]
