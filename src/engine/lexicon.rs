@@ -551,7 +551,7 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "procedure*", "automat*", "checklist", "documentation", "document", "dashboard*",
         "ci", "check*", "validation", "validate", "lint*", "review*", "guard*", "safeguard*",
         "limit*", "rate limit*", "quota*", "redundan*", "backup*", "failover", "canary",
-        "staging", "rollout", "policy", "policies", "training", "audit*", "fix*", "patch*",
+        "staging", "rollout", "canaries", "continuous integration", "capacity planning", "policy", "policies", "training", "audit*", "fix*", "patch*",
         "upgrade*", "branch protection", "2fa", "two-factor", "permissions", "scope*",
         "retention", "timeout", "probe*", "health check", "metrics", "logging", "logs",
         "issue", "pr", "pull request", "scan*", "redact*", "invalidat*", "revok*",

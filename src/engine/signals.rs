@@ -1109,6 +1109,63 @@ pub fn names_email_address(doc: &Document, s: &Sentence) -> bool {
     })
 }
 
+/// What a team keeps to catch its own failures before its users do:
+/// tests, alerts, monitoring, checks, reviews, staged rollouts, runbooks,
+/// validation, capacity planning. Lacking one is the team's own omission;
+/// lacking an instance type or a vendor's capacity is not.
+fn is_safeguard(w: &str) -> bool {
+    matches!(
+        w,
+        "test" | "tests" | "testing" | "ci" | "alert" | "alerts" | "alerting" | "monitoring" | "check" | "checks"
+            | "review" | "reviews" | "reviewer" | "reviewers" | "canary" | "canaries" | "rollout" | "runbook"
+            | "runbooks" | "playbook" | "playbooks" | "validation" | "documentation" | "staging" | "planning"
+            | "safeguard" | "safeguards"
+    )
+}
+
+/// "Our monitoring did not alert us", "lack of validation of the
+/// values", "not enough review on the PR", "no tests covered the
+/// migration", "we had no alerting": a safeguard of the team's that was
+/// missing or fell short, which owns the failure without an apology and
+/// often without a "we". Its lack must come right before it ("lack of",
+/// "insufficient", "no", within two words: "a missing input integrity
+/// check" is a flaw of the code, not a step of the team's), or, after "our"
+/// and the safeguard, its failure within three words ("did not", "was
+/// insufficient").
+pub fn safeguard_lacking(text: &str) -> bool {
+    let ws: Vec<&str> = words(text).collect();
+    let within = |from: usize, n: usize| ws.iter().skip(from).take(n);
+    let safeguard_at = |i: usize| is_safeguard(ws[i]) || (ws[i] == "integration" && i > 0 && ws[i - 1] == "continuous");
+    let fell_short = |w: &&str| {
+        matches!(*w, "not" | "never" | "insufficient" | "inadequate" | "missed" | "failed")
+            || w.ends_with("n't")
+            || w.ends_with("n\u{2019}t")
+    };
+    ws.iter().enumerate().any(|(i, &w)| {
+        let next = ws.get(i + 1).copied().unwrap_or("");
+        let lack = matches!(w, "no" | "insufficient" | "inadequate" | "missing" | "lacking")
+            || (matches!(w, "lack" | "absence") && next == "of")
+            || (w == "not" && next == "enough");
+        if lack {
+            return (i + 1..ws.len()).take(2).any(safeguard_at);
+        }
+        w == "our"
+            && (i + 1..ws.len()).take(3).find(|&j| safeguard_at(j)).is_some_and(|j| within(j + 1, 3).any(fell_short))
+    })
+}
+
+/// "Not pinning versions of dependencies", "Not running highstate on all
+/// machines": a cause that opens on "not" and a gerund, the team's own step
+/// left out, told the way a blameless list of causes tells it. A state
+/// ("not working", "not being able to") is the impact, not a step.
+pub fn opens_on_omitted_step(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("not ") else { return false };
+    let step = words(rest).next().unwrap_or("");
+    step.len() > 5
+        && step.ends_with("ing")
+        && !matches!(step, "being" | "working" | "loading" | "responding" | "functioning" | "something" | "nothing")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

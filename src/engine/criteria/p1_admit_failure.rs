@@ -32,7 +32,7 @@ use crate::engine::criterion::{Criterion, Finding, Guidance, KINDS};
 use crate::engine::document::{Document, Sentence, Topic};
 use crate::engine::lexicon::Cue;
 use crate::engine::report::CriterionId;
-use crate::engine::signals::{affirmed, omitted_by_team, should_adverb_have_done};
+use crate::engine::signals::{affirmed, omitted_by_team, opens_on_omitted_step, safeguard_lacking, should_adverb_have_done};
 use crate::engine::suggest::quote;
 
 pub struct AdmitFailure;
@@ -90,6 +90,22 @@ fn hedged_before_owning(doc: &Document, s: &Sentence) -> bool {
     hits.iter().any(|h| h.cue == Cue::Hedge && h.prose.start < first_owning)
 }
 
+/// A safeguard of the team's missing or falling short ("our monitoring did
+/// not alert us", "lack of validation of the values"), or a step of its own
+/// left out ("Not pinning versions of dependencies"): the blameless way of
+/// owning the cause, in a text where the team speaks. A vendor's lack is
+/// not the team's ("lack of availability of an instance type"). (The
+/// team's own work named with "our" in a sentence that tells a cause, "a
+/// failure in our firewall configuration", moved leave-source-out 2,263 ->
+/// 2,262 of 2,892 and the test split 733 -> 735: not kept.)
+fn owns_a_gap(doc: &Document, s: &Sentence, voiced: bool) -> bool {
+    let words = doc.words(s);
+    voiced
+        && !s.cues.has(Cue::ThirdParty)
+        // Every safeguard is a remedy word: most sentences have none.
+        && ((s.cues.has(Cue::Remedy) && safeguard_lacking(words)) || opens_on_omitted_step(words))
+}
+
 impl Criterion for AdmitFailure {
     fn guidance(&self) -> &'static Guidance {
         &GUIDANCE
@@ -114,6 +130,9 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
     // A step the text says was left undone ("the diff was not read"):
     // a gap of the team's that let the failure happen, told impersonally.
     let mut gap = false;
+    // A text in which the team speaks owns what it lists as its own
+    // omissions; someone else's summary of the incident owns nothing.
+    let voiced = doc.prose_sentences().any(|s| s.cues.has(Cue::FirstPerson));
     for s in doc.prose_sentences() {
         let c = s.cues;
         planned |= c.has(Cue::Planned);
@@ -133,7 +152,8 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
         let acts = affirmed(doc, s, Cue::OwnAction).next().is_some() && !fixing;
         let owns = ((acts || admits(doc, s, Cue::Ownership)) && c.has(Cue::FirstPerson))
             || omitted_by_team(doc.words(s))
-            || should_adverb_have_done(doc.words(s));
+            || should_adverb_have_done(doc.words(s))
+            || owns_a_gap(doc, s, voiced);
         // Criticism aimed at a vendor is not self-criticism.
         let criticises = admits(doc, s, Cue::SelfCriticism) && !c.has(Cue::ThirdParty);
         let undone = !canned && !denies && s.left_undone;
@@ -340,6 +360,36 @@ mod tests {
     fn a_team_omission_told_in_the_passive_meets_p1() {
         let text = "A PR which had not been reviewed by the team was queued and deleted the route tables.";
         assert_eq!(verdict(P1, text), Met);
+    }
+
+    #[test]
+    fn a_safeguard_of_the_teams_that_fell_short_owns_the_failure() {
+        let text = "Builds failed for two hours. Our continuous integration cycle did not catch this.";
+        assert_eq!(verdict(P1, text), Met);
+        let text = "We paged the team.\n\n## Contributing factors\n\n- Lack of validation of the configuration values\n";
+        assert_eq!(verdict(P1, text), Met);
+        // Our systems reporting the failure own nothing; a flaw in the
+        // code is not a safeguard of the team's left out.
+        let text = "Builds failed for two hours. Our monitoring showed that the service was not responding.";
+        assert_eq!(verdict(P1, text), Partial);
+        let text = "We saw losses. The exploit used a missing input integrity check in the deposit function.";
+        assert_ne!(verdict(P1, text), Met);
+    }
+
+    #[test]
+    fn a_vendors_lack_or_someone_elses_summary_owns_nothing() {
+        let text = "Nodes failed to start. We paged the team. Lack of testing at the provider let the bad image ship.";
+        assert_eq!(verdict(P1, text), Partial);
+        let text = "The bank's ledger failed. Insufficient testing of the release let the bug through.";
+        assert_eq!(verdict(P1, text), Partial);
+    }
+
+    #[test]
+    fn a_step_left_out_listed_as_a_cause_owns_the_failure() {
+        let text = "We restored the site at 10:00.\n\n## Root causes\n\n- Not pinning versions of the charts we deploy\n";
+        assert_eq!(verdict(P1, text), Met);
+        let text = "We restored the site at 10:00.\n\n## Impact\n\n- Not being able to log in for an hour\n";
+        assert_ne!(verdict(P1, text), Met);
     }
 
     #[test]
