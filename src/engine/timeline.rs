@@ -1263,6 +1263,8 @@ impl<'d, 't> Reader<'d, 't> {
         // plan from counting.
         let timeline = topic == Topic::Timeline;
         let no_clock = s.times.clocks == 0 && s.times.colonless_clocks == 0;
+        let four_digits = if no_clock { self.four_digit_entry(s, timeline) } else { None };
+        let no_clock = no_clock && four_digits.is_none();
         // A zone statement may carry the day too ("All times UTC, 14 March").
         let may_state_a_zone = no_clock && (timeline || holds_time(words));
         let timeless = no_clock && s.times.durations == 0 && s.times.dates == 0 && !time::names_a_time_in_words(words);
@@ -1289,6 +1291,9 @@ impl<'d, 't> Reader<'d, 't> {
             return;
         }
         let mut found = Vec::new();
+        if let Some(clock) = four_digits {
+            found.push(Found::Clock(clock));
+        }
         time::walk(words, &mut |f| found.push(f));
         if let Some(day_first) = self.slash_day_first {
             for f in &mut found {
@@ -1531,6 +1536,34 @@ impl<'d, 't> Reader<'d, 't> {
             !before.bytes().any(|c| c.is_ascii_alphabetic())
         };
         (!clock.vague && lead_ok).then_some(clock)
+    }
+
+    /// The clock time of four digits and no colon a timeline entry opens
+    /// with ("| 0730 | operator | …" under "All times in UTC"), which the
+    /// time walk reads as a time only with a zone after it. Four digits are
+    /// a time here only where the context makes them one: under a
+    /// timeline heading or a zone stated for the times, in a run of
+    /// entries (the block before or after opens with such digits too), not
+    /// all of them years ("- 2019: project starts").
+    fn four_digit_entry(&self, s: &Sentence, timeline: bool) -> Option<time::Clock> {
+        let doc = self.doc;
+        let block = doc.block_of(s);
+        let shaped = matches!(block.kind, BlockKind::ListItem | BlockKind::TableRow { header: false }) || (block.kind == BlockKind::Paragraph && timeline);
+        let context = timeline || self.timeline_zone.is_some() || self.zone_for_all.is_some();
+        if !shaped || !context || !block_opens_with(doc, s) {
+            return None;
+        }
+        let clock = time::opening_four_digits(doc.words(s))?;
+        let written = |c: &time::Clock| c.minute / 60 * 100 + c.minute % 60;
+        let year_like = |c: &time::Clock| (1900..=2099).contains(&written(c));
+        let mut run = false;
+        for n in [s.block.wrapping_sub(1), s.block + 1] {
+            let Some(next) = doc.blocks.get(n).filter(|n| n.kind == block.kind) else { continue };
+            if let Some(other) = time::opening_four_digits(&doc.prose[next.prose.clone()]) {
+                run |= !year_like(&clock) || !year_like(&other);
+            }
+        }
+        run.then_some(clock)
     }
 
     /// The prose an entry's words are read from: its block, and for a
@@ -2787,6 +2820,21 @@ mod tests {
         // Something told after it: the end may be another moment, untimed.
         let text = "At 09:50 UTC errors began on the API. At 10:20 UTC we rolled back the release. At 11:05 UTC we investigated the cause.\n";
         assert!(!moments(text).iter().any(|m| m.starts_with("resolved")), "{:?}", moments(text));
+    }
+
+    #[test]
+    fn four_digit_times_of_a_timeline_run_are_clock_times() {
+        let table = "### Timeline\n\n_All times in UTC, unless otherwise stated._\n\n| Time | Type | Description |\n| --- | --- | --- |\n| 0730 | `operator` | Errors began on the cluster. |\n| 0740 | `operator` | The operator noticed the failing pods. |\n| 1200 | `operator` | Rolled back the change. |\n| 1230 | `operator` | Service restored, end of incident. |\n";
+        assert_eq!(moments(table), ["began 07:30 UTC", "detected 07:40 UTC", "mitigated 12:00 UTC", "resolved 12:30 UTC"]);
+        let list = "## Timeline\n\n- 0905 errors began\n- 0931 we rolled back\n";
+        assert_eq!(moments(list), ["began 09:05", "mitigated 09:31", "resolved 09:31"]);
+        // Years, a lone number, or four digits outside a timeline are no times.
+        let years = "## Timeline\n\n- 2019 errors began in the old system\n- 2020 we rolled back the system\n";
+        assert!(timeline(years).events.is_empty());
+        let lone = "## Timeline\n\n- 1412 errors began\n\nWe rolled back.\n";
+        assert!(timeline(lone).events.is_empty());
+        let prose = "## Impact\n\n- 1412 errors began\n- 1500 requests failed\n";
+        assert!(timeline(prose).events.is_empty());
     }
 
     #[test]
