@@ -709,6 +709,11 @@ fn moment_cues(words: &str) -> u32 {
         if moment == DETECTED && finds_a_cause_or_fix(words, m.start(), m.end()) {
             continue;
         }
+        // "Errors when accessing pages with comments": web pages, not
+        // someone paged.
+        if moment == RESPONDED && text == "pages" && !pages_someone(words, m.end()) {
+            continue;
+        }
         if moment == BEGAN || text.starts_with("alert") {
             subjects.push(m.range());
         }
@@ -986,6 +991,17 @@ fn told_of_work_or_detection(words: &str, matches: &[aho_corasick::Match], class
                 && !near().any(|p| class(p) == BEGAN && matches[p].start() >= matches[n].end() && matches[p].end() <= m.start())
         });
     after || before
+}
+
+/// Whom a page goes to, the word after "pages" ("pages the on-call",
+/// "pages us").
+const PAGED: &[&str] = &["the", "us", "me", "him", "her", "them", "our", "my", "someone", "on-call", "oncall"];
+
+/// Whether the "pages" ending at `end` is the verb, someone paged ("pages
+/// the on-call", "pages search on-call"), not web pages ("requests
+/// pages", "pages with comments").
+fn pages_someone(words: &str, end: usize) -> bool {
+    PAGED.contains(&next_word(words, end)) || words[end..].split_ascii_whitespace().take(3).any(|w| w.starts_with("on-call") || w.starts_with("oncall"))
 }
 
 /// Whether the word ending at `end` goes on to an object or another
@@ -2820,6 +2836,16 @@ mod tests {
         // Something told after it: the end may be another moment, untimed.
         let text = "At 09:50 UTC errors began on the API. At 10:20 UTC we rolled back the release. At 11:05 UTC we investigated the cause.\n";
         assert!(!moments(text).iter().any(|m| m.starts_with("resolved")), "{:?}", moments(text));
+    }
+
+    #[test]
+    fn web_pages_are_no_one_paged() {
+        let pages = "## Timeline\n\n- 10:27 Deployed the release\n- 10:32 Noticed some errors when accessing pages with comments (package and requests pages).\n- 10:40 Errors stopped\n";
+        assert!(!moments(pages).iter().any(|m| m.starts_with("responded")), "{:?}", moments(pages));
+        for paged in ["- 10:32 The latency alert pages the on-call.\n", "- 10:32 The monitor pages search on-call.\n"] {
+            let text = format!("## Timeline\n\n{paged}- 10:40 Errors stopped\n");
+            assert!(moments(&text).contains(&"responded 10:32".to_string()), "{:?}", moments(&text));
+        }
     }
 
     #[test]
