@@ -764,6 +764,11 @@ fn moment_cues(words: &str) -> u32 {
         cues &= !BEGAN;
     }
     if words.contains("issue") && opens_an_issue(words) {
+        // "A user filed a GitHub issue": the problem reported, not the
+        // team's response, unless other words tell one.
+        if told.iter().all(|(at, cue)| *cue != RESPONDED || &words[at.clone()] == "filed") {
+            cues &= !RESPONDED;
+        }
         cues |= DETECTED;
     }
     // Only words that told a problem may tell it tracked: most sentences
@@ -2846,6 +2851,14 @@ mod tests {
             let text = format!("## Timeline\n\n{paged}- 10:40 Errors stopped\n");
             assert!(moments(&text).contains(&"responded 10:32".to_string()), "{:?}", moments(&text));
         }
+    }
+
+    #[test]
+    fn an_issue_filed_by_a_user_is_the_detection_not_also_the_response() {
+        let text = "## Timeline\n\n- 14:02 errors began\n- 14:10 A user filed a GitHub issue about failing logins\n- 14:20 we started investigating\n- 14:40 rolled back, service restored\n";
+        assert_eq!(moments(text), ["began 14:02", "detected 14:10", "responded 14:20", "mitigated 14:40", "resolved 14:40"]);
+        let both = "## Timeline\n\n- 14:02 errors began\n- 14:10 A user filed a GitHub issue and we started investigating it\n- 14:40 rolled back, service restored\n";
+        assert_eq!(moments(both)[1..3], ["detected 14:10", "responded 14:10"]);
     }
 
     #[test]
