@@ -414,6 +414,10 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "fix was confirmed", "fix confirmed", "confirmed the fix", "fix was verified", "fix verified", "verified the fix",
         "incident end*", "impact end*", "outage end*", "to an end", "full service returned", "restoring service",
         "restoring the service", "checks passing", "checks pass", "checks are passing", "works as expected", "worked as expected",
+        // What the outage left behind caught up ("the search indices are
+        // up-to-date" after re-indexing).
+        "are up-to-date", "is up-to-date", "were up-to-date", "was up-to-date", "are up to date", "is up to date",
+        "were up to date", "was up to date",
     ]),
     (REPAIRED, &["fixed", "solved", "solve the problem", "solve the issue"]),
     (MITIGATED, &[
@@ -2859,6 +2863,12 @@ mod tests {
         assert_eq!(moments(text), ["began 14:02", "detected 14:10", "responded 14:20", "mitigated 14:40", "resolved 14:40"]);
         let both = "## Timeline\n\n- 14:02 errors began\n- 14:10 A user filed a GitHub issue and we started investigating it\n- 14:40 rolled back, service restored\n";
         assert_eq!(moments(both)[1..3], ["detected 14:10", "responded 14:10"]);
+    }
+
+    #[test]
+    fn what_the_outage_left_behind_caught_up_is_the_end() {
+        let text = "## Timeline\n\n- **14:40**: The search is down\n- **14:47**: We start the search again, the search is no longer down\n- **15:06**: We start re-indexing the search\n- **20:30**: The search indices are up-to-date\n";
+        assert_eq!(moments(text)[1..], ["mitigated 14:47", "resolved 20:30"]);
     }
 
     #[test]
