@@ -726,6 +726,11 @@ fn moment_cues(words: &str) -> u32 {
         if moment == MITIGATED && matches!(text, "failover" | "rollback" | "hotfix" | "workaround") && ACTION_THINGS.contains(&next_word(words, m.end())) {
             continue;
         }
+        // "A workaround was found in a comment": the action named as
+        // found, not yet taken.
+        if moment == MITIGATED && matches!(text, "failover" | "rollback" | "hotfix" | "workaround") && named_as_found(words, m.end()) {
+            continue;
+        }
         // "Begin a rollback", "started to fail over": the action is under
         // way, the impact not yet stopped; a response.
         let moment = if moment == MITIGATED && !EASING.contains(&text) && action_begun(&words[..m.start()]) { RESPONDED } else { moment };
@@ -869,6 +874,15 @@ fn finds_a_cause_or_fix(words: &str, start: usize, end: usize) -> bool {
     let after = clause_starting(after);
     let is_finding = |w: &str| FINDINGS.contains(&w.trim_matches(|c: char| !c.is_ascii_alphanumeric()));
     before.split_whitespace().rev().take(4).any(is_finding) || after.split_whitespace().take(3).any(is_finding)
+}
+
+/// Verbs telling a thing found or put forward, not done.
+const FOUND: &[&str] = &["found", "identified", "discovered", "suggested", "proposed"];
+
+/// Whether the words after an action's name, in its clause, tell it found
+/// ("a workaround was found", "a rollback is proposed").
+fn named_as_found(words: &str, end: usize) -> bool {
+    clause_starting(&words[end..]).split_ascii_whitespace().take(3).any(|w| FOUND.contains(&w))
 }
 
 /// Things an action's name may name ("the failover machine", "a rollback
@@ -2869,6 +2883,12 @@ mod tests {
     fn what_the_outage_left_behind_caught_up_is_the_end() {
         let text = "## Timeline\n\n- **14:40**: The search is down\n- **14:47**: We start the search again, the search is no longer down\n- **15:06**: We start re-indexing the search\n- **20:30**: The search indices are up-to-date\n";
         assert_eq!(moments(text)[1..], ["mitigated 14:47", "resolved 20:30"]);
+    }
+
+    #[test]
+    fn a_workaround_found_is_not_yet_the_mitigation() {
+        let text = "## Timeline\n\n- 09:50 We noticed that the deployment failed\n- 10:06 A workaround was found in a comment of the same issue\n- 10:11 Restart the affected services, OBS is back\n";
+        assert!(moments(text).contains(&"mitigated 10:11".to_string()), "{:?}", moments(text));
     }
 
     #[test]
