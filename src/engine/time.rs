@@ -467,6 +467,34 @@ pub fn walk(text: &str, each: &mut dyn FnMut(Found)) {
     }
 }
 
+/// The clock time of four digits and no colon an entry opens with ("0730
+/// | operator | …", "1412 - alerts fire"), where [`walk`] reads none: it
+/// takes four digits for a time only with a zone after them ("1518 utc").
+/// The caller tells whether the entry's context makes them a time (a
+/// timeline's run of such entries); this only reads them: not a date's
+/// year ("2019-02-27"), not part of a longer number or a word, and an hour
+/// and minute a clock has.
+pub fn opening_four_digits(text: &str) -> Option<Clock> {
+    let b = text.as_bytes();
+    let start = b.iter().position(|c| !matches!(c, b' ' | b'|' | b'*' | b'_' | b'[' | b'('))?;
+    let (n, end) = digits(b, start);
+    let next = at(b, end);
+    let joins_digits = matches!(next, b'-' | b'/' | b'.' | b',' | b':') && at(b, end + 1).is_ascii_digit();
+    if end - start != 4 || is_word(next) || joins_digits || n / 100 > 23 || n % 100 > 59 {
+        return None;
+    }
+    Some(Clock {
+        at: start..end,
+        minute: (n / 100 * 60 + n % 100) as u16,
+        zone: None,
+        vague: false,
+        joined_to_previous: false,
+        in_words: false,
+        offset_of_previous: false,
+        colonless: true,
+    })
+}
+
 /// A duration found at `start..end`, with what the words around it say.
 fn duration(text: &str, start: usize, end: usize, minutes: u32, in_words: bool) -> Duration {
     let b = text.as_bytes();
@@ -1081,6 +1109,17 @@ mod tests {
     fn four_digits_without_a_zone_or_as_a_year_are_no_time() {
         assert!(clocks("in 1518 the ship sailed; 2460 utc; 1299 utc; pid 1518 z; v1518 utc").is_empty());
         assert!(clocks("on sep 27, 2017 utc").is_empty());
+    }
+
+    #[test]
+    fn four_digits_opening_an_entry_read_as_a_clock_time_of_the_day() {
+        let minute = |text: &str| opening_four_digits(text).map(|c| (c.minute, c.at));
+        assert_eq!(minute("0730 | `operator` | the operator renews"), Some((450, 0..4)));
+        assert_eq!(minute("| 1412 | alerts fire"), Some((852, 2..6)));
+        assert_eq!(minute("2359: done"), Some((1439, 0..4)));
+        for text in ["2019-02-27 06:45", "12345 requests", "2460 | x", "1299 | x", "1518ms", "0730:15", "1,500 users", "v1518", "we saw 1518"] {
+            assert_eq!(minute(text), None, "{text:?}");
+        }
     }
 
     #[test]

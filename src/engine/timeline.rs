@@ -414,6 +414,10 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "fix was confirmed", "fix confirmed", "confirmed the fix", "fix was verified", "fix verified", "verified the fix",
         "incident end*", "impact end*", "outage end*", "to an end", "full service returned", "restoring service",
         "restoring the service", "checks passing", "checks pass", "checks are passing", "works as expected", "worked as expected",
+        // What the outage left behind caught up ("the search indices are
+        // up-to-date" after re-indexing).
+        "are up-to-date", "is up-to-date", "were up-to-date", "was up-to-date", "are up to date", "is up to date",
+        "were up to date", "was up to date",
     ]),
     (REPAIRED, &["fixed", "solved", "solve the problem", "solve the issue"]),
     (MITIGATED, &[
@@ -709,12 +713,22 @@ fn moment_cues(words: &str) -> u32 {
         if moment == DETECTED && finds_a_cause_or_fix(words, m.start(), m.end()) {
             continue;
         }
+        // "Errors when accessing pages with comments": web pages, not
+        // someone paged.
+        if moment == RESPONDED && text == "pages" && !pages_someone(words, m.end()) {
+            continue;
+        }
         if moment == BEGAN || text.starts_with("alert") {
             subjects.push(m.range());
         }
         // "Checking the failover machine", "the rollback plan": the action's
         // name naming a thing, not the action.
         if moment == MITIGATED && matches!(text, "failover" | "rollback" | "hotfix" | "workaround") && ACTION_THINGS.contains(&next_word(words, m.end())) {
+            continue;
+        }
+        // "A workaround was found in a comment": the action named as
+        // found, not yet taken.
+        if moment == MITIGATED && matches!(text, "failover" | "rollback" | "hotfix" | "workaround") && named_as_found(words, m.end()) {
             continue;
         }
         // "Begin a rollback", "started to fail over": the action is under
@@ -759,6 +773,11 @@ fn moment_cues(words: &str) -> u32 {
         cues &= !BEGAN;
     }
     if words.contains("issue") && opens_an_issue(words) {
+        // "A user filed a GitHub issue": the problem reported, not the
+        // team's response, unless other words tell one.
+        if told.iter().all(|(at, cue)| *cue != RESPONDED || &words[at.clone()] == "filed") {
+            cues &= !RESPONDED;
+        }
         cues |= DETECTED;
     }
     // Only words that told a problem may tell it tracked: most sentences
@@ -855,6 +874,15 @@ fn finds_a_cause_or_fix(words: &str, start: usize, end: usize) -> bool {
     let after = clause_starting(after);
     let is_finding = |w: &str| FINDINGS.contains(&w.trim_matches(|c: char| !c.is_ascii_alphanumeric()));
     before.split_whitespace().rev().take(4).any(is_finding) || after.split_whitespace().take(3).any(is_finding)
+}
+
+/// Verbs telling a thing found or put forward, not done.
+const FOUND: &[&str] = &["found", "identified", "discovered", "suggested", "proposed"];
+
+/// Whether the words after an action's name, in its clause, tell it found
+/// ("a workaround was found", "a rollback is proposed").
+fn named_as_found(words: &str, end: usize) -> bool {
+    clause_starting(&words[end..]).split_ascii_whitespace().take(3).any(|w| FOUND.contains(&w))
 }
 
 /// Things an action's name may name ("the failover machine", "a rollback
@@ -986,6 +1014,17 @@ fn told_of_work_or_detection(words: &str, matches: &[aho_corasick::Match], class
                 && !near().any(|p| class(p) == BEGAN && matches[p].start() >= matches[n].end() && matches[p].end() <= m.start())
         });
     after || before
+}
+
+/// Whom a page goes to, the word after "pages" ("pages the on-call",
+/// "pages us").
+const PAGED: &[&str] = &["the", "us", "me", "him", "her", "them", "our", "my", "someone", "on-call", "oncall"];
+
+/// Whether the "pages" ending at `end` is the verb, someone paged ("pages
+/// the on-call", "pages search on-call"), not web pages ("requests
+/// pages", "pages with comments").
+fn pages_someone(words: &str, end: usize) -> bool {
+    PAGED.contains(&next_word(words, end)) || words[end..].split_ascii_whitespace().take(3).any(|w| w.starts_with("on-call") || w.starts_with("oncall"))
 }
 
 /// Whether the word ending at `end` goes on to an object or another
@@ -1263,6 +1302,8 @@ impl<'d, 't> Reader<'d, 't> {
         // plan from counting.
         let timeline = topic == Topic::Timeline;
         let no_clock = s.times.clocks == 0 && s.times.colonless_clocks == 0;
+        let four_digits = if no_clock { self.four_digit_entry(s, timeline) } else { None };
+        let no_clock = no_clock && four_digits.is_none();
         // A zone statement may carry the day too ("All times UTC, 14 March").
         let may_state_a_zone = no_clock && (timeline || holds_time(words));
         let timeless = no_clock && s.times.durations == 0 && s.times.dates == 0 && !time::names_a_time_in_words(words);
@@ -1289,6 +1330,9 @@ impl<'d, 't> Reader<'d, 't> {
             return;
         }
         let mut found = Vec::new();
+        if let Some(clock) = four_digits {
+            found.push(Found::Clock(clock));
+        }
         time::walk(words, &mut |f| found.push(f));
         if let Some(day_first) = self.slash_day_first {
             for f in &mut found {
@@ -1531,6 +1575,34 @@ impl<'d, 't> Reader<'d, 't> {
             !before.bytes().any(|c| c.is_ascii_alphabetic())
         };
         (!clock.vague && lead_ok).then_some(clock)
+    }
+
+    /// The clock time of four digits and no colon a timeline entry opens
+    /// with ("| 0730 | operator | …" under "All times in UTC"), which the
+    /// time walk reads as a time only with a zone after it. Four digits are
+    /// a time here only where the context makes them one: under a
+    /// timeline heading or a zone stated for the times, in a run of
+    /// entries (the block before or after opens with such digits too), not
+    /// all of them years ("- 2019: project starts").
+    fn four_digit_entry(&self, s: &Sentence, timeline: bool) -> Option<time::Clock> {
+        let doc = self.doc;
+        let block = doc.block_of(s);
+        let shaped = matches!(block.kind, BlockKind::ListItem | BlockKind::TableRow { header: false }) || (block.kind == BlockKind::Paragraph && timeline);
+        let context = timeline || self.timeline_zone.is_some() || self.zone_for_all.is_some();
+        if !shaped || !context || !block_opens_with(doc, s) {
+            return None;
+        }
+        let clock = time::opening_four_digits(doc.words(s))?;
+        let written = |c: &time::Clock| c.minute / 60 * 100 + c.minute % 60;
+        let year_like = |c: &time::Clock| (1900..=2099).contains(&written(c));
+        let mut run = false;
+        for n in [s.block.wrapping_sub(1), s.block + 1] {
+            let Some(next) = doc.blocks.get(n).filter(|n| n.kind == block.kind) else { continue };
+            if let Some(other) = time::opening_four_digits(&doc.prose[next.prose.clone()]) {
+                run |= !year_like(&clock) || !year_like(&other);
+            }
+        }
+        run.then_some(clock)
     }
 
     /// The prose an entry's words are read from: its block, and for a
@@ -2787,6 +2859,51 @@ mod tests {
         // Something told after it: the end may be another moment, untimed.
         let text = "At 09:50 UTC errors began on the API. At 10:20 UTC we rolled back the release. At 11:05 UTC we investigated the cause.\n";
         assert!(!moments(text).iter().any(|m| m.starts_with("resolved")), "{:?}", moments(text));
+    }
+
+    #[test]
+    fn web_pages_are_no_one_paged() {
+        let pages = "## Timeline\n\n- 10:27 Deployed the release\n- 10:32 Noticed some errors when accessing pages with comments (package and requests pages).\n- 10:40 Errors stopped\n";
+        assert!(!moments(pages).iter().any(|m| m.starts_with("responded")), "{:?}", moments(pages));
+        for paged in ["- 10:32 The latency alert pages the on-call.\n", "- 10:32 The monitor pages search on-call.\n"] {
+            let text = format!("## Timeline\n\n{paged}- 10:40 Errors stopped\n");
+            assert!(moments(&text).contains(&"responded 10:32".to_string()), "{:?}", moments(&text));
+        }
+    }
+
+    #[test]
+    fn an_issue_filed_by_a_user_is_the_detection_not_also_the_response() {
+        let text = "## Timeline\n\n- 14:02 errors began\n- 14:10 A user filed a GitHub issue about failing logins\n- 14:20 we started investigating\n- 14:40 rolled back, service restored\n";
+        assert_eq!(moments(text), ["began 14:02", "detected 14:10", "responded 14:20", "mitigated 14:40", "resolved 14:40"]);
+        let both = "## Timeline\n\n- 14:02 errors began\n- 14:10 A user filed a GitHub issue and we started investigating it\n- 14:40 rolled back, service restored\n";
+        assert_eq!(moments(both)[1..3], ["detected 14:10", "responded 14:10"]);
+    }
+
+    #[test]
+    fn what_the_outage_left_behind_caught_up_is_the_end() {
+        let text = "## Timeline\n\n- **14:40**: The search is down\n- **14:47**: We start the search again, the search is no longer down\n- **15:06**: We start re-indexing the search\n- **20:30**: The search indices are up-to-date\n";
+        assert_eq!(moments(text)[1..], ["mitigated 14:47", "resolved 20:30"]);
+    }
+
+    #[test]
+    fn a_workaround_found_is_not_yet_the_mitigation() {
+        let text = "## Timeline\n\n- 09:50 We noticed that the deployment failed\n- 10:06 A workaround was found in a comment of the same issue\n- 10:11 Restart the affected services, OBS is back\n";
+        assert!(moments(text).contains(&"mitigated 10:11".to_string()), "{:?}", moments(text));
+    }
+
+    #[test]
+    fn four_digit_times_of_a_timeline_run_are_clock_times() {
+        let table = "### Timeline\n\n_All times in UTC, unless otherwise stated._\n\n| Time | Type | Description |\n| --- | --- | --- |\n| 0730 | `operator` | Errors began on the cluster. |\n| 0740 | `operator` | The operator noticed the failing pods. |\n| 1200 | `operator` | Rolled back the change. |\n| 1230 | `operator` | Service restored, end of incident. |\n";
+        assert_eq!(moments(table), ["began 07:30 UTC", "detected 07:40 UTC", "mitigated 12:00 UTC", "resolved 12:30 UTC"]);
+        let list = "## Timeline\n\n- 0905 errors began\n- 0931 we rolled back\n";
+        assert_eq!(moments(list), ["began 09:05", "mitigated 09:31", "resolved 09:31"]);
+        // Years, a lone number, or four digits outside a timeline are no times.
+        let years = "## Timeline\n\n- 2019 errors began in the old system\n- 2020 we rolled back the system\n";
+        assert!(timeline(years).events.is_empty());
+        let lone = "## Timeline\n\n- 1412 errors began\n\nWe rolled back.\n";
+        assert!(timeline(lone).events.is_empty());
+        let prose = "## Impact\n\n- 1412 errors began\n- 1500 requests failed\n";
+        assert!(timeline(prose).events.is_empty());
     }
 
     #[test]
