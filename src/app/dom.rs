@@ -126,9 +126,7 @@ pub fn scroll_editor_to(editor: &HtmlTextAreaElement, mirror: &Element, selector
     editor.set_scroll_top(top.max(0));
     mirror.set_scroll_top(editor.scroll_top());
     // On a narrow screen the editor may be above the fold.
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-    editor.scroll_into_view_with_scroll_into_view_options(&options);
+    reveal(editor);
 }
 
 /// Scrolls an element into view within its scrolling ancestors, only as

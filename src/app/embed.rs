@@ -14,10 +14,10 @@ use wasm_bindgen::JsValue;
 pub fn start(state: AppState, drafts: Drafts) {
     let search = window().location().search().unwrap_or_default();
     let config = embed::config_from_query(&search);
-    if config.compact {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-embed", "");
-        }
+    if config.compact
+        && let Some(root) = document().document_element()
+    {
+        let _ = root.set_attribute("data-embed", "");
     }
     if config.hosts.is_empty() {
         return;

@@ -53,12 +53,21 @@ pub(crate) struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     pub editor: NodeRef<html::Textarea>,
     pub mirror: NodeRef<html::Div>,
+    /// What typing leaves for later. One stored value, not one per field:
+    /// each is an arena slot whose creation is compiled inline.
+    typing: StoredValue<Typing>,
+}
+
+/// What the handlers of the editor keep between a keystroke and the
+/// review and rendering that follow it; nothing renders from it.
+#[derive(Default)]
+struct Typing {
     /// Whether the text's next change was typed in the editor.
-    typed: StoredValue<bool>,
+    next_change_typed: bool,
     /// The review typing put off, due when typing pauses.
-    review_due: StoredValue<Option<TimeoutHandle>>,
+    review_due: Option<TimeoutHandle>,
     /// The change of the text the mirror has not rendered yet.
-    unrendered: StoredValue<TextChange>,
+    unrendered: TextChange,
 }
 
 /// A change of the text the mirror has not rendered yet.
@@ -179,7 +188,7 @@ impl AppState {
 
     /// Says that the editor's text is about to change by typing.
     pub fn note_typing(&self) {
-        self.typed.set_value(true);
+        self.typing.update_value(|t| t.next_change_typed = true);
     }
 
     /// Brings the highlights and the review to a change of the text from
@@ -195,10 +204,13 @@ impl AppState {
         if self.shown.with_untracked(|s| matches!(s, Some(Shown::Passage(_)))) {
             self.shown.set(None);
         }
-        if let Some(due) = self.review_due.try_update_value(Option::take).flatten() {
+        let (due, typed) = self
+            .typing
+            .try_update_value(|t| (t.review_due.take(), std::mem::take(&mut t.next_change_typed)))
+            .unwrap_or_default();
+        if let Some(due) = due {
             due.clear();
         }
-        let typed = self.typed.try_update_value(std::mem::take).unwrap_or(false);
         // A notice tells what last happened to the draft ("Opened … as a
         // new draft"); typing in it moves on, so an information notice
         // goes. An error stays until something replaces it.
@@ -209,24 +221,24 @@ impl AppState {
         match edit {
             Some(edit) if typed && edit.removed.max(edit.inserted) <= TYPED_CHANGE_MAX_BYTES => {
                 self.marks.update(|marks| preview::move_highlights(marks, edit));
-                self.unrendered.update_value(|change| {
-                    *change = match change {
-                        TextChange::None => TextChange::Typed(edit),
-                        _ => TextChange::Other,
-                    }
-                });
                 let this = *self;
                 let due = set_timeout_with_handle(
                     move || {
-                        this.review_due.set_value(None);
+                        this.typing.update_value(|t| t.review_due = None);
                         this.review_now(false);
                     },
                     TYPING_PAUSE,
                 );
-                self.review_due.set_value(due.ok());
+                self.typing.update_value(|t| {
+                    t.unrendered = match t.unrendered {
+                        TextChange::None => TextChange::Typed(edit),
+                        _ => TextChange::Other,
+                    };
+                    t.review_due = due.ok();
+                });
             }
             _ => {
-                self.unrendered.set_value(TextChange::Other);
+                self.typing.update_value(|t| t.unrendered = TextChange::Other);
                 self.review_now(true);
             }
         }
@@ -234,13 +246,13 @@ impl AppState {
 
     /// The change of the text since the mirror last took it.
     pub fn take_unrendered(&self) -> TextChange {
-        self.unrendered.try_update_value(std::mem::take).unwrap_or_default()
+        self.typing.try_update_value(|t| std::mem::take(&mut t.unrendered)).unwrap_or_default()
     }
 
     /// Runs the review typing put off, if any: before the person does
     /// something with the review (the editor lost focus to do it).
     pub fn review_if_due(&self) {
-        if let Some(due) = self.review_due.try_update_value(Option::take).flatten() {
+        if let Some(due) = self.typing.try_update_value(|t| t.review_due.take()).flatten() {
             due.clear();
             self.review_now(false);
         }
@@ -349,9 +361,7 @@ pub fn App() -> impl IntoView {
         notice: RwSignal::new(None),
         editor: NodeRef::new(),
         mirror: NodeRef::new(),
-        typed: StoredValue::new(false),
-        review_due: StoredValue::new(None),
-        unrendered: StoredValue::new(TextChange::None),
+        typing: StoredValue::new(Typing::default()),
     };
     provide_context(state);
     watch(move || text.get(), move |_, old| state.follow_text(old), false);

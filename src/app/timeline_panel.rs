@@ -28,9 +28,6 @@ fn clicked_passage(ev: &MouseEvent, timeline: &Timeline) -> Option<std::ops::Ran
 #[component]
 pub fn TimelinePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Only a change to what the timeline shows replaces its HTML, not
-    // every keystroke.
-    let html = Memo::new(move |_| state.review.with(|r| timeline_html(&r.timeline)));
     view! {
         <section
             class="timeline"
@@ -43,7 +40,10 @@ pub fn TimelinePanel() -> impl IntoView {
             })
         >
             <h3 id="timeline-heading">"Timeline"</h3>
-            <div inner_html=live(move || html.get())></div>
+            // Only a change to what the timeline shows replaces its HTML,
+            // not every review: an inner HTML equal to the last is not set
+            // again (so no memo, whose machinery is compiled per type).
+            <div inner_html=live(move || state.review.with(|r| timeline_html(&r.timeline)))></div>
         </section>
     }
 }
