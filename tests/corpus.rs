@@ -32,8 +32,10 @@ use std::sync::LazyLock;
 /// close calls do; kept at 0.772 when 27 originals from six new sources
 /// joined, on which the engine had scored 0.747 before it trained on them,
 /// and the 241 measured 0.776; 0.775 at 0.780, once an inability was a
-/// cue of its own and HTML anchors were links.)
-const LEAVE_SOURCE_OUT_FLOOR: f64 = 0.775;
+/// cue of its own and HTML anchors were links; 0.778 at 0.783, once P1
+/// read a safeguard of the team's that fell short and R3 a mechanism told
+/// under a resolution heading.)
+const LEAVE_SOURCE_OUT_FLOOR: f64 = 0.778;
 /// The same for the test split.
 const TEST_SPLIT_FLOOR: f64 = 0.72;
 
