@@ -27,7 +27,9 @@ async fn viewport_height(browser: &Browser) -> f64 {
     browser.js("return innerHeight;", vec![]).await.as_f64().unwrap()
 }
 
-async fn load_zendesk_sample(browser: &Browser) {
+/// Opens the Zendesk sample and waits for its highlights (layout's tests
+/// start from it too).
+pub async fn load_zendesk_sample(browser: &Browser) {
     browser.js("document.querySelector('[data-testid=load-sample]').click();", vec![]).await;
     assert!(
         browser

@@ -2,6 +2,7 @@
 //! phone, the header in two rows there, the note of a deleted draft over
 //! the page rather than in it, the Preview button clear of the editor.
 
+use crate::glance::load_zendesk_sample;
 use crate::harness::Browser;
 use crate::ui::{ZENDESK_SAMPLE, click, close_without_panics, open_app, press};
 use postmortem_reviewer::engine;
@@ -14,20 +15,6 @@ const ENTER: char = '\u{E007}';
 async fn phone_sized(browser: &Browser) {
     browser.client.set_window_size(360, 800).await.expect("resize the window");
     assert!(browser.eventually("return innerWidth <= 360;", vec![]).await, "not phone-sized");
-}
-
-async fn load_zendesk_sample(browser: &Browser) {
-    browser.js("document.querySelector('[data-testid=load-sample]').click();", vec![]).await;
-    assert!(
-        browser
-            .eventually(
-                "return document.querySelector('[data-testid=editor]').value === arguments[0]
-                   && document.querySelectorAll('.mirror mark').length > 0;",
-                vec![json!(ZENDESK_SAMPLE)]
-            )
-            .await,
-        "the sample did not open with its highlights"
-    );
 }
 
 /// Puts the caret at UTF-16 offset `at` as the keyboard would leave it.
