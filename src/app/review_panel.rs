@@ -532,6 +532,9 @@ fn OverrideForm(id: CriterionId, editing: RwSignal<bool>, refocus: impl Fn() + C
     }
 }
 
+/// How long "Copied the review as …" stays beside the export buttons.
+const COPIED_NOTE_LASTS: std::time::Duration = std::time::Duration::from_secs(4);
+
 #[component]
 fn ExportBar() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -540,12 +543,24 @@ fn ExportBar() -> impl IntoView {
     let json = move || state.seen.with(|r| r.to_json());
     let copy = move |text: String, what: &'static str| {
         spawn_local(async move {
-            let ok = dom::copy_to_clipboard(&text).await;
-            status.set(if ok {
-                format!("Copied the review as {what}.")
+            if dom::copy_to_clipboard(&text).await {
+                // A confirmation that stayed would go on vouching for a
+                // review the text has since moved past: it goes after a
+                // few seconds, unless a later copy has replaced it. A
+                // refusal stays, since it says what to do instead.
+                let copied = format!("Copied the review as {what}.");
+                status.set(copied.clone());
+                set_timeout(
+                    move || {
+                        if status.with_untracked(|now| *now == copied) {
+                            status.set(String::new());
+                        }
+                    },
+                    COPIED_NOTE_LASTS,
+                );
             } else {
-                "The browser did not allow copying; use Download instead.".to_string()
-            });
+                status.set("The browser did not allow copying; use Download instead.".to_string());
+            }
         });
     };
     view! {

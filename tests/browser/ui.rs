@@ -1051,6 +1051,15 @@ async fn the_review_downloads_and_copies_as_markdown_and_json() {
             )
             .await
     );
+    assert!(
+        browser
+            .eventually(
+                "return document.querySelector('[data-testid=export-status]').textContent === '';",
+                vec![]
+            )
+            .await,
+        "the note of a copy stayed beside the buttons"
+    );
     assert_eq!(
         browser.js("return window.__copied;", vec![]).await,
         json!([seen.to_json(), markdown])
