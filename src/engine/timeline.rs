@@ -1197,6 +1197,12 @@ struct Reader<'d, 't> {
     fields: Vec<Timed>,
     /// The body's first field dating the incident ([`Reader::date_field`]).
     date_field: Option<Timed>,
+    /// The date the body's first date field gives without a clock time:
+    /// the day of the undated times.
+    date_of_fields: Option<Dated>,
+    /// The start and end the body's first field of the incident's window
+    /// gives.
+    window_field: Option<(Timed, Timed)>,
 }
 
 impl<'d, 't> Reader<'d, 't> {
@@ -1218,6 +1224,8 @@ impl<'d, 't> Reader<'d, 't> {
             year_by_weekday: None,
             fields: Vec::new(),
             date_field: None,
+            date_of_fields: None,
+            window_field: None,
         }
     }
 
@@ -1303,7 +1311,10 @@ impl<'d, 't> Reader<'d, 't> {
         let timeline = topic == Topic::Timeline;
         let no_clock = s.times.clocks == 0 && s.times.colonless_clocks == 0;
         let four_digits = if no_clock { self.four_digit_entry(s, timeline) } else { None };
-        let no_clock = no_clock && four_digits.is_none();
+        // (The window's second time may be read as a clock of its own when
+        // a zone follows it: "1230 (utc)".)
+        let four_digit_window = if s.times.clocks == 0 && four_digits.is_none() { four_digit_window(words, block.kind) } else { None };
+        let no_clock = no_clock && four_digits.is_none() && four_digit_window.is_none();
         // A zone statement may carry the day too ("All times UTC, 14 March").
         let may_state_a_zone = no_clock && (timeline || holds_time(words));
         let timeless = no_clock && s.times.durations == 0 && s.times.dates == 0 && !time::names_a_time_in_words(words);
@@ -1333,7 +1344,17 @@ impl<'d, 't> Reader<'d, 't> {
         if let Some(clock) = four_digits {
             found.push(Found::Clock(clock));
         }
-        time::walk(words, &mut |f| found.push(f));
+        if let Some((start, end)) = four_digit_window {
+            found.push(Found::Clock(start));
+            found.push(Found::Clock(end));
+            time::walk(words, &mut |f| {
+                if !matches!(f, Found::Clock(_)) {
+                    found.push(f);
+                }
+            });
+        } else {
+            time::walk(words, &mut |f| found.push(f));
+        }
         if let Some(day_first) = self.slash_day_first {
             for f in &mut found {
                 if let Found::Date(d) = f {
@@ -1778,29 +1799,48 @@ impl<'d, 't> Reader<'d, 't> {
     }
 
     /// A field of the body that dates the incident, "**Date:** 13/09/2021
-    /// 3am UTC", "Date and time: April 15, 2021 11:05:04 AM UTC": with
-    /// its year and a clock time, it is when the incident began, as
-    /// reviewers read it; a field, not a told event, so it counts only
-    /// when the text tells no start ([`Reader::finish`]). Whether the
-    /// sentence is such a field.
+    /// 3am UTC", "Date and time: April 15, 2021 11:05:04 AM UTC", a table's
+    /// row "| Date | 2022-04-20 |": with its year and a clock time, it is
+    /// when the incident began, as reviewers read it; a field, not a told
+    /// event, so it counts only when the text tells no start
+    /// ([`Reader::finish`]). With its year and no clock time, it is the
+    /// day of the times the text leaves undated ("**Date**: 19.09.2023"
+    /// over "10:04 alert fired"). A field giving the incident's window
+    /// ("Duration: 14:05 - 15:20 UTC", "| Time | 0730 - 1230 (UTC) |")
+    /// gives its start and its end, counted the same way. Whether the
+    /// sentence is a field of a clock time.
     fn date_field(&mut self, s: &Sentence, found: &[Found]) -> bool {
         let words = self.doc.words(s);
-        let Some((label, value)) = words.trim_start_matches([' ', '-', '*', '_', '>']).split_once(':') else { return false };
-        let label = label.trim_end_matches(['*', '_', ' ']);
+        let Some((label, value_at)) = field_label(words, self.doc.block_of(s).kind) else { return false };
+        let value = &words[value_at..];
         // Another field's label after it ("date: 2012-05-29T16:59:09+00:00
         // permalink: …") is a page's metadata run into one line.
         let another_label = value.split_whitespace().any(|w| w.len() > 1 && w.ends_with(':') && w[..w.len() - 1].bytes().all(|b| b.is_ascii_alphabetic()));
-        if !DATE_FIELD_LABELS.contains(&label) || another_label {
+        let window = names_a_window(label);
+        if !(window || DATE_FIELD_LABELS.contains(&label)) || another_label {
             return false;
         }
-        let dated = found.iter().any(|f| matches!(f, Found::Date(time::Date { year: Some(_), month: Some(_), day: Some(_), .. })));
-        let Some(clock) = found.iter().find_map(|f| match f {
+        let date = self.first_date(found).filter(|(_, year_given)| *year_given);
+        let mut clocks = found.iter().filter_map(|f| match f {
             Found::Clock(c) if !c.vague && !c.offset_of_previous => Some(c),
             _ => None,
-        }) else {
+        });
+        let (Some(clock), end) = (clocks.next(), clocks.next()) else {
+            if !window && let Some(date) = date {
+                self.date_of_fields.get_or_insert(date);
+            }
             return false;
         };
-        if !dated {
+        if window {
+            let Some(end) = end.filter(|e| e.joined_to_previous) else { return false };
+            let start = self.event(s, found, clock, NAMES_START | BEGAN, false, None);
+            let end = self.event(s, found, end, RESOLVED, false, None);
+            if self.window_field.is_none() {
+                self.window_field = Some((start, end));
+            }
+            return true;
+        }
+        if date.is_none() {
             return false;
         }
         // Read as any event is (its date and zone date and zone what
@@ -1963,6 +2003,10 @@ impl<'d, 't> Reader<'d, 't> {
                 self.fields.push(field);
             }
         }
+        if let Some((start, end)) = self.window_field.take() {
+            self.fields.push(start);
+            self.fields.push(end);
+        }
         // The front matter's start and end, for the moments the text does
         // not tell; first, as they come first in the text.
         if !self.fields.is_empty() {
@@ -1973,6 +2017,16 @@ impl<'d, 't> Reader<'d, 't> {
             let told = moments_told(&told_so_far, self.doc.text);
             let fields = std::mem::take(&mut self.fields).into_iter().filter(|f| moment_of(f).is_some_and(|m| told & m == 0));
             self.events.splice(0..0, fields);
+        }
+        // A date field's day is the day of the undated times, unless a
+        // time the text dates falls on another: then the field may be the
+        // date of the writing.
+        if let Some((field_day, year_given)) = self.date_of_fields
+            && self.events.iter().all(|e| e.date.is_none_or(|(d, _)| d == field_day))
+        {
+            for e in &mut self.events {
+                e.date.get_or_insert((field_day, year_given));
+            }
         }
         // One zone given anywhere for these times is the zone of them all.
         let mut zones = self.events.iter().filter_map(|e| e.zone.as_ref());
@@ -2362,6 +2416,57 @@ fn dates_the_document(words: &str, found: &[Found], clock: &time::Clock) -> bool
 
 /// Labels of a body field that dates the incident itself ([`Reader::date_field`]).
 const DATE_FIELD_LABELS: &[&str] = &["date", "date and time", "date & time"];
+
+/// Labels of a body field that gives the incident's window, its start
+/// and its end ([`Reader::date_field`]); so does any label ending in
+/// "window" ("Impact window:").
+const WINDOW_FIELD_LABELS: &[&str] = &["time", "times", "duration", "window", "time (utc)", "duration (utc)"];
+
+/// A field's label and where its value starts in a sentence's words:
+/// "**Date**: 19.09.2023", "- Duration: 14:05 - 15:20", a table's row
+/// "| Time | 0730 - 1230 (UTC) |".
+fn field_label(words: &str, kind: BlockKind) -> Option<(&str, usize)> {
+    let row = matches!(kind, BlockKind::TableRow { header: false });
+    let field = words.trim_start_matches([' ', '-', '*', '_', '>', '|']);
+    let opened = words.len() - field.len();
+    let colon = field.find(':').filter(|&at| !row || !field[..at].contains('|'));
+    let at = colon.or_else(|| if row { field.find('|') } else { None })?;
+    Some((field[..at].trim_end_matches(['*', '_', ' ']), opened + at + 1))
+}
+
+/// Whether a field's label names the incident's window.
+fn names_a_window(label: &str) -> bool {
+    WINDOW_FIELD_LABELS.contains(&label) || label.ends_with(" window")
+}
+
+/// The start and end of a window field written in four-digit times
+/// ("| Time | 0730 - 1230 (UTC) |"), where [`time::walk`] reads none: the
+/// field's label makes them times.
+fn four_digit_window(words: &str, kind: BlockKind) -> Option<(time::Clock, time::Clock)> {
+    let (label, value_at) = field_label(words, kind)?;
+    if !names_a_window(label) {
+        return None;
+    }
+    let value = &words[value_at..];
+    let mut start = time::opening_four_digits(value)?;
+    let gap_end = start.at.end + value[start.at.end..].find(|c: char| c.is_ascii_digit())?;
+    if !time::joins_a_range(&value[start.at.end..gap_end]) {
+        return None;
+    }
+    let mut end = time::opening_four_digits(&value[gap_end..])?;
+    let shift = |at: &mut Range<usize>, by: usize| *at = at.start + by..at.end + by;
+    shift(&mut start.at, value_at);
+    shift(&mut end.at, value_at + gap_end);
+    // Its zone, written before the field's next cell.
+    let rest = &words[end.at.end..];
+    let rest = &rest[..rest.find('|').unwrap_or(rest.len())];
+    end.zone = time::zone_named(rest).map(|mut z| {
+        shift(&mut z.at, end.at.end);
+        z
+    });
+    end.joined_to_previous = true;
+    Some((start, end))
+}
 
 /// Labels that open a status update with the time it was posted
 /// ("Updated 14:05 UTC: we are investigating", "Posted at 15:10 UTC"):
@@ -2918,6 +3023,29 @@ mod tests {
         // A date after the story's events is the date of the writing.
         let written = "Date: Mar 12, 2025, 18:00 UTC\n\nOn March 5, 2025, at 07:29 UTC the upgrade was activated and we rolled back at 09:10 UTC.\n";
         assert!(moments(written).iter().all(|m| !m.contains("03-12")), "{:?}", moments(written));
+    }
+
+    #[test]
+    fn a_date_field_dates_the_times_that_give_none() {
+        let dotted = "**Date**: 19.09.2023\n\n## Timeline\n\n- 10:04 alert fired\n- 10:17 the deployment finished and errors stopped\n";
+        assert_eq!(moments(dotted), ["detected 2023-09-19 10:04", "mitigated 2023-09-19 10:17", "resolved 2023-09-19 10:17"]);
+        let row = "| | |\n|---|---|\n| Authors | someone |\n| Date | 2022-04-20 |\n\n## Timeline\n\n- 10:04 alert fired\n";
+        assert_eq!(moments(row), ["detected 2022-04-20 10:04"]);
+        // A time the text dates on another day: the field may be the date
+        // of the writing, and dates nothing.
+        let writing = "Date: Mar 20, 2025\n\nOn March 12, 2025 at 10:04 UTC an alert fired. At 11:30 UTC we rolled back.\n";
+        assert!(moments(writing).iter().all(|m| !m.contains("03-20")), "{:?}", moments(writing));
+    }
+
+    #[test]
+    fn a_field_giving_the_incidents_window_is_its_start_and_end_when_nothing_else_is() {
+        let duration = "# Outage\n\n**Duration:** 14:05 - 15:20 UTC\n\nUsers could not log in.\n";
+        assert_eq!(moments(duration), ["began 14:05 UTC", "resolved 15:20 UTC"]);
+        let row = "| | |\n|---|---|\n| Date | 2021-06-03 |\n| Time | 0730 - 1230 (UTC) |\n\nThe API was down.\n";
+        assert_eq!(moments(row), ["began 2021-06-03 07:30 UTC", "resolved 2021-06-03 12:30 UTC"]);
+        // The body's own start and end outrank the field's.
+        let told = "Impact window: 14:00 - 16:00 UTC\n\n## Timeline\n\n- 14:05 UTC: errors began\n- 15:20 UTC: service restored\n";
+        assert_eq!(moments(told), ["began 14:05 UTC", "mitigated 15:20 UTC", "resolved 15:20 UTC"]);
     }
 
     #[test]
