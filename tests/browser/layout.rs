@@ -242,3 +242,45 @@ async fn the_preview_button_stands_clear_of_the_editors_border_and_the_preview_h
     }
     close_without_panics(browser).await;
 }
+
+/// The legend's chips: the rows they take, those cut off, outside the
+/// window or too small to tap, and what each says to a screen reader.
+const LEGEND: &str = "const chips = [...document.querySelectorAll('.legend-chip')];
+    const tops = chips.map(c => c.getBoundingClientRect().top).sort((a, b) => a - b);
+    return {
+      chips: chips.length,
+      rows: 1 + tops.filter((t, i) => i > 0 && t - tops[i - 1] > 4).length,
+      cut: chips.filter(c => [c, ...c.querySelectorAll(':scope > :not(.visually-hidden)')]
+        .some(p => p.scrollWidth > p.clientWidth + 1)).map(c => c.textContent),
+      outside: chips.filter(c => { const r = c.getBoundingClientRect(); return r.left < 0 || r.right > innerWidth; }).map(c => c.textContent),
+      small: chips.filter(c => { const r = c.getBoundingClientRect(); return r.width < 24 || r.height < 24; }).map(c => c.textContent),
+      said: chips.map(c => c.textContent),
+    };";
+
+#[tokio::test]
+async fn at_360_px_the_legend_takes_two_rows_and_keeps_every_chip_whole() {
+    let (_server, browser) = open_app().await;
+    phone_sized(&browser).await;
+    load_zendesk_sample(&browser).await;
+    let review = engine::review(ZENDESK_SAMPLE);
+    let seen = browser.js(LEGEND, vec![]).await;
+    assert_eq!(
+        (&seen["chips"], &seen["rows"], &seen["cut"], &seen["outside"], &seen["small"]),
+        (&json!(13), &json!(2), &json!([]), &json!([]), &json!([])),
+        "the legend at 360 px: {seen}"
+    );
+    // Each chip still gives its criterion's id, name and count of passages.
+    for c in &review.criteria {
+        let said = format!("{} {}, passages: {}", c.id, engine::guidance(c.id).name, c.evidence.len());
+        assert!(seen["said"].as_array().unwrap().contains(&json!(said)), "no chip says {said:?}: {seen}");
+    }
+    // A long postmortem's two-digit counts still fit two rows.
+    browser.js("document.querySelectorAll('.legend-count').forEach(n => n.textContent = '88');", vec![]).await;
+    let long = browser.js(LEGEND, vec![]).await;
+    assert_eq!(
+        (&long["rows"], &long["cut"], &long["outside"]),
+        (&json!(2), &json!([]), &json!([])),
+        "the legend with two-digit counts at 360 px: {long}"
+    );
+    close_without_panics(browser).await;
+}
