@@ -393,6 +393,7 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("data-theme", theme.get().as_str());
         }
     });
+    let theme_label = move || format!("Colour theme: {}. Change theme", theme.get().as_str());
     let next_theme = move |_| {
         let next = match theme.get_untracked() {
             Theme::System => Theme::Light,
@@ -424,11 +425,14 @@ pub fn App() -> impl IntoView {
                     type="button"
                     class="button"
                     data-testid="theme-toggle"
-                    aria-label=live(move || format!("Colour theme: {}. Change theme", theme.get().as_str()))
+                    aria-label=live(theme_label)
+                    title=live(theme_label)
                     on:click=handler(next_theme)
                 >
-                    // In a narrow window its icon alone (drawn by the CSS
-                    // for the page's theme), so the header keeps to two rows.
+                    // Below 1440 px its icon alone (drawn by the CSS for the
+                    // page's theme), so the header keeps to one row from
+                    // 1024 px up and to two on a phone; its title names it
+                    // to a pointer.
                     <span class="theme-icon" aria-hidden="true"></span>
                     <span class="theme-name">{live(move || format!("Theme: {}", theme.get().as_str()))}</span>
                 </button>
