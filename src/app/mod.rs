@@ -367,19 +367,20 @@ pub fn App() -> impl IntoView {
     watch(move || text.get(), move |_, old| state.follow_text(old), false);
     embed::start(state, drafts);
     // Say once, when the text grows past the limit, that the rest is kept
-    // but not reviewed.
+    // but not reviewed; back under it, the notice goes, as it no longer
+    // tells the truth.
     watch(
         move || text.with(|t| t.len() > crate::input::MAX_BYTES),
         move |&over, previous| {
+            let message = format!(
+                "This text is over {} MB: only its first {} MB are reviewed. All of it is kept.",
+                crate::input::MAX_BYTES / 1_048_576,
+                crate::input::MAX_BYTES / 1_048_576
+            );
             if over && previous != Some(&true) {
-                state.notice.set(Some(Notice {
-                    message: format!(
-                        "This text is over {} MB: only its first {} MB are reviewed. All of it is kept.",
-                        crate::input::MAX_BYTES / 1_048_576,
-                        crate::input::MAX_BYTES / 1_048_576
-                    ),
-                    is_error: true,
-                }));
+                state.notice.set(Some(Notice { message, is_error: true }));
+            } else if !over && state.notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.message == message)) {
+                state.notice.set(None);
             }
         },
         true,

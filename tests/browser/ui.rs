@@ -1589,5 +1589,19 @@ async fn a_paste_over_the_limit_is_kept_whole_and_reviewed_in_part() {
         .await;
     assert_eq!(kept, json!(huge.len()), "every character of the paste stays in the editor");
     assert!(browser.shows_a_review().await, "the reviewed part still gets its verdicts");
+    // Pasted over with a short text, the notice goes: it would claim a
+    // part of this text goes unreviewed.
+    browser.paste(sentence).await;
+    assert!(
+        browser
+            .eventually(
+                "return document.querySelector('[data-testid=editor-notice]').textContent === ''
+                   && document.querySelector('[data-testid=editor]').value === arguments[0];",
+                vec![json!(sentence)],
+            )
+            .await,
+        "the over-the-limit notice outlived the text: {}",
+        browser.js(NOTICE, vec![]).await
+    );
     close_without_panics(browser).await;
 }
