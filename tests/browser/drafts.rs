@@ -200,6 +200,16 @@ async fn three_drafts_rename_delete_and_undo() {
         wait_until_stored(&browser, text).await;
     }
     assert_eq!(titles(&browser).await, ["Third", "Second", "First"]);
+    // Each says when it was edited as a person would, to the minute, not
+    // as a log line with its seconds.
+    let when = browser.js("return [...document.querySelectorAll('.draft-when')].map(w => w.textContent);", vec![]).await;
+    let year = browser.js("return String(new Date().getFullYear());", vec![]).await;
+    for said in when.as_array().unwrap().iter().map(|w| w.as_str().unwrap()) {
+        let has_seconds = said.as_bytes().windows(6).any(|w| {
+            w[0].is_ascii_digit() && w[1] == b':' && w[2..4].iter().all(u8::is_ascii_digit) && w[4] == b':' && w[5].is_ascii_digit()
+        });
+        assert!(said.starts_with("edited ") && said.contains(year.as_str().unwrap()) && !has_seconds, "{when}");
+    }
 
     browser
         .js("document.querySelector('[data-testid=rename-input]').value = 'Renamed third';", vec![])
