@@ -383,6 +383,15 @@ async fn a_corrupted_draft_is_set_aside_and_the_app_starts() {
         )
         .await;
     assert_eq!(kept, json!([raw]), "the raw value is kept untouched under a quarantine key");
+    // On a phone the message, which names the long storage key, stays
+    // inside its banner and the screen.
+    browser.client.set_window_size(360, 740).await.expect("resize the window");
+    assert!(browser.eventually("return innerWidth <= 360;", vec![]).await, "not phone-sized");
+    let fits = "const banner = document.querySelector('[data-testid=status-banner]');
+        const b = banner.getBoundingClientRect(), p = banner.querySelector('p').getBoundingClientRect();
+        return { inside: p.left >= b.left && p.right <= b.right && b.right <= innerWidth, sideways: document.documentElement.scrollWidth > innerWidth };";
+    let seen = browser.js(fits, vec![]).await;
+    assert_eq!(seen, json!({ "inside": true, "sideways": false }), "the quarantine message at 360 px");
     capture_downloads(&browser).await;
     click(&browser, "[data-testid=download-quarantined]").await;
     assert!(last_download(&browser).await.contains(raw));
