@@ -748,10 +748,14 @@ async fn transform(bytes: &[u8], compress: bool) -> Result<Vec<u8>, JsValue> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// When a draft was edited, in the reader's own format, to the minute
+/// ("8 Dec 2026, 05:25"): the locale's default gave the seconds too and
+/// the date in digits, which read as a log line in the list.
 fn when(ms: u64) -> String {
-    js_sys::Date::new(&JsValue::from_f64(ms as f64))
-        .to_locale_string("default", &JsValue::UNDEFINED)
-        .into()
+    let format = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&format, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&format, &"timeStyle".into(), &"short".into());
+    js_sys::Date::new(&JsValue::from_f64(ms as f64)).to_locale_string("default", &format).into()
 }
 
 #[component]

@@ -124,22 +124,36 @@ pub fn Editor() -> impl IntoView {
         }
         ids
     };
-    let on_drop = move |ev: DragEvent| {
-        dragging.set(false);
-        let Some(file) = ev
-            .data_transfer()
-            .and_then(|dt| dt.files())
-            .and_then(|files| files.get(0))
-        else {
-            // Dragged text: let the textarea insert it as usual.
-            return;
-        };
-        ev.prevent_default();
-        open_file(state, drafts, file);
+    // A file dropped anywhere on the page opens as a draft: dropped beside
+    // the editor, the browser would leave the app to show the file. One
+    // handler for the three events, so its listener is compiled once.
+    let on_file_drag = move |ev: web_sys::Event| {
+        let Some(ev) = ev.dyn_ref::<DragEvent>() else { return };
+        let transfer = ev.data_transfer();
+        match ev.type_().as_str() {
+            "dragover" if transfer.as_ref().is_some_and(|dt| dt.types().includes(&"Files".into(), 0)) => {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            // Out of the window (nothing entered in its place), or dropped.
+            "dragleave" if ev.related_target().is_none() => dragging.set(false),
+            "drop" => {
+                dragging.set(false);
+                // Dragged text has no file: the textarea inserts it as usual.
+                if let Some(file) = transfer.and_then(|dt| dt.files()).and_then(|files| files.get(0)) {
+                    ev.prevent_default();
+                    open_file(state, drafts, file);
+                }
+            }
+            _ => {}
+        }
     };
+    for event in ["dragover", "dragleave", "drop"] {
+        window_event_listener_untyped(event, on_file_drag);
+    }
 
     view! {
-        <section class="editor-pane" aria-labelledby="editor-heading">
+        <section class="editor-pane" class:dragging=live(move || dragging.get()) aria-labelledby="editor-heading">
             <div class="pane-head">
                 <h2 id="editor-heading">"Your postmortem"</h2>
                 <button
@@ -158,15 +172,8 @@ pub fn Editor() -> impl IntoView {
             </div>
             <div
                 class="editor-stack"
-                class:dragging=live(move || dragging.get())
                 data-filter=live(move || only.get().map(|id| id.as_str()))
                 hidden=live(move || state.preview.get())
-                on:dragover=handler(move |ev: DragEvent| {
-                    ev.prevent_default();
-                    dragging.set(true);
-                })
-                on:dragleave=handler(move |_| dragging.set(false))
-                on:drop=handler(on_drop)
             >
                 // Scrollable, so the browser would make it a Tab stop; it
                 // only paints what the textarea above it holds.

@@ -367,19 +367,20 @@ pub fn App() -> impl IntoView {
     watch(move || text.get(), move |_, old| state.follow_text(old), false);
     embed::start(state, drafts);
     // Say once, when the text grows past the limit, that the rest is kept
-    // but not reviewed.
+    // but not reviewed; back under it, the notice goes, as it no longer
+    // tells the truth.
     watch(
         move || text.with(|t| t.len() > crate::input::MAX_BYTES),
         move |&over, previous| {
+            let message = format!(
+                "This text is over {} MB: only its first {} MB are reviewed. All of it is kept.",
+                crate::input::MAX_BYTES / 1_048_576,
+                crate::input::MAX_BYTES / 1_048_576
+            );
             if over && previous != Some(&true) {
-                state.notice.set(Some(Notice {
-                    message: format!(
-                        "This text is over {} MB: only its first {} MB are reviewed. All of it is kept.",
-                        crate::input::MAX_BYTES / 1_048_576,
-                        crate::input::MAX_BYTES / 1_048_576
-                    ),
-                    is_error: true,
-                }));
+                state.notice.set(Some(Notice { message, is_error: true }));
+            } else if !over && state.notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.message == message)) {
+                state.notice.set(None);
             }
         },
         true,
@@ -393,6 +394,7 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("data-theme", theme.get().as_str());
         }
     });
+    let theme_label = move || format!("Colour theme: {}. Change theme", theme.get().as_str());
     let next_theme = move |_| {
         let next = match theme.get_untracked() {
             Theme::System => Theme::Light,
@@ -424,11 +426,14 @@ pub fn App() -> impl IntoView {
                     type="button"
                     class="button"
                     data-testid="theme-toggle"
-                    aria-label=live(move || format!("Colour theme: {}. Change theme", theme.get().as_str()))
+                    aria-label=live(theme_label)
+                    title=live(theme_label)
                     on:click=handler(next_theme)
                 >
-                    // In a narrow window its icon alone (drawn by the CSS
-                    // for the page's theme), so the header keeps to two rows.
+                    // Below 1440 px its icon alone (drawn by the CSS for the
+                    // page's theme), so the header keeps to one row from
+                    // 1024 px up and to two on a phone; its title names it
+                    // to a pointer.
                     <span class="theme-icon" aria-hidden="true"></span>
                     <span class="theme-name">{live(move || format!("Theme: {}", theme.get().as_str()))}</span>
                 </button>

@@ -200,6 +200,16 @@ async fn three_drafts_rename_delete_and_undo() {
         wait_until_stored(&browser, text).await;
     }
     assert_eq!(titles(&browser).await, ["Third", "Second", "First"]);
+    // Each says when it was edited as a person would, to the minute, not
+    // as a log line with its seconds.
+    let when = browser.js("return [...document.querySelectorAll('.draft-when')].map(w => w.textContent);", vec![]).await;
+    let year = browser.js("return String(new Date().getFullYear());", vec![]).await;
+    for said in when.as_array().unwrap().iter().map(|w| w.as_str().unwrap()) {
+        let has_seconds = said.as_bytes().windows(6).any(|w| {
+            w[0].is_ascii_digit() && w[1] == b':' && w[2..4].iter().all(u8::is_ascii_digit) && w[4] == b':' && w[5].is_ascii_digit()
+        });
+        assert!(said.starts_with("edited ") && said.contains(year.as_str().unwrap()) && !has_seconds, "{when}");
+    }
 
     browser
         .js("document.querySelector('[data-testid=rename-input]').value = 'Renamed third';", vec![])
@@ -373,6 +383,15 @@ async fn a_corrupted_draft_is_set_aside_and_the_app_starts() {
         )
         .await;
     assert_eq!(kept, json!([raw]), "the raw value is kept untouched under a quarantine key");
+    // On a phone the message, which names the long storage key, stays
+    // inside its banner and the screen.
+    browser.client.set_window_size(360, 740).await.expect("resize the window");
+    assert!(browser.eventually("return innerWidth <= 360;", vec![]).await, "not phone-sized");
+    let fits = "const banner = document.querySelector('[data-testid=status-banner]');
+        const b = banner.getBoundingClientRect(), p = banner.querySelector('p').getBoundingClientRect();
+        return { inside: p.left >= b.left && p.right <= b.right && b.right <= innerWidth, sideways: document.documentElement.scrollWidth > innerWidth };";
+    let seen = browser.js(fits, vec![]).await;
+    assert_eq!(seen, json!({ "inside": true, "sideways": false }), "the quarantine message at 360 px");
     capture_downloads(&browser).await;
     click(&browser, "[data-testid=download-quarantined]").await;
     assert!(last_download(&browser).await.contains(raw));

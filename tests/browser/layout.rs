@@ -1,6 +1,7 @@
 //! Where things sit, as a new user meets them: the caret line whole on a
-//! phone, the header in two rows there, the note of a deleted draft over
-//! the page rather than in it, the Preview button clear of the editor.
+//! phone, the header in one row when wide and two on a phone, the legend
+//! in two rows there, the note of a deleted draft over the page rather
+//! than in it, the Preview button clear of the editor.
 
 use crate::glance::load_zendesk_sample;
 use crate::harness::Browser;
@@ -97,7 +98,7 @@ async fn at_360_px_the_caret_line_shows_all_its_words_and_the_editor_stays_put()
 /// The controls of the header, with where each is and whether it is the
 /// element at its own centre (not covered, not cut off).
 const HEADER: &str = "const header = document.querySelector('.app-header');
-    const controls = ['h1', '[data-testid=drafts-menu]', '[data-testid=sample-choice]', '[data-testid=load-sample]',
+    const controls = ['.brand', '[data-testid=drafts-menu]', '[data-testid=sample-choice]', '[data-testid=load-sample]',
                       ':scope > .toolbar label[for=file-input]', '[data-testid=theme-toggle]'];
     const seen = controls.map(css => {
       const el = header.querySelector(css);
@@ -112,16 +113,28 @@ const HEADER: &str = "const header = document.querySelector('.app-header');
       height: header.getBoundingClientRect().height,
       hidden_or_cut: seen.filter(c => !c.shown || !c.within || c.width < 24).map(c => c.css),
       sample_width: seen[2].width,
+      tagline: (t => t.checkVisibility() && t.scrollHeight <= t.clientHeight + 1)(header.querySelector('.tagline')),
       theme: [document.querySelector('[data-testid=theme-toggle]').getAttribute('aria-label'),
+              document.querySelector('[data-testid=theme-toggle]').title,
               getComputedStyle(document.querySelector('.theme-icon'), '::before').content],
     };";
 
 #[tokio::test]
-async fn on_a_phone_the_header_takes_two_rows_and_keeps_every_control() {
+async fn the_header_takes_one_row_when_wide_and_two_on_a_phone_and_keeps_every_control() {
     let (_server, browser) = open_app().await;
+    let theme_named = json!("Colour theme: system. Change theme");
     let wide = browser.js(HEADER, vec![]).await;
     assert_eq!(wide["hidden_or_cut"], json!([]), "controls lost at 1280 px: {wide}");
-    assert!(wide["rows"].as_u64().unwrap() <= 2, "the header's rows at 1280 px: {wide}");
+    assert_eq!(wide["rows"], json!(1), "the header's rows at 1280 px: {wide}");
+    // The tagline is there whole, and the theme button, its icon alone
+    // here, names itself to a pointer and to a screen reader.
+    assert_eq!(wide["tagline"], json!(true), "the tagline is hidden or cut at 1280 px: {wide}");
+    assert_eq!((&wide["theme"][0], &wide["theme"][1]), (&theme_named, &theme_named), "{wide}");
+    // Narrower, the title alone beside the drafts and the controls.
+    browser.client.set_window_size(1024, 900).await.expect("resize the window");
+    assert!(browser.eventually("return innerWidth <= 1024;", vec![]).await);
+    let narrower = browser.js(HEADER, vec![]).await;
+    assert_eq!((&narrower["rows"], &narrower["hidden_or_cut"]), (&json!(1), &json!([])), "at 1024 px: {narrower}");
 
     phone_sized(&browser).await;
     let phone = browser.js(HEADER, vec![]).await;
@@ -131,7 +144,7 @@ async fn on_a_phone_the_header_takes_two_rows_and_keeps_every_control() {
     // The sample's name stays readable beside its buttons, and the theme
     // button, its icon alone, still says what it does.
     assert!(phone["sample_width"].as_f64().unwrap() >= 100.0, "the sample picker is squeezed: {phone}");
-    assert_eq!(phone["theme"], json!(["Colour theme: system. Change theme", "\"◑\""]), "{phone}");
+    assert_eq!(phone["theme"], json!([theme_named, theme_named, "\"◑\""]), "{phone}");
     click(&browser, "[data-testid=theme-toggle]").await;
     assert!(
         browser
@@ -240,5 +253,47 @@ async fn the_preview_button_stands_clear_of_the_editors_border_and_the_preview_h
         click(&browser, "[data-testid=preview-toggle]").await;
         assert!(browser.eventually("return document.querySelector('[data-testid=preview]').hidden;", vec![]).await);
     }
+    close_without_panics(browser).await;
+}
+
+/// The legend's chips: the rows they take, those cut off, outside the
+/// window or too small to tap, and what each says to a screen reader.
+const LEGEND: &str = "const chips = [...document.querySelectorAll('.legend-chip')];
+    const tops = chips.map(c => c.getBoundingClientRect().top).sort((a, b) => a - b);
+    return {
+      chips: chips.length,
+      rows: 1 + tops.filter((t, i) => i > 0 && t - tops[i - 1] > 4).length,
+      cut: chips.filter(c => [c, ...c.querySelectorAll(':scope > :not(.visually-hidden)')]
+        .some(p => p.scrollWidth > p.clientWidth + 1)).map(c => c.textContent),
+      outside: chips.filter(c => { const r = c.getBoundingClientRect(); return r.left < 0 || r.right > innerWidth; }).map(c => c.textContent),
+      small: chips.filter(c => { const r = c.getBoundingClientRect(); return r.width < 24 || r.height < 24; }).map(c => c.textContent),
+      said: chips.map(c => c.textContent),
+    };";
+
+#[tokio::test]
+async fn at_360_px_the_legend_takes_two_rows_and_keeps_every_chip_whole() {
+    let (_server, browser) = open_app().await;
+    phone_sized(&browser).await;
+    load_zendesk_sample(&browser).await;
+    let review = engine::review(ZENDESK_SAMPLE);
+    let seen = browser.js(LEGEND, vec![]).await;
+    assert_eq!(
+        (&seen["chips"], &seen["rows"], &seen["cut"], &seen["outside"], &seen["small"]),
+        (&json!(13), &json!(2), &json!([]), &json!([]), &json!([])),
+        "the legend at 360 px: {seen}"
+    );
+    // Each chip still gives its criterion's id, name and count of passages.
+    for c in &review.criteria {
+        let said = format!("{} {}, passages: {}", c.id, engine::guidance(c.id).name, c.evidence.len());
+        assert!(seen["said"].as_array().unwrap().contains(&json!(said)), "no chip says {said:?}: {seen}");
+    }
+    // A long postmortem's two-digit counts still fit two rows.
+    browser.js("document.querySelectorAll('.legend-count').forEach(n => n.textContent = '88');", vec![]).await;
+    let long = browser.js(LEGEND, vec![]).await;
+    assert_eq!(
+        (&long["rows"], &long["cut"], &long["outside"]),
+        (&json!(2), &json!([]), &json!([])),
+        "the legend with two-digit counts at 360 px: {long}"
+    );
     close_without_panics(browser).await;
 }

@@ -2,7 +2,8 @@
 //! deployments picked up, under a sub-path, and under a strict CSP.
 
 use crate::harness::{copy_of_dist, dist_dir, Browser, StaticServer};
-use std::path::PathBuf;
+use serde_json::json;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const SAMPLE: &str = "# Outage\n\nWe broke logins at 10:02 UTC and fixed them at 10:40 UTC. We are sorry.\n";
@@ -34,6 +35,26 @@ async fn after_one_visit_the_app_works_with_the_server_gone() {
     browser.close().await;
 }
 
+/// Serves a second build in place of the first (a changed file, a new
+/// precache version), and waits until the page offers it.
+async fn deploy_a_second_build_and_wait_for_the_offer(browser: &Browser, site: &Path) {
+    let loader = site.join("loader.js");
+    let mut js = std::fs::read_to_string(&loader).unwrap();
+    js.push_str("\n// second build\n");
+    std::fs::write(&loader, js).unwrap();
+    let status = Command::new("bash")
+        .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/precache.sh"))
+        .arg(site)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    browser.js("navigator.serviceWorker.getRegistration().then(r => r.update());", vec![]).await;
+    assert!(
+        browser.eventually("return !!document.querySelector('[data-testid=update-banner]');", vec![]).await,
+        "the page did not offer the new version"
+    );
+}
+
 #[tokio::test]
 async fn a_new_deployment_is_offered_and_loaded_on_request() {
     let site = copy_of_dist();
@@ -43,23 +64,8 @@ async fn a_new_deployment_is_offered_and_loaded_on_request() {
     browser.wait_for_offline_cache().await;
     assert!(!browser.js("return !!document.querySelector('[data-testid=update-banner]')", vec![]).await.as_bool().unwrap());
 
-    // A second build served in place: a changed file, a new precache version.
-    let loader = site.join("loader.js");
-    let mut js = std::fs::read_to_string(&loader).unwrap();
-    js.push_str("\n// second build\n");
-    std::fs::write(&loader, js).unwrap();
-    let status = Command::new("bash")
-        .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/precache.sh"))
-        .arg(&site)
-        .status()
-        .unwrap();
-    assert!(status.success());
-
-    browser.js("window.beforeUpdate = true; navigator.serviceWorker.getRegistration().then(r => r.update());", vec![]).await;
-    assert!(
-        browser.eventually("return !!document.querySelector('[data-testid=update-banner]');", vec![]).await,
-        "the page did not offer the new version"
-    );
+    browser.js("window.beforeUpdate = true;", vec![]).await;
+    deploy_a_second_build_and_wait_for_the_offer(&browser, &site).await;
     browser.js("document.querySelector('[data-testid=update-reload]').click();", vec![]).await;
     assert!(
         browser
@@ -72,6 +78,59 @@ async fn a_new_deployment_is_offered_and_loaded_on_request() {
     );
     let served = browser.js("return fetch('./loader.js').then(r => r.text())", vec![]).await;
     assert!(served.as_str().unwrap_or("").contains("second build"), "the new build is what runs now");
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(site);
+}
+
+/// Whether each of `selectors` is the element at the centre of its own
+/// box (not under anything), and whether the update offer is clear of the
+/// tab bar and inside the window.
+const IN_SIGHT: &str = "const hit = css => { const el = document.querySelector(css); if (!el) return css + ' absent';
+      const r = el.getBoundingClientRect();
+      const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return el.contains(at) ? null : `${css} is under ${at?.className || at?.tagName}`; };
+    const banner = document.querySelector('[data-testid=update-banner]').getBoundingClientRect();
+    const tabs = document.querySelector('[data-testid=phone-tabs]').getBoundingClientRect();
+    return { covered: arguments[0].map(hit).filter(Boolean),
+             clear_of_tabs: banner.bottom <= tabs.top, inside: banner.left >= 0 && banner.right <= innerWidth,
+             banner: [banner.top, banner.bottom], tabs: tabs.top };";
+
+#[tokio::test]
+async fn on_a_phone_the_update_offer_leaves_the_tab_bar_and_an_undo_in_reach() {
+    let site = copy_of_dist();
+    let server = StaticServer::start(site.clone(), "", vec![]);
+    let browser = Browser::start().await;
+    browser.client.set_window_size(360, 740).await.expect("resize the window");
+    browser.open(&server.url("/")).await;
+    assert!(browser.eventually("return innerWidth <= 360;", vec![]).await, "not phone-sized");
+    browser.wait_for_offline_cache().await;
+    browser.paste(SAMPLE).await;
+    deploy_a_second_build_and_wait_for_the_offer(&browser, &site).await;
+
+    let controls = json!(["[data-testid=tab-editor]", "[data-testid=tab-review]", "[data-testid=update-reload]"]);
+    let seen = browser.js(IN_SIGHT, vec![controls.clone()]).await;
+    assert_eq!(
+        (&seen["covered"], &seen["clear_of_tabs"], &seen["inside"]),
+        (&json!([]), &json!(true), &json!(true)),
+        "the update offer covers the tab bar or leaves the window: {seen}"
+    );
+    // A draft deleted meanwhile: its Undo shows above the offer, not under it.
+    browser.js("document.querySelector('[data-testid=new-draft]').click();", vec![]).await;
+    browser.paste("# Second\ntwo").await;
+    browser.js("document.querySelector('.drafts-fold').open = true; document.querySelector('[data-testid=delete-draft]').click();", vec![]).await;
+    let mut with_undo = controls.as_array().unwrap().clone();
+    with_undo.push(json!("[data-testid=undo-delete]"));
+    let with_undo = json!(with_undo);
+    assert!(
+        browser
+            .eventually(
+                &format!("return !!document.querySelector('[data-testid=undo-delete]') && (() => {{ {IN_SIGHT} }})().covered.length === 0;"),
+                vec![with_undo.clone()]
+            )
+            .await,
+        "with a deleted draft's note, something is covered: {}",
+        browser.js(IN_SIGHT, vec![with_undo]).await
+    );
     browser.close().await;
     let _ = std::fs::remove_dir_all(site);
 }

@@ -964,6 +964,65 @@ async fn opening_a_text_file_reviews_it_and_a_binary_file_is_refused() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// Drags `arguments[1]` (a file's bytes, named `arguments[2]`; text alone
+/// when no name) over the element `arguments[0]` and drops it there, as a
+/// person dragging from their desktop would; says which of the events the
+/// page took over from the browser, and whether the drop box was shown.
+const DRAG_AND_DROP: &str = "const [css, content, name] = arguments;
+    const target = document.querySelector(css);
+    const transfer = new DataTransfer();
+    if (name) transfer.items.add(new File([new Uint8Array(content)], name));
+    else transfer.setData('text/plain', content);
+    const fire = type => { const ev = new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true });
+      target.dispatchEvent(ev); return ev.defaultPrevented; };
+    const shown = () => document.querySelector('.editor-pane').classList.contains('dragging');
+    const settle = () => new Promise(done => setTimeout(done, 100));
+    const over = fire('dragover');
+    return settle().then(() => { const during = shown(); const drop = fire('drop');
+      return settle().then(() => ({ over, shown: during, drop, after: shown() })); });";
+
+#[tokio::test]
+async fn a_file_dropped_anywhere_on_the_page_opens_and_a_dropped_binary_is_refused() {
+    let (_server, browser) = open_app().await;
+    let first = "# Checkout outage\n\nWe broke checkout at 09:05 UTC.\n";
+    browser.paste(first).await;
+    let dropped = "# Login outage\n\nLogins failed from 14:05 to 14:40 UTC. We are sorry.\n";
+    // Beside the editor, on the review: without the page taking the drop
+    // over, the browser would leave the app to show the file.
+    let seen = browser.js(DRAG_AND_DROP, vec![json!("[data-testid=scorecard]"), json!(dropped.as_bytes()), json!("login.md")]).await;
+    assert_eq!(seen, json!({ "over": true, "shown": true, "drop": true, "after": false }), "a file dropped on the review");
+    assert!(
+        browser.eventually("return document.querySelector('[data-testid=editor]').value === arguments[0];", vec![json!(dropped)]).await,
+        "the file dropped on the review did not open: {}",
+        browser.js(NOTICE, vec![]).await
+    );
+    assert!(browser.js(NOTICE, vec![]).await["message"].as_str().unwrap().contains("Opened \u{201c}login.md\u{201d} as a new draft"));
+
+    // In the preview the editor is hidden: a file dropped there opens too.
+    click(&browser, "[data-testid=preview-toggle]").await;
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\0\0\x01\x01\0\x05\x18\xd8N\0\0\0\0IEND\xaeB`\x82";
+    let seen = browser.js(DRAG_AND_DROP, vec![json!("[data-testid=preview]"), json!(png.as_slice()), json!("diagram.png")]).await;
+    assert_eq!((&seen["over"], &seen["drop"]), (&json!(true), &json!(true)), "a file dropped on the preview: {seen}");
+    let refused = browser
+        .eventually(
+            "const n = document.querySelector('[data-testid=editor-notice]');
+             return n.dataset.kind === 'error' && n.textContent.includes('\u{201c}diagram.png\u{201d}');",
+            vec![],
+        )
+        .await;
+    let notice = browser.js(NOTICE, vec![]).await;
+    assert!(refused, "the dropped picture was not refused by name: {notice}");
+    assert!(notice["message"].as_str().unwrap().contains("binary") && notice["message"].as_str().unwrap().contains("Your text is unchanged."), "{notice}");
+    assert_eq!(editor_value(&browser).await, dropped, "the dropped picture changed the text");
+    assert!(browser.js("return document.querySelectorAll('[data-testid=draft-item]').length;", vec![]).await == json!(2), "a draft was opened for the picture");
+
+    // Dragged text is the textarea's to insert: the page leaves it alone.
+    click(&browser, "[data-testid=preview-toggle]").await;
+    let seen = browser.js(DRAG_AND_DROP, vec![json!("[data-testid=editor]"), json!(" More words."), Value::Null]).await;
+    assert_eq!((&seen["over"], &seen["shown"], &seen["drop"]), (&json!(false), &json!(false), &json!(false)), "dragged text: {seen}");
+    close_without_panics(browser).await;
+}
+
 #[tokio::test]
 async fn the_review_downloads_and_copies_as_markdown_and_json() {
     let case = reference_case();
@@ -1530,5 +1589,19 @@ async fn a_paste_over_the_limit_is_kept_whole_and_reviewed_in_part() {
         .await;
     assert_eq!(kept, json!(huge.len()), "every character of the paste stays in the editor");
     assert!(browser.shows_a_review().await, "the reviewed part still gets its verdicts");
+    // Pasted over with a short text, the notice goes: it would claim a
+    // part of this text goes unreviewed.
+    browser.paste(sentence).await;
+    assert!(
+        browser
+            .eventually(
+                "return document.querySelector('[data-testid=editor-notice]').textContent === ''
+                   && document.querySelector('[data-testid=editor]').value === arguments[0];",
+                vec![json!(sentence)],
+            )
+            .await,
+        "the over-the-limit notice outlived the text: {}",
+        browser.js(NOTICE, vec![]).await
+    );
     close_without_panics(browser).await;
 }
