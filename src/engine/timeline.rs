@@ -393,6 +393,11 @@ const CHANGE: u32 = 262144;
 /// and no recovery, before or after them.
 const HABITUAL: u32 = 524_288;
 
+/// Verbs of a tool recording a problem ([`TRACKING`]): seen by the one
+/// pass over the words, they spare most entries the search for errors
+/// tracked ([`errors_tracked`]).
+const TRACKS: u32 = 1_048_576;
+
 /// Words telling what an event is to the incident, by key moment. A
 /// trailing `*` matches any ending ("investigat*"); otherwise the word
 /// ends there.
@@ -534,6 +539,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "start of the rollout", "started the rollout", "rollout started",
     ]),
     (REMOVES, &["deletion", "deletions", "removal", "yanked"]),
+    (TRACKS, TRACKING),
     (BACK, &[
         "is back", "was back", "are back", "were back", "'s back", "is now back", "are now back", "comes back",
         "came back", "coming back",
@@ -582,6 +588,7 @@ fn moment_cues(words: &str) -> u32 {
     let mut partly_ends: Option<usize> = None;
     let mut masked = 0..0;
     let mut hedged_recovery = false;
+    let mut tracks = false;
     // What each word told, by where it is.
     let mut told: Vec<(Range<usize>, u32)> = Vec::new();
     // The problems and alerts told so far: what an easing word is said of.
@@ -622,6 +629,7 @@ fn moment_cues(words: &str) -> u32 {
                 }
             }
             PARTLY => partly_ends = Some(m.end()),
+            TRACKS => tracks = true,
             FUTILE | HABITUAL => {
                 if moment == HABITUAL {
                     hedge_ends = Some(m.end());
@@ -638,7 +646,7 @@ fn moment_cues(words: &str) -> u32 {
             }
             _ => {}
         }
-        if matches!(moment, HEDGE | PARTLY | FUTILE | HABITUAL | WORK) {
+        if matches!(moment, HEDGE | PARTLY | FUTILE | HABITUAL | WORK | TRACKS) {
             continue;
         }
         let in_clause_after = |end: Option<usize>| {
@@ -790,9 +798,9 @@ fn moment_cues(words: &str) -> u32 {
         }
         cues |= DETECTED;
     }
-    // Only words that told a problem may tell it tracked: most sentences
-    // are spared the search.
-    if cues & BEGAN != 0 && cues & ONSET == 0 && errors_tracked(words) {
+    // Only words that told a problem and hold a verb of tracking may tell
+    // it tracked: most sentences are spared the search.
+    if tracks && cues & BEGAN != 0 && cues & ONSET == 0 && errors_tracked(words) {
         cues |= ONSET | DETECTED;
     }
     cues
@@ -837,10 +845,17 @@ const TRACKING: &[&str] = &["tracked", "logged", "recorded", "captured"];
 /// ("errors tracked on Errbit", "crashes were logged in Sentry"): the
 /// problem's start and its detection at once.
 fn errors_tracked(words: &str) -> bool {
-    let tokens: Vec<&str> = words.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    tokens.iter().enumerate().any(|(i, w)| {
-        TRACKING.contains(w) && tokens[i.saturating_sub(3)..i].iter().any(|p| TRACKED_PROBLEMS.contains(p))
-    })
+    // The three words before each, kept as the loop goes, not a list of
+    // every word: collecting an entry's words cost a thirtieth of the
+    // timeline's reading.
+    let mut before: [&str; 3] = [""; 3];
+    for (i, w) in words.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).enumerate() {
+        if TRACKING.contains(&w) && before.iter().any(|p| TRACKED_PROBLEMS.contains(p)) {
+            return true;
+        }
+        before[i % 3] = w;
+    }
+    false
 }
 
 /// Verbs that open an issue in a tracker.
@@ -3167,6 +3182,8 @@ mod tests {
         assert_eq!(moments(text)[..2], ["began 10:21 UTC", "detected 10:21 UTC"]);
         assert!(errors_tracked("crashes were logged in sentry"));
         assert!(!errors_tracked("we logged in to the server and saw no errors"));
+        assert!(errors_tracked("errors were then logged"), "three words before the verb");
+        assert!(!errors_tracked("errors were then quickly logged"), "four");
     }
 
     #[test]
