@@ -92,6 +92,7 @@ pub fn scan(text: &str) -> TimeMarks {
     if !has_digit(text) && !names_a_unit(text) {
         return marks;
     }
+    let b = text.as_bytes();
     walk(text, &mut |found| match found {
         Found::Clock(c) if c.colonless => marks.colonless_clocks = marks.colonless_clocks.saturating_add(1),
         Found::Clock(c) if !c.in_words && !c.offset_of_previous => {
@@ -101,14 +102,18 @@ pub fn scan(text: &str) -> TimeMarks {
             marks.first_minute.get_or_insert(c.minute);
             marks.zone |= c.zone.is_some();
         }
-        Found::Date(_) => marks.dates = marks.dates.saturating_add(1),
+        // A month's date written with dashes ("apr-15-2021") was read
+        // after the rules were written against counts of dates.
+        Found::Date(d) if !(b[d.at.start].is_ascii_alphabetic() && text[d.at.clone()].contains('-')) => {
+            marks.dates = marks.dates.saturating_add(1);
+        }
         Found::Duration(d) if !d.in_words => {
             marks.durations = marks.durations.saturating_add(1);
             marks.approx_durations = marks.approx_durations.saturating_add(u8::from(d.approx));
         }
         // Times in words ("noon", "twenty minutes") came after the rules
         // were written against counts of numeric times; an offset is no time.
-        Found::Clock(_) | Found::Duration(_) => {}
+        Found::Clock(_) | Found::Date(_) | Found::Duration(_) => {}
     });
     marks
 }
@@ -697,10 +702,12 @@ fn month_number(word: &str) -> Option<u8> {
 }
 
 /// The date a month name opens or closes: "sep 27", "sep 27, 2017",
-/// "july 31st", "31st july 2018", "15 april", "september 2017".
+/// "july 31st", "31st july 2018", "15 april", "september 2017", and
+/// with dashes, as block explorers write it, "apr-15-2021".
 fn month_date(b: &[u8], start: usize, end: usize, month: u8) -> Option<Date> {
     let day_before = day_before(b, start);
-    let next = skip_spaces(b, end);
+    let dashed = at(b, end) == b'-' && at(b, end + 1).is_ascii_digit();
+    let next = if dashed { end + 1 } else { skip_spaces(b, end) };
     if next > end && at(b, next).is_ascii_digit() {
         let (n, e) = digits(b, next);
         if e - next == 4 {
@@ -713,7 +720,7 @@ fn month_date(b: &[u8], start: usize, end: usize, month: u8) -> Option<Date> {
             // An ordinal suffix, then ", 2017" or " 2017".
             let mut stop = word_end(b, e);
             let mut year = None;
-            let y = skip_spaces(b, stop + usize::from(at(b, stop) == b','));
+            let y = if dashed && stop == e && at(b, e) == b'-' { e + 1 } else { skip_spaces(b, stop + usize::from(at(b, stop) == b',')) };
             let (n_year, e_year) = digits(b, y);
             if e_year - y == 4 {
                 year = Some(n_year as u16);
@@ -1037,6 +1044,15 @@ mod tests {
                 (None, Some(4), Some(19)),
             ]
         );
+    }
+
+    #[test]
+    fn a_date_written_with_dashes_after_its_month_keeps_its_parts() {
+        assert_eq!(date_parts("date and time (in utc): apr-15-2021 11:05:04 am"), [(Some(2021), Some(4), Some(15))]);
+        assert_eq!(date_parts("[dec-3 5:50 pm] someone: which rack"), [(None, Some(12), Some(3))]);
+        assert_eq!(date_parts("may 15-17 we were away"), [(None, Some(5), Some(15))]);
+        let marks = scan("apr-15-2021 11:05:04 am");
+        assert_eq!((marks.clocks, marks.dates), (1, 0), "the counts the verdicts read leave it out");
     }
 
     #[test]

@@ -393,6 +393,11 @@ const CHANGE: u32 = 262144;
 /// and no recovery, before or after them.
 const HABITUAL: u32 = 524_288;
 
+/// Verbs of a tool recording a problem ([`TRACKING`]): seen by the one
+/// pass over the words, they spare most entries the search for errors
+/// tracked ([`errors_tracked`]).
+const TRACKS: u32 = 1_048_576;
+
 /// Words telling what an event is to the incident, by key moment. A
 /// trailing `*` matches any ending ("investigat*"); otherwise the word
 /// ends there.
@@ -534,6 +539,7 @@ const MOMENT_WORDS: &[(u32, &[&str])] = &[
         "start of the rollout", "started the rollout", "rollout started",
     ]),
     (REMOVES, &["deletion", "deletions", "removal", "yanked"]),
+    (TRACKS, TRACKING),
     (BACK, &[
         "is back", "was back", "are back", "were back", "'s back", "is now back", "are now back", "comes back",
         "came back", "coming back",
@@ -582,10 +588,14 @@ fn moment_cues(words: &str) -> u32 {
     let mut partly_ends: Option<usize> = None;
     let mut masked = 0..0;
     let mut hedged_recovery = false;
+    let mut tracks = false;
     // What each word told, by where it is.
     let mut told: Vec<(Range<usize>, u32)> = Vec::new();
     // The problems and alerts told so far: what an easing word is said of.
     let mut subjects: Vec<Range<usize>> = Vec::new();
+    // Someone's words passed on, in quotation marks (most sentences hold
+    // none, and are spared the search).
+    let passed_on = if memchr::memchr2(b'"', 0xE2, b).is_some() { passed_on_quotes(words) } else { Vec::new() };
     // Room for a word told every sixteen bytes, twice what the corpus's
     // timelines hold: a long entry's matches are not copied as they grow.
     let mut matches = Vec::with_capacity(words.len() / 16);
@@ -619,6 +629,7 @@ fn moment_cues(words: &str) -> u32 {
                 }
             }
             PARTLY => partly_ends = Some(m.end()),
+            TRACKS => tracks = true,
             FUTILE | HABITUAL => {
                 if moment == HABITUAL {
                     hedge_ends = Some(m.end());
@@ -635,7 +646,7 @@ fn moment_cues(words: &str) -> u32 {
             }
             _ => {}
         }
-        if matches!(moment, HEDGE | PARTLY | FUTILE | HABITUAL | WORK) {
+        if matches!(moment, HEDGE | PARTLY | FUTILE | HABITUAL | WORK | TRACKS) {
             continue;
         }
         let in_clause_after = |end: Option<usize>| {
@@ -643,6 +654,13 @@ fn moment_cues(words: &str) -> u32 {
         };
         let hedged = in_clause_after(hedge_ends);
         let text = &words[m.range()];
+        // "'I think the site just went down' shared in the chat": the
+        // problem someone's words tell is their report of it, when it was
+        // noticed, not its start told outright.
+        if moment & (BEGAN | ONSET) != 0 && passed_on.iter().any(|q| q.start <= m.start() && m.end() <= q.end) {
+            told.push((m.range(), DETECTED));
+            continue;
+        }
         // "The errors subsided", "error rates started to drop": the problem
         // told just before eases or ends, and is no start.
         if let Some(eases) = abatement(words, m)
@@ -780,12 +798,42 @@ fn moment_cues(words: &str) -> u32 {
         }
         cues |= DETECTED;
     }
-    // Only words that told a problem may tell it tracked: most sentences
-    // are spared the search.
-    if cues & BEGAN != 0 && cues & ONSET == 0 && errors_tracked(words) {
+    // Only words that told a problem and hold a verb of tracking may tell
+    // it tracked: most sentences are spared the search.
+    if tracks && cues & BEGAN != 0 && cues & ONSET == 0 && errors_tracked(words) {
         cues |= ONSET | DETECTED;
     }
     cues
+}
+
+/// Verbs telling someone's words passed on ("shared in the chat",
+/// "someone wrote:").
+const PASSED_ON: &[&str] = &["shared", "posted", "said", "says", "wrote", "writes", "tweeted", "messaged", "asked", "mentioned", "commented", "replied"];
+
+/// The spans of lowercased `words` inside double quotation marks that a
+/// verb of [`PASSED_ON`] tells are someone's words: among the three words
+/// after the closing mark ("'… went down' shared in the chat") or the two
+/// before the opening one ("someone wrote: '…'"), not a quoted error
+/// message ("'Service Unavailable' returned for every request").
+fn passed_on_quotes(words: &str) -> Vec<Range<usize>> {
+    let said = |w: &str| PASSED_ON.contains(&w.trim_matches(|c: char| !c.is_ascii_alphabetic()));
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in words.char_indices() {
+        if !matches!(c, '"' | '\u{201c}' | '\u{201d}') {
+            continue;
+        }
+        let Some(start) = open.take() else {
+            open = Some(i + c.len_utf8());
+            continue;
+        };
+        let opening = start - if words[..start].ends_with('"') { 1 } else { 3 };
+        let after = &words[i + c.len_utf8()..];
+        if after.split_whitespace().take(3).any(said) || words[..opening].split_whitespace().rev().take(2).any(said) {
+            spans.push(start..i);
+        }
+    }
+    spans
 }
 
 /// Problems an error tracker or a log records (all words of [`BEGAN`]).
@@ -797,10 +845,17 @@ const TRACKING: &[&str] = &["tracked", "logged", "recorded", "captured"];
 /// ("errors tracked on Errbit", "crashes were logged in Sentry"): the
 /// problem's start and its detection at once.
 fn errors_tracked(words: &str) -> bool {
-    let tokens: Vec<&str> = words.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    tokens.iter().enumerate().any(|(i, w)| {
-        TRACKING.contains(w) && tokens[i.saturating_sub(3)..i].iter().any(|p| TRACKED_PROBLEMS.contains(p))
-    })
+    // The three words before each, kept as the loop goes, not a list of
+    // every word: collecting an entry's words cost a thirtieth of the
+    // timeline's reading.
+    let mut before: [&str; 3] = [""; 3];
+    for (i, w) in words.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).enumerate() {
+        if TRACKING.contains(&w) && before.iter().any(|p| TRACKED_PROBLEMS.contains(p)) {
+            return true;
+        }
+        before[i % 3] = w;
+    }
+    false
 }
 
 /// Verbs that open an issue in a tracker.
@@ -1313,7 +1368,10 @@ impl<'d, 't> Reader<'d, 't> {
         let four_digits = if no_clock { self.four_digit_entry(s, timeline) } else { None };
         // (The window's second time may be read as a clock of its own when
         // a zone follows it: "1230 (utc)".)
-        let four_digit_window = if s.times.clocks == 0 && four_digits.is_none() { four_digit_window(words, block.kind) } else { None };
+        // The label of the field the sentence may be, read once for a
+        // window's four-digit times and for a field dating the incident.
+        let field = field_label(words, block.kind);
+        let four_digit_window = if s.times.clocks == 0 && four_digits.is_none() { field.and_then(|f| four_digit_window(words, f)) } else { None };
         let no_clock = no_clock && four_digits.is_none() && four_digit_window.is_none();
         // A zone statement may carry the day too ("All times UTC, 14 March").
         let may_state_a_zone = no_clock && (timeline || holds_time(words));
@@ -1379,7 +1437,7 @@ impl<'d, 't> Reader<'d, 't> {
         if planned && entry.is_none() {
             return;
         }
-        if entry.is_none() && !timeline && self.date_field(s, &found) {
+        if entry.is_none() && !timeline && field.is_some_and(|f| self.date_field(s, &found, f)) {
             return;
         }
         self.read_dates(s, &found, timeline, entry.is_some());
@@ -1809,9 +1867,8 @@ impl<'d, 't> Reader<'d, 't> {
     /// ("Duration: 14:05 - 15:20 UTC", "| Time | 0730 - 1230 (UTC) |")
     /// gives its start and its end, counted the same way. Whether the
     /// sentence is a field of a clock time.
-    fn date_field(&mut self, s: &Sentence, found: &[Found]) -> bool {
+    fn date_field(&mut self, s: &Sentence, found: &[Found], (label, value_at): (&str, usize)) -> bool {
         let words = self.doc.words(s);
-        let Some((label, value_at)) = field_label(words, self.doc.block_of(s).kind) else { return false };
         let value = &words[value_at..];
         // Another field's label after it ("date: 2012-05-29T16:59:09+00:00
         // permalink: …") is a page's metadata run into one line.
@@ -2420,18 +2477,32 @@ const DATE_FIELD_LABELS: &[&str] = &["date", "date and time", "date & time"];
 /// Labels of a body field that gives the incident's window, its start
 /// and its end ([`Reader::date_field`]); so does any label ending in
 /// "window" ("Impact window:").
-const WINDOW_FIELD_LABELS: &[&str] = &["time", "times", "duration", "window", "time (utc)", "duration (utc)"];
+const WINDOW_FIELD_LABELS: &[&str] = &["time", "times", "duration", "window"];
+
+/// The longest label, in bytes, a field is read by: every label of
+/// [`DATE_FIELD_LABELS`] and [`WINDOW_FIELD_LABELS`] with a zone after it
+/// ("date and time (in utc)") and marks around it fits; a colon further on
+/// is prose's. Read for every sentence with no clock time, the search for
+/// the colon stops there.
+const LONGEST_LABEL: usize = 40;
 
 /// A field's label and where its value starts in a sentence's words:
 /// "**Date**: 19.09.2023", "- Duration: 14:05 - 15:20", a table's row
-/// "| Time | 0730 - 1230 (UTC) |".
+/// "| Time | 0730 - 1230 (UTC) |". A zone in parentheses after the label
+/// ("Date and time (in UTC):", "Time (UTC)") is the value's, not the
+/// label's; another note there may change what the label names ("Date
+/// (published)").
 fn field_label(words: &str, kind: BlockKind) -> Option<(&str, usize)> {
     let row = matches!(kind, BlockKind::TableRow { header: false });
     let field = words.trim_start_matches([' ', '-', '*', '_', '>', '|']);
     let opened = words.len() - field.len();
-    let colon = field.find(':').filter(|&at| !row || !field[..at].contains('|'));
-    let at = colon.or_else(|| if row { field.find('|') } else { None })?;
-    Some((field[..at].trim_end_matches(['*', '_', ' ']), opened + at + 1))
+    let head = &field.as_bytes()[..field.len().min(LONGEST_LABEL)];
+    let colon = memchr::memchr(b':', head).filter(|&at| !row || !head[..at].contains(&b'|'));
+    let at = colon.or_else(|| if row { memchr::memchr(b'|', head) } else { None })?;
+    let label = field[..at].trim_end_matches(['*', '_', ' ']);
+    let zoned = label.strip_suffix(')').and_then(|l| l.rsplit_once(" (")).filter(|(_, zone)| time::zone_named(zone).is_some());
+    let label = zoned.map_or(label, |(l, _)| l.trim_end_matches(['*', '_']));
+    Some((label, opened + at + 1))
 }
 
 /// Whether a field's label names the incident's window.
@@ -2442,8 +2513,7 @@ fn names_a_window(label: &str) -> bool {
 /// The start and end of a window field written in four-digit times
 /// ("| Time | 0730 - 1230 (UTC) |"), where [`time::walk`] reads none: the
 /// field's label makes them times.
-fn four_digit_window(words: &str, kind: BlockKind) -> Option<(time::Clock, time::Clock)> {
-    let (label, value_at) = field_label(words, kind)?;
+fn four_digit_window(words: &str, (label, value_at): (&str, usize)) -> Option<(time::Clock, time::Clock)> {
     if !names_a_window(label) {
         return None;
     }
@@ -3017,12 +3087,29 @@ mod tests {
         assert_eq!(moments(fields)[0], "began 2021-09-13 03:00 UTC");
         let zoned = "### Block information\n* Date and time: April 15, 2021 11:05:04 AM UTC\n* Block number: 12244294\n\nNodes stopped syncing.\n";
         assert_eq!(moments(zoned), ["began 2021-04-15 11:05 UTC"]);
+        // A zone in parentheses after the label is no part of it;
+        // someone's words passed on tell when the problem was noticed,
+        // not its start, so the field's start stands.
+        let noted = "### Block information\n* Date and time (in UTC): Apr-15-2021 11:05:04 AM +UTC\n\n### Timeline\n\n**April 15, 2021 (all times in UTC)**\n* 11:12 AM: [\"I think the explorer just went down\"](https://chat.example/1) shared in the chat by `someone`\n* 11:30 AM: the team is investigating it.\n";
+        assert_eq!(moments(noted)[..2], ["began 2021-04-15 11:05 UTC", "detected 2021-04-15 11:12 UTC"]);
+        let published = "* Date (published): 2021-04-20 09:00 UTC\n\nNodes stopped syncing.\n";
+        assert!(moments(published).is_empty(), "{:?}", moments(published));
         // A start the text tells outranks the field.
         let told = "**Date:** 2021-09-13 03:00 UTC\n\n## Timeline\n\n- 2021-09-13 04:10 UTC: errors began\n- 2021-09-13 05:00 UTC: service restored\n";
         assert_eq!(moments(told)[0], "began 2021-09-13 04:10 UTC");
         // A date after the story's events is the date of the writing.
         let written = "Date: Mar 12, 2025, 18:00 UTC\n\nOn March 5, 2025, at 07:29 UTC the upgrade was activated and we rolled back at 09:10 UTC.\n";
         assert!(moments(written).iter().all(|m| !m.contains("03-12")), "{:?}", moments(written));
+    }
+
+    #[test]
+    fn a_problem_in_someones_words_passed_on_is_their_report_but_a_quoted_message_is_the_problem() {
+        let shared = "## Timeline\n\n- 11:12 \"I think the explorer just went down\" shared in the chat\n- 11:40 service restored\n";
+        assert_eq!(moments(shared)[0], "detected 11:12", "{:?}", moments(shared));
+        let wrote = "## Timeline\n\n- 11:12 a user wrote: \u{201c}the site is down for me\u{201d}\n- 11:40 service restored\n";
+        assert_eq!(moments(wrote)[0], "detected 11:12", "{:?}", moments(wrote));
+        let message = "## Timeline\n\n- 11:12 \"Service Unavailable\" returned for every request\n- 11:40 service restored\n";
+        assert_eq!(moments(message)[0], "began 11:12", "{:?}", moments(message));
     }
 
     #[test]
@@ -3095,6 +3182,8 @@ mod tests {
         assert_eq!(moments(text)[..2], ["began 10:21 UTC", "detected 10:21 UTC"]);
         assert!(errors_tracked("crashes were logged in sentry"));
         assert!(!errors_tracked("we logged in to the server and saw no errors"));
+        assert!(errors_tracked("errors were then logged"), "three words before the verb");
+        assert!(!errors_tracked("errors were then quickly logged"), "four");
     }
 
     #[test]
