@@ -376,7 +376,7 @@ impl<'a, 'b> FirstPass<'a, 'b> {
         while let Some((bytecount, label, link_def)) =
             self.parse_refdef_total(start_ix + line_start.bytes_scanned())
         {
-            self.allocs.refdefs.0.entry(label).or_insert(link_def);
+            self.allocs.refdefs.insert_first(label, link_def);
             let container_start = start_ix + line_start.bytes_scanned();
             let mut ix = container_start + bytecount;
             // Refdefs act as if they were contained within a paragraph, for purposes of lazy
@@ -1732,7 +1732,6 @@ impl<'a, 'b> FirstPass<'a, 'b> {
         }
         self.allocs
             .footdefs
-            .0
             .insert(LinkLabel::new(label.clone()), FootnoteDef { use_count: 0 });
         self.tree.append(Item {
             start,

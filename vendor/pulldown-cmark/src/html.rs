@@ -20,8 +20,6 @@
 
 //! HTML renderer that takes an iterator of events as input.
 
-use std::collections::HashMap;
-
 use crate::strings::CowStr;
 use crate::Event::*;
 use crate::{Alignment, BlockQuoteKind, CodeBlockKind, Event, LinkType, Tag, TagEnd};
@@ -50,7 +48,9 @@ struct HtmlWriter<'a, I, W> {
     table_state: TableState,
     table_alignments: Vec<Alignment>,
     table_cell_index: usize,
-    numbers: HashMap<CowStr<'a>, usize>,
+    /// The footnote names in the order first seen: a name's number is its
+    /// place here, from 1. (Patched, PATCHED.md: a list, not a hash map.)
+    numbers: Vec<CowStr<'a>>,
 }
 
 impl<'a, I, W> HtmlWriter<'a, I, W>
@@ -67,7 +67,18 @@ where
             table_state: TableState::Head,
             table_alignments: vec![],
             table_cell_index: 0,
-            numbers: HashMap::new(),
+            numbers: Vec::new(),
+        }
+    }
+
+    /// The number of a footnote: its place among the names first seen.
+    fn number(&mut self, name: CowStr<'a>) -> usize {
+        match self.numbers.iter().position(|seen| *seen == name) {
+            Some(at) => at + 1,
+            None => {
+                self.numbers.push(name);
+                self.numbers.len()
+            }
         }
     }
 
@@ -136,11 +147,10 @@ where
                     }
                 }
                 FootnoteReference(name) => {
-                    let len = self.numbers.len() + 1;
                     self.write("<sup class=\"footnote-reference\"><a href=\"#")?;
                     escape_html(&mut self.writer, &name)?;
                     self.write("\">")?;
-                    let number = *self.numbers.entry(name).or_insert(len);
+                    let number = self.number(name);
                     write!(&mut self.writer, "{}", number)?;
                     self.write("</a></sup>")?;
                 }
@@ -378,8 +388,7 @@ where
                 }
                 escape_html(&mut self.writer, &name)?;
                 self.write("\"><sup class=\"footnote-definition-label\">")?;
-                let len = self.numbers.len() + 1;
-                let number = *self.numbers.entry(name).or_insert(len);
+                let number = self.number(name);
                 write!(&mut self.writer, "{}", number)?;
                 self.write("</sup>")
             }
@@ -508,8 +517,7 @@ where
                     self.write(" ")?;
                 }
                 FootnoteReference(name) => {
-                    let len = self.numbers.len() + 1;
-                    let number = *self.numbers.entry(name).or_insert(len);
+                    let number = self.number(name);
                     write!(&mut self.writer, "[{}]", number)?;
                 }
                 TaskListMarker(true) => self.write("[x]")?,
