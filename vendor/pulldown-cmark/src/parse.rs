@@ -471,7 +471,10 @@ impl<'input, F: BrokenLinkCallback<'input>> Parser<'input, F> {
                         backslash_escaped: false,
                     };
                 }
-                ItemBody::MaybeMath(can_open, _can_close, brace_context) => {
+                // Only math makes this item (PATCHED.md).
+                ItemBody::MaybeMath(can_open, _can_close, brace_context)
+                    if self.options.parses(Options::ENABLE_MATH) =>
+                {
                     if !can_open {
                         self.tree[cur_ix].item.body = ItemBody::Text {
                             backslash_escaped: false,
@@ -1117,7 +1120,10 @@ impl<'input, F: BrokenLinkCallback<'input>> Parser<'input, F> {
                         cur = self.tree[prev_ix].next;
                     }
                 }
-                ItemBody::MaybeSmartQuote(c, can_open, can_close) => {
+                // Only smart punctuation makes this item (PATCHED.md).
+                ItemBody::MaybeSmartQuote(c, can_open, can_close)
+                    if self.options.parses(Options::ENABLE_SMART_PUNCTUATION) =>
+                {
                     self.tree[cur_ix].item.body = match c {
                         b'\'' => {
                             if let (Some(open_ix), true) = (single_quote_open, can_close) {
