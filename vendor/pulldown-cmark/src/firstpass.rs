@@ -376,7 +376,7 @@ impl<'a, 'b> FirstPass<'a, 'b> {
         while let Some((bytecount, label, link_def)) =
             self.parse_refdef_total(start_ix + line_start.bytes_scanned())
         {
-            self.allocs.refdefs.0.entry(label).or_insert(link_def);
+            self.allocs.refdefs.insert_first(label, link_def);
             let container_start = start_ix + line_start.bytes_scanned();
             let mut ix = container_start + bytecount;
             // Refdefs act as if they were contained within a paragraph, for purposes of lazy
@@ -954,7 +954,10 @@ impl<'a, 'b> FirstPass<'a, 'b> {
                     }
                     LoopInstruction::ContinueAndSkip(count - 1)
                 }
-                b'$' => {
+                // The arms of bytes that only an extension marks special are
+                // guarded by it, so that the code of an extension outside
+                // `Options::PARSED` is left out (PATCHED.md).
+                b'$' if self.options.parses(Options::ENABLE_MATH) => {
                     let byte_suffix = &bytes[ix..];
                     let can_open = !byte_suffix[1..]
                         .first()
@@ -993,7 +996,7 @@ impl<'a, 'b> FirstPass<'a, 'b> {
                     begin_text = ix + 1;
                     LoopInstruction::ContinueAndSkip(0)
                 }
-                b'{' => {
+                b'{' if self.options.parses(Options::ENABLE_MATH) => {
                     if self.brace_context_stack.len() == MATH_BRACE_CONTEXT_MAX_NESTING {
                         self.brace_context_stack.push(self.brace_context_next as u8);
                         self.brace_context_next = MATH_BRACE_CONTEXT_MAX_NESTING;
@@ -1008,7 +1011,7 @@ impl<'a, 'b> FirstPass<'a, 'b> {
                     }
                     LoopInstruction::ContinueAndSkip(0)
                 }
-                b'}' => {
+                b'}' if self.options.parses(Options::ENABLE_MATH) => {
                     if let &mut [ref mut top_level_context] = &mut self.brace_context_stack[..] {
                         // Unbalanced Braces
                         //
@@ -1126,7 +1129,7 @@ impl<'a, 'b> FirstPass<'a, 'b> {
                         LoopInstruction::ContinueAndSkip(0)
                     }
                 }
-                b'.' => {
+                b'.' if self.options.parses(Options::ENABLE_SMART_PUNCTUATION) => {
                     if ix + 2 < bytes.len() && bytes[ix + 1] == b'.' && bytes[ix + 2] == b'.' {
                         self.tree.append_text(begin_text, ix, backslash_escaped);
                         backslash_escaped = false;
@@ -1141,7 +1144,7 @@ impl<'a, 'b> FirstPass<'a, 'b> {
                         LoopInstruction::ContinueAndSkip(0)
                     }
                 }
-                b'-' => {
+                b'-' if self.options.parses(Options::ENABLE_SMART_PUNCTUATION) => {
                     let count = 1 + scan_ch_repeat(&bytes[(ix + 1)..], b'-');
                     if count == 1 {
                         LoopInstruction::ContinueAndSkip(0)
@@ -1179,7 +1182,7 @@ impl<'a, 'b> FirstPass<'a, 'b> {
                         LoopInstruction::ContinueAndSkip(count - 1)
                     }
                 }
-                c @ b'\'' | c @ b'"' => {
+                c @ b'\'' | c @ b'"' if self.options.parses(Options::ENABLE_SMART_PUNCTUATION) => {
                     let string_suffix = &self.text[ix..];
                     let can_open =
                         delim_run_can_open(&self.text[start..], string_suffix, 1, ix - start, mode);
@@ -1732,7 +1735,6 @@ impl<'a, 'b> FirstPass<'a, 'b> {
         }
         self.allocs
             .footdefs
-            .0
             .insert(LinkLabel::new(label.clone()), FootnoteDef { use_count: 0 });
         self.tree.append(Item {
             start,

@@ -20,11 +20,9 @@
 
 //! HTML renderer that takes an iterator of events as input.
 
-use std::collections::HashMap;
-
 use crate::strings::CowStr;
 use crate::Event::*;
-use crate::{Alignment, BlockQuoteKind, CodeBlockKind, Event, LinkType, Tag, TagEnd};
+use crate::{Alignment, CodeBlockKind, Event, LinkType, Tag, TagEnd};
 use pulldown_cmark_escape::{
     escape_href, escape_html, escape_html_body_text, FmtWriter, IoWriter, StrWrite,
 };
@@ -50,7 +48,9 @@ struct HtmlWriter<'a, I, W> {
     table_state: TableState,
     table_alignments: Vec<Alignment>,
     table_cell_index: usize,
-    numbers: HashMap<CowStr<'a>, usize>,
+    /// The footnote names in the order first seen: a name's number is its
+    /// place here, from 1. (Patched, PATCHED.md: a list, not a hash map.)
+    numbers: Vec<CowStr<'a>>,
 }
 
 impl<'a, I, W> HtmlWriter<'a, I, W>
@@ -67,7 +67,18 @@ where
             table_state: TableState::Head,
             table_alignments: vec![],
             table_cell_index: 0,
-            numbers: HashMap::new(),
+            numbers: Vec::new(),
+        }
+    }
+
+    /// The number of a footnote: its place among the names first seen.
+    fn number(&mut self, name: CowStr<'a>) -> usize {
+        match self.numbers.iter().position(|seen| *seen == name) {
+            Some(at) => at + 1,
+            None => {
+                self.numbers.push(name);
+                self.numbers.len()
+            }
         }
     }
 
@@ -109,16 +120,10 @@ where
                     escape_html_body_text(&mut self.writer, &text)?;
                     self.write("</code>")?;
                 }
-                InlineMath(text) => {
-                    self.write(r#"<span class="math math-inline">"#)?;
-                    escape_html(&mut self.writer, &text)?;
-                    self.write("</span>")?;
-                }
-                DisplayMath(text) => {
-                    self.write(r#"<span class="math math-display">"#)?;
-                    escape_html(&mut self.writer, &text)?;
-                    self.write("</span>")?;
-                }
+                // The events and attributes of extensions outside
+                // `Options::PARSED` never come from this build's parser, so
+                // they are not written (PATCHED.md).
+                InlineMath(_) | DisplayMath(_) => {}
                 Html(html) | InlineHtml(html) => {
                     self.write(&html)?;
                 }
@@ -136,11 +141,10 @@ where
                     }
                 }
                 FootnoteReference(name) => {
-                    let len = self.numbers.len() + 1;
                     self.write("<sup class=\"footnote-reference\"><a href=\"#")?;
                     escape_html(&mut self.writer, &name)?;
                     self.write("\">")?;
-                    let number = *self.numbers.entry(name).or_insert(len);
+                    let number = self.number(name);
                     write!(&mut self.writer, "{}", number)?;
                     self.write("</a></sup>")?;
                 }
@@ -166,44 +170,15 @@ where
                     self.write("\n<p>")
                 }
             }
-            Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            } => {
+            // Without heading attributes (not parsed, PATCHED.md) a heading
+            // has no id, classes or attributes.
+            Tag::Heading { level, .. } => {
                 if self.end_newline {
                     self.write("<")?;
                 } else {
                     self.write("\n<")?;
                 }
                 write!(&mut self.writer, "{}", level)?;
-                if let Some(id) = id {
-                    self.write(" id=\"")?;
-                    escape_html(&mut self.writer, &id)?;
-                    self.write("\"")?;
-                }
-                let mut classes = classes.iter();
-                if let Some(class) = classes.next() {
-                    self.write(" class=\"")?;
-                    escape_html(&mut self.writer, class)?;
-                    for class in classes {
-                        self.write(" ")?;
-                        escape_html(&mut self.writer, class)?;
-                    }
-                    self.write("\"")?;
-                }
-                for (attr, value) in attrs {
-                    self.write(" ")?;
-                    escape_html(&mut self.writer, &attr)?;
-                    if let Some(val) = value {
-                        self.write("=\"")?;
-                        escape_html(&mut self.writer, &val)?;
-                        self.write("\"")?;
-                    } else {
-                        self.write("=\"\"")?;
-                    }
-                }
                 self.write(">")
             }
             Tag::Table(alignments) => {
@@ -235,21 +210,13 @@ where
                     _ => self.write(">"),
                 }
             }
-            Tag::BlockQuote(kind) => {
-                let class_str = match kind {
-                    None => "",
-                    Some(kind) => match kind {
-                        BlockQuoteKind::Note => " class=\"markdown-alert-note\"",
-                        BlockQuoteKind::Tip => " class=\"markdown-alert-tip\"",
-                        BlockQuoteKind::Important => " class=\"markdown-alert-important\"",
-                        BlockQuoteKind::Warning => " class=\"markdown-alert-warning\"",
-                        BlockQuoteKind::Caution => " class=\"markdown-alert-caution\"",
-                    },
-                };
+            // Without GFM blockquote kinds (not parsed, PATCHED.md) a
+            // blockquote has no kind.
+            Tag::BlockQuote(_) => {
                 if self.end_newline {
-                    self.write(&format!("<blockquote{}>\n", class_str))
+                    self.write("<blockquote>\n")
                 } else {
-                    self.write(&format!("\n<blockquote{}>\n", class_str))
+                    self.write("\n<blockquote>\n")
                 }
             }
             Tag::CodeBlock(info) => {
@@ -300,29 +267,12 @@ where
                     self.write("\n<li>")
                 }
             }
-            Tag::DefinitionList => {
-                if self.end_newline {
-                    self.write("<dl>\n")
-                } else {
-                    self.write("\n<dl>\n")
-                }
-            }
-            Tag::DefinitionListTitle => {
-                if self.end_newline {
-                    self.write("<dt>")
-                } else {
-                    self.write("\n<dt>")
-                }
-            }
-            Tag::DefinitionListDefinition => {
-                if self.end_newline {
-                    self.write("<dd>")
-                } else {
-                    self.write("\n<dd>")
-                }
-            }
-            Tag::Subscript => self.write("<sub>"),
-            Tag::Superscript => self.write("<sup>"),
+            // Not parsed (PATCHED.md).
+            Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::Subscript
+            | Tag::Superscript => Ok(()),
             Tag::Emphasis => self.write("<em>"),
             Tag::Strong => self.write("<strong>"),
             Tag::Strikethrough => self.write("<del>"),
@@ -378,8 +328,7 @@ where
                 }
                 escape_html(&mut self.writer, &name)?;
                 self.write("\"><sup class=\"footnote-definition-label\">")?;
-                let len = self.numbers.len() + 1;
-                let number = *self.numbers.entry(name).or_insert(len);
+                let number = self.number(name);
                 write!(&mut self.writer, "{}", number)?;
                 self.write("</sup>")
             }
@@ -437,23 +386,14 @@ where
             TagEnd::Item => {
                 self.write("</li>\n")?;
             }
-            TagEnd::DefinitionList => {
-                self.write("</dl>\n")?;
-            }
-            TagEnd::DefinitionListTitle => {
-                self.write("</dt>\n")?;
-            }
-            TagEnd::DefinitionListDefinition => {
-                self.write("</dd>\n")?;
-            }
+            // Not parsed (PATCHED.md).
+            TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition
+            | TagEnd::Superscript
+            | TagEnd::Subscript => {}
             TagEnd::Emphasis => {
                 self.write("</em>")?;
-            }
-            TagEnd::Superscript => {
-                self.write("</sup>")?;
-            }
-            TagEnd::Subscript => {
-                self.write("</sub>")?;
             }
             TagEnd::Strong => {
                 self.write("</strong>")?;
@@ -494,22 +434,13 @@ where
                     escape_html(&mut self.writer, &text)?;
                     self.end_newline = text.ends_with('\n');
                 }
-                InlineMath(text) => {
-                    self.write("$")?;
-                    escape_html(&mut self.writer, &text)?;
-                    self.write("$")?;
-                }
-                DisplayMath(text) => {
-                    self.write("$$")?;
-                    escape_html(&mut self.writer, &text)?;
-                    self.write("$$")?;
-                }
+                // Not parsed (PATCHED.md).
+                InlineMath(_) | DisplayMath(_) => {}
                 SoftBreak | HardBreak | Rule => {
                     self.write(" ")?;
                 }
                 FootnoteReference(name) => {
-                    let len = self.numbers.len() + 1;
-                    let number = *self.numbers.entry(name).or_insert(len);
+                    let number = self.number(name);
                     write!(&mut self.writer, "[{}]", number)?;
                 }
                 TaskListMarker(true) => self.write("[x]")?,

@@ -20,8 +20,6 @@
 
 //! Link label parsing and matching.
 
-use core::hash::{Hash, Hasher};
-
 use crate::scanners::{is_ascii_punctuation, is_ascii_whitespace, scan_eol};
 use crate::strings::CowStr;
 
@@ -59,14 +57,6 @@ impl PartialEq for LinkLabel<'_> {
 
 impl Eq for LinkLabel<'_> {}
 
-impl Hash for LinkLabel<'_> {
-    fn hash<H: Hasher>(&self, hasher: &mut H) {
-        for byte in self.0.bytes() {
-            hasher.write_u8(byte.to_ascii_lowercase());
-        }
-        hasher.write_u8(0xff);
-    }
-}
 
 /// Assumes the opening bracket has already been scanned.
 /// The line break handler determines what happens when a linebreak

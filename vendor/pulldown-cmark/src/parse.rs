@@ -22,7 +22,7 @@
 
 use core::cell::Cell;
 use std::cmp::{max, min};
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::iter::FusedIterator;
 use std::num::NonZeroUsize;
 use std::ops::{Index, Range};
@@ -471,7 +471,10 @@ impl<'input, F: BrokenLinkCallback<'input>> Parser<'input, F> {
                         backslash_escaped: false,
                     };
                 }
-                ItemBody::MaybeMath(can_open, _can_close, brace_context) => {
+                // Only math makes this item (PATCHED.md).
+                ItemBody::MaybeMath(can_open, _can_close, brace_context)
+                    if self.options.parses(Options::ENABLE_MATH) =>
+                {
                     if !can_open {
                         self.tree[cur_ix].item.body = ItemBody::Text {
                             backslash_escaped: false,
@@ -1117,7 +1120,10 @@ impl<'input, F: BrokenLinkCallback<'input>> Parser<'input, F> {
                         cur = self.tree[prev_ix].next;
                     }
                 }
-                ItemBody::MaybeSmartQuote(c, can_open, can_close) => {
+                // Only smart punctuation makes this item (PATCHED.md).
+                ItemBody::MaybeSmartQuote(c, can_open, can_close)
+                    if self.options.parses(Options::ENABLE_SMART_PUNCTUATION) =>
+                {
                     self.tree[cur_ix].item.body = match c {
                         b'\'' => {
                             if let (Some(open_ix), true) = (single_quote_open, can_close) {
@@ -1907,22 +1913,27 @@ pub struct FootnoteDef {
 
 /// Tracks tree indices of code span delimiters of each length. It should prevent
 /// quadratic scanning behaviours by providing (amortized) constant time lookups.
+/// (Patched, PATCHED.md: a list of the lengths seen instead of a hash map, as a
+/// paragraph has few distinct lengths of backtick runs.)
 struct CodeDelims {
-    inner: HashMap<usize, VecDeque<TreeIndex>>,
+    inner: Vec<(usize, VecDeque<TreeIndex>)>,
     seen_first: bool,
 }
 
 impl CodeDelims {
     fn new() -> Self {
         Self {
-            inner: Default::default(),
+            inner: Vec::new(),
             seen_first: false,
         }
     }
 
     fn insert(&mut self, count: usize, ix: TreeIndex) {
         if self.seen_first {
-            self.inner.entry(count).or_default().push_back(ix);
+            match self.inner.iter_mut().find(|(c, _)| *c == count) {
+                Some((_, queue)) => queue.push_back(ix),
+                None => self.inner.push((count, VecDeque::from([ix]))),
+            }
         } else {
             // Skip the first insert, since that delimiter will always
             // be an opener and not a closer.
@@ -1935,7 +1946,8 @@ impl CodeDelims {
     }
 
     fn find(&mut self, open_ix: TreeIndex, count: usize) -> Option<TreeIndex> {
-        while let Some(ix) = self.inner.get_mut(&count)?.pop_front() {
+        let queue = &mut self.inner.iter_mut().find(|(c, _)| *c == count)?.1;
+        while let Some(ix) = queue.pop_front() {
             if ix > open_ix {
                 return Some(ix);
             }
@@ -1951,15 +1963,14 @@ impl CodeDelims {
 
 /// Tracks brace contexts and delimiter length for math delimiters.
 /// Provides amortized constant-time lookups.
+/// (Patched, PATCHED.md: a list of the brace contexts seen instead of a hash map.)
 struct MathDelims {
-    inner: HashMap<u8, VecDeque<(TreeIndex, bool, bool)>>,
+    inner: Vec<(u8, VecDeque<(TreeIndex, bool, bool)>)>,
 }
 
 impl MathDelims {
     fn new() -> Self {
-        Self {
-            inner: Default::default(),
-        }
+        Self { inner: Vec::new() }
     }
 
     fn insert(
@@ -1969,10 +1980,11 @@ impl MathDelims {
         ix: TreeIndex,
         can_close: bool,
     ) {
-        self.inner
-            .entry(brace_context)
-            .or_default()
-            .push_back((ix, can_close, delim_is_display));
+        let entry = (ix, can_close, delim_is_display);
+        match self.inner.iter_mut().find(|(c, _)| *c == brace_context) {
+            Some((_, queue)) => queue.push_back(entry),
+            None => self.inner.push((brace_context, VecDeque::from([entry]))),
+        }
     }
 
     fn is_populated(&self) -> bool {
@@ -1986,9 +1998,8 @@ impl MathDelims {
         is_display: bool,
         brace_context: u8,
     ) -> Option<TreeIndex> {
-        while let Some((ix, can_close, delim_is_display)) =
-            self.inner.get_mut(&brace_context)?.pop_front()
-        {
+        let queue = &mut self.inner.iter_mut().find(|(c, _)| *c == brace_context)?.1;
+        while let Some((ix, can_close, delim_is_display)) = queue.pop_front() {
             if ix <= open_ix || (is_display && tree[open_ix].next == Some(ix)) {
                 continue;
             }
@@ -1998,9 +2009,7 @@ impl MathDelims {
             }
             // if we can't use it, leave it in the queue as a tombstone for the next
             // thing that tries to match it
-            self.inner
-                .get_mut(&brace_context)?
-                .push_front((ix, can_close, delim_is_display));
+            queue.push_front((ix, can_close, delim_is_display));
             break;
         }
         None
@@ -2042,12 +2051,15 @@ pub(crate) struct HeadingAttributes<'a> {
 }
 
 /// Keeps track of the reference definitions defined in the document.
+/// (Patched, PATCHED.md: a list in the order defined instead of a hash map,
+/// so no hasher is compiled in; documents define few references.)
 #[derive(Clone, Default, Debug)]
-pub struct RefDefs<'input>(pub(crate) HashMap<LinkLabel<'input>, LinkDef<'input>>);
+pub struct RefDefs<'input>(pub(crate) Vec<(LinkLabel<'input>, LinkDef<'input>)>);
 
 /// Keeps track of the footnote definitions defined in the document.
+/// (Patched like `RefDefs`.)
 #[derive(Clone, Default, Debug)]
-pub struct FootnoteDefs<'input>(pub(crate) HashMap<FootnoteLabel<'input>, FootnoteDef>);
+pub struct FootnoteDefs<'input>(pub(crate) Vec<(FootnoteLabel<'input>, FootnoteDef)>);
 
 impl<'input, 'b, 's> RefDefs<'input>
 where
@@ -2055,12 +2067,21 @@ where
 {
     /// Performs a lookup on reference label using ASCII case folding (PATCHED.md).
     pub fn get(&'s self, key: &'b str) -> Option<&'b LinkDef<'input>> {
-        self.0.get(&LinkLabel::new(key.into()))
+        let key = LinkLabel::new(key.into());
+        self.0.iter().find(|(label, _)| *label == key).map(|(_, def)| def)
     }
 
     /// Provides an iterator over all the document's reference definitions.
     pub fn iter(&'s self) -> impl Iterator<Item = (&'s str, &'s LinkDef<'input>)> {
         self.0.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+
+    /// Adds a definition unless its label is defined already: the first
+    /// definition of a label is the one that counts.
+    pub(crate) fn insert_first(&mut self, label: LinkLabel<'input>, def: LinkDef<'input>) {
+        if !self.0.iter().any(|(defined, _)| *defined == label) {
+            self.0.push((label, def));
+        }
     }
 }
 
@@ -2070,11 +2091,21 @@ where
 {
     /// Performs a lookup on reference label using ASCII case folding (PATCHED.md).
     pub fn contains(&'s self, key: &'b str) -> bool {
-        self.0.contains_key(&LinkLabel::new(key.into()))
+        let key = LinkLabel::new(key.into());
+        self.0.iter().any(|(label, _)| *label == key)
     }
     /// Performs a lookup on reference label using ASCII case folding (PATCHED.md).
     pub fn get_mut(&'s mut self, key: CowStr<'input>) -> Option<&'s mut FootnoteDef> {
-        self.0.get_mut(&LinkLabel::new(key))
+        let key = LinkLabel::new(key);
+        self.0.iter_mut().find(|(label, _)| *label == key).map(|(_, def)| def)
+    }
+
+    /// Sets the definition of a label, replacing an earlier one's.
+    pub(crate) fn insert(&mut self, label: FootnoteLabel<'input>, def: FootnoteDef) {
+        match self.0.iter_mut().find(|(defined, _)| *defined == label) {
+            Some((_, old)) => *old = def,
+            None => self.0.push((label, def)),
+        }
     }
 }
 

@@ -8,7 +8,7 @@ only necessary when one needs access to the [`Automaton`] trait implementation.
 */
 
 use alloc::{
-    collections::{BTreeSet, VecDeque},
+    collections::VecDeque,
     vec,
     vec::Vec,
 };
@@ -1515,7 +1515,7 @@ impl<'a> Compiler<'a> {
     /// `false` for every member test.
     fn queued_set(&self) -> QueuedSet {
         if self.builder.ascii_case_insensitive {
-            QueuedSet::active()
+            QueuedSet::active(self.nfa.states.len())
         } else {
             QueuedSet::inert()
         }
@@ -1635,9 +1635,12 @@ impl<'a> Compiler<'a> {
 /// stores anything and always returns `false` for every member test. This is
 /// useful to avoid the performance and memory overhead of maintaining this
 /// set when it is not needed.
+///
+/// (Patched, PATCHED.md: the active set is a flag per state of the NFA, not a
+/// `BTreeSet`, whose code the web app would carry for this alone.)
 #[derive(Debug)]
 struct QueuedSet {
-    set: Option<BTreeSet<StateID>>,
+    set: Option<Vec<bool>>,
 }
 
 impl QueuedSet {
@@ -1647,16 +1650,17 @@ impl QueuedSet {
         QueuedSet { set: None }
     }
 
-    /// Return an active set that tracks state ID membership.
-    fn active() -> QueuedSet {
-        QueuedSet { set: Some(BTreeSet::new()) }
+    /// Return an active set that tracks state ID membership, for an NFA of
+    /// `states` states.
+    fn active(states: usize) -> QueuedSet {
+        QueuedSet { set: Some(vec![false; states]) }
     }
 
     /// Inserts the given state ID into this set. (If the set is inert, then
     /// this is a no-op.)
     fn insert(&mut self, state_id: StateID) {
         if let Some(ref mut set) = self.set {
-            set.insert(state_id);
+            set[state_id] = true;
         }
     }
 
@@ -1665,7 +1669,7 @@ impl QueuedSet {
     fn contains(&self, state_id: StateID) -> bool {
         match self.set {
             None => false,
-            Some(ref set) => set.contains(&state_id),
+            Some(ref set) => set[state_id],
         }
     }
 }
