@@ -76,6 +76,8 @@ impl<'a, 'b> FirstPass<'a, 'b> {
         while self.tree.spine_len() > 0 {
             self.pop(ix);
         }
+        self.allocs.refdefs.index();
+        self.allocs.footdefs.index();
         (self.tree, self.allocs)
     }
 
@@ -376,7 +378,7 @@ impl<'a, 'b> FirstPass<'a, 'b> {
         while let Some((bytecount, label, link_def)) =
             self.parse_refdef_total(start_ix + line_start.bytes_scanned())
         {
-            self.allocs.refdefs.insert_first(label, link_def);
+            self.allocs.refdefs.push(label, link_def);
             let container_start = start_ix + line_start.bytes_scanned();
             let mut ix = container_start + bytecount;
             // Refdefs act as if they were contained within a paragraph, for purposes of lazy
@@ -1735,7 +1737,7 @@ impl<'a, 'b> FirstPass<'a, 'b> {
         }
         self.allocs
             .footdefs
-            .insert(LinkLabel::new(label.clone()), FootnoteDef { use_count: 0 });
+            .push(LinkLabel::new(label.clone()), FootnoteDef { use_count: 0 });
         self.tree.append(Item {
             start,
             end: 0, // will get set later

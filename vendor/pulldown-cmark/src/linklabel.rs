@@ -57,6 +57,14 @@ impl PartialEq for LinkLabel<'_> {
 
 impl Eq for LinkLabel<'_> {}
 
+impl LinkLabel<'_> {
+    /// Orders labels as `eq` matches them, ASCII case folded, so that sorted
+    /// definitions can be searched by halves (PATCHED.md).
+    pub(crate) fn folded_cmp(&self, other: &str) -> core::cmp::Ordering {
+        self.0.bytes().map(|b| b.to_ascii_lowercase()).cmp(other.bytes().map(|b| b.to_ascii_lowercase()))
+    }
+}
+
 
 /// Assumes the opening bracket has already been scanned.
 /// The line break handler determines what happens when a linebreak

@@ -2067,8 +2067,8 @@ where
 {
     /// Performs a lookup on reference label using ASCII case folding (PATCHED.md).
     pub fn get(&'s self, key: &'b str) -> Option<&'b LinkDef<'input>> {
-        let key = LinkLabel::new(key.into());
-        self.0.iter().find(|(label, _)| *label == key).map(|(_, def)| def)
+        let found = self.0.binary_search_by(|(label, _)| label.folded_cmp(key));
+        found.ok().map(|at| &self.0[at].1)
     }
 
     /// Provides an iterator over all the document's reference definitions.
@@ -2076,12 +2076,18 @@ where
         self.0.iter().map(|(k, v)| (k.as_ref(), v))
     }
 
-    /// Adds a definition unless its label is defined already: the first
-    /// definition of a label is the one that counts.
-    pub(crate) fn insert_first(&mut self, label: LinkLabel<'input>, def: LinkDef<'input>) {
-        if !self.0.iter().any(|(defined, _)| *defined == label) {
-            self.0.push((label, def));
-        }
+    /// Adds a definition; `index` later drops all but a label's first.
+    pub(crate) fn push(&mut self, label: LinkLabel<'input>, def: LinkDef<'input>) {
+        self.0.push((label, def));
+    }
+
+    /// Sorts the definitions by label and keeps each label's first (the
+    /// sort is stable), once the first pass has read them all, so that a
+    /// lookup halves the list instead of walking it: a document with
+    /// thousands of definitions stays linear in its length.
+    pub(crate) fn index(&mut self) {
+        self.0.sort_by(|(a, _), (b, _)| a.folded_cmp(b.as_ref()));
+        self.0.dedup_by(|(later, _), (earlier, _)| later == earlier);
     }
 }
 
@@ -2091,21 +2097,24 @@ where
 {
     /// Performs a lookup on reference label using ASCII case folding (PATCHED.md).
     pub fn contains(&'s self, key: &'b str) -> bool {
-        let key = LinkLabel::new(key.into());
-        self.0.iter().any(|(label, _)| *label == key)
+        self.0.binary_search_by(|(label, _)| label.folded_cmp(key)).is_ok()
     }
     /// Performs a lookup on reference label using ASCII case folding (PATCHED.md).
     pub fn get_mut(&'s mut self, key: CowStr<'input>) -> Option<&'s mut FootnoteDef> {
-        let key = LinkLabel::new(key);
-        self.0.iter_mut().find(|(label, _)| *label == key).map(|(_, def)| def)
+        let found = self.0.binary_search_by(|(label, _)| label.folded_cmp(&key));
+        found.ok().map(|at| &mut self.0[at].1)
     }
 
-    /// Sets the definition of a label, replacing an earlier one's.
-    pub(crate) fn insert(&mut self, label: FootnoteLabel<'input>, def: FootnoteDef) {
-        match self.0.iter_mut().find(|(defined, _)| *defined == label) {
-            Some((_, old)) => *old = def,
-            None => self.0.push((label, def)),
-        }
+    /// Adds a definition; `index` later keeps one per label (every
+    /// definition the first pass makes is the same unused one).
+    pub(crate) fn push(&mut self, label: FootnoteLabel<'input>, def: FootnoteDef) {
+        self.0.push((label, def));
+    }
+
+    /// Sorts the definitions by label, one per label, as `RefDefs::index`.
+    pub(crate) fn index(&mut self) {
+        self.0.sort_by(|(a, _), (b, _)| a.folded_cmp(b.as_ref()));
+        self.0.dedup_by(|(later, _), (earlier, _)| later == earlier);
     }
 }
 
