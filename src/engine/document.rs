@@ -705,9 +705,13 @@ impl<'t> Builder<'t> {
                 if let Some((url, start)) = self.link_stack.pop() {
                     let end = self.pieces.last().map_or(start, |p| p.src.end).max(start);
                     // Include the link's closing markup when it is verbatim.
-                    let end = self.text[end..]
-                        .find(')')
-                        .filter(|&i| i < url.len() + 4)
+                    // Looked for only as far as it could be: a reference
+                    // link has none, and a search to the text's next ')'
+                    // per link made a page of them quadratic.
+                    let end = self.text.as_bytes()[end..]
+                        .iter()
+                        .take(url.len() + 4)
+                        .position(|&b| b == b')')
                         .map_or(end, |i| end + i + 1);
                     self.links.push(Link {
                         url,
