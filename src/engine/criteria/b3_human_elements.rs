@@ -7,7 +7,10 @@
 //! cookies", "we were under the impression"), thanks, and responders at
 //! work in the timeline ("16:59 Tim asks…", "the backup contact got paged",
 //! the writers themselves at a stated time: "14:28 We declared an
-//! incident").
+//! incident", or in a passage that states one: "14:05 alert fired. Team
+//! acknowledged and checked the server").
+//! A sentence of two kinds ("15:20 the team decided to scale up": people
+//! acting, and a decision) is two touches.
 //! Met needs the people side told in substance: five touches, or fewer of
 //! several kinds (each extra kind counts as a touch, and of two kinds or
 //! more, four such make it: three touches of two kinds). A few touches, or
@@ -78,7 +81,14 @@ impl Criterion for HumanElements {
     }
 
     fn review(&self, doc: &Document) -> Finding {
-        let timed = under_timed_heading(doc);
+        let mut timed = under_timed_heading(doc);
+        // A passage that tells a clock time times the people acting in
+        // it: "14:05 - alert fired. Team acknowledged and checked the
+        // server." (Only entries that open on the time, list items and
+        // table rows: leave-source-out 2,264 of 2,892 against 2,270.)
+        for s in doc.sentences.iter().filter(|s| s.times.clocks > 0) {
+            timed[s.block] = true;
+        }
         let canned = attributed_quotes(doc);
         let author = named_author(doc);
         let mut kinds = 0u8;
@@ -106,7 +116,10 @@ impl Criterion for HumanElements {
             counts[AUTHOR.trailing_zeros() as usize] += 1;
         }
         let n = touches.len() + usize::from(byline.is_some());
-        let score = n + (kinds.count_ones() as usize).saturating_sub(1);
+        // A sentence of two kinds ("15:20 the team decided to scale up":
+        // responders acting, and a decision) is two touches.
+        let told: usize = counts.iter().sum::<usize>();
+        let score = told + (kinds.count_ones() as usize).saturating_sub(1);
         let finding = if n == 0 {
             Finding::missing("Purely technical or corporate: no people in the story.")
         } else if score >= MET_SCORE || (kinds.count_ones() >= 2 && score >= MET_SCORE_OF_SEVERAL_KINDS) {
@@ -142,7 +155,7 @@ impl Criterion for HumanElements {
 }
 
 /// The kinds of human touch one sentence carries; template sentences carry none.
-fn touch(doc: &Document, s: &Sentence, timed_heading: bool) -> u8 {
+fn touch(doc: &Document, s: &Sentence, timed: bool) -> u8 {
     let c = s.cues;
     if c.any(&[Cue::Boilerplate, Cue::Marketing]) || about_the_text(doc.words(s)) {
         return 0;
@@ -150,7 +163,7 @@ fn touch(doc: &Document, s: &Sentence, timed_heading: bool) -> u8 {
     // Responders count where the text tells what they did: at a stated
     // time, in the timeline, or in the account of the response.
     let in_time = s.times.clocks > 0
-        || timed_heading
+        || timed
         || matches!(doc.topic(s), Topic::Timeline | Topic::Resolution | Topic::Detection);
     let mut k = 0;
     // "We're happy to confirm", "glad to report": a formula of telling.
@@ -165,7 +178,7 @@ fn touch(doc: &Document, s: &Sentence, timed_heading: bool) -> u8 {
     }
     // "14:28 We declared an incident": the writers themselves at work at
     // a stated time.
-    if (c.has(Cue::Responder) && in_time) || (s.times.clocks > 0 && speaks_in_person(doc, s)) {
+    if (c.has(Cue::Responder) && in_time) || ((s.times.clocks > 0 || timed) && speaks_in_person(doc, s)) {
         k |= ACTING;
     }
     k
@@ -340,7 +353,11 @@ mod tests {
     #[test]
     fn a_decision_in_any_tense_is_a_judgement() {
         let text = "## Timeline\n\n- 08:10 Ana decides to drain the node.\n- 08:20 We decide not to restart it.\n";
-        assert_eq!(verdict(B3, text), Partial);
+        let finding = crate::engine::CRITERIA[B3 as usize].review(&crate::engine::Document::parse(text));
+        assert_eq!(finding.counts[1], 2, "judgements");
+        // The writers deciding at a stated time are also responders at
+        // work: three touches of two kinds.
+        assert_eq!(finding.verdict, Met);
     }
 
     #[test]
@@ -446,8 +463,29 @@ mod tests {
              It was stressful. It was frustrating. Thanks to Sam for staying up.",
         );
         let finding = crate::engine::CRITERIA[B3 as usize].review(&doc);
-        // Feelings, judgements, thanks, responders acting, a named author.
-        assert_eq!(finding.counts, [2, 1, 1, 1, 1]);
+        // Feelings, judgements, thanks, responders acting (the writers
+        // deciding beside the stated time too), a named author.
+        assert_eq!(finding.counts, [2, 1, 1, 2, 1]);
+    }
+
+    #[test]
+    fn a_clock_time_opening_an_entry_times_every_sentence_in_it() {
+        let text = "- **Context**:\n  - 14:05 - The health check went red. We acknowledged and checked the server.\n";
+        let finding = crate::engine::CRITERIA[B3 as usize].review(&crate::engine::Document::parse(text));
+        assert_eq!(finding.counts[3], 1, "responders acting");
+        let text = "- **Context**:\n  - The health check went red. We acknowledged and checked the server.\n";
+        let finding = crate::engine::CRITERIA[B3 as usize].review(&crate::engine::Document::parse(text));
+        assert_eq!(finding.counts[3], 0, "no stated time");
+    }
+
+    #[test]
+    fn a_sentence_of_two_kinds_is_two_touches() {
+        let text = "- 15:20: The team found the memory at 89% and decided to go for a bigger instance.\n\
+                    - 15:50: The team raised the memory limit.\n";
+        assert_eq!(verdict(B3, text), Met);
+        let text = "- 15:20: The team found the memory at 89% and moved to a bigger instance.\n\
+                    - 15:50: The team raised the memory limit.\n";
+        assert_eq!(verdict(B3, text), Partial);
     }
 
     #[test]

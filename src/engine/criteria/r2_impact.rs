@@ -17,7 +17,10 @@
 //! interruption" denies one; the "error" of "human error" is a cause; "we
 //! could not reproduce it" is the authors' trouble, not their users').
 //! "A small number of users" and "some customers may have" are a vague who:
-//! generic, and a duration does not make them specific. A risk ("increased
+//! generic, and a duration does not make them specific. Users who
+//! reported the trouble ("a user reported the page looked broken") are its
+//! witnesses, not its reach, unless they reported what they could not do.
+//! A risk ("increased
 //! risk of cluster failure") is what might have happened, never specific.
 //!
 //! **Why.** Every reader's first question is "was it me?".
@@ -102,7 +105,7 @@ impl Criterion for Impact {
             let people = || {
                 doc.hits_in(s)
                     .iter()
-                    .filter(|h| matches!(h.cue, Cue::Who | Cue::Reader) && !inside_a_name(doc, h))
+                    .filter(|h| matches!(h.cue, Cue::Who | Cue::Reader) && !inside_a_name(doc, h) && !reporter(doc, s, h))
             };
             // "Some of you told us you couldn't log in": the second "you"
             // is the same few.
@@ -258,6 +261,21 @@ fn vaguely(doc: &Document, s: &Sentence, who: &Hit) -> bool {
 /// ends on, "" when it ends on punctuation.
 fn last_word(text: &str) -> &str {
     text.rsplit(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("")
+}
+
+/// Users who told of the trouble ("a user reported that the stylesheets
+/// looked broken", "we were alerted by some users") are its witnesses, not
+/// the reach of it, unless what they told is what they could not do
+/// ("several customers reported an inability to launch ..."): a verb of
+/// reporting right after them, or "by" right before them.
+fn reporter(doc: &Document, s: &Sentence, who: &Hit) -> bool {
+    const TELLING: &[&str] = &["reported", "reports", "report", "alerted", "told", "noticed", "notified", "complained", "wrote"];
+    if tells_an_inability(doc, s) {
+        return false;
+    }
+    let before = doc.prose[s.prose.start..who.prose.start].trim_end();
+    let by = last_word(before) == "by" || before.ends_with(" by some") || before.ends_with(" by several") || before.ends_with(" by a");
+    by || super::ascii_words(&doc.prose[who.prose.end..s.prose.end]).next().is_some_and(|w| TELLING.contains(&w))
 }
 
 /// "crates" in "crates.io" is part of a name, not the people affected.
@@ -478,6 +496,13 @@ mod tests {
         assert_eq!(verdict(R2, "Several customers reported an inability to launch Gravel Store 3.30."), Met);
         assert_eq!(verdict(R2, "We weren't able to reproduce it on Gravel Store 3.30."), Missing);
         assert_eq!(verdict(R2, "Customers praised the maintainability of Gravel Store 3.30."), Missing);
+    }
+
+    #[test]
+    fn users_who_reported_the_trouble_are_its_witnesses_not_its_reach() {
+        assert_eq!(verdict(R2, "A user reported that the stylesheets of the Gravel Store looked broken."), Partial);
+        assert_eq!(verdict(R2, "We were alerted by some users that the Gravel Store API was unavailable."), Partial);
+        assert_eq!(verdict(R2, "Users of the Gravel Store API saw errors on every order."), Met);
     }
 
     #[test]
