@@ -17,8 +17,10 @@
 //! else's channel ("the researchers wrote about it on their blog") do not
 //! count: none is where the affected readers hear from the team; nor does
 //! a channel word inside another ("this post-mortem", "the node status."),
-//! a picture stored under a blog's path, or a blog post a party other than
-//! the team wrote ("Socket published their analysis in a blog post"). "We will
+//! a picture stored under a blog's path, a blog post a party other than
+//! the team wrote ("Socket published their analysis in a blog post"), or a
+//! chat platform naming a kind of system ("Discord services started
+//! failing", "other IRC networks"). "We will
 //! post updates" or "we will publish guidance" without saying where is
 //! partial, and so is an update appended to the post ("Update 19:37 UTC:
 //! everything is up again") or communication with the people affected told
@@ -77,7 +79,9 @@ fn is_channel_url(url: &str) -> bool {
     if url.starts_with("mailto:") {
         return true;
     }
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    // A link may leave out its scheme ("//lists.example.org/announce/…"),
+    // and then starts with the host all the same.
+    let rest = url.split_once("://").map_or_else(|| url.strip_prefix("//").unwrap_or(url), |(_, rest)| rest);
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
     // A picture is no place to read updates, wherever it is stored
     // ("/images/blog/sponsor.png").
@@ -110,8 +114,11 @@ fn someone_elses(doc: &Document, s: &Sentence, at: usize) -> bool {
 
 /// The channels a sentence names. A phrase joined to the next word by a
 /// hyphen is part of another word ("this post-mortem" is the report, not a
-/// post of updates), and "status." that ends a sentence is a state, not a
-/// host ("the node status.").
+/// post of updates), "status." that ends a sentence is a state, not a
+/// host ("the node status."), and a chat platform that names the kind of a
+/// system ("Discord services started failing", "other IRC networks", "a
+/// Discord notification" from the monitoring) is a system, not a place
+/// where readers hear from the team.
 fn channels<'d>(doc: &'d Document, s: &'d Sentence) -> impl Iterator<Item = &'d Hit> + 'd {
     affirmed(doc, s, Cue::Channel).filter(move |h| {
         let b = doc.prose.as_bytes();
@@ -119,8 +126,27 @@ fn channels<'d>(doc: &'d Document, s: &'d Sentence) -> impl Iterator<Item = &'d 
         let after = b.get(h.prose.end + 1).copied();
         let joined = next == Some(b'-') && after.is_some_and(|c| c.is_ascii_alphabetic());
         let dangling = b[h.prose.end - 1] == b'.' && !next.is_some_and(|c| c.is_ascii_alphanumeric());
-        !(joined || dangling)
+        !(joined || dangling || names_a_system(&doc.prose, h))
     })
+}
+
+/// Whether a chat platform's name stands before a word for a kind of
+/// system: "IRC networks", "Discord services", "the Gitter bot". A "server"
+/// is left out: a Discord server is a community readers join.
+fn names_a_system(prose: &str, h: &Hit) -> bool {
+    const PLATFORMS: &[&str] = &["irc", "discord", "gitter", "zulip", "mastodon", "twitter", "reddit"];
+    const SYSTEMS: &[&str] = &[
+        "network", "networks", "service", "services", "site", "notification", "notifications", "proxy",
+        "proxies", "connection", "connections", "bot", "bots",
+    ];
+    let name = &prose[h.prose.clone()];
+    if !PLATFORMS.iter().any(|p| name.eq_ignore_ascii_case(p)) {
+        return false;
+    }
+    let rest = &prose[h.prose.end..];
+    let rest = rest.trim_start_matches([' ', '\n']);
+    let word = &rest[..rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len())];
+    SYSTEMS.iter().any(|s| word.eq_ignore_ascii_case(s))
 }
 
 /// Whether a name in the possessive stands within two words before `at`:
@@ -452,6 +478,19 @@ mod tests {
         assert_eq!(verdict(P3, "The registrar's status page stayed green all afternoon."), Missing);
         assert_eq!(verdict(P3, "We could not trust a vendor's status page, so we checked by hand."), Missing);
         assert_eq!(verdict(P3, "Here's our status page for updates."), Met);
+    }
+
+    #[test]
+    fn a_chat_platform_naming_a_system_is_not_a_channel() {
+        assert_eq!(verdict(P3, "This was noticed when Discord services started having failures."), Missing);
+        assert_eq!(verdict(P3, "Unlike other IRC networks, our servers are sponsored."), Missing);
+        assert_eq!(verdict(P3, "Questions can be asked on IRC or in our Discord server."), Met);
+    }
+
+    #[test]
+    fn a_link_without_a_scheme_is_read_by_its_host() {
+        assert_eq!(verdict(P3, "The move was [announced](//lists.example.org/announce/2009-03/msg8.html)."), Met);
+        assert_eq!(verdict(P3, "Packages come from [the mirrors](//mirrors.example.org)."), Missing);
     }
 
     #[test]
