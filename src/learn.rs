@@ -390,7 +390,12 @@ fn objective(theta: &[f64], z: &[[f64; LEN]], y: &[usize], penalty: &[f64; LEN],
 /// weights penalised at 1 or 3 alike, or at the ordinal penalties with a
 /// floor of 0.1, 0.7632, 0.7640, 0.7636, B2 alone losing four to six
 /// points; as extra weights on the met cut of this model, whose
-/// probabilities then cross, 0.746–0.753.
+/// probabilities then cross, 0.746–0.753. A gap between the cuts of its
+/// own for each verdict of the rule (session 16, from 0.7825 = 2,263 of
+/// 2,892): P3, whose rule's partial the shared gap held to at most a
+/// fifth of the probability, kept it (.768 -> .805), but B2, R3 and R2
+/// lost more: 0.7794 unpenalised, 0.7808 and 0.7815 with the gaps'
+/// offsets penalised at 0.03 and 1.
 fn fit_ordinal(z: &[[f64; LEN]], y: &[usize], penalty: &[f64; LEN]) -> ([f64; LEN], [f64; 2]) {
     let n = y.len() as f64;
     let share = |k: usize| (y.iter().filter(|&&v| v < k).count() as f64 + 0.5) / (n + 1.0);

@@ -7,18 +7,24 @@
 //! or security address, a named chat channel where users report to the
 //! team ("users reported it in #ask-support"), or a public issue where the
 //! incident was reported, written up or followed (".../issues/140 is
-//! opened, reporting failures", "more details in …/issues/4827"), a status address written out
+//! opened, reporting failures", "more details in …/issues/4827", "Related
+//! issues: …/issues/95"), a status address written out
 //! ("https://status.example.com"), or an e-mail address offered to the
 //! reader ("write to me at dana@example.net", "address questions to
-//! root@example.org"), or a chat room the readers are asked into ("join us
+//! root@example.org", "Email to: staff at example dot net"), or a chat room the readers are asked into ("join us
 //! in #acme-infra"). An issue on a code forge is the team's, not the forge's. A channel in another party's
 //! possessive ("the registrar's status page") is theirs. Internal tools (a
 //! pager, an unnamed Slack thread), issues for follow-up work and someone
 //! else's channel ("the researchers wrote about it on their blog") do not
 //! count: none is where the affected readers hear from the team; nor does
 //! a channel word inside another ("this post-mortem", "the node status."),
-//! a picture stored under a blog's path, or a blog post a party other than
-//! the team wrote ("Socket published their analysis in a blog post"). "We will
+//! a picture stored under a blog's path, a blog post a party other than
+//! the team wrote ("Socket published their analysis in a blog post"), a
+//! chat platform or a mailing list naming a kind of system ("Discord
+//! services started failing", "other IRC networks", "the mailing list
+//! server"), the text speaking of itself without saying it will be updated
+//! ("this post details the fix"), or a social account linked as a person's
+//! name (a credit). "We will
 //! post updates" or "we will publish guidance" without saying where is
 //! partial, and so is an update appended to the post ("Update 19:37 UTC:
 //! everything is up again") or communication with the people affected told
@@ -77,7 +83,9 @@ fn is_channel_url(url: &str) -> bool {
     if url.starts_with("mailto:") {
         return true;
     }
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    // A link may leave out its scheme ("//lists.example.org/announce/…"),
+    // and then starts with the host all the same.
+    let rest = url.split_once("://").map_or_else(|| url.strip_prefix("//").unwrap_or(url), |(_, rest)| rest);
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
     // A picture is no place to read updates, wherever it is stored
     // ("/images/blog/sponsor.png").
@@ -91,6 +99,37 @@ fn is_channel_url(url: &str) -> bool {
         || host.contains("statuspage")
         || host.contains("mastodon")
         || path.split('/').any(|p| matches!(p, "blog" | "rss" | "feed" | "feed.xml" | "atom.xml"))
+}
+
+/// Whether a link to a social account is a person's name
+/// ("[Heidi Waterhouse](https://twitter.com/…)"): a credit to the person,
+/// not the team's place for updates. A name is one to three capitalised
+/// words, none of them a word a team's account goes by ("Acme Status").
+fn credits_a_person(markup: &str, url: &str) -> bool {
+    const SOCIAL: &[&str] = &["twitter.com/", "x.com/", "bsky.app/", "fosstodon.org/", "mastodon.social/"];
+    const TEAM_WORDS: &[&str] = &["status", "updates", "news", "support", "help", "team", "ops", "security", "official"];
+    let Some(text) = markup.strip_prefix('[').and_then(|m| m.split_once("](")).map(|(text, _)| text) else {
+        return false;
+    };
+    let words: Vec<&str> = text.split_ascii_whitespace().collect();
+    let capitalised = |w: &&str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_lowercase())
+    };
+    SOCIAL.iter().any(|h| url.contains(h))
+        && (1..=3).contains(&words.len())
+        && words.iter().all(capitalised)
+        && !words.iter().any(|w| TEAM_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t)))
+}
+
+/// "Email to: staff at example dot net": an address spelled out to keep
+/// it from harvesters, offered to write to.
+fn spells_out_an_address(words: &str) -> bool {
+    if !words.contains(" dot ") || !(words.contains("mail") || words.contains("contact") || words.contains("write")) {
+        return false;
+    }
+    let w: Vec<&str> = words.split_ascii_whitespace().collect();
+    w.windows(5).any(|x| x[1] == "at" && x[3] == "dot" && [x[0], x[2], x[4]].iter().all(|p| p.trim_end_matches('.').chars().all(|c| c.is_ascii_alphanumeric())))
 }
 
 /// URL fragments of internal tools.
@@ -110,8 +149,11 @@ fn someone_elses(doc: &Document, s: &Sentence, at: usize) -> bool {
 
 /// The channels a sentence names. A phrase joined to the next word by a
 /// hyphen is part of another word ("this post-mortem" is the report, not a
-/// post of updates), and "status." that ends a sentence is a state, not a
-/// host ("the node status.").
+/// post of updates), "status." that ends a sentence is a state, not a
+/// host ("the node status."), and a chat platform that names the kind of a
+/// system ("Discord services started failing", "other IRC networks", "a
+/// Discord notification" from the monitoring) is a system, not a place
+/// where readers hear from the team.
 fn channels<'d>(doc: &'d Document, s: &'d Sentence) -> impl Iterator<Item = &'d Hit> + 'd {
     affirmed(doc, s, Cue::Channel).filter(move |h| {
         let b = doc.prose.as_bytes();
@@ -119,8 +161,43 @@ fn channels<'d>(doc: &'d Document, s: &'d Sentence) -> impl Iterator<Item = &'d 
         let after = b.get(h.prose.end + 1).copied();
         let joined = next == Some(b'-') && after.is_some_and(|c| c.is_ascii_alphabetic());
         let dangling = b[h.prose.end - 1] == b'.' && !next.is_some_and(|c| c.is_ascii_alphanumeric());
-        !(joined || dangling)
+        !(joined || dangling || names_a_system(&doc.prose, h) || (refers_to_itself(&doc.prose, h) && !tells_of_updating(doc, s)))
     })
+}
+
+/// Whether a channel phrase is the text speaking of itself ("this post
+/// will cover the incident", "in this blog, I'll talk about…"): the post
+/// is a place for updates only where it says it will be updated ("we'll
+/// update this post").
+fn refers_to_itself(prose: &str, h: &Hit) -> bool {
+    ["this post", "this page", "this blog"].iter().any(|p| prose[h.prose.clone()].eq_ignore_ascii_case(p))
+}
+
+/// Whether a sentence tells of updates given or to come: the lexicon's
+/// "we'll update", "updates", or any form of "update" ("kept updated").
+fn tells_of_updating(doc: &Document, s: &Sentence) -> bool {
+    s.cues.has(Cue::UpdatesVague) || doc.words(s).contains("updat")
+}
+
+/// Whether a chat platform's name stands before a word for a kind of
+/// system: "IRC networks", "Discord services", "the Gitter bot", "the
+/// mailing list server". Only a mailing list's "server" is a system: a
+/// Discord server is a community readers join.
+fn names_a_system(prose: &str, h: &Hit) -> bool {
+    const PLATFORMS: &[&str] = &["irc", "discord", "gitter", "zulip", "mastodon", "twitter", "reddit", "mailing list"];
+    const SYSTEMS: &[&str] = &[
+        "network", "networks", "service", "services", "site", "notification", "notifications", "proxy",
+        "proxies", "connection", "connections", "bot", "bots",
+    ];
+    let name = &prose[h.prose.clone()];
+    if !PLATFORMS.iter().any(|p| name.eq_ignore_ascii_case(p)) {
+        return false;
+    }
+    let rest = &prose[h.prose.end..];
+    let rest = rest.trim_start_matches([' ', '\n']);
+    let word = &rest[..rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len())];
+    SYSTEMS.iter().any(|s| word.eq_ignore_ascii_case(s))
+        || (name.eq_ignore_ascii_case("mailing list") && ["server", "servers"].iter().any(|s| word.eq_ignore_ascii_case(s)))
 }
 
 /// Whether a name in the possessive stands within two words before `at`:
@@ -166,10 +243,12 @@ fn invites_readers_in(doc: &Document, s: &Sentence) -> bool {
         && doc.hits_in(s).iter().any(|h| h.cue == Cue::UpdatesVague && &doc.prose[h.prose.clone()] == "join us")
 }
 
-/// A public issue where the incident itself was reported or written up;
+/// A public issue where the incident itself was reported or written up,
+/// or given as its related issue ("**Related issues:** …/issues/95");
 /// issues for follow-up work are work items, not channels.
 fn reports_in_an_issue(doc: &Document, s: &Sentence) -> bool {
-    s.cues.has(Cue::Reporting) && doc.topic(s) != Topic::FollowUp
+    (s.cues.has(Cue::Reporting) || doc.words(s).trim_start_matches(|c: char| !c.is_ascii_alphanumeric()).starts_with("related issue"))
+        && doc.topic(s) != Topic::FollowUp
 }
 
 /// Whether a sentence tells of updates or of telling people, without
@@ -238,6 +317,7 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
                 && bare_urls(doc, s).any(is_channel_url)
                 && !bare_urls(doc, s).any(|url| INTERNAL_HOSTS.iter().any(|h| url.contains(h))))
             || (s.cues.any(&[Cue::Reader, Cue::UpdatesVague]) && names_email_address(doc, s))
+            || spells_out_an_address(doc.words(s))
         {
             // "Users reported it in #ask-platform": a named chat channel
             // where the affected users reach the team (a team's own
@@ -258,7 +338,7 @@ fn read(doc: &Document, counts: &mut [usize; KINDS]) -> Finding {
         // starts inside it, after the "[".
         let at = doc.sentences.partition_point(|s| s.src.end <= l.src.start);
         let sentence = doc.sentences.get(at).filter(|s| s.src.start < l.src.end);
-        let channel = is_channel_url(&url);
+        let channel = is_channel_url(&url) && !credits_a_person(&doc.text[l.src.clone()], &url);
         let issue = url.contains("/issues/") && sentence.is_some_and(|s| reports_in_an_issue(doc, s));
         if !channel && !issue {
             continue;
@@ -452,6 +532,50 @@ mod tests {
         assert_eq!(verdict(P3, "The registrar's status page stayed green all afternoon."), Missing);
         assert_eq!(verdict(P3, "We could not trust a vendor's status page, so we checked by hand."), Missing);
         assert_eq!(verdict(P3, "Here's our status page for updates."), Met);
+    }
+
+    #[test]
+    fn a_chat_platform_naming_a_system_is_not_a_channel() {
+        assert_eq!(verdict(P3, "This was noticed when Discord services started having failures."), Missing);
+        assert_eq!(verdict(P3, "Unlike other IRC networks, our servers are sponsored."), Missing);
+        assert_eq!(verdict(P3, "Questions can be asked on IRC or in our Discord server."), Met);
+    }
+
+    #[test]
+    fn the_text_speaking_of_itself_is_a_channel_only_where_it_will_be_updated() {
+        assert_eq!(verdict(P3, "This post details how I fixed the problem."), Missing);
+        assert_eq!(verdict(P3, "When we have more details, we'll update this post."), Met);
+    }
+
+    #[test]
+    fn a_social_account_credited_by_a_persons_name_is_not_our_channel() {
+        assert_eq!(verdict(P3, "Thanks to [Heidi Waterhouse](https://twitter.com/wiredferret) for the review."), Missing);
+        assert_eq!(verdict(P3, "Updates went out on [Acme Status](https://twitter.com/acmestatus)."), Met);
+    }
+
+    #[test]
+    fn a_mailing_list_server_is_a_system() {
+        assert_eq!(verdict(P3, "The primary mailing list server suffered a fatal breakdown."), Missing);
+        assert_eq!(verdict(P3, "We announced the migration on the mailing list."), Met);
+    }
+
+    #[test]
+    fn an_issue_given_as_the_related_issue_meets_p3() {
+        assert_eq!(verdict(P3, "The testnet halted.\n\n**Related issues:** https://github.com/acme/node/issues/95\n"), Met);
+        let follow_up = "## Follow-up\n\n**Related issues:** https://github.com/acme/node/issues/96\n";
+        assert_eq!(verdict(P3, follow_up), Missing);
+    }
+
+    #[test]
+    fn an_address_spelled_out_to_write_to_meets_p3() {
+        assert_eq!(verdict(P3, "The hubs split. Email to: staff at example dot net."), Met);
+        assert_eq!(verdict(P3, "The hubs split at noon, one dot at a time."), Missing);
+    }
+
+    #[test]
+    fn a_link_without_a_scheme_is_read_by_its_host() {
+        assert_eq!(verdict(P3, "The move was [announced](//lists.example.org/announce/2009-03/msg8.html)."), Met);
+        assert_eq!(verdict(P3, "Packages come from [the mirrors](//mirrors.example.org)."), Missing);
     }
 
     #[test]
