@@ -7,7 +7,10 @@
 //! configured", "not covered by tests", "had not been validated") is one
 //! answer, as is each paragraph or item under a "five whys" /
 //! "contributing factors" heading or answering a why-question asked in the
-//! prose ("Why didn't we notice? The mails went to a dead list."). An
+//! prose ("Why didn't we notice? The mails went to a dead list."). What
+//! the team did not know or expect ("it was unclear to us that the loader
+//! reads the system gems", "we were not aware") is a gap that let the
+//! cause through: an answer to why it was not prevented. An
 //! answer goes one level beneath the cause it explains ("logins broke
 //! because the config was wrong"), so two answers go the two levels
 //! beneath the proximate cause that meet it; one is partial. Questions ("Why did this start?") are not answers, and
@@ -421,6 +424,16 @@ mod tests {
     #[test]
     fn a_gap_in_detection_is_an_answer() {
         assert_eq!(verdict(B2, "No alert was configured for disk usage."), Partial);
+    }
+
+    #[test]
+    fn what_the_team_did_not_know_is_a_why_not_prevented() {
+        let text = "Logins broke because the loader read the wrong file. \
+                    It was unclear to us that the loader reads the system file first.";
+        assert_eq!(verdict(B2, text), Met);
+        let text = "Logins broke because the loader read the wrong file. \
+                    We knew that the loader reads the system file first.";
+        assert_eq!(verdict(B2, text), Partial);
     }
 
     #[test]
