@@ -7,7 +7,10 @@
 //! configured", "not covered by tests", "had not been validated") is one
 //! answer, as is each paragraph or item under a "five whys" /
 //! "contributing factors" heading or answering a why-question asked in the
-//! prose ("Why didn't we notice? The mails went to a dead list."). An
+//! prose ("Why didn't we notice? The mails went to a dead list."). What
+//! the team did not know or expect ("it was unclear to us that the loader
+//! reads the system gems", "we were not aware") is a gap that let the
+//! cause through: an answer to why it was not prevented. An
 //! answer goes one level beneath the cause it explains ("logins broke
 //! because the config was wrong"), so two answers go the two levels
 //! beneath the proximate cause that meet it; one is partial. Questions ("Why did this start?") are not answers, and
@@ -55,6 +58,14 @@ static GUIDANCE: Guidance = Guidance {
 /// meant Y") counted as two answers, 2,260 (B2 .718 -> .705); a safeguard
 /// of the team's missing or falling short ("our CI did not catch this")
 /// as a step left undone, 2,262; the test split 733 both times. Not kept.
+/// Session 16, at 2,270 (test split 734): a "since" that opens a clause as
+/// a reason ("since not all parts are in backup"), 2,262 (test 736); a step
+/// the team says it left out in its own voice ("we did not communicate the
+/// migration"), 2,269 (B2 rules alone +3; test 735); a sentence put to the
+/// reader ("if you don't have it, get it from our site") as no answer,
+/// 2,265 (test 736); "nobody was notified" and "had to wait" as
+/// explanations (why not caught or fixed sooner), 2,272 (test 733). Not
+/// kept.
 const MET_ANSWERS: usize = 2;
 
 impl Criterion for FiveWhys {
@@ -421,6 +432,16 @@ mod tests {
     #[test]
     fn a_gap_in_detection_is_an_answer() {
         assert_eq!(verdict(B2, "No alert was configured for disk usage."), Partial);
+    }
+
+    #[test]
+    fn what_the_team_did_not_know_is_a_why_not_prevented() {
+        let text = "Logins broke because the loader read the wrong file. \
+                    It was unclear to us that the loader reads the system file first.";
+        assert_eq!(verdict(B2, text), Met);
+        let text = "Logins broke because the loader read the wrong file. \
+                    We knew that the loader reads the system file first.";
+        assert_eq!(verdict(B2, text), Partial);
     }
 
     #[test]
