@@ -34,8 +34,10 @@ use std::sync::LazyLock;
 /// and the 241 measured 0.776; 0.775 at 0.780, once an inability was a
 /// cue of its own and HTML anchors were links; 0.778 at 0.783, once P1
 /// read a safeguard of the team's that fell short and R3 a mechanism told
-/// under a resolution heading.)
-const LEAVE_SOURCE_OUT_FLOOR: f64 = 0.778;
+/// under a resolution heading; 0.783 at 0.787, once R2 told witnesses
+/// from the affected, B3 timed people's actions, P3 told a platform named
+/// as a system from a channel and B2 read what the team did not know.)
+const LEAVE_SOURCE_OUT_FLOOR: f64 = 0.783;
 /// The same for the test split.
 const TEST_SPLIT_FLOOR: f64 = 0.72;
 
