@@ -768,8 +768,8 @@ const PHRASES: &[(Cue, &[&str])] = &[
         "would have been caught", "would have prevented", "would not have prevented",
         "would have detected", "would have caught", "should not have been possible",
         // What the team did not know let the cause through: a why it was
-        // not prevented ("it was unclear to us that Passenger uses the
-        // system gems", "we were not aware the old code made such names").
+        // not prevented ("it was unclear to us that the proxy reads the
+        // system's libraries", "we were not aware the old job wrote there").
         "not aware", "not fully aware", "wasn't aware", "weren't aware", "wasn't fully aware",
         "unaware", "unclear to us", "did not expect", "didn't expect", "did not anticipate",
         "didn't anticipate", "did not realize", "didn't realize", "did not realise",
