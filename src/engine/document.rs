@@ -1130,10 +1130,24 @@ fn is_placeholder(tag: &str) -> bool {
 
 /// A placeholder pulldown-cmark kept as text, as it does when the words
 /// are no valid tag (`<features, services, regions>`).
+///
+/// Walks from each '>' back to the last '<' before it: a placeholder holds
+/// no other '<', so no earlier one can open it. Searching forward from
+/// every '<' to the next '>' made a long text of "a < b" quadratic (4 s at
+/// 900 KB).
 fn has_literal_placeholder(prose: &str) -> bool {
-    prose.match_indices('<').any(|(at, _)| {
-        prose[at..].find('>').is_some_and(|end| is_placeholder(&prose[at..=at + end]))
-    })
+    let mut from = 0;
+    while let Some(open) = prose[from..].find('<').map(|i| from + i) {
+        let Some(close) = prose[open..].find('>').map(|i| open + i) else {
+            return false;
+        };
+        let last_open = prose[open..close].rfind('<').map_or(open, |i| open + i);
+        if is_placeholder(&prose[last_open..=close]) {
+            return true;
+        }
+        from = close + 1;
+    }
+    false
 }
 
 #[cfg(test)]
